@@ -1,0 +1,64 @@
+# Repertorio: `make run` serves the app, `make test` runs the whole suite.
+# Both set up everything they need on a fresh machine (Debian, Python 3.11, Java 17).
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
+
+.PHONY: run test install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
+
+run: install opensearch migrate demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install opensearch browsers
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is missing: apt-get install -y python3.11 python3.11-venv"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c requirements.lock -e ".[test]"
+	touch $(STAMP)
+
+opensearch:
+	scripts/opensearch.sh start
+
+opensearch-stop:
+	scripts/opensearch.sh stop
+
+opensearch-status:
+	scripts/opensearch.sh status
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+# Browser tests drive Debian's Chromium; Playwright never downloads its own.
+browsers:
+	@test -x /usr/bin/chromium || scripts/install-chromium.sh
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: opensearch-stop
+	rm -rf $(VENV) data static_collected

@@ -1,0 +1,15 @@
+"""Local development: debug on, emails to the console, a throwaway secret key."""
+
+from .base import *  # noqa: F403
+from .environment import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

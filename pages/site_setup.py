@@ -1,0 +1,73 @@
+"""Create the two locales, a home page per language and the default site, idempotently."""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .models import HomePage
+
+HOME_CONTENT = {
+    "es": {
+        "title": "Repertorio de gobierno abierto",
+        "introduction": (
+            "Prácticas de gobierno abierto y transparencia proactiva que otras "
+            "autoridades ya aplicaron, con lo que resolvieron y lo que lograron."
+        ),
+    },
+    "en": {
+        "title": "Open government repertory",
+        "introduction": (
+            "Open government and proactive transparency practices that other "
+            "authorities have already carried out, what they solved and what came of it."
+        ),
+    },
+}
+
+
+@transaction.atomic
+def ensure_site() -> HomePage:
+    """Return the Spanish home page, creating the locales, homes and site as needed."""
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    root = Page.get_first_root_node()
+    if root.locale_id != spanish.pk:
+        # Wagtail's initial migration creates the root in LANGUAGE_CODE's locale, but
+        # only if the locale existed then; keep the tree consistent either way.
+        Page.objects.filter(pk=root.pk).update(locale=spanish)
+        root.refresh_from_db()
+
+    home = HomePage.objects.filter(locale=spanish).first()
+    if home is None:
+        home = root.add_child(
+            instance=HomePage(slug="inicio", locale=spanish, **HOME_CONTENT["es"])
+        )
+    english_home = home.get_translation_or_none(english)
+    if english_home is None:
+        english_home = home.copy_for_translation(english)
+        english_home.title = HOME_CONTENT["en"]["title"]
+        english_home.introduction = HOME_CONTENT["en"]["introduction"]
+        english_home.save_revision().publish()
+
+    _remove_wagtail_welcome_page(root)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Repertorio",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Repertorio"
+        site.save()
+    return home
+
+
+def _remove_wagtail_welcome_page(root: Page) -> None:
+    for child in root.get_children().exclude(
+        content_type__model="homepage", content_type__app_label="pages"
+    ):
+        if child.slug == "home" and child.specific_class is Page:
+            Site.objects.filter(root_page=child).delete()
+            child.delete()

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """Public search on OpenSearch: the only code that talks to the search engine."""
+
+    name = "search"
+    verbose_name = "Practice search"

@@ -1,0 +1,29 @@
+"""The OpenSearch connection, built from settings when first needed."""
+
+from functools import lru_cache
+
+from django.conf import settings
+from opensearchpy import OpenSearch
+
+
+def get_client() -> OpenSearch:
+    return _client_for(
+        tuple(settings.OPENSEARCH_URL), settings.OPENSEARCH_TIMEOUT_SECONDS
+    )
+
+
+@lru_cache(maxsize=8)
+def _client_for(hosts: tuple[str, ...], timeout: float) -> OpenSearch:
+    # No retries on the request path: a dead node must fail fast, not after 3 tries.
+    return OpenSearch(
+        hosts=list(hosts),
+        timeout=timeout,
+        max_retries=0,
+        retry_on_timeout=False,
+        http_compress=True,
+    )
+
+
+def index_name(base: str) -> str:
+    """The public name (an alias) of one of our indices, under the configured prefix."""
+    return f"{settings.OPENSEARCH_INDEX_PREFIX}-{base}"

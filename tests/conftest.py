@@ -1,0 +1,57 @@
+"""Fixtures shared by the whole suite: a private index prefix on the real OpenSearch node."""
+
+import socket
+import uuid
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+from search.client import get_client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def search_index_prefix():
+    """Give this test run its own indices on the real node and delete them afterwards."""
+    prefix = f"test-{uuid.uuid4().hex[:10]}"
+    override = override_settings(OPENSEARCH_INDEX_PREFIX=prefix)
+    override.enable()
+    try:
+        yield prefix
+    finally:
+        client = get_client()
+        try:
+            client.indices.delete(
+                index=f"{prefix}-*", params={"expand_wildcards": "all"}
+            )
+        except Exception as exc:  # noqa: BLE001 - cleanup must not hide the real failure
+            print(f"could not delete test indices {prefix}-*: {exc}")
+        override.disable()
+
+
+@pytest.fixture
+def closed_port_url():
+    """An OpenSearch URL on a loopback port nothing listens on: a node that is down."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def opensearch_down(settings, closed_port_url):
+    settings.OPENSEARCH_URL = [closed_port_url]
+    return closed_port_url
+
+
+@pytest.fixture(autouse=True)
+def _check_node_reachable_once(request):
+    """Fail loudly, not with a skip, when the suite runs without its OpenSearch node."""
+    if not getattr(_check_node_reachable_once, "done", False):
+        _check_node_reachable_once.done = True
+        client = get_client()
+        if not client.ping():
+            pytest.fail(
+                f"OpenSearch is not reachable at {settings.OPENSEARCH_URL}: "
+                "run `make opensearch` (make test does it for you)."
+            )
