@@ -1,0 +1,18 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class PracticeIndexPage(Page):
+    """The parent of every practice in one language; its URL is the practices section."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["practices.PracticePage"]
+    parent_page_types = ["pages.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("practice index")

@@ -1,0 +1,316 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+EARLIEST_YEAR = 2000
+RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+SUMMARY_MAX_LENGTH = 600
+
+
+def validate_year(value: int) -> None:
+    this_year = datetime.date.today().year
+    if value is not None and not EARLIEST_YEAR <= value <= this_year:
+        raise ValidationError(
+            _("Enter a year between %(first)s and %(last)s."),
+            params={"first": EARLIEST_YEAR, "last": this_year},
+            code="year_out_of_range",
+        )
+
+
+class SourceCatalogue(models.TextChoices):
+    EDITORIAL = "editorial", _("Written by the editors")
+    CONTRIBUTION = "contribution", _("Contributed through the public form")
+    OGP = "ogp", _("OGP commitments database")
+    PARTICIPEDIA = "participedia", _("Participedia")
+    DEMO = "demo", _("Demo repertory")
+
+
+class Language(models.TextChoices):
+    SPANISH = "es", _("Spanish")
+    ENGLISH = "en", _("English")
+    PORTUGUESE = "pt", _("Portuguese")
+    FRENCH = "fr", _("French")
+    OTHER = "other", _("Other")
+
+
+class PracticeKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.PracticePage",
+        on_delete=models.CASCADE,
+        related_name="tagged_keywords",
+    )
+
+
+class PracticePage(Page):
+    """One case of open government or proactive transparency, in one language."""
+
+    summary = models.TextField(
+        _("summary"),
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
+        help_text=_("Two or three sentences an official can read in ten seconds."),
+    )
+    problem = RichTextField(
+        _("problem addressed"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    actions = RichTextField(_("what was done"), blank=True, features=RICH_TEXT_FEATURES)
+    results = RichTextField(
+        _("results and outcomes"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    lessons = RichTextField(
+        _("lessons and what it takes to replicate"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+    )
+
+    country = models.ForeignKey(
+        "taxonomy.Country",
+        verbose_name=_("country"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subdivision = models.ForeignKey(
+        "taxonomy.Subdivision",
+        verbose_name=_("state or province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    municipality = models.CharField(_("municipality"), max_length=160, blank=True)
+    government_level = models.ForeignKey(
+        "taxonomy.GovernmentLevel",
+        verbose_name=_("government level"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    regulated_party_type = models.ForeignKey(
+        "taxonomy.RegulatedPartyType",
+        verbose_name=_("type of regulated party"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    practice_types = ParentalManyToManyField(
+        "taxonomy.PracticeType",
+        verbose_name=_("practice types"),
+        blank=True,
+        related_name="+",
+    )
+    themes = ParentalManyToManyField(
+        "taxonomy.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    outcomes = ParentalManyToManyField(
+        "taxonomy.Outcome", verbose_name=_("outcomes"), blank=True, related_name="+"
+    )
+    evidence_level = models.ForeignKey(
+        "taxonomy.EvidenceLevel",
+        verbose_name=_("evidence level"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, validators=[validate_year]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=[validate_year]
+    )
+    status = models.ForeignKey(
+        "taxonomy.PracticeStatus",
+        verbose_name=_("status"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    implementing_institutions = models.TextField(
+        _("implementing institutions"), blank=True, help_text=_("One per line.")
+    )
+    partners = models.TextField(_("partners"), blank=True, help_text=_("One per line."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    keywords = ClusterTaggableManager(
+        verbose_name=_("keywords"), through=PracticeKeyword, blank=True
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.SPANISH,
+    )
+    source_catalogue = models.CharField(
+        _("source catalogue"),
+        max_length=20,
+        choices=SourceCatalogue.choices,
+        default=SourceCatalogue.EDITORIAL,
+    )
+    source_id = models.CharField(
+        _("id in the source catalogue"), max_length=80, blank=True
+    )
+    is_demo = models.BooleanField(
+        _("demo content"), default=False, help_text=_("Part of the demo repertory.")
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("actions"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
+    ]
+    classification_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("country"),
+                FieldPanel("subdivision"),
+                FieldPanel("municipality"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("government_level"), FieldPanel("regulated_party_type")]
+        ),
+        FieldPanel("practice_types", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("outcomes", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("evidence_level"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("keywords"),
+    ]
+    sources_panels = [
+        FieldPanel("implementing_institutions"),
+        FieldPanel("partners"),
+        InlinePanel("sources", heading=_("Sources"), label=_("Source")),
+        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+        FieldPanel("image"),
+    ]
+    record_panels = [
+        FieldPanel("original_language"),
+        FieldRowPanel([FieldPanel("source_catalogue"), FieldPanel("source_id")]),
+        FieldPanel("is_demo"),
+        FieldPanel("last_reviewed"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(sources_panels, heading=_("Sources")),
+            ObjectList(record_panels, heading=_("Record")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("source_catalogue"),
+        index.FilterField("original_language"),
+    ]
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        # Not unique: a translation keeps the source record of its original.
+        indexes = [models.Index(fields=["source_catalogue", "source_id"])]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = _("The end year cannot be before the start year.")
+        if (
+            self.subdivision_id
+            and self.country_id
+            and (self.subdivision.country_id != self.country_id)
+        ):
+            errors["subdivision"] = _(
+                "This state or province is not in the chosen country."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def institutions_list(self) -> list[str]:
+        return [
+            line.strip()
+            for line in self.implementing_institutions.splitlines()
+            if line.strip()
+        ]
+
+    def partners_list(self) -> list[str]:
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+class PracticeSource(Orderable):
+    """Where the facts of a practice can be checked."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", _("Official document or site")
+        EVALUATION = "evaluation", _("Evaluation or audit")
+        CATALOGUE = "catalogue", _("Catalogue entry")
+        PRESS = "press", _("Press")
+        ACADEMIC = "academic", _("Academic")
+        OTHER = "other", _("Other")
+
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("URL"), max_length=500)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("kind"),
+        FieldPanel("date"),
+    ]
+
+    def __str__(self):
+        return self.title
+
+
+class PracticeDocument(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("caption")]
