@@ -3,6 +3,8 @@
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from practices.models import PracticeIndexPage
+
 from .models import HomePage
 
 HOME_CONTENT = {
@@ -47,6 +49,7 @@ def ensure_site() -> HomePage:
         english_home.introduction = HOME_CONTENT["en"]["introduction"]
         english_home.save_revision().publish()
 
+    _ensure_practice_indexes(home, english)
     _remove_wagtail_welcome_page(root)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -71,3 +74,33 @@ def _remove_wagtail_welcome_page(root: Page) -> None:
         if child.slug == "home" and child.specific_class is Page:
             Site.objects.filter(root_page=child).delete()
             child.delete()
+
+
+PRACTICE_INDEX_CONTENT = {
+    "es": {"title": "Prácticas", "slug": "practicas"},
+    "en": {"title": "Practices", "slug": "practices"},
+}
+
+
+def _ensure_practice_indexes(home: HomePage, english: Locale) -> None:
+    index = PracticeIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=PracticeIndexPage(**PRACTICE_INDEX_CONTENT["es"])
+        )
+    if index.get_translation_or_none(english) is None:
+        translated = index.copy_for_translation(english)
+        translated.title = PRACTICE_INDEX_CONTENT["en"]["title"]
+        translated.slug = PRACTICE_INDEX_CONTENT["en"]["slug"]
+        translated.save_revision().publish()
+
+
+def practice_index_for(language_code: str) -> PracticeIndexPage:
+    """The parent page for practices in one language; the site is created if missing."""
+    index = PracticeIndexPage.objects.filter(
+        locale__language_code=language_code
+    ).first()
+    if index is None:
+        ensure_site()
+        index = PracticeIndexPage.objects.get(locale__language_code=language_code)
+    return index

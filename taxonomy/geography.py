@@ -66,6 +66,7 @@ class SubdivisionData:
     country_code: str
     name: str
     kind: str
+    parent_code: str
 
 
 def regions() -> list[RegionData]:
@@ -111,11 +112,12 @@ def countries() -> list[CountryData]:
 
 
 def subdivisions() -> list[SubdivisionData]:
-    """First-level subdivisions only: states, provinces, regions."""
+    """Every ISO 3166-2 subdivision; second-level ones name their parent."""
     return [
-        SubdivisionData(sub.code, sub.country_code, sub.name, sub.type)
+        SubdivisionData(
+            sub.code, sub.country_code, sub.name, sub.type, sub.parent_code or ""
+        )
         for sub in pycountry.subdivisions
-        if not sub.parent_code
     ]
 
 
@@ -152,13 +154,15 @@ SUBDIVISION_WORDS = {"state", "province", "region", "department", "estado", "pro
 
 @lru_cache(maxsize=4096)
 def subdivision_code_for(country_code: str, name: str) -> str | None:
-    """First-level subdivision code for a name within a country, or None."""
+    """Subdivision code for a name within a country (first level preferred), or None."""
     wanted = _subdivision_key(name)
     if not wanted:
         return None
-    for sub in pycountry.subdivisions.get(country_code=country_code) or []:
-        if sub.parent_code:
-            continue
+    candidates = sorted(
+        pycountry.subdivisions.get(country_code=country_code) or [],
+        key=lambda sub: bool(sub.parent_code),
+    )
+    for sub in candidates:
         if _subdivision_key(sub.name) == wanted or sub.code.split("-", 1)[1] == name:
             return sub.code
     return None

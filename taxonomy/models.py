@@ -180,7 +180,7 @@ class Country(models.Model):
 
 
 class Subdivision(models.Model):
-    """A first-level ISO 3166-2 subdivision (all 32 Mexican states among them)."""
+    """An ISO 3166-2 subdivision (all 32 Mexican states among them)."""
 
     code = models.CharField(_("ISO 3166-2 code"), max_length=12, unique=True)
     country = models.ForeignKey(
@@ -193,6 +193,14 @@ class Subdivision(models.Model):
     name_es = models.CharField(_("Spanish name"), max_length=160, blank=True)
     name_en = models.CharField(_("English name"), max_length=160, blank=True)
     kind = models.CharField(_("kind"), max_length=80, blank=True)
+    parent_code = models.CharField(
+        _("parent subdivision"),
+        max_length=12,
+        blank=True,
+        help_text=_(
+            "For second-level subdivisions: the code of the one containing it."
+        ),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("name_es"), FieldPanel("name_en")]
 

@@ -67,6 +67,7 @@ def seed_geography(get_model) -> None:
             name=s.name,
             name_es=s.name if s.country_code in SPANISH_SPEAKING else "",
             kind=s.kind,
+            parent_code=s.parent_code,
         )
         for s in geography.subdivisions()
         if s.code not in existing and s.country_code in countries

@@ -133,7 +133,7 @@ class PracticePage(Page):
         related_name="+",
     )
     start_year = models.PositiveSmallIntegerField(
-        _("start year"), null=True, validators=[validate_year]
+        _("start year"), null=True, blank=True, validators=[validate_year]
     )
     end_year = models.PositiveSmallIntegerField(
         _("end year"), null=True, blank=True, validators=[validate_year]

@@ -1,0 +1,204 @@
+"""Validate every row, then write pages in one transaction: all or nothing by default."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from pages.site_setup import practice_index_for
+from practices.models import PracticePage
+
+from .pages import apply_record, normalised, record_from_page
+from .record import ImportFileError, ParsedRow, PracticeRecord, RowProblem
+from .validation import validate_record
+from .vocabulary import Vocabulary
+
+RowSource = Callable[[], Iterable[ParsedRow]]
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    rows: int = 0
+    rejected: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    dry_run: bool = False
+    aborted: bool = False
+
+    @property
+    def rejected_lines(self) -> int:
+        return len({problem.line for problem in self.rejected})
+
+    def summary(self) -> str:
+        verb = "would be" if self.dry_run or self.aborted else "were"
+        head = (
+            f"{self.rows} rows read: {self.created} {verb} created, {self.updated} "
+            f"{verb} updated, {self.unchanged} unchanged, {self.skipped} skipped "
+            f"({self.rejected_lines} rejected)."
+        )
+        if self.aborted:
+            head += " Nothing was written: fix the rows below or use --skip-invalid."
+        return head
+
+
+class _Abort(Exception):
+    pass
+
+
+def run_import(
+    read_rows: RowSource,
+    *,
+    publish: bool = False,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+) -> ImportReport:
+    """Import records from `read_rows()` (called twice: validate, then write).
+
+    Reading twice keeps memory flat on large files: no record is kept between rows.
+    """
+    vocabulary = Vocabulary.load()
+    report = ImportReport(dry_run=dry_run)
+    invalid_lines = _validate_all(read_rows, vocabulary, report)
+    if invalid_lines and not skip_invalid:
+        report.aborted = True
+        report.skipped = len(invalid_lines)
+        _count_without_writing(read_rows, invalid_lines, report)
+        return report
+
+    writer = _PageWriter(vocabulary, publish=publish)
+    try:
+        with transaction.atomic():
+            for row in read_rows():
+                if row.line in invalid_lines or row.record is None:
+                    report.skipped += 1
+                    continue
+                try:
+                    outcome = writer.write(normalised(row.record), dry_run=dry_run)
+                except ValidationError as exc:
+                    raise ImportFileError(
+                        f"line {row.line}: rejected by the page model: {exc}; "
+                        "nothing was written"
+                    ) from exc
+                setattr(report, outcome, getattr(report, outcome) + 1)
+            if dry_run:
+                raise _Abort
+    except _Abort:
+        pass
+    return report
+
+
+def _validate_all(read_rows: RowSource, vocabulary: Vocabulary, report) -> set[int]:
+    invalid: set[int] = set()
+    seen: dict[tuple[str, str, str], int] = {}
+    for row in read_rows():
+        report.rows += 1
+        report.warnings.extend(row.warnings)
+        problems = list(row.problems)
+        if row.record is not None:
+            problems += validate_record(row.record, vocabulary, row.line)
+            key = (row.record.source_catalogue, row.record.source_id, row.record.locale)
+            if key in seen and row.record.source_id:
+                problems.append(
+                    RowProblem(
+                        row.line,
+                        "source_id",
+                        f"duplicate of line {seen[key]} ({row.record.source_id})",
+                    )
+                )
+            else:
+                seen[key] = row.line
+        if problems:
+            invalid.add(row.line)
+            report.rejected.extend(_unique(problems))
+    return invalid
+
+
+def _count_without_writing(
+    read_rows: RowSource, invalid_lines: set[int], report
+) -> None:
+    keys = {
+        (r.record.source_catalogue, r.record.source_id, r.record.locale)
+        for r in read_rows()
+        if r.record is not None and r.line not in invalid_lines
+    }
+    existing = _existing_keys()
+    report.updated = len(keys & existing)
+    report.created = len(keys - existing)
+
+
+def _existing_keys() -> set[tuple[str, str, str]]:
+    return set(
+        PracticePage.objects.exclude(source_id="").values_list(
+            "source_catalogue", "source_id", "locale__language_code"
+        )
+    )
+
+
+class _PageWriter:
+    def __init__(self, vocabulary: Vocabulary, *, publish: bool):
+        self.vocabulary = vocabulary
+        self.publish = publish
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+
+    def write(self, record: PracticeRecord, *, dry_run: bool) -> str:
+        page = (
+            PracticePage.objects.filter(
+                source_catalogue=record.source_catalogue,
+                source_id=record.source_id,
+                locale__language_code=record.locale,
+            )
+            .select_related("country", "subdivision", "locale")
+            .first()
+        )
+        if page is None:
+            if not dry_run:
+                self._create(record)
+            return "created"
+        current = record_from_page(page)
+        record.translation_key = current.translation_key
+        record.slug = record.slug or current.slug
+        if current == record and (page.live or not self.publish):
+            return "unchanged"
+        if not dry_run:
+            apply_record(page, record, self.vocabulary)
+            revision = page.save_revision()
+            if self.publish or page.live:
+                revision.publish()
+        return "updated"
+
+    def _create(self, record: PracticeRecord) -> PracticePage:
+        parent = practice_index_for(record.locale)
+        page = PracticePage(locale=self.locales[record.locale], live=False)
+        page.slug = record.slug or _slug_for(record)
+        if record.translation_key:
+            page.translation_key = record.translation_key
+        apply_record(page, record, self.vocabulary)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if self.publish:
+            revision.publish()
+        return page
+
+
+def _slug_for(record: PracticeRecord) -> str:
+    """Readable and unique within a locale: the title, then the catalogue id."""
+    base = slugify(record.title, allow_unicode=False)[:70].strip("-") or "practice"
+    return f"{base}-{slugify(record.source_catalogue)}-{slugify(record.source_id)}"[
+        :255
+    ]
+
+
+def _unique(problems: list[RowProblem]) -> list[RowProblem]:
+    seen, unique = set(), []
+    for problem in problems:
+        key = (problem.line, problem.field, problem.reason)
+        if key not in seen:
+            seen.add(key)
+            unique.append(problem)
+    return unique

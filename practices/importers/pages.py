@@ -1,0 +1,107 @@
+"""Converting between practice pages and interchange records."""
+
+from practices.models import PracticePage, PracticeSource
+
+from .record import PracticeRecord, SourceLink
+from .text import sanitise_rich_text
+from .vocabulary import Vocabulary
+
+RICH_TEXT_FIELDS = ("problem", "actions", "results", "lessons")
+
+
+def record_from_page(page: PracticePage) -> PracticeRecord:
+    return PracticeRecord(
+        source_catalogue=page.source_catalogue,
+        source_id=page.source_id,
+        locale=page.locale.language_code,
+        title=page.title,
+        summary=page.summary,
+        problem=page.problem,
+        actions=page.actions,
+        results=page.results,
+        lessons=page.lessons,
+        country=page.country.code if page.country_id else None,
+        subdivision=page.subdivision.code if page.subdivision_id else None,
+        municipality=page.municipality,
+        government_level=page.government_level.slug
+        if page.government_level_id
+        else None,
+        regulated_party_type=(
+            page.regulated_party_type.slug if page.regulated_party_type_id else None
+        ),
+        practice_types=sorted(t.slug for t in page.practice_types.all()),
+        themes=sorted(t.slug for t in page.themes.all()),
+        outcomes=sorted(t.slug for t in page.outcomes.all()),
+        evidence_level=page.evidence_level.slug if page.evidence_level_id else None,
+        start_year=page.start_year,
+        end_year=page.end_year,
+        status=page.status.slug if page.status_id else None,
+        implementing_institutions=page.institutions_list(),
+        partners=page.partners_list(),
+        sources=[
+            SourceLink(s.title, s.url, s.kind, s.date.isoformat() if s.date else None)
+            for s in page.sources.all()
+        ],
+        keywords=sorted(tag.name for tag in page.keywords.all()),
+        original_language=page.original_language,
+        is_demo=page.is_demo,
+        last_reviewed=page.last_reviewed.isoformat() if page.last_reviewed else None,
+        translation_key=str(page.translation_key),
+        slug=page.slug,
+    )
+
+
+def normalised(record: PracticeRecord) -> PracticeRecord:
+    """The record as it will read back from the database: sorted lists, clean HTML."""
+    values = record.to_dict()
+    for name in ("practice_types", "themes", "outcomes", "keywords"):
+        values[name] = sorted(set(values[name]))
+    for name in RICH_TEXT_FIELDS:
+        values[name] = sanitise_rich_text(values[name])
+    for name in ("implementing_institutions", "partners"):
+        # Stored one per line, so a name cannot itself span lines.
+        values[name] = [
+            " ".join(line.split())
+            for item in values[name]
+            for line in item.splitlines()
+            if line.strip()
+        ]
+    return PracticeRecord.from_dict(values)
+
+
+def apply_record(
+    page: PracticePage, record: PracticeRecord, vocabulary: Vocabulary
+) -> None:
+    """Copy a validated, normalised record onto a page (not saved)."""
+    page.title = record.title
+    page.summary = record.summary
+    for name in RICH_TEXT_FIELDS:
+        setattr(page, name, getattr(record, name))
+    page.country = vocabulary.countries.get(record.country)
+    page.subdivision = vocabulary.subdivisions.get(record.subdivision or "")
+    page.municipality = record.municipality
+    page.government_level = vocabulary.government_levels.get(
+        record.government_level or ""
+    )
+    page.regulated_party_type = vocabulary.regulated_party_types.get(
+        record.regulated_party_type or ""
+    )
+    page.evidence_level = vocabulary.evidence_levels.get(record.evidence_level or "")
+    page.status = vocabulary.statuses.get(record.status or "")
+    page.start_year = record.start_year
+    page.end_year = record.end_year
+    page.implementing_institutions = "\n".join(record.implementing_institutions)
+    page.partners = "\n".join(record.partners)
+    page.original_language = record.original_language
+    page.source_catalogue = record.source_catalogue
+    page.source_id = record.source_id
+    page.is_demo = record.is_demo
+    page.last_reviewed = record.last_reviewed or None
+    page.practice_types = [vocabulary.practice_types[s] for s in record.practice_types]
+    page.themes = [vocabulary.themes[s] for s in record.themes]
+    page.outcomes = [vocabulary.outcomes[s] for s in record.outcomes]
+    page.keywords.set(record.keywords)
+    page.sources = [
+        PracticeSource(title=s.title, url=s.url, kind=s.kind, date=s.date or None)
+        for s in record.sources
+    ]
