@@ -1,6 +1,7 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from pages.site_setup import ensure_site
+from practices.demo.loader import load_demo_repertory
 
 
 class Command(BaseCommand):
@@ -8,4 +9,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = ensure_site()
-        self.stdout.write(f"Site ready: home page '{home.title}' (id {home.pk}).")
+        self.stdout.write(f"Site ready: home page '{home.title}'.")
+        report = load_demo_repertory()
+        self.stdout.write(f"Demo repertory: {report.summary()}")
+        if report.aborted:
+            for problem in report.rejected[:20]:
+                self.stderr.write(f"  {problem}")
+            raise CommandError("the demo repertory did not load")

@@ -1,0 +1,12 @@
+"""Load the shipped demo repertory (idempotent: a second run changes nothing)."""
+
+from pathlib import Path
+
+from practices.importers.jsonl import read_jsonl
+from practices.importers.loader import ImportReport, run_import
+
+DEMO_FILE = Path(__file__).with_name("repertory.jsonl")
+
+
+def load_demo_repertory(path: Path = DEMO_FILE) -> ImportReport:
+    return run_import(lambda: read_jsonl(path), publish=True)
