@@ -88,5 +88,10 @@ def configure_editorial_groups() -> None:
 
 
 def on_post_migrate(sender, **kwargs) -> None:
-    if sender.name == "practices":
-        configure_editorial_groups()
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    # Apps listed after this one get their permissions later in the same migrate.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    configure_editorial_groups()

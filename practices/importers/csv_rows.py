@@ -18,7 +18,7 @@ def read_csv_rows(path: Path, required_columns: set[str]) -> Iterator[tuple[int,
     except OSError as exc:
         raise ImportFileError(f"cannot open {path}: {exc.strerror}") from exc
     with handle:
-        reader = csv.DictReader(handle)
+        reader = csv.DictReader(handle, strict=True)
         try:
             header = reader.fieldnames
         except UnicodeDecodeError as exc:
@@ -63,4 +63,13 @@ def year_of(value: str) -> int | None:
     value = (value or "").strip()
     if len(value) >= 4 and value[:4].isdigit():
         return int(value[:4])
+    return None
+
+
+def shape_problem(row: dict) -> str | None:
+    """Rows with more or fewer cells than the header are refused, not guessed at."""
+    if None in row:
+        return f"{len(row[None])} more cell(s) than the header has columns"
+    if any(value is None for value in row.values()):
+        return "fewer cells than the header has columns"
     return None

@@ -16,6 +16,7 @@ from .record import ImportFileError, ParsedRow, PracticeRecord, RowProblem
 from .validation import validate_record
 from .vocabulary import Vocabulary
 
+PLACE_FIELDS = {"country", "Country/Locality"}
 RowSource = Callable[[], Iterable[ParsedRow]]
 
 
@@ -101,7 +102,10 @@ def _validate_all(read_rows: RowSource, vocabulary: Vocabulary, report) -> set[i
         report.warnings.extend(row.warnings)
         problems = list(row.problems)
         if row.record is not None:
-            problems += validate_record(row.record, vocabulary, row.line)
+            place_reported = any(p.field in PLACE_FIELDS for p in row.problems)
+            problems += validate_record(
+                row.record, vocabulary, row.line, place_reported=place_reported
+            )
             key = (row.record.source_catalogue, row.record.source_id, row.record.locale)
             if key in seen and row.record.source_id:
                 problems.append(

@@ -13,7 +13,7 @@ from pathlib import Path
 from taxonomy import geography
 from taxonomy.vocabularies import THEMES
 
-from .csv_rows import cell, read_csv_rows, year_of
+from .csv_rows import cell, read_csv_rows, shape_problem, year_of
 from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
 from .text import guess_language, paragraphs_html, shorten
 
@@ -47,7 +47,11 @@ def theme_for_policy_area() -> dict[str, str]:
 
 def read_ogp(path: Path) -> Iterator[ParsedRow]:
     for line, row in read_csv_rows(path, REQUIRED_COLUMNS):
-        yield parse_row(line, row)
+        problem = shape_problem(row)
+        if problem:
+            yield ParsedRow(line, None, [RowProblem(line, "row", problem)])
+        else:
+            yield parse_row(line, row)
 
 
 def parse_row(line: int, row: dict) -> ParsedRow:
@@ -97,7 +101,7 @@ def parse_row(line: int, row: dict) -> ParsedRow:
         implementing_institutions=[i for i in [cell(row, "Lead Institution")] if i],
         partners=_split_institutions(cell(row, "Supporting Institution(s)")),
         sources=_sources(row, identifier),
-        keywords=[k for k in [cell(row, "Theme")] if len(k) <= 100],
+        keywords=[k for k in [cell(row, "Theme")] if k and len(k) <= 100],
     )
     if not themes:
         warnings.append(RowProblem(line, "themes", "no OGP policy area is marked"))

@@ -55,7 +55,9 @@ def normalised(record: PracticeRecord) -> PracticeRecord:
     """The record as it will read back from the database: sorted lists, clean HTML."""
     values = record.to_dict()
     for name in ("practice_types", "themes", "outcomes", "keywords"):
-        values[name] = sorted(set(values[name]))
+        values[name] = sorted(
+            {value.strip() for value in values[name] if value.strip()}
+        )
     for name in RICH_TEXT_FIELDS:
         values[name] = sanitise_rich_text(values[name])
     for name in ("implementing_institutions", "partners"):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from taxonomy import geography
 
-from .csv_rows import cell, read_csv_rows, year_of
+from .csv_rows import cell, read_csv_rows, shape_problem, year_of
 from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
 from .text import paragraphs_html, shorten
 
@@ -64,7 +64,11 @@ LOCALES = {"es": "es", "en": "en"}
 
 def read_participedia(path: Path) -> Iterator[ParsedRow]:
     for line, row in read_csv_rows(path, REQUIRED_COLUMNS):
-        yield parse_export_row(line, row)
+        problem = shape_problem(row)
+        if problem:
+            yield ParsedRow(line, None, [RowProblem(line, "row", problem)])
+        else:
+            yield parse_export_row(line, row)
 
 
 def parse_export_row(line: int, row: dict) -> ParsedRow:

@@ -16,8 +16,13 @@ _url_validator = URLValidator(schemes=["http", "https"])
 
 
 def validate_record(
-    record: PracticeRecord, vocabulary: Vocabulary, line: int
+    record: PracticeRecord,
+    vocabulary: Vocabulary,
+    line: int,
+    *,
+    place_reported: bool = False,
 ) -> list[RowProblem]:
+    """Problems with one record; `place_reported`: the reader already said why no country."""
     problems: list[RowProblem] = []
 
     def problem(field: str, reason: str) -> None:
@@ -39,7 +44,7 @@ def validate_record(
         problem(
             "summary", f"{len(record.summary)} characters, at most {SUMMARY_MAX_LENGTH}"
         )
-    if not record.country:
+    if not record.country and not place_reported:
         problem("country", "missing")
 
     for field_name, terms in vocabulary.single_fields().items():
