@@ -13,7 +13,7 @@ export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
 .PHONY: run test install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
 
-run: install opensearch migrate demo
+run: install opensearch migrate demo index
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
@@ -47,6 +47,9 @@ migrate: install
 
 demo: migrate
 	$(MANAGE) load_demo
+
+index: demo
+	$(MANAGE) search rebuild
 
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 browsers:

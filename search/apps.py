@@ -5,4 +5,8 @@ class SearchConfig(AppConfig):
     """Public search on OpenSearch: the only code that talks to the search engine."""
 
     name = "search"
-    verbose_name = "Practice search"
+
+    def ready(self):
+        from .signal_handlers import connect
+
+        connect()

@@ -151,7 +151,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "opensearch": {"level": "WARNING"},
+        "opensearch": {"level": "ERROR"},
         "urllib3": {"level": "WARNING"},
         # Wagtail logs every page action and background task at INFO.
         "wagtail": {"level": "WARNING"},

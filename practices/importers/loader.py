@@ -180,7 +180,18 @@ class _PageWriter:
         parent = practice_index_for(record.locale)
         page = PracticePage(locale=self.locales[record.locale], live=False)
         page.slug = record.slug or _slug_for(record)
-        if record.translation_key:
+        # The same source record in the other language is the same practice.
+        sibling = (
+            PracticePage.objects.filter(
+                source_catalogue=record.source_catalogue, source_id=record.source_id
+            )
+            .exclude(source_id="")
+            .values_list("translation_key", flat=True)
+            .first()
+        )
+        if sibling:
+            page.translation_key = sibling
+        elif record.translation_key:
             page.translation_key = record.translation_key
         apply_record(page, record, self.vocabulary)
         parent.add_child(instance=page)

@@ -1,0 +1,56 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search import operations
+
+
+class Command(BaseCommand):
+    help = "Operate the practices search index: rebuild, status, reconcile, drain."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        sub.add_parser(
+            "rebuild", help="Build a new index, swap the alias, drop the old one"
+        )
+        sub.add_parser("status", help="Index, alias, document count and queue length")
+        sub.add_parser(
+            "reconcile", help="Compare database and index, fix and report drift"
+        )
+        drain = sub.add_parser("drain", help="Apply queued index updates")
+        drain.add_argument(
+            "--watch", type=float, default=0, help="Repeat every N seconds"
+        )
+
+    def handle(self, *args, **options):
+        action = options["action"]
+        try:
+            if action == "rebuild":
+                report = operations.rebuild_index()
+                self.stdout.write(
+                    f"Rebuilt {report.index}: {report.documents} practices in "
+                    f"{report.seconds:.1f}s; removed {', '.join(report.removed_indices) or 'none'}."
+                )
+            elif action == "status":
+                for line in operations.status_lines():
+                    self.stdout.write(line)
+            elif action == "reconcile":
+                report = operations.reconcile()
+                self.stdout.write(report.summary())
+            elif action == "drain":
+                self._drain(options["watch"])
+        except operations.SearchOperationError as exc:
+            raise CommandError(str(exc)) from exc
+
+    def _drain(self, watch: float):
+        while True:
+            report = operations.drain_queue()
+            if report.indexed or report.deleted or report.failed or not watch:
+                self.stdout.write(
+                    f"indexed {report.indexed}, removed {report.deleted}, failed {report.failed}, "
+                    f"still queued {report.remaining}"
+                    + (f" ({report.error})" if report.error else "")
+                )
+            if not watch:
+                return
+            time.sleep(watch)

@@ -1,0 +1,108 @@
+"""The practices index: analysis and field mapping, versioned as data.
+
+One document per practice (a translation group): the text of each language goes
+into fields analysed for that language; facets are keyword fields holding slugs
+and ISO codes. Bump MAPPING_VERSION whenever this changes; `search rebuild`
+creates an index of the new version and swaps the alias to it.
+"""
+
+MAPPING_VERSION = 1
+LANGUAGES = ("es", "en")
+TEXT_FIELDS = ("title", "summary", "body", "terms")
+FACET_FIELDS = (
+    "country",
+    "region",
+    "theme",
+    "outcome",
+    "evidence",
+    "level",
+    "type",
+    "status",
+    "language",
+)
+STEMMERS = {"es": "light_spanish", "en": "light_english"}
+STOPWORDS = {"es": "_spanish_", "en": "_english_"}
+
+
+def index_settings(synonym_rules: list[str]) -> dict:
+    analysis = {
+        "filter": {
+            "bilingual_synonyms": {
+                "type": "synonym_graph",
+                "synonyms": synonym_rules or ["gobierno abierto, open government"],
+                "lenient": True,
+            },
+            "autocomplete_edges": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
+        },
+        "analyzer": {
+            "folded": {
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding"],
+            },
+            "autocomplete_index": {
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding", "autocomplete_edges"],
+            },
+        },
+    }
+    for language in LANGUAGES:
+        analysis["filter"][f"{language}_stop"] = {
+            "type": "stop",
+            "stopwords": STOPWORDS[language],
+            "ignore_case": True,
+        }
+        analysis["filter"][f"{language}_stemmer"] = {
+            "type": "stemmer",
+            "language": STEMMERS[language],
+        }
+        base = ["lowercase", "asciifolding"]
+        tail = [f"{language}_stop", f"{language}_stemmer"]
+        analysis["analyzer"][language] = {
+            "tokenizer": "standard",
+            "filter": base + tail,
+        }
+        analysis["analyzer"][f"{language}_search"] = {
+            "tokenizer": "standard",
+            "filter": base + ["bilingual_synonyms"] + tail,
+        }
+    return {
+        "number_of_shards": 1,
+        "number_of_replicas": 0,
+        "max_result_window": 10_000,
+        "analysis": analysis,
+    }
+
+
+def _text_field(language: str) -> dict:
+    return {
+        "type": "text",
+        "analyzer": language,
+        "search_analyzer": f"{language}_search",
+        "fields": {"folded": {"type": "text", "analyzer": "folded"}},
+    }
+
+
+def index_mappings() -> dict:
+    properties: dict = {
+        "id": {"type": "keyword"},
+        "urls": {"type": "object", "enabled": False},
+        "titles": {"type": "object", "enabled": False},
+        "summaries": {"type": "object", "enabled": False},
+        "original_language": {"type": "keyword"},
+        "year": {"type": "integer"},
+        "end_year": {"type": "integer"},
+        "published_at": {"type": "date"},
+        "page_ids": {"type": "integer"},
+        "title_autocomplete": {
+            "type": "text",
+            "analyzer": "autocomplete_index",
+            "search_analyzer": "folded",
+        },
+        "suggest": {"type": "text", "analyzer": "folded"},
+    }
+    for name in FACET_FIELDS:
+        properties[name] = {"type": "keyword"}
+    for field in TEXT_FIELDS:
+        for language in LANGUAGES:
+            properties[f"{field}_{language}"] = _text_field(language)
+    return {"dynamic": "strict", "properties": properties}

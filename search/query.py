@@ -1,0 +1,170 @@
+"""Building the one OpenSearch request a search makes.
+
+Selected facet values go in `post_filter`, so hits are filtered while each facet's
+aggregation is filtered by every selection except its own: values within a facet
+combine with OR, facets with AND, and every facet's counts stay right.
+"""
+
+from .filters import FACETS, SearchFilters
+from .mapping import LANGUAGES
+
+FACET_BUCKET_LIMIT = 1000  # larger than any vocabulary: every bucket is returned
+TEXT_BOOSTS = {"title": 4, "terms": 2, "summary": 2, "body": 1}
+HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
+
+
+def text_fields(suffix: str = "") -> list[str]:
+    return [
+        f"{field}_{language}{suffix}^{boost}"
+        for field, boost in TEXT_BOOSTS.items()
+        for language in LANGUAGES
+    ]
+
+
+def text_query(q: str) -> dict:
+    if not q:
+        return {"match_all": {}}
+    return {
+        "bool": {
+            "should": [
+                # Analysed per language: stemming, stop words and bilingual synonyms.
+                {
+                    "multi_match": {
+                        "query": q,
+                        "fields": text_fields(),
+                        "type": "best_fields",
+                        "tie_breaker": 0.3,
+                        "minimum_should_match": "2<75%",
+                        "boost": 3,
+                    }
+                },
+                {
+                    "multi_match": {
+                        "query": q,
+                        "fields": text_fields(),
+                        "type": "phrase",
+                        "slop": 2,
+                        "boost": 2,
+                    }
+                },
+                # Typo tolerance on the accent-folded text.
+                {
+                    "multi_match": {
+                        "query": q,
+                        "fields": text_fields(".folded"),
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                        "minimum_should_match": "2<75%",
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def facet_clauses(filters: SearchFilters) -> dict[str, dict]:
+    clauses = {
+        facet: {"terms": {facet: list(filters.values(facet))}}
+        for facet in FACETS
+        if filters.values(facet)
+    }
+    year_range = {}
+    if filters.year_from is not None:
+        year_range["gte"] = filters.year_from
+    if filters.year_to is not None:
+        year_range["lte"] = filters.year_to
+    if year_range:
+        clauses["year"] = {"range": {"year": year_range}}
+    return clauses
+
+
+def _all_but(clauses: dict[str, dict], excluded: str) -> dict:
+    others = [clause for name, clause in clauses.items() if name != excluded]
+    return {"bool": {"filter": others}} if others else {"match_all": {}}
+
+
+def aggregations(clauses: dict[str, dict]) -> dict:
+    aggs = {
+        facet: {
+            "filter": _all_but(clauses, facet),
+            "aggs": {"values": {"terms": {"field": facet, "size": FACET_BUCKET_LIMIT}}},
+        }
+        for facet in FACETS
+    }
+    aggs["year"] = {
+        "filter": _all_but(clauses, "year"),
+        "aggs": {
+            "values": {
+                "histogram": {"field": "year", "interval": 1, "min_doc_count": 1}
+            }
+        },
+    }
+    return aggs
+
+
+def sort_clause(sort: str) -> list:
+    if sort == "newest":
+        return [{"year": {"order": "desc", "missing": "_last"}}, "_score"]
+    if sort == "oldest":
+        return [{"year": {"order": "asc", "missing": "_last"}}, "_score"]
+    return ["_score", {"year": {"order": "desc", "missing": "_last"}}]
+
+
+def highlight(lang: str) -> dict:
+    other = "en" if lang == "es" else "es"
+    fields = {}
+    for language in (lang, other):
+        fields[f"title_{language}"] = {"number_of_fragments": 0}
+        fields[f"summary_{language}"] = {"number_of_fragments": 0}
+        fields[f"body_{language}"] = {"fragment_size": 160, "number_of_fragments": 2}
+    return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
+
+
+def build_search_request(filters: SearchFilters) -> dict:
+    clauses = facet_clauses(filters)
+    body = {
+        "query": text_query(filters.q),
+        "post_filter": {"bool": {"filter": list(clauses.values())}},
+        "aggs": aggregations(clauses),
+        "sort": sort_clause(filters.sort),
+        "from": filters.offset,
+        "size": filters.page_size,
+        "track_total_hits": True,
+        "_source": [
+            "id",
+            "urls",
+            "titles",
+            "summaries",
+            "original_language",
+            "language",
+            "country",
+            "region",
+            "theme",
+            "level",
+            "type",
+            "year",
+        ],
+    }
+    if filters.q:
+        body["highlight"] = highlight(filters.lang)
+        body["suggest"] = {
+            "text": filters.q,
+            "did_you_mean": {
+                "phrase": {
+                    "field": "suggest",
+                    "size": 1,
+                    "gram_size": 1,
+                    "confidence": 0.0,
+                    "max_errors": 2,
+                    "direct_generator": [
+                        {
+                            "field": "suggest",
+                            "suggest_mode": "always",
+                            "min_word_length": 3,
+                        }
+                    ],
+                }
+            },
+        }
+    return body

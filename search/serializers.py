@@ -1,0 +1,58 @@
+"""The JSON shapes of the public API (documented in docs/api/openapi.yaml)."""
+
+from .service import SearchResults
+
+
+def results_json(results: SearchResults) -> dict:
+    filters = results.filters
+    return {
+        "total": results.total,
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "took_ms": results.took_ms,
+        "results": [
+            {
+                "id": hit.id,
+                "url": hit.url,
+                "title": hit.title,
+                "summary": hit.summary,
+                "highlights": hit.highlights,
+                "country": hit.country,
+                "themes": [slug for slug, _label in hit.themes],
+                "year": hit.year,
+                "language": hit.language,
+            }
+            for hit in results.results
+        ],
+        "facets": {
+            facet: [
+                {
+                    "value": v.value,
+                    "label": v.label,
+                    "count": v.count,
+                    "selected": v.selected,
+                }
+                for v in values
+            ]
+            for facet, values in results.facets.items()
+        }
+        | {
+            "year": [
+                {
+                    "value": year,
+                    "label": str(year),
+                    "count": count,
+                    "selected": _year_selected(year, filters),
+                }
+                for year, count in results.years
+            ]
+        },
+        "suggestion": results.suggestion,
+        "warnings": results.warnings,
+    }
+
+
+def _year_selected(year: int, filters) -> bool:
+    if filters.year_from is None and filters.year_to is None:
+        return False
+    return (filters.year_from or year) <= year <= (filters.year_to or year)

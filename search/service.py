@@ -1,0 +1,264 @@
+"""The search service: what pages, views and templates call. It returns plain data."""
+
+import time
+from dataclasses import dataclass, field
+
+from opensearchpy.exceptions import NotFoundError, OpenSearchException, TransportError
+
+from taxonomy.geography import fold
+
+from .client import get_client
+from .filters import FACETS, SearchFilters
+from .indexer import alias_name
+from .labels import facet_labels
+from .query import build_search_request, text_fields
+
+
+class SearchUnavailable(Exception):
+    """OpenSearch cannot answer now; the caller shows a clear message, not an error page."""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class PracticeHit:
+    id: str
+    url: str
+    title: str
+    summary: str
+    highlights: list[str]
+    country: str | None
+    country_label: str
+    themes: list[tuple[str, str]]
+    level: str | None
+    level_label: str
+    year: int | None
+    language: str
+    languages: list[str]
+
+
+@dataclass
+class SearchResults:
+    filters: SearchFilters
+    total: int
+    took_ms: int
+    results: list[PracticeHit]
+    facets: dict[str, list[FacetValue]]
+    years: list[tuple[int, int]]
+    suggestion: str | None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        reachable = min(self.total, 10_000)
+        return max(1, -(-reachable // self.filters.page_size))
+
+
+def _search(body: dict, **params) -> dict:
+    try:
+        return get_client().search(index=alias_name(), body=body, **params)
+    except NotFoundError as exc:
+        raise SearchUnavailable("the practices index does not exist yet") from exc
+    except (OpenSearchException, TransportError, OSError) as exc:
+        raise SearchUnavailable(
+            f"OpenSearch did not answer: {type(exc).__name__}"
+        ) from exc
+
+
+def search_practices(filters: SearchFilters) -> SearchResults:
+    started = time.monotonic()
+    response = _search(build_search_request(filters))
+    labels = facet_labels()
+    lang = filters.lang
+    hits = [_hit(hit, lang, labels) for hit in response["hits"]["hits"]]
+    total = response["hits"]["total"]["value"]
+    facets = {
+        facet: _facet_values(
+            facet, response["aggregations"][facet]["values"]["buckets"], filters, labels
+        )
+        for facet in FACETS
+    }
+    years = [
+        (int(bucket["key"]), bucket["doc_count"])
+        for bucket in response["aggregations"]["year"]["values"]["buckets"]
+    ]
+    return SearchResults(
+        filters=filters,
+        total=total,
+        took_ms=int((time.monotonic() - started) * 1000),
+        results=hits,
+        facets=facets,
+        years=years,
+        suggestion=_suggestion(response, filters.q) if total < 3 else None,
+        warnings=list(filters.warnings),
+    )
+
+
+def _pick(values: dict, lang: str, fallback: str) -> str:
+    return values.get(lang) or values.get(fallback) or next(iter(values.values()), "")
+
+
+def _hit(hit: dict, lang: str, labels) -> PracticeHit:
+    source = hit["_source"]
+    original = source.get("original_language") or "es"
+    shown = (
+        lang
+        if lang in source.get("urls", {})
+        else (
+            original
+            if original in source.get("urls", {})
+            else next(iter(source.get("urls") or {"es": ""}))
+        )
+    )
+    highlight = hit.get("highlight", {})
+    snippets = (
+        highlight.get(f"summary_{shown}")
+        or highlight.get(f"body_{shown}")
+        or [
+            fragment
+            for name, fragments in highlight.items()
+            if not name.startswith("title")
+            for fragment in fragments
+        ]
+    )
+    country = source.get("country")
+    level = source.get("level")
+    return PracticeHit(
+        id=source["id"],
+        url=source["urls"].get(shown, ""),
+        title=_pick(source.get("titles", {}), shown, original),
+        summary=_pick(source.get("summaries", {}), shown, original),
+        highlights=snippets[:3],
+        country=country,
+        country_label=labels["country"][country].text(lang)
+        if country in labels["country"]
+        else "",
+        themes=[
+            (slug, labels["theme"][slug].text(lang))
+            for slug in source.get("theme", [])
+            if slug in labels["theme"]
+        ],
+        level=level,
+        level_label=labels["level"][level].text(lang)
+        if level in labels["level"]
+        else "",
+        year=source.get("year"),
+        language=shown,
+        languages=source.get("language", []),
+    )
+
+
+def _facet_values(
+    facet: str, buckets: list[dict], filters: SearchFilters, labels
+) -> list[FacetValue]:
+    known = labels[facet]
+    selected = set(filters.values(facet))
+    values = [
+        FacetValue(
+            value=bucket["key"],
+            label=known[bucket["key"]].text(filters.lang)
+            if bucket["key"] in known
+            else bucket["key"],
+            count=bucket["doc_count"],
+            selected=bucket["key"] in selected,
+        )
+        for bucket in buckets
+    ]
+    present = {v.value for v in values}
+    for value in selected - present:
+        values.append(FacetValue(value, known[value].text(filters.lang), 0, True))
+    values.sort(key=lambda v: (-v.count, fold(v.label)))
+    return values
+
+
+def _suggestion(response: dict, q: str) -> str | None:
+    for entry in response.get("suggest", {}).get("did_you_mean", []):
+        for option in entry.get("options", []):
+            text = option.get("text", "")
+            if text and fold(text) != fold(q):
+                return text
+    return None
+
+
+def related_practices(
+    translation_key: str, lang: str, size: int = 4
+) -> list[PracticeHit]:
+    """Practices most alike in text and classification; [] when search is down."""
+    body = {
+        "size": size,
+        "query": {
+            "more_like_this": {
+                "fields": [f.split("^")[0] for f in text_fields()] + ["theme", "type"],
+                "like": [{"_index": alias_name(), "_id": str(translation_key)}],
+                "min_term_freq": 1,
+                "min_doc_freq": 1,
+                "max_query_terms": 40,
+            }
+        },
+        "_source": [
+            "id",
+            "urls",
+            "titles",
+            "summaries",
+            "original_language",
+            "language",
+            "country",
+            "theme",
+            "level",
+            "year",
+        ],
+    }
+    try:
+        response = _search(body)
+    except SearchUnavailable:
+        return []
+    labels = facet_labels()
+    return [_hit(hit, lang, labels) for hit in response["hits"]["hits"]]
+
+
+def autocomplete(prefix: str, lang: str, size: int = 8) -> dict:
+    """Practice titles and taxonomy terms that start like what was typed."""
+    prefix = " ".join(prefix.split())[:100]
+    if len(prefix) < 2:
+        return {"practices": [], "terms": []}
+    folded = fold(prefix)
+    terms = []
+    for facet in ("theme", "type", "country", "region", "outcome", "level"):
+        for value, label in facet_labels()[facet].items():
+            text = label.text(lang)
+            if any(word.startswith(folded) for word in _prefixes(fold(text))):
+                terms.append({"facet": facet, "value": value, "label": text})
+    body = {
+        "size": size,
+        "query": {
+            "match": {"title_autocomplete": {"query": prefix, "operator": "and"}}
+        },
+        "_source": ["id", "urls", "titles", "original_language"],
+    }
+    response = _search(body)
+    practices = []
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
+        shown = (
+            lang if lang in source["urls"] else source.get("original_language", "es")
+        )
+        practices.append(
+            {
+                "title": _pick(source["titles"], shown, "es"),
+                "url": _pick(source["urls"], shown, "es"),
+            }
+        )
+    return {"practices": practices, "terms": terms[:size]}
+
+
+def _prefixes(text: str) -> list[str]:
+    """The label and each of its word-suffixes, so 'datos' finds 'Datos abiertos'
+    and 'abiertos' does too."""
+    words = text.split()
+    return [" ".join(words[i:]) for i in range(len(words))]

@@ -1,0 +1,62 @@
+"""Every change that alters what search should show queues the affected practices."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from practices.models import PracticePage
+from taxonomy import models as taxonomy
+
+from .labels import clear_label_cache
+from .sync import enqueue
+
+TERM_FIELDS = {
+    taxonomy.Theme: "themes",
+    taxonomy.Outcome: "outcomes",
+    taxonomy.PracticeType: "practice_types",
+    taxonomy.EvidenceLevel: "evidence_level",
+    taxonomy.GovernmentLevel: "government_level",
+    taxonomy.RegulatedPartyType: "regulated_party_type",
+    taxonomy.PracticeStatus: "status",
+    taxonomy.Country: "country",
+    taxonomy.Subdivision: "subdivision",
+    taxonomy.Region: "country__region",
+}
+
+
+def _page_changed(sender, instance, **kwargs):
+    enqueue([instance.translation_key], "page")
+
+
+def _page_moved(sender, instance, **kwargs):
+    if isinstance(instance.specific_deferred, PracticePage):
+        enqueue([instance.translation_key], "move")
+
+
+def _term_changed(sender, instance, created=False, **kwargs):
+    if created:
+        return  # no practice uses a new term yet
+    field = TERM_FIELDS[sender]
+    keys = PracticePage.objects.filter(**{field: instance}).values_list(
+        "translation_key", flat=True
+    )
+    enqueue(keys.distinct(), "taxonomy")
+
+
+def connect() -> None:
+    page_published.connect(
+        _page_changed, sender=PracticePage, dispatch_uid="search-publish"
+    )
+    page_unpublished.connect(
+        _page_changed, sender=PracticePage, dispatch_uid="search-unpublish"
+    )
+    post_delete.connect(
+        _page_changed, sender=PracticePage, dispatch_uid="search-delete"
+    )
+    post_page_move.connect(_page_moved, dispatch_uid="search-move")
+    for model in TERM_FIELDS:
+        post_save.connect(
+            _term_changed, sender=model, dispatch_uid=f"search-term-{model.__name__}"
+        )
+        post_save.connect(
+            clear_label_cache, sender=model, dispatch_uid=f"labels-{model.__name__}"
+        )

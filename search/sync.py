@@ -1,0 +1,106 @@
+"""Keeping the index in step with the database through a durable queue.
+
+A change enqueues the practice in the same transaction; after the commit the queue
+is drained. If OpenSearch is down the rows stay and the next drain (another
+publish, `manage.py search drain`, or its `--watch` loop) applies them.
+"""
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from opensearchpy.exceptions import OpenSearchException
+
+from .indexer import write_documents
+from .models import PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(translation_keys: Iterable[UUID], reason: str) -> None:
+    keys = {UUID(str(key)) for key in translation_keys if key}
+    if not keys:
+        return
+    existing = set(
+        PendingIndexUpdate.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", flat=True
+        )
+    )
+    PendingIndexUpdate.objects.bulk_create(
+        [
+            PendingIndexUpdate(translation_key=key, reason=reason)
+            for key in keys - existing
+        ],
+        ignore_conflicts=True,
+    )
+    transaction.on_commit(drain_quietly)
+
+
+@dataclass
+class DrainReport:
+    indexed: int = 0
+    deleted: int = 0
+    failed: int = 0
+    remaining: int = 0
+    error: str = ""
+
+
+def drain(batch_size: int = 500) -> DrainReport:
+    """Apply every pending update; what fails stays queued with its error."""
+    report = DrainReport()
+    while True:
+        batch = list(
+            PendingIndexUpdate.objects.order_by("created_at").values_list(
+                "pk", "translation_key"
+            )[:batch_size]
+        )
+        if not batch:
+            break
+        pks = [pk for pk, _key in batch]
+        keys = {key for _pk, key in batch}
+        try:
+            result = write_documents(keys)
+        except (OpenSearchException, OSError) as exc:
+            report.error = f"{type(exc).__name__}: {exc}"[:500]
+            _record_failure(pks, report.error)
+            report.failed += len(pks)
+            break
+        done = result.indexed | result.deleted
+        PendingIndexUpdate.objects.filter(pk__in=pks, translation_key__in=done).delete()
+        for key, error in result.failed.items():
+            _record_failure(
+                PendingIndexUpdate.objects.filter(translation_key=key).values_list(
+                    "pk", flat=True
+                ),
+                error,
+            )
+        report.indexed += len(result.indexed)
+        report.deleted += len(result.deleted)
+        report.failed += len(result.failed)
+        if result.failed:
+            break
+    report.remaining = PendingIndexUpdate.objects.count()
+    return report
+
+
+def _record_failure(pks, error: str) -> None:
+    PendingIndexUpdate.objects.filter(pk__in=list(pks)).update(
+        attempts=F("attempts") + 1, last_error=error, last_attempt_at=timezone.now()
+    )
+
+
+def drain_quietly() -> None:
+    """After a commit: try once, never let a search outage break the editor's save."""
+    try:
+        report = drain()
+    except Exception:  # the queue keeps the work; log and move on
+        logger.exception("search queue drain failed")
+        return
+    if report.error:
+        logger.warning(
+            "search unavailable, %s updates queued: %s", report.remaining, report.error
+        )
