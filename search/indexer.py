@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from django.conf import settings
 from opensearchpy import helpers
 from opensearchpy.exceptions import NotFoundError
 
@@ -64,8 +65,11 @@ def create_index(name: str) -> None:
 
 
 def indices_behind_alias() -> list[str]:
+    client = get_client()
+    if not client.indices.exists_alias(name=alias_name()):
+        return []
     try:
-        return sorted(get_client().indices.get_alias(name=alias_name()))
+        return sorted(client.indices.get_alias(name=alias_name()))
     except NotFoundError:
         return []
 
@@ -110,7 +114,15 @@ def rebuild() -> RebuildReport:
     old = indices_behind_alias()
     swap = [{"add": {"index": name, "alias": alias_name()}}]
     swap += [{"remove": {"index": old_name, "alias": alias_name()}} for old_name in old]
+    if not old and client.indices.exists(index=alias_name()):
+        # A plain index squats the alias's name (an old or hand-made one): replace it
+        # in the same atomic step.
+        swap.append({"remove_index": {"index": alias_name()}})
     client.indices.update_aliases(body={"actions": swap})
+    if old:
+        # Searches already sent to the old index may still be running: let them finish
+        # (none outlives the client timeout) before the index disappears under them.
+        time.sleep(settings.OPENSEARCH_TIMEOUT_SECONDS + 0.5)
     for old_name in old:
         client.indices.delete(index=old_name, params={"ignore_unavailable": "true"})
     return RebuildReport(name, documents, old, time.monotonic() - started)
@@ -162,6 +174,22 @@ def write_documents(translation_keys: Iterable[UUID]) -> WriteResult:
     for key in keys - live - set(result.failed):
         result.deleted.add(key)
     return result
+
+
+def delete_documents(ids: Iterable[str]) -> list[str]:
+    """Remove documents by id, whatever they hold; returns the ids that failed."""
+    actions = [
+        {"_op_type": "delete", "_index": alias_name(), "_id": str(i)} for i in ids
+    ]
+    _ok, errors = helpers.bulk(
+        get_client(), actions, raise_on_error=False, refresh="wait_for"
+    )
+    return [
+        info["_id"]
+        for error in errors
+        for info in error.values()
+        if info.get("status") != 404
+    ]
 
 
 def indexed_ids() -> set[str]:

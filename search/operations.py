@@ -8,6 +8,7 @@ from .documents import live_practice_pages
 from .indexer import (
     RebuildReport,
     alias_name,
+    delete_documents,
     document_count,
     indexed_ids,
     indices_behind_alias,
@@ -79,7 +80,9 @@ def reconcile() -> ReconcileReport:
     }
     actual = _guard(indexed_ids)
     report = ReconcileReport(sorted(expected - actual), sorted(actual - expected))
-    if report.missing or report.stale:
-        result = _guard(write_documents, report.missing + report.stale)
+    if report.missing:
+        result = _guard(write_documents, report.missing)
         report.failed = sorted(str(key) for key in result.failed)
+    if report.stale:
+        report.failed += _guard(delete_documents, report.stale)
     return report

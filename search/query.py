@@ -147,6 +147,12 @@ def build_search_request(filters: SearchFilters) -> dict:
         ],
     }
     if filters.q:
+        # How many practices the words alone match: a suggestion is only offered when
+        # the words are the problem, not the filters.
+        body["aggs"]["text_only"] = {
+            "global": {},
+            "aggs": {"matching": {"filter": text_query(filters.q)}},
+        }
         body["highlight"] = highlight(filters.lang)
         body["suggest"] = {
             "text": filters.q,
@@ -155,7 +161,7 @@ def build_search_request(filters: SearchFilters) -> dict:
                     "field": "suggest",
                     "size": 1,
                     "gram_size": 1,
-                    "confidence": 0.0,
+                    "confidence": 1.0,
                     "max_errors": 2,
                     "direct_generator": [
                         {

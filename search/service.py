@@ -95,7 +95,9 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         results=hits,
         facets=facets,
         years=years,
-        suggestion=_suggestion(response, filters.q) if total < 3 else None,
+        suggestion=_suggestion(response, filters.q)
+        if _text_only_total(response) < 3
+        else None,
         warnings=list(filters.warnings),
     )
 
@@ -175,6 +177,11 @@ def _facet_values(
         values.append(FacetValue(value, known[value].text(filters.lang), 0, True))
     values.sort(key=lambda v: (-v.count, fold(v.label)))
     return values
+
+
+def _text_only_total(response: dict) -> int:
+    text_only = response["aggregations"].get("text_only")
+    return text_only["matching"]["doc_count"] if text_only else 0
 
 
 def _suggestion(response: dict, q: str) -> str | None:

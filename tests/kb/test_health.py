@@ -8,18 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from search.client import get_client, index_name
+from search.indexer import ensure_index
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def practices_index_present():
-    client = get_client()
-    name = index_name("practices")
-    if not client.indices.exists(index=name):
-        client.indices.create(index=name)
-    yield name
+def practices_index_present(db):
+    yield ensure_index()
 
 
 def test_healthz_answers_ok_without_touching_dependencies(client, opensearch_down):

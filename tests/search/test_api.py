@@ -1,0 +1,112 @@
+"""The JSON API: its shape, every parameter error, and OpenSearch being down."""
+
+import time
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+API = "/api/v1/search/"
+
+
+def test_the_response_has_the_documented_shape(client, corpus):
+    body = client.get(API, {"q": "agua", "country": ["CO", "IN"], "lang": "en"}).json()
+    assert set(body) == {
+        "total",
+        "page",
+        "page_size",
+        "took_ms",
+        "results",
+        "facets",
+        "suggestion",
+        "warnings",
+    }
+    assert body["total"] == 2
+    result = body["results"][0]
+    assert set(result) == {
+        "id",
+        "url",
+        "title",
+        "summary",
+        "highlights",
+        "country",
+        "themes",
+        "year",
+        "language",
+    }
+    assert set(body["facets"]) == {
+        "country",
+        "region",
+        "theme",
+        "outcome",
+        "evidence",
+        "level",
+        "type",
+        "status",
+        "language",
+        "year",
+    }
+    colombia = next(v for v in body["facets"]["country"] if v["value"] == "CO")
+    assert colombia == {
+        "value": "CO",
+        "label": "Colombia",
+        "count": 1,
+        "selected": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "params, parameter",
+    [
+        ({"page_size": "101"}, "page_size"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page": "0"}, "page"),
+        ({"page": "abc"}, "page"),
+        ({"page": "200", "page_size": "100"}, "page"),
+        ({"sort": "random"}, "sort"),
+        ({"lang": "fr"}, "lang"),
+        ({"year_from": "20x"}, "year_from"),
+        ({"year_from": "2020", "year_to": "2010"}, "year_to"),
+        ({"q": "x" * 301}, "q"),
+        ({"q": ["a", "b"]}, "q"),
+    ],
+)
+def test_malformed_parameters_answer_400_naming_the_parameter(
+    client, corpus, params, parameter
+):
+    response = client.get(API, params)
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == parameter
+
+
+def test_unknown_facet_values_are_ignored_and_listed(client, corpus):
+    body = client.get(API, {"country": ["MX", "QQ"], "theme": "no-such-theme"}).json()
+    assert body["warnings"] == [
+        "unknown country 'QQ' ignored",
+        "unknown theme 'no-such-theme' ignored",
+    ]
+    assert body["total"] == client.get(API, {"country": "MX"}).json()["total"]
+
+
+@pytest.mark.parametrize(
+    "q", ['"unbalanced', "a AND OR", "(((", "title:x^", "\\", "*?~"]
+)
+def test_query_syntax_never_breaks_search(client, corpus, q):
+    assert client.get(API, {"q": q}).status_code == 200
+
+
+def test_search_answers_503_quickly_when_opensearch_is_down(
+    client, corpus, opensearch_down
+):
+    started = time.monotonic()
+    response = client.get(API, {"q": "agua"})
+    assert response.status_code == 503
+    assert "temporarily unavailable" in response.json()["error"]["message"]
+    assert time.monotonic() - started < 2
+
+
+def test_autocomplete_endpoint(client, corpus):
+    body = client.get("/api/v1/autocomplete/", {"q": "whistle", "lang": "en"}).json()
+    assert "Whistleblower protection law" in {p["title"] for p in body["practices"]}
+    assert (
+        client.get("/api/v1/autocomplete/", {"q": "x", "lang": "xx"}).status_code == 400
+    )
