@@ -158,3 +158,14 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Wagtail's own OpenSearch backend (its opensearch3 module matches opensearch-py 3)
+# on the same node, only for `manage.py search
+# compare` (the side-by-side benchmark); it never updates itself on save.
+WAGTAILSEARCH_BACKENDS["wagtail_opensearch"] = {
+    "BACKEND": "wagtail.search.backends.opensearch3",
+    "URLS": OPENSEARCH_URL,
+    "INDEX_PREFIX": f"{OPENSEARCH_INDEX_PREFIX}-wagtail-",
+    "AUTO_UPDATE": False,
+    "TIMEOUT": 10,
+}

@@ -236,8 +236,14 @@ class PracticePage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.SearchField("actions"),
         index.FilterField("source_catalogue"),
         index.FilterField("original_language"),
+        # For the side-by-side comparison with Wagtail's own search (search compare).
+        index.FilterField("country_id"),
+        index.FilterField("government_level_id"),
+        index.FilterField("status_id"),
+        index.FilterField("evidence_level_id"),
     ]
 
     class Meta:

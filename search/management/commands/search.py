@@ -17,6 +17,11 @@ class Command(BaseCommand):
         sub.add_parser(
             "reconcile", help="Compare database and index, fix and report drift"
         )
+        compare = sub.add_parser(
+            "compare", help="Side by side with Wagtail's own search"
+        )
+        compare.add_argument("--repetitions", type=int, default=5)
+        compare.add_argument("--no-reindex", action="store_true")
         drain = sub.add_parser("drain", help="Apply queued index updates")
         drain.add_argument(
             "--watch", type=float, default=0, help="Repeat every N seconds"
@@ -37,6 +42,14 @@ class Command(BaseCommand):
             elif action == "reconcile":
                 report = operations.reconcile()
                 self.stdout.write(report.summary())
+            elif action == "compare":
+                from search.compare import compare
+
+                compare(
+                    options["repetitions"],
+                    reindex_wagtail=not options["no_reindex"],
+                    out=self.stdout.write,
+                )
             elif action == "drain":
                 self._drain(options["watch"])
         except operations.SearchOperationError as exc:
