@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import health
+from search.pages import search_page
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -23,6 +25,7 @@ if settings.DEBUG:
 
 # Spanish is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
+    path(_("search/"), search_page, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

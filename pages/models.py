@@ -24,3 +24,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from search.overview import collection_overview
+
+        context = super().get_context(request, *args, **kwargs)
+        context["overview"] = collection_overview(self.locale.language_code)
+        return context

@@ -16,3 +16,12 @@ class PracticeIndexPage(Page):
 
     class Meta:
         verbose_name = _("practice index")
+
+    def serve(self, request, *args, **kwargs):
+        """The list of practices is the search page, with its facets."""
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils import translation
+
+        with translation.override(self.locale.language_code):
+            return redirect(reverse("search"))

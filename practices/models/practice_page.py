@@ -1,9 +1,11 @@
 import datetime
+import json
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,6 +23,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 EARLIEST_YEAR = 2000
+
+
+def script_safe_json(data: dict) -> str:
+    """JSON that can sit inside a <script> element: no character can close it."""
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return mark_safe(text)  # noqa: S308 - every markup character is escaped above
+
+
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 SUMMARY_MAX_LENGTH = 600
 
@@ -267,6 +279,45 @@ class PracticePage(Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from search.service import related_practices
+
+        context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        context["related"] = related_practices(str(self.translation_key), language)
+        context["translations"] = list(
+            self.get_translations().live().select_related("locale")
+        )
+        context["json_ld"] = script_safe_json(self.json_ld(request))
+        return context
+
+    def json_ld(self, request) -> dict:
+        """schema.org metadata for search engines and citation managers."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.summary,
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "license": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+            "publisher": {"@type": "Organization", "name": "Repertorio"},
+            "keywords": [
+                theme.label(self.locale.language_code) for theme in self.themes.all()
+            ],
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.date().isoformat()
+        if self.country_id:
+            data["spatialCoverage"] = {
+                "@type": "Country",
+                "name": self.country.name("en"),
+                "identifier": self.country.code,
+            }
+        if self.start_year:
+            data["temporalCoverage"] = f"{self.start_year}/{self.end_year or '..'}"
+        return data
 
     def institutions_list(self) -> list[str]:
         return [

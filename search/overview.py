@@ -1,0 +1,76 @@
+"""The picture of the collection on the home page: counts by facet and by year."""
+
+from dataclasses import dataclass
+
+from django.http import QueryDict
+
+from .filters import parse_filters
+from .service import FacetValue, SearchUnavailable, search_practices
+
+CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 640, 160, 2
+
+
+@dataclass
+class YearBar:
+    year: int
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass
+class Overview:
+    total: int
+    themes: list[FacetValue]
+    regions: list[FacetValue]
+    types: list[FacetValue]
+    countries: list[FacetValue]
+    years: list[YearBar]
+    newest: list
+
+
+def collection_overview(language: str) -> Overview | None:
+    """None when search is down: the home page then shows its text only."""
+    try:
+        results = search_practices(
+            parse_filters(QueryDict(f"sort=newest&page_size=6&lang={language}"))
+        )
+    except SearchUnavailable:
+        return None
+    return Overview(
+        total=results.total,
+        themes=results.facets["theme"][:12],
+        regions=results.facets["region"],
+        types=results.facets["type"],
+        countries=results.facets["country"][:15],
+        years=year_bars(results.years),
+        newest=results.results,
+    )
+
+
+def year_bars(years: list[tuple[int, int]]) -> list[YearBar]:
+    if not years:
+        return []
+    first, last = years[0][0], years[-1][0]
+    counts = dict(years)
+    span = last - first + 1
+    width = CHART_WIDTH / span
+    tallest = max(counts.values())
+    bars = []
+    for offset in range(span):
+        year = first + offset
+        count = counts.get(year, 0)
+        height = CHART_HEIGHT * count / tallest
+        bars.append(
+            YearBar(
+                year,
+                count,
+                offset * width,
+                CHART_HEIGHT - height,
+                max(width - BAR_GAP, 1),
+                height,
+            )
+        )
+    return bars

@@ -1,0 +1,105 @@
+// Progressive enhancement of the search page: it works as a plain GET form without
+// this script. With it, filters apply at once without a full reload, the URL keeps
+// the whole state (back and forward work), and focus stays where the person was.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-search-root]");
+  if (!root || !window.fetch || !window.history) return;
+
+  function form() { return root.querySelector("form.search-form"); }
+
+  function urlFor(f) {
+    var params = new URLSearchParams(new FormData(f));
+    Array.from(params.keys()).forEach(function (key) {
+      if (params.get(key) === "") params.delete(key);
+    });
+    var query = params.toString();
+    return f.getAttribute("action") + (query ? "?" + query : "");
+  }
+
+  function focusKey(el) {
+    if (!el || !el.name) return null;
+    return { name: el.name, value: el.type === "checkbox" ? el.value : null };
+  }
+
+  function restoreFocus(key) {
+    if (!key) return;
+    var selector = "[name='" + key.name + "']" + (key.value !== null ? "[value='" + CSS.escape(key.value) + "']" : "");
+    var el = root.querySelector(selector);
+    if (el) el.focus();
+  }
+
+  function load(url, push, key) {
+    root.setAttribute("aria-busy", "true");
+    return fetch(url, { headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector("[data-search-root]");
+        if (!fresh) { window.location.href = url; return; }
+        root.innerHTML = fresh.innerHTML;
+        document.title = doc.title;
+        if (push) history.pushState({ search: true }, "", url);
+        restoreFocus(key);
+      })
+      .catch(function () { window.location.href = url; })
+      .finally(function () { root.removeAttribute("aria-busy"); });
+  }
+
+  root.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.matches("input[type=checkbox], select[name=sort]")) {
+      var f = form();
+      var page = f.querySelector("input[name=page]");
+      if (page) page.remove();
+      load(urlFor(f), true, focusKey(el));
+    }
+  });
+
+  root.addEventListener("submit", function (event) {
+    event.preventDefault();
+    load(urlFor(event.target), true, focusKey(document.activeElement));
+  });
+
+  root.addEventListener("click", function (event) {
+    var link = event.target.closest("a");
+    if (!link || !link.getAttribute("href") || link.getAttribute("href").charAt(0) !== "?") return;
+    event.preventDefault();
+    load(link.href, true, null).then(function () {
+      var heading = root.querySelector("#results-heading");
+      if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+    });
+  });
+
+  window.addEventListener("popstate", function () { load(window.location.href, false, null); });
+
+  // Autocomplete: practice titles and taxonomy terms in a native datalist.
+  var timer = null;
+  root.addEventListener("input", function (event) {
+    var input = event.target;
+    if (!input.matches("input[data-autocomplete]")) return;
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (input.value.trim().length < 2) return;
+      var lang = document.documentElement.lang || "es";
+      fetch(input.dataset.autocomplete + "?lang=" + lang + "&q=" + encodeURIComponent(input.value))
+        .then(function (r) { return r.ok ? r.json() : { practices: [], terms: [] }; })
+        .then(function (data) {
+          var list = document.getElementById("search-suggestions");
+          if (!list) {
+            list = document.createElement("datalist");
+            list.id = "search-suggestions";
+            document.body.appendChild(list);
+            input.setAttribute("list", list.id);
+          }
+          list.innerHTML = "";
+          data.terms.concat(data.practices).forEach(function (item) {
+            var option = document.createElement("option");
+            option.value = item.label || item.title;
+            list.appendChild(option);
+          });
+        })
+        .catch(function () {});
+    }, 200);
+  });
+})();
