@@ -12,3 +12,8 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A file, not SQLite's default in-memory test database, so the browser tests' server
+# thread sees the same data as the tests.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-repertorio.sqlite3")}  # noqa: F405

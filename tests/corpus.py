@@ -1,0 +1,229 @@
+"""A small repertory committed once per test package and indexed on the real node."""
+
+import pytest
+from django.db import transaction
+
+from pages.site_setup import ensure_site
+from practices.models import PracticePage
+from search.indexer import rebuild
+from tests.factories import create_practices, practice_record, translation_pair
+
+FILLER_COUNTRIES = [
+    "AR",
+    "PE",
+    "UY",
+    "PY",
+    "EC",
+    "BO",
+    "GT",
+    "HN",
+    "CR",
+    "PA",
+    "DO",
+    "SV",
+]
+
+
+def corpus_records():
+    records = translation_pair(
+        "zapopan",
+        {
+            "title": "Presupuestos participativos en Zapopan",
+            "summary": "Las colonias deciden en asambleas vecinales cómo invertir parte del "
+            "presupuesto municipal.",
+            "country": "MX",
+            "subdivision": "MX-JAL",
+            "municipality": "Zapopan",
+            "government_level": "municipal",
+            "themes": ["participatory-budgeting"],
+            "practice_types": ["citizen-participation"],
+            "outcomes": ["increased-participation"],
+            "evidence_level": "documented",
+            "start_year": 2016,
+            "status": "ongoing",
+            "original_language": "es",
+        },
+        {
+            "title": "Participatory budgets in Zapopan",
+            "summary": "Neighbourhood assemblies decide how to invest part of the municipal budget.",
+        },
+    )
+    spanish = [
+        (
+            "jalisco-obra",
+            "Datos abiertos de obra pública en Jalisco",
+            "El gobierno estatal publica contratos y avance físico de cada obra.",
+            {
+                "subdivision": "MX-JAL",
+                "government_level": "state",
+                "themes": ["open-data", "public-works"],
+                "practice_types": ["open-data", "proactive-transparency"],
+                "start_year": 2019,
+                "evidence_level": "independently-evaluated",
+                "status": "completed",
+                "end_year": 2021,
+                "outcomes": ["information-published"],
+            },
+        ),
+        (
+            "nl-denuncia",
+            "Protección de denunciantes en la contraloría estatal",
+            "Un canal confidencial protege a quienes denuncian actos de corrupción.",
+            {
+                "subdivision": "MX-NLE",
+                "government_level": "state",
+                "themes": ["whistleblower-protection"],
+                "practice_types": ["accountability-anti-corruption"],
+                "start_year": 2018,
+                "evidence_level": "self-reported",
+            },
+        ),
+        (
+            "co-agua",
+            "Rendición de cuentas del gasto en agua potable",
+            "Los usuarios revisan cada trimestre las cuentas del servicio de agua.",
+            {
+                "country": "CO",
+                "government_level": "municipal",
+                "themes": ["water-sanitation"],
+                "practice_types": ["accountability-anti-corruption"],
+                "start_year": 2017,
+                "outcomes": ["stronger-accountability"],
+                "evidence_level": "documented",
+            },
+        ),
+        (
+            "cl-plan",
+            "Participación ciudadana en el plan de acción local",
+            "Vecinos y funcionarios cocrean los compromisos del plan municipal.",
+            {
+                "country": "CL",
+                "government_level": "municipal",
+                "themes": ["citizen-participation"],
+                "practice_types": ["co-creation", "open-government"],
+                "start_year": 2021,
+                "status": "ongoing",
+            },
+        ),
+    ]
+    english = [
+        (
+            "br-budget",
+            "Open data portal for municipal budgets",
+            "The city publishes every budget line as downloadable open data.",
+            {
+                "country": "BR",
+                "government_level": "municipal",
+                "themes": ["open-data", "fiscal-openness"],
+                "practice_types": ["open-data"],
+                "start_year": 2018,
+                "evidence_level": "documented",
+                "outcomes": ["information-published"],
+            },
+        ),
+        (
+            "ke-whistle",
+            "Whistleblower protection law",
+            "A national law shields public servants who report wrongdoing.",
+            {
+                "country": "KE",
+                "government_level": "national",
+                "themes": ["whistleblower-protection"],
+                "practice_types": ["accountability-anti-corruption"],
+                "start_year": 2017,
+                "outcomes": ["policy-or-law-change"],
+            },
+        ),
+        (
+            "us-pb",
+            "Participatory budgeting in neighbourhoods",
+            "Residents propose and vote on capital projects for their district.",
+            {
+                "country": "US",
+                "government_level": "municipal",
+                "themes": ["participatory-budgeting"],
+                "practice_types": ["citizen-participation"],
+                "start_year": 2016,
+                "outcomes": ["increased-participation"],
+                "evidence_level": "independently-evaluated",
+            },
+        ),
+        (
+            "gb-owners",
+            "Beneficial ownership register",
+            "Companies must declare the people who ultimately own or control them.",
+            {
+                "country": "GB",
+                "government_level": "national",
+                "themes": ["beneficial-ownership"],
+                "practice_types": ["proactive-transparency"],
+                "start_year": 2019,
+            },
+        ),
+        (
+            "in-water",
+            "Water utility accountability dashboards",
+            "Monthly dashboards show leaks, outages and complaints for each ward.",
+            {
+                "country": "IN",
+                "government_level": "state",
+                "themes": ["water-sanitation"],
+                "practice_types": ["proactive-transparency"],
+                "start_year": 2020,
+                "outcomes": ["better-public-services"],
+            },
+        ),
+    ]
+    for source_id, title, summary, fields in spanish:
+        records.append(
+            practice_record(
+                source_id, title, summary, locale="es", original_language="es", **fields
+            )
+        )
+    for source_id, title, summary, fields in english:
+        records.append(
+            practice_record(
+                source_id, title, summary, locale="en", original_language="en", **fields
+            )
+        )
+    for n, country in enumerate(FILLER_COUNTRIES):
+        records.append(
+            practice_record(
+                f"filler-{country}",
+                f"Consejo ciudadano de transparencia {n + 1}",
+                "Un consejo de la sociedad civil vigila el cumplimiento de las obligaciones "
+                "de transparencia.",
+                country=country,
+                government_level="national",
+                themes=["access-to-information"],
+                practice_types=["proactive-transparency"],
+                start_year=2015 + n % 8,
+            )
+        )
+    # A draft: must never be found.
+    records.append(
+        practice_record("draft", "Borrador secreto de presupuesto", "No publicado.")
+    )
+    return records
+
+
+def _corpus(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_site()
+        records = corpus_records()
+        create_practices(records[:-1], publish=True)
+        create_practices(records[-1:], publish=False)
+        rebuild()
+        yield records
+        with transaction.atomic():  # one index update for the lot, after the commit
+            for page in PracticePage.objects.all():
+                page.delete()
+
+
+def package_corpus():
+    """The corpus fixture for one test package: built when first used, removed after it.
+
+    (A package-scoped fixture lives as long as the package that defines it, so each
+    package that needs the corpus defines its own with this.)
+    """
+    return pytest.fixture(scope="package", name="corpus")(_corpus)

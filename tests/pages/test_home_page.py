@@ -1,0 +1,30 @@
+"""The home page in both languages: search box, browse counts, chart, newest."""
+
+import pytest
+
+from tests.search.helpers import search
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_browse_counts_that_match_search(client, corpus):
+    html = client.get("/").content.decode()
+    mexico = next(v for v in search().facets["country"] if v.value == "MX")
+    assert (
+        f'href="/buscar/?country=MX">México</a> <span class="count">{mexico.count}</span>'
+        in html
+    )
+    assert 'role="img"' in html and "<desc" in html  # the chart has a text alternative
+
+
+def test_english_home_is_in_english(client, corpus):
+    html = client.get("/en/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Browse by theme" in html
+    assert 'href="/en/search/?theme=' in html
+
+
+def test_home_still_renders_when_search_is_down(client, corpus, opensearch_down):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Explora por tema" not in response.content.decode()

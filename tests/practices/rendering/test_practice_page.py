@@ -1,0 +1,38 @@
+"""A practice page: every field, linked terms, translations, JSON-LD, licence."""
+
+import json
+import re
+
+import pytest
+
+from practices.models import PracticePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_practice_page_shows_facts_links_and_metadata(client, corpus):
+    page = PracticePage.objects.get(source_id="zapopan", locale__language_code="es")
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Presupuestos participativos en Zapopan" in html
+    assert 'href="/buscar/?theme=participatory-budgeting"' in html
+    assert 'hreflang="en"' in html  # the translation is linked
+    assert "CC BY-NC-SA 4.0" in html
+    [raw] = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+    )
+    data = json.loads(raw)
+    assert data["headline"] == page.title
+    assert data["spatialCoverage"]["identifier"] == "MX"
+
+
+def test_related_practices_are_listed(client, corpus):
+    page = PracticePage.objects.get(source_id="us-pb")
+    html = client.get(page.url).content.decode()
+    assert "Related practices" in html
+
+
+def test_the_index_page_leads_to_the_search(client, corpus):
+    response = client.get("/en/practices/")
+    assert response.status_code == 302 and response["Location"] == "/en/search/"

@@ -1,0 +1,58 @@
+"""The HTML search page: the same filters and service as the API, usable without JS."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_spanish_search_page_lists_results_with_counts(client, corpus):
+    response = client.get("/buscar/", {"q": "denunciantes"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Protección de denunciantes en la contraloría estatal" in html
+    assert "Whistleblower protection law" in html
+    assert '<html lang="es">' in html
+    assert "X-Robots-Tag" not in response
+
+
+def test_english_search_page_shows_the_english_translation(client, corpus):
+    html = client.get("/en/search/", {"q": "Zapopan"}).content.decode()
+    assert "Participatory budgets in Zapopan" in html
+    assert "Presupuestos participativos en Zapopan" not in html
+
+
+def test_facets_are_checkboxes_of_a_plain_get_form_with_chips(client, corpus):
+    html = client.get("/buscar/", {"country": ["MX", "BR"]}).content.decode()
+    assert 'name="country" value="MX" checked' in html
+    assert 'name="country" value="BR" checked' in html
+    assert 'class="chip" href="?country=BR"' in html  # removing MX keeps BR
+    assert "Quitar todos" in html
+
+
+def test_more_than_one_filter_is_not_for_search_engines(client, corpus):
+    assert (
+        client.get("/buscar/", {"country": ["MX", "BR"]})["X-Robots-Tag"] == "noindex"
+    )
+    assert "X-Robots-Tag" not in client.get("/buscar/", {"country": "MX"})
+
+
+def test_a_bad_parameter_is_explained_on_the_page(client, corpus):
+    response = client.get("/buscar/", {"page_size": "1000"})
+    assert response.status_code == 400
+    assert "page_size" in response.content.decode()
+
+
+def test_the_page_says_search_is_unavailable_when_opensearch_is_down(
+    client, corpus, opensearch_down
+):
+    response = client.get("/en/search/", {"q": "water"})
+    assert response.status_code == 503
+    assert "Search is temporarily unavailable" in response.content.decode()
+
+
+def test_highlights_are_marked_and_user_input_is_escaped(client, corpus):
+    html = client.get(
+        "/buscar/", {"q": "asambleas <script>alert(1)</script>"}
+    ).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
