@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import health
+from pages.views import privacy_notice
 from search.pages import search_page
 
 urlpatterns = [
@@ -26,6 +27,8 @@ if settings.DEBUG:
 # Spanish is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path(_("search/"), search_page, name="search"),
+    path(_("contribute/"), include("contributions.urls")),
+    path(_("privacy/"), privacy_notice, name="privacy"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -34,6 +34,8 @@ TAXONOMY_MODELS = (
 MODERATOR_PERMISSIONS = (
     EDITOR_PERMISSIONS
     | {"wagtaildocs.delete_document", "wagtailimages.delete_image", "taggit.change_tag"}
+    # Only moderators see contributors' personal data.
+    | {"contributions.view_submission", "contributions.change_submission"}
     | {
         f"taxonomy.{action}_{model}"
         for model in TAXONOMY_MODELS

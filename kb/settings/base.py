@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "practices",
     "search",
+    "contributions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -169,3 +170,15 @@ WAGTAILSEARCH_BACKENDS["wagtail_opensearch"] = {
     "AUTO_UPDATE": False,
     "TIMEOUT": 10,
 }
+
+# Contributions from the public form.
+CONTRIBUTION_UPLOAD_ROOT = Path(
+    env_str("CONTRIBUTION_UPLOAD_ROOT", str(DATA_DIR / "private-uploads"))
+)
+CONTRIBUTION_MAX_UPLOAD_BYTES = env_int(
+    "CONTRIBUTION_MAX_UPLOAD_BYTES", 5 * 1024 * 1024
+)
+CONTRIBUTION_RETENTION_DAYS = env_int("CONTRIBUTION_RETENTION_DAYS", 365)
+CONTRIBUTION_RATE_LIMIT_PER_HOUR = env_int("CONTRIBUTION_RATE_LIMIT_PER_HOUR", 5)
+CONTRIBUTION_MIN_FILL_SECONDS = env_int("CONTRIBUTION_MIN_FILL_SECONDS", 4)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024

@@ -1,0 +1,182 @@
+"""Turning a valid form into a draft practice in moderation, and keeping its submitter apart."""
+
+import difflib
+import hashlib
+import hmac
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from practices.importers.loader import run_import
+from practices.importers.record import ParsedRow, PracticeRecord, SourceLink
+from practices.importers.text import paragraphs_html
+from practices.models import PracticePage
+from taxonomy.geography import fold, subdivision_code_for
+
+from .models import Submission
+
+
+def client_fingerprint(ip_address: str) -> str:
+    """A keyed hash: enough to count requests, useless to recover the address."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), ip_address.encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def over_rate_limit(fingerprint: str, email: str) -> bool:
+    since = timezone.now() - timedelta(hours=1)
+    recent = Submission.objects.filter(created_at__gte=since)
+    limit = settings.CONTRIBUTION_RATE_LIMIT_PER_HOUR
+    return (
+        recent.filter(client_fingerprint=fingerprint).count() >= limit
+        or recent.filter(submitter_email__iexact=email).count() >= limit
+    )
+
+
+def similar_practice(title: str, country_code: str) -> PracticePage | None:
+    wanted = fold(title)
+    best, best_ratio = None, 0.0
+    for pk, other in PracticePage.objects.filter(
+        country__code=country_code
+    ).values_list("pk", "title"):
+        ratio = difflib.SequenceMatcher(None, wanted, fold(other)).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = pk, ratio
+    return PracticePage.objects.get(pk=best) if best and best_ratio >= 0.85 else None
+
+
+@transaction.atomic
+def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submission:
+    country = data["country"].code
+    submission = Submission(
+        submitter_name=data["name"],
+        submitter_email=data["email"],
+        submitter_organisation=data.get("organisation", ""),
+        consent_given_at=timezone.now(),
+        client_fingerprint=fingerprint,
+        possible_duplicate_of=similar_practice(data["title"], country),
+    )
+    subdivision = subdivision_code_for(country, data.get("subdivision") or "")
+    record = PracticeRecord(
+        source_catalogue="contribution",
+        source_id=submission.reference,
+        locale=language,
+        original_language=language,
+        title=data["title"],
+        summary=data["summary"],
+        actions=paragraphs_html(data["actions"]),
+        results=paragraphs_html(data.get("results", "")),
+        country=country,
+        subdivision=subdivision,
+        municipality=data.get("municipality", ""),
+        government_level=data["government_level"].slug
+        if data.get("government_level")
+        else None,
+        practice_types=[t.slug for t in data.get("practice_types", [])],
+        themes=[t.slug for t in data.get("themes", [])],
+        sources=[
+            SourceLink(_("Source given by the contributor"), url, "other")
+            for url in (data.get("source_1"), data.get("source_2"))
+            if url
+        ],
+    )
+    report = run_import(lambda: [ParsedRow(1, record)], publish=False)
+    if report.rejected:
+        raise ValueError(f"contribution rejected by validation: {report.rejected}")
+    page = PracticePage.objects.get(
+        source_catalogue="contribution", source_id=submission.reference
+    )
+    submission.practice = page
+    if data.get("document"):
+        upload = data["document"]
+        upload.name = f"{submission.reference}.{data['document_extension']}"
+        submission.document = upload
+    submission.save()
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, None)
+    transaction.on_commit(lambda: notify_moderators(submission))
+    return submission
+
+
+def notify_moderators(submission: Submission) -> None:
+    recipients = list(settings.MODERATOR_EMAILS) or list(
+        Group.objects.get(name="Moderators")
+        .user_set.exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        return
+    page = submission.practice
+    send_mail(
+        subject=f"[Repertorio] New contribution {submission.reference}: {page.title}",
+        message=(
+            f"A practice was proposed through the public form and waits for moderation.\n\n"
+            f"Reference: {submission.reference}\nTitle: {page.title}\n"
+            f"Review it: {settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/\n"
+            + (
+                f"Possible duplicate of: {submission.possible_duplicate_of.title}\n"
+                if submission.possible_duplicate_of
+                else ""
+            )
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=recipients,
+        fail_silently=True,
+    )
+
+
+def record_decision(page: PracticePage, status: str) -> None:
+    submission = Submission.objects.filter(
+        practice=page, status=Submission.Status.PENDING
+    ).first()
+    if submission is None:
+        return
+    submission.status = status
+    submission.decided_at = timezone.now()
+    submission.save(update_fields=["status", "decided_at"])
+    if submission.submitter_email:
+        published = status == Submission.Status.PUBLISHED
+        send_mail(
+            subject=f"[Repertorio] {submission.reference}: "
+            + ("published" if published else "not published"),
+            message=(
+                f"Your contribution {submission.reference} ({page.title}) "
+                + (
+                    "has been published. Thank you."
+                    if published
+                    else "was not published."
+                )
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[submission.submitter_email],
+            fail_silently=True,
+        )
+
+
+def erase_personal_data(submissions, reason: str) -> int:
+    from .models import ErasureLog
+
+    count = 0
+    for submission in submissions:
+        if submission.document:
+            submission.document.delete(save=False)
+        submission.submitter_name = ""
+        submission.submitter_email = ""
+        submission.submitter_organisation = ""
+        submission.client_fingerprint = ""
+        submission.erased_at = timezone.now()
+        submission.save()
+        ErasureLog.objects.create(reference=submission.reference, reason=reason)
+        count += 1
+    return count
+
+
+def expired_submissions():
+    cutoff = timezone.now() - timedelta(days=settings.CONTRIBUTION_RETENTION_DAYS)
+    return Submission.objects.filter(erased_at__isnull=True, decided_at__lt=cutoff)

@@ -1,0 +1,54 @@
+"""The public contribution form, its confirmation and the status lookup."""
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from .forms import ContributionForm
+from .models import Submission
+from .submission import client_fingerprint, over_rate_limit, submit_contribution
+
+
+def _language() -> str:
+    return "en" if (get_language() or "es").startswith("en") else "es"
+
+
+@require_http_methods(["GET", "POST"])
+def contribute(request):
+    if request.method == "GET":
+        return render(request, "contributions/form.html", {"form": ContributionForm()})
+    form = ContributionForm(request.POST, request.FILES)
+    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    email = request.POST.get("email", "")
+    if over_rate_limit(fingerprint, email):
+        return render(request, "contributions/rate_limited.html", status=429)
+    if not form.is_valid():
+        return render(request, "contributions/form.html", {"form": form}, status=400)
+    data = dict(form.cleaned_data)
+    data["document_extension"] = getattr(form, "document_extension", "")
+    submission = submit_contribution(
+        data, language=_language(), fingerprint=fingerprint
+    )
+    return redirect(reverse("contribution-thanks", args=[submission.reference]))
+
+
+def thanks(request, reference):
+    submission = get_object_or_404(Submission, reference=reference)
+    return render(request, "contributions/thanks.html", {"submission": submission})
+
+
+def status(request):
+    reference = request.GET.get("reference", "").strip().upper()[:12]
+    submission = (
+        Submission.objects.filter(reference=reference).first() if reference else None
+    )
+    return render(
+        request,
+        "contributions/status.html",
+        {
+            "reference": reference,
+            "submission": submission,
+            "looked_up": bool(reference),
+        },
+    )
