@@ -100,6 +100,10 @@ def test_publishing_notifies_the_submitter_and_keeps_their_data_off_the_page(cli
     page = PracticePage.objects.get(pk=submission.practice_id)
     html = client.get(page.url).content.decode()
     assert "Cabildo abierto digital" in html
+    assert (
+        'href="https://example.org/cabildo" rel="nofollow ugc noopener external"'
+        in html
+    )
     for personal in ("Ana Pérez", "ana@example.org", "Colectivo Vecinal"):
         assert personal not in html
     out = io.StringIO()
