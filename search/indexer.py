@@ -33,6 +33,9 @@ from .mapping import MAPPING_VERSION, index_mappings, index_settings
 from .synonyms import synonym_rules
 
 PRACTICES = "practices"
+# Index management and bulk writes may take longer than a search on a busy node; the
+# short client timeout is for the request path only.
+ADMIN_TIMEOUT = 30
 
 
 def alias_name() -> str:
@@ -61,7 +64,7 @@ def create_index(name: str) -> None:
         "settings": index_settings(synonym_rules(taxonomy_label_pairs())),
         "mappings": index_mappings(),
     }
-    get_client().indices.create(index=name, body=body)
+    get_client().indices.create(index=name, body=body, request_timeout=ADMIN_TIMEOUT)
 
 
 def indices_behind_alias() -> list[str]:
@@ -81,7 +84,9 @@ def ensure_index() -> str:
         return current[0]
     name = _new_index_name()
     create_index(name)
-    get_client().indices.put_alias(index=name, name=alias_name())
+    get_client().indices.put_alias(
+        index=name, name=alias_name(), request_timeout=ADMIN_TIMEOUT
+    )
     return name
 
 
@@ -110,7 +115,7 @@ def rebuild() -> RebuildReport:
     documents, _errors = helpers.bulk(
         client, actions, chunk_size=500, request_timeout=120
     )
-    client.indices.refresh(index=name)
+    client.indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
     old = indices_behind_alias()
     swap = [{"add": {"index": name, "alias": alias_name()}}]
     swap += [{"remove": {"index": old_name, "alias": alias_name()}} for old_name in old]
@@ -118,13 +123,17 @@ def rebuild() -> RebuildReport:
         # A plain index squats the alias's name (an old or hand-made one): replace it
         # in the same atomic step.
         swap.append({"remove_index": {"index": alias_name()}})
-    client.indices.update_aliases(body={"actions": swap})
+    client.indices.update_aliases(body={"actions": swap}, request_timeout=ADMIN_TIMEOUT)
     if old:
         # Searches already sent to the old index may still be running: let them finish
         # (none outlives the client timeout) before the index disappears under them.
         time.sleep(settings.OPENSEARCH_TIMEOUT_SECONDS + 0.5)
     for old_name in old:
-        client.indices.delete(index=old_name, params={"ignore_unavailable": "true"})
+        client.indices.delete(
+            index=old_name,
+            params={"ignore_unavailable": "true"},
+            request_timeout=ADMIN_TIMEOUT,
+        )
     return RebuildReport(name, documents, old, time.monotonic() - started)
 
 
@@ -182,7 +191,11 @@ def delete_documents(ids: Iterable[str]) -> list[str]:
         {"_op_type": "delete", "_index": alias_name(), "_id": str(i)} for i in ids
     ]
     _ok, errors = helpers.bulk(
-        get_client(), actions, raise_on_error=False, refresh="wait_for"
+        get_client(),
+        actions,
+        raise_on_error=False,
+        refresh="wait_for",
+        request_timeout=ADMIN_TIMEOUT,
     )
     return [
         info["_id"]

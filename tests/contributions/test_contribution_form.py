@@ -264,3 +264,26 @@ def test_erasing_one_submitters_data_on_request_is_logged(client):
 def test_generated_input_never_causes_a_server_error(client, fields):
     response = client.post(URL, {**_data(), **fields})
     assert response.status_code in (302, 400, 429)
+
+
+def test_a_published_contribution_is_found_in_search_without_personal_data(
+    client, settings, search_index_prefix, django_capture_on_commit_callbacks
+):
+    from search.client import get_client
+    from search.indexer import alias_name, rebuild
+    from tests.search.helpers import search
+
+    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-contrib"
+    rebuild()
+    client.post(URL, _data())
+    submission = Submission.objects.get()
+    assert search("q=Tlaquepaque").total == 0  # in moderation: not searchable
+    with django_capture_on_commit_callbacks(execute=True):
+        submission.practice.save_revision().publish()
+    assert search("q=Tlaquepaque").total == 1
+    document = get_client().get(
+        index=alias_name(), id=str(submission.practice.translation_key)
+    )
+    indexed = str(document["_source"])
+    for personal in ("Ana Pérez", "ana@example.org", "Colectivo Vecinal"):
+        assert personal not in indexed
