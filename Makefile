@@ -52,8 +52,14 @@ index: demo
 	$(MANAGE) search rebuild
 
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
-browsers:
+# axe-core (accessibility rules) comes from the npm registry, pinned in package-lock.json.
+browsers: node_modules/.installed
 	@test -x /usr/bin/chromium || scripts/install-chromium.sh
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install -y nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
 
 lint:
 	$(BIN)/ruff check .
@@ -64,4 +70,4 @@ format:
 	$(BIN)/ruff format .
 
 clean: opensearch-stop
-	rm -rf $(VENV) data static_collected
+	rm -rf $(VENV) data static_collected node_modules

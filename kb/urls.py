@@ -7,7 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import health
-from pages.views import privacy_notice
 from search.pages import search_page
 
 urlpatterns = [
@@ -24,11 +23,13 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Spanish is served without a prefix, English under /en/.
-urlpatterns += i18n_patterns(
+# Spanish is served without a prefix, English under /en/. Wagtail's catch-all comes last.
+localized_patterns = [
     path(_("search/"), search_page, name="search"),
     path(_("contribute/"), include("contributions.urls")),
-    path(_("privacy/"), privacy_notice, name="privacy"),
+]
+urlpatterns += i18n_patterns(
+    *localized_patterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

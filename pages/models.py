@@ -1,11 +1,14 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .translations import TranslationsInContext
 
-class HomePage(Page):
+
+class HomePage(TranslationsInContext, Page):
     """The root of each language's site: what the repertory is and where to start."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -31,3 +34,54 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["overview"] = collection_overview(self.locale.language_code)
         return context
+
+
+class StandardPage(TranslationsInContext, Page):
+    """An editable text page: about, privacy notice, contact, or any other."""
+
+    class Role(models.TextChoices):
+        ABOUT = "about", _("About the repertory")
+        PRIVACY = "privacy", _("Privacy notice")
+        CONTACT = "contact", _("Contact")
+
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
+        help_text=_(
+            "Pages with a role are linked from the footer and the contribution form; "
+            "one page per role and language."
+        ),
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("role")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def clean(self):
+        super().clean()
+        if not self.role:
+            return
+        taken = (
+            StandardPage.objects.filter(role=self.role, locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        )
+        if taken:
+            raise ValidationError(
+                {"role": _("Another page in this language already has this role.")}
+            )

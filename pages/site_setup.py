@@ -5,7 +5,8 @@ from wagtail.models import Locale, Page, Site
 
 from practices.models import PracticeIndexPage
 
-from .models import HomePage
+from .initial_content import standard_pages
+from .models import HomePage, StandardPage
 
 HOME_CONTENT = {
     "es": {
@@ -50,6 +51,7 @@ def ensure_site() -> HomePage:
         english_home.save_revision().publish()
 
     _ensure_practice_indexes(home, english)
+    _ensure_standard_pages(home, english)
     _remove_wagtail_welcome_page(root)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -93,6 +95,20 @@ def _ensure_practice_indexes(home: HomePage, english: Locale) -> None:
         translated.title = PRACTICE_INDEX_CONTENT["en"]["title"]
         translated.slug = PRACTICE_INDEX_CONTENT["en"]["slug"]
         translated.save_revision().publish()
+
+
+def _ensure_standard_pages(home: HomePage, english: Locale) -> None:
+    """About, privacy and contact in both languages; existing pages are left alone."""
+    for role, content in standard_pages().items():
+        page = StandardPage.objects.filter(role=role, locale=home.locale).first()
+        if page is None:
+            page = home.add_child(instance=StandardPage(role=role, **content["es"]))
+            page.save_revision().publish()
+        if page.get_translation_or_none(english) is None:
+            translated = page.copy_for_translation(english)
+            for field, value in content["en"].items():
+                setattr(translated, field, value)
+            translated.save_revision().publish()
 
 
 def practice_index_for(language_code: str) -> PracticeIndexPage:

@@ -33,7 +33,7 @@ def live_practice_pages(translation_keys: Iterable[UUID] | None = None):
             "evidence_level",
             "status",
         )
-        .prefetch_related("themes", "outcomes", "practice_types")
+        .prefetch_related("themes", "outcomes", "practice_types", "keywords")
         .order_by("translation_key", "pk")
     )
     if translation_keys is not None:
@@ -102,7 +102,10 @@ def build_document(
             strip_tags(getattr(page, name)) for name in RICH_TEXT if getattr(page, name)
         )
     for language in LANGUAGES:
-        document[f"terms_{language}"] = _term_labels(primary, language)
+        keywords = by_language.get(language, primary).keywords.all()
+        document[f"terms_{language}"] = _term_labels(primary, language) + sorted(
+            keyword.name for keyword in keywords
+        )
     return document
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -25,3 +26,20 @@ class PracticeIndexPage(Page):
 
         with translation.override(self.locale.language_code):
             return redirect(reverse("search"))
+
+    def route(self, request, path_components):
+        """Find a practice in one query, with every term it shows already joined."""
+        if not path_components:
+            return super().route(request, path_components)
+        from .practice_page import PracticePage
+
+        try:
+            practice = (
+                PracticePage.objects.for_reading()
+                .child_of(self)
+                .get(slug=path_components[0])
+            )
+        except PracticePage.DoesNotExist:
+            raise Http404 from None
+        practice._cached_parent_obj = self
+        return practice.route(request, path_components[1:])

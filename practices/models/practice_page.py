@@ -2,6 +2,7 @@ import datetime
 import json
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -19,8 +20,11 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from pages.translations import live_translations
 
 EARLIEST_YEAR = 2000
 
@@ -35,6 +39,9 @@ def script_safe_json(data: dict) -> str:
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 SUMMARY_MAX_LENGTH = 600
+# Rendered parts of a practice are keyed by its published state; this bounds how long
+# a renamed taxonomy term can keep its old label there.
+CACHE_SECONDS = 3600
 
 
 def validate_year(value: int) -> None:
@@ -71,8 +78,24 @@ class PracticeKeyword(TaggedItemBase):
     )
 
 
+class PracticePageQuerySet(PageQuerySet):
+    def for_reading(self):
+        """Join the single-valued terms a practice page shows."""
+        return self.select_related(
+            "locale",
+            "country",
+            "subdivision",
+            "government_level",
+            "regulated_party_type",
+            "evidence_level",
+            "status",
+        )
+
+
 class PracticePage(Page):
     """One case of open government or proactive transparency, in one language."""
+
+    objects = PageManager.from_queryset(PracticePageQuerySet)()
 
     summary = models.TextField(
         _("summary"),
@@ -286,10 +309,12 @@ class PracticePage(Page):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         context["related"] = related_practices(str(self.translation_key), language)
-        context["translations"] = list(
-            self.get_translations().live().select_related("locale")
+        context["translations"] = live_translations(self)
+        context["json_ld"] = cache.get_or_set(
+            f"practice-json-ld:{self.cache_key}",
+            lambda: script_safe_json(self.json_ld(request)),
+            CACHE_SECONDS,
         )
-        context["json_ld"] = script_safe_json(self.json_ld(request))
         return context
 
     def json_ld(self, request) -> dict:

@@ -36,3 +36,27 @@ def test_related_practices_are_listed(client, corpus):
 def test_the_index_page_leads_to_the_search(client, corpus):
     response = client.get("/en/practices/")
     assert response.status_code == 302 and response["Location"] == "/en/search/"
+
+
+def test_a_new_revision_replaces_the_cached_body(client, corpus):
+    page = PracticePage.objects.get(source_id="zapopan", locale__language_code="es")
+    original = page.results
+    html = client.get(page.url).content.decode()  # the body is now cached
+    assert "Resultado corregido" not in html
+    page.results = "<p>Resultado corregido por el equipo editorial.</p>"
+    page.keywords.add("colonias")
+    page.save_revision().publish()
+    try:
+        html = client.get(page.url).content.decode()
+        assert "Resultado corregido por el equipo editorial." in html
+        assert 'href="/buscar/?q=colonias">colonias</a>' in html
+    finally:
+        page.results = original
+        page.keywords.remove("colonias")
+        page.save_revision().publish()
+
+
+def test_unknown_practice_slug_is_not_found(client, corpus):
+    response = client.get("/practicas/no-existe-esta-practica/")
+    assert response.status_code == 404
+    assert "Página no encontrada" in response.content.decode()

@@ -1,0 +1,174 @@
+"""First versions of the about, privacy and contact pages; editors change them in the admin.
+
+The privacy notice states the retention period configured when the site was set up;
+if CONTRIBUTION_RETENTION_DAYS changes later, an editor updates the page.
+"""
+
+from django.conf import settings
+
+
+def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
+    days = settings.CONTRIBUTION_RETENTION_DAYS
+    contact = settings.CONTACT_EMAIL
+    return {
+        "about": {
+            "es": {
+                "title": "Acerca del repertorio",
+                "slug": "acerca",
+                "introduction": (
+                    "Un repertorio de prácticas de gobierno abierto y transparencia "
+                    "proactiva para que autoridades de estados y municipios encuentren "
+                    "casos que puedan adaptar."
+                ),
+                "body": (
+                    "<h2>Qué reúne</h2>"
+                    "<p>Cada práctica cuenta qué problema atendió, qué se hizo, qué "
+                    "resultó y dónde comprobarlo. Incluye casos posteriores a la entrada "
+                    "en vigor de la Ley General de Transparencia y Acceso a la "
+                    "Información Pública (mayo de 2015), de México y de otros países.</p>"
+                    "<h2>Quién lo cuida</h2>"
+                    "<p>Un equipo editorial revisa cada caso antes de publicarlo. Los "
+                    "casos de demostración se redactaron a partir de los datos de "
+                    "catálogos públicos: la base de compromisos de la Alianza para el "
+                    "Gobierno Abierto y los casos de Participedia; cada uno enlaza a su "
+                    "fuente.</p>"
+                    "<h2>Cómo participar</h2>"
+                    "<p>Cualquier persona puede proponer una práctica con el formulario "
+                    "de contribución; nada se publica sin revisión editorial.</p>"
+                    "<h2>Licencia</h2>"
+                    '<p>El contenido publicado está disponible bajo la licencia <a href="'
+                    'https://creativecommons.org/licenses/by-nc-sa/4.0/deed.es">CC '
+                    "BY-NC-SA 4.0</a>.</p>"
+                ),
+            },
+            "en": {
+                "title": "About the repertory",
+                "slug": "about",
+                "introduction": (
+                    "A repertory of open government and proactive transparency "
+                    "practices, so that state and municipal officials can find cases "
+                    "they can adapt."
+                ),
+                "body": (
+                    "<h2>What it holds</h2>"
+                    "<p>Each practice tells what problem it addressed, what was done, "
+                    "what came of it and where to check. It covers cases since Mexico's "
+                    "General Transparency Act came into force (May 2015), from Mexico "
+                    "and elsewhere.</p>"
+                    "<h2>Who curates it</h2>"
+                    "<p>An editorial team reviews every case before it is published. "
+                    "The demo cases were written from the facts of public catalogues: "
+                    "the Open Government Partnership commitments database and "
+                    "Participedia's cases; each links to its source.</p>"
+                    "<h2>How to take part</h2>"
+                    "<p>Anyone can propose a practice with the contribution form; "
+                    "nothing is published without editorial review.</p>"
+                    "<h2>Licence</h2>"
+                    '<p>Published content is available under the <a href="'
+                    'https://creativecommons.org/licenses/by-nc-sa/4.0/">CC BY-NC-SA '
+                    "4.0</a> licence.</p>"
+                ),
+            },
+        },
+        "privacy": {
+            "es": {
+                "title": "Aviso de privacidad",
+                "slug": "privacidad",
+                "introduction": (
+                    "Qué datos personales recabamos, para qué, por cuánto tiempo y cómo "
+                    "ejercer sus derechos."
+                ),
+                "body": (
+                    "<h2>Responsable</h2>"
+                    "<p>El equipo editorial de Repertorio es responsable del "
+                    f"tratamiento de sus datos personales. Contacto: {contact}.</p>"
+                    "<h2>Qué datos recabamos</h2>"
+                    "<p>Solo de quienes proponen una práctica con el formulario de "
+                    "contribución: nombre, correo electrónico y, si la indica, su "
+                    "organización. Para leer o buscar en el repertorio no se necesita "
+                    "cuenta ni se recaban datos personales.</p>"
+                    "<h2>Para qué</h2>"
+                    "<p>Para comunicarnos con usted sobre su propuesta, informarle la "
+                    "decisión editorial y prevenir abusos. Sus datos nunca se publican, "
+                    "no se incluyen en el índice de búsqueda, en las exportaciones ni en "
+                    "la API, y no se transfieren a terceros.</p>"
+                    "<h2>Fundamento</h2>"
+                    "<p>Su consentimiento expreso, que otorga al marcar la casilla del "
+                    "formulario, conforme a la Ley General de Protección de Datos "
+                    "Personales en Posesión de Sujetos Obligados.</p>"
+                    "<h2>Por cuánto tiempo</h2>"
+                    f"<p>Hasta {days} días después de que la propuesta se publique o se "
+                    "rechace; después se borran. Queda solo un registro de que el borrado "
+                    "ocurrió, sin sus datos.</p>"
+                    "<h2>Sus derechos</h2>"
+                    "<p>Puede acceder a sus datos, rectificarlos, cancelarlos u oponerse a "
+                    f"su uso (derechos ARCO) en cualquier momento escribiendo a {contact} "
+                    "con el código de referencia de su propuesta. Si pide la cancelación, "
+                    "sus datos se borran de inmediato.</p>"
+                    "<h2>Cambios a este aviso</h2>"
+                    "<p>Publicaremos cualquier cambio en esta página, con su fecha.</p>"
+                ),
+            },
+            "en": {
+                "title": "Privacy notice",
+                "slug": "privacy",
+                "introduction": (
+                    "What personal data we collect, why, for how long, and how to "
+                    "exercise your rights."
+                ),
+                "body": (
+                    "<h2>Who is responsible</h2>"
+                    "<p>Repertorio's editorial team is responsible for processing your "
+                    f"personal data. Contact: {contact}.</p>"
+                    "<h2>What we collect</h2>"
+                    "<p>Only from people who propose a practice through the contribution "
+                    "form: name, email address and, if given, organisation. Reading or "
+                    "searching the repertory needs no account and collects no personal "
+                    "data.</p>"
+                    "<h2>Why</h2>"
+                    "<p>To contact you about your proposal, tell you the editorial "
+                    "decision and prevent abuse. Your data is never published, never "
+                    "added to the search index, the exports or the API, and never "
+                    "shared with third parties.</p>"
+                    "<h2>Legal basis</h2>"
+                    "<p>Your express consent, given by ticking the box on the form, under "
+                    "Mexico's General Law on the Protection of Personal Data held by "
+                    "Regulated Parties.</p>"
+                    "<h2>For how long</h2>"
+                    f"<p>Until {days} days after the proposal is published or declined; "
+                    "then it is erased. Only a record that the erasure happened remains, "
+                    "without your data.</p>"
+                    "<h2>Your rights</h2>"
+                    "<p>You may access, correct, cancel or object to the use of your data "
+                    f"(ARCO rights) at any time by writing to {contact} with your "
+                    "proposal's reference code. If you ask for cancellation, your data "
+                    "is erased at once.</p>"
+                    "<h2>Changes to this notice</h2>"
+                    "<p>Any change will be published on this page, with its date.</p>"
+                ),
+            },
+        },
+        "contact": {
+            "es": {
+                "title": "Contacto",
+                "slug": "contacto",
+                "introduction": "Escríbanos para corregir un caso, proponer una fuente o ejercer sus derechos ARCO.",
+                "body": (
+                    f'<p>Correo: <a href="mailto:{contact}">{contact}</a></p>'
+                    "<p>Si escribe sobre una propuesta que envió, incluya su código de "
+                    "referencia. Para proponer una práctica nueva, use el formulario de "
+                    "contribución.</p>"
+                ),
+            },
+            "en": {
+                "title": "Contact",
+                "slug": "contact",
+                "introduction": "Write to us to correct a case, suggest a source or exercise your ARCO rights.",
+                "body": (
+                    f'<p>Email: <a href="mailto:{contact}">{contact}</a></p>'
+                    "<p>If you write about a proposal you sent, include its reference "
+                    "code. To propose a new practice, use the contribution form.</p>"
+                ),
+            },
+        },
+    }

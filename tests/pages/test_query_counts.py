@@ -1,0 +1,53 @@
+"""At most 10 database queries per public page, once its caches are warm.
+
+The first view of a practice after it is published renders its body (terms, sources,
+documents, keywords: six more queries) and stores it; later views reuse it until the
+next publish. scripts/benchmark_pages.py prints both counts.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practices.models import PracticePage
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 10
+PATHS = [
+    "/",
+    "/en/",
+    "/buscar/",
+    "/en/search/?q=budget&country=MX&country=BR&level=municipal",
+    "/buscar/?q=zzqxjv",
+    "/acerca/",
+    "/en/privacy/",
+    "/contribuir/",
+    "/en/contribute/",
+    "/no-existe/",
+]
+
+
+def queries_for(client, path: str, expected_status: int = 200) -> int:
+    assert client.get(path).status_code == expected_status  # warm the caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == expected_status
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_page_stays_within_the_query_budget(client, corpus, path):
+    expected = 404 if path == "/no-existe/" else 200
+    assert queries_for(client, path, expected) <= MAX_QUERIES
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_practice_page_stays_within_the_query_budget(client, corpus, language):
+    practice = (
+        PracticePage.objects.live()
+        .filter(locale__language_code=language)
+        .order_by("path")
+        .first()
+    )
+    assert queries_for(client, practice.url) <= MAX_QUERIES
