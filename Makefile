@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
+.PHONY: run test benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
 
 run: install opensearch migrate demo index
 	$(MANAGE) ensure_admin
@@ -23,6 +23,18 @@ test: install opensearch browsers
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+# Server time and query counts of the public pages on the demo data.
+benchmark: index
+	$(BIN)/python scripts/benchmark_pages.py --rounds 5
+
+# Desktop and phone screenshots of the home, search and practice pages, into docs/screenshots/.
+screenshots: index browsers
+	$(BIN)/python scripts/screenshots.py
+
+# Rebuild pages/maps/*.json from the @svg-maps npm packages.
+maps: node_modules/.installed install
+	$(BIN)/python scripts/build_maps.py
 
 install: $(STAMP)
 

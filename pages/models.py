@@ -31,8 +31,24 @@ class HomePage(TranslationsInContext, Page):
     def get_context(self, request, *args, **kwargs):
         from search.overview import collection_overview
 
+        from .choropleth import Place, choropleth
+
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = collection_overview(self.locale.language_code)
+        overview = collection_overview(self.locale.language_code)
+        context["overview"] = overview
+        if overview is not None:
+            context["world_map"] = choropleth(
+                "world",
+                [Place(v.value, v.label, v.count) for v in overview.all_countries],
+                _("Map of the world: practices per country"),
+                "world-map-title",
+            )
+            context["mexico_map"] = choropleth(
+                "mexico",
+                [Place(v.value, v.label, v.count) for v in overview.mexican_states],
+                _("Map of Mexico: practices per state"),
+                "mexico-map-title",
+            )
         return context
 
 

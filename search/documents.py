@@ -71,6 +71,7 @@ def build_document(
             (p.last_published_at for p in pages if p.last_published_at), default=None
         ),
         "country": primary.country.code if primary.country_id else None,
+        "subdivision": primary.subdivision.code if primary.subdivision_id else None,
         "region": (
             primary.country.region.slug
             if primary.country_id and primary.country.region_id

@@ -11,6 +11,7 @@ from .labels import facet_labels
 
 FACETS = (
     "country",
+    "subdivision",
     "region",
     "theme",
     "outcome",

@@ -62,6 +62,12 @@ def _load() -> dict[str, dict[str, Label]]:
                 "code", "name_es", "name_en"
             )
         },
+        "subdivision": {
+            code: Label(es or name, en or name)
+            for code, name, es, en in taxonomy.Subdivision.objects.values_list(
+                "code", "name", "name_es", "name_en"
+            )
+        },
         "region": _terms(taxonomy.Region),
         "theme": _terms(taxonomy.Theme),
         "outcome": _terms(taxonomy.Outcome),

@@ -6,11 +6,12 @@ and ISO codes. Bump MAPPING_VERSION whenever this changes; `search rebuild`
 creates an index of the new version and swaps the alias to it.
 """
 
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 LANGUAGES = ("es", "en")
 TEXT_FIELDS = ("title", "summary", "body", "terms")
 FACET_FIELDS = (
     "country",
+    "subdivision",
     "region",
     "theme",
     "outcome",

@@ -27,6 +27,8 @@ class Overview:
     regions: list[FacetValue]
     types: list[FacetValue]
     countries: list[FacetValue]
+    all_countries: list[FacetValue]
+    mexican_states: list[FacetValue]
     years: list[YearBar]
     newest: list
 
@@ -45,6 +47,12 @@ def collection_overview(language: str) -> Overview | None:
         regions=results.facets["region"],
         types=results.facets["type"],
         countries=results.facets["country"][:15],
+        all_countries=results.facets["country"],
+        mexican_states=[
+            value
+            for value in results.facets["subdivision"]
+            if value.value.startswith("MX-")
+        ],
         years=year_bars(results.years),
         newest=results.results,
     )

@@ -10,6 +10,7 @@ FACET_ORDER = (
     "theme",
     "type",
     "country",
+    "subdivision",
     "region",
     "level",
     "outcome",

@@ -28,3 +28,24 @@ def test_home_still_renders_when_search_is_down(client, corpus, opensearch_down)
     response = client.get("/")
     assert response.status_code == 200
     assert "Explora por tema" not in response.content.decode()
+
+
+def test_home_maps_shade_countries_and_states_by_their_counts(client, corpus):
+    html = client.get("/").content.decode()
+    facets = search().facets
+    mexico = next(v for v in facets["country"] if v.value == "MX")
+    assert f"<title>México: {mexico.count}</title>" in html
+    assert 'aria-labelledby="world-map-title"' in html
+    # The table beside the world map lists every country with practices.
+    for value in facets["country"]:
+        if value.count:
+            assert (
+                f'<a href="/buscar/?country={value.value}">{value.label}</a></td>'
+                f"<td>{value.count}</td>" in html
+            )
+    jalisco = next(v for v in facets["subdivision"] if v.value == "MX-JAL")
+    assert (
+        f'href="/buscar/?country=MX&amp;subdivision=MX-JAL">Jalisco</a> '
+        f'<span class="count">{jalisco.count}</span>' in html
+    )
+    assert f"<title>Jalisco: {jalisco.count}</title>" in html

@@ -35,6 +35,7 @@ def test_the_response_has_the_documented_shape(client, corpus):
     }
     assert set(body["facets"]) == {
         "country",
+        "subdivision",
         "region",
         "theme",
         "outcome",

@@ -17,7 +17,12 @@ def _practice_facts() -> list[dict]:
     for page in (
         PracticePage.objects.live()
         .select_related(
-            "country__region", "government_level", "status", "evidence_level", "locale"
+            "country__region",
+            "subdivision",
+            "government_level",
+            "status",
+            "evidence_level",
+            "locale",
         )
         .prefetch_related("themes__parent", "practice_types", "outcomes")
     ):
@@ -37,6 +42,7 @@ def _practice_facts() -> list[dict]:
             {
                 "country": {page.country.code},
                 "region": {page.country.region.slug},
+                "subdivision": {page.subdivision.code} if page.subdivision else set(),
                 "theme": themes,
                 "type": {t.slug for t in page.practice_types.all()},
                 "outcome": {t.slug for t in page.outcomes.all()},
@@ -76,6 +82,8 @@ SELECTIONS = [
     {"theme": {"open-data", "water-sanitation"}, "region": {"latin-america-caribbean"}},
     {"type": {"proactive-transparency"}, "language": {"en"}},
     {"level": {"state", "national"}, "theme": {"access-to-information"}},
+    {"subdivision": {"MX-JAL", "MX-NLE"}},
+    {"country": {"MX"}, "subdivision": {"MX-JAL"}},
 ]
 
 
@@ -86,6 +94,7 @@ def test_every_facet_count_equals_the_database_count(corpus, selection):
     results = search(_querystring(selection))
     for facet in (
         "country",
+        "subdivision",
         "region",
         "theme",
         "type",

@@ -1,0 +1,45 @@
+"""The shading of the maps: class bounds, classes, and the SVG each place gets."""
+
+from pages.choropleth import Place, choropleth, class_bounds, css_class_for, outlines
+
+
+def test_class_bounds_split_places_by_quantile():
+    assert class_bounds([1, 1, 2, 3, 5, 8, 13, 40]) == [1, 3, 8, 40]
+    assert class_bounds([0, 0]) == []
+    assert class_bounds([7]) == [7]
+    assert class_bounds([2, 2, 2, 2, 9]) == [2, 9]
+
+
+def test_each_count_gets_the_class_of_its_bound():
+    bounds = [1, 3, 8, 40]
+    assert [css_class_for(n, bounds) for n in (0, 1, 2, 3, 4, 40)] == [
+        "map-none",
+        "map-c1",
+        "map-c2",
+        "map-c2",
+        "map-c3",
+        "map-c4",
+    ]
+
+
+def test_every_country_and_mexican_state_has_an_outline():
+    world = {shape["code"] for shape in outlines("world")["shapes"]}
+    assert {"MX", "BR", "US", "FR", "ZA", "IN", "AU"} <= world
+    states = {shape["code"] for shape in outlines("mexico")["shapes"]}
+    assert len(states) == 32 and "MX-CMX" in states and "MX-JAL" in states
+
+
+def test_the_svg_shades_places_and_names_them():
+    result = choropleth(
+        "mexico",
+        [Place("MX-JAL", "Jalisco", 3), Place("MX-OAX", "Oaxaca <b>", 1)],
+        "Mapa de México",
+        "mx-title",
+    )
+    svg = str(result.svg)
+    assert 'role="img" aria-labelledby="mx-title"' in svg
+    assert '<title id="mx-title">Mapa de México</title>' in svg
+    assert 'class="map-c2"><title>Jalisco: 3</title>' in svg
+    assert "Oaxaca &lt;b&gt;: 1" in svg  # labels are escaped
+    assert svg.count('class="map-none"') == 30
+    assert [p.code for p in result.places] == ["MX-JAL", "MX-OAX"]
