@@ -72,34 +72,4 @@
   });
 
   window.addEventListener("popstate", function () { load(window.location.href, false, null); });
-
-  // Autocomplete: practice titles and taxonomy terms in a native datalist.
-  var timer = null;
-  root.addEventListener("input", function (event) {
-    var input = event.target;
-    if (!input.matches("input[data-autocomplete]")) return;
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      if (input.value.trim().length < 2) return;
-      var lang = document.documentElement.lang || "es";
-      fetch(input.dataset.autocomplete + "?lang=" + lang + "&q=" + encodeURIComponent(input.value))
-        .then(function (r) { return r.ok ? r.json() : { practices: [], terms: [] }; })
-        .then(function (data) {
-          var list = document.getElementById("search-suggestions");
-          if (!list) {
-            list = document.createElement("datalist");
-            list.id = "search-suggestions";
-            document.body.appendChild(list);
-            input.setAttribute("list", list.id);
-          }
-          list.innerHTML = "";
-          data.terms.concat(data.practices).forEach(function (item) {
-            var option = document.createElement("option");
-            option.value = item.label || item.title;
-            list.appendChild(option);
-          });
-        })
-        .catch(function () {});
-    }, 200);
-  });
 })();
