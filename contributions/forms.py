@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.geography import fold
 from taxonomy.models import Country, GovernmentLevel, PracticeType, Theme
 
 # Documents we accept, by their content (magic bytes), never by their name.
@@ -86,7 +87,7 @@ class ContributionForm(forms.Form):
         label=_("Another source"), max_length=500, required=False, assume_scheme="https"
     )
     document = forms.FileField(
-        label=_("Document (optional)"),
+        label=_("Document"),
         required=False,
         help_text=_("PDF, Word, OpenDocument, PNG or JPEG; at most 5 MB."),
     )
@@ -108,6 +109,11 @@ class ContributionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Countries in the alphabetical order of the reader's language.
+        self.fields["country"].choices = [("", "---------")] + sorted(
+            ((country.code, country.label()) for country in Country.objects.all()),
+            key=lambda choice: fold(choice[1]),
+        )
         if not self.is_bound:
             self.initial["started"] = signing.dumps(time.time(), salt=FORM_STARTED_SALT)
 

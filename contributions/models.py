@@ -61,6 +61,22 @@ class Submission(models.Model):
         blank=True,
         storage=private_storage,
     )
+    publish_document = models.BooleanField(
+        _("publish the document with the practice"),
+        default=False,
+        help_text=_(
+            "Tick only after reading the document: when the practice is published it "
+            "becomes public, listed among its sources."
+        ),
+    )
+    published_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("published document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     erased_at = models.DateTimeField(

@@ -1,10 +1,25 @@
 """Moderators (and only they) see who sent each contribution."""
 
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .documents import private_document
 from .models import Submission
+
+
+class SubmissionInspectView(InspectView):
+    def get_document_display_value(self):
+        if not self.object.document:
+            return "-"
+        return format_html(
+            '<a href="{}" download>{}</a>',
+            reverse("contribution_document", args=[self.object.pk]),
+            _("Download the document (private)"),
+        )
 
 
 class SubmissionViewSet(ModelViewSet):
@@ -14,6 +29,7 @@ class SubmissionViewSet(ModelViewSet):
     menu_order = 160
     add_to_admin_menu = True
     inspect_view_enabled = True
+    inspect_view_class = SubmissionInspectView
     list_display = [
         "reference",
         "practice",
@@ -23,9 +39,20 @@ class SubmissionViewSet(ModelViewSet):
     ]
     list_filter = ["status"]
     search_fields = ["reference"]
-    form_fields = ["status"]
+    form_fields = ["status", "publish_document"]
 
 
 @hooks.register("register_admin_viewset")
 def register_submission_viewset():
     return SubmissionViewSet("contributions")
+
+
+@hooks.register("register_admin_urls")
+def register_private_document_url():
+    return [
+        path(
+            "contributions/<int:pk>/document/",
+            private_document,
+            name="contribution_document",
+        )
+    ]

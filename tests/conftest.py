@@ -9,6 +9,8 @@ from django.test import override_settings
 
 from search.client import get_client
 
+pytest_plugins = ["tests.browser_support"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def search_index_prefix():
