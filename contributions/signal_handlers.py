@@ -1,5 +1,5 @@
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
 from wagtail.signals import page_published, workflow_rejected
 
 from practices.models import PracticePage
@@ -12,6 +12,11 @@ from .submission import record_decision
 def _published(sender, instance, **kwargs):
     record_decision(instance, Submission.Status.PUBLISHED)
     attach_approved_document(instance)
+
+
+def _practice_deleted(sender, instance, **kwargs):
+    """A draft deleted instead of rejected is still a decision: the retention clock starts."""
+    record_decision(instance, Submission.Status.REJECTED)
 
 
 def _submission_saved(sender, instance, **kwargs):
@@ -42,4 +47,7 @@ def connect():
     workflow_rejected.connect(_rejected, dispatch_uid="contribution-rejected")
     post_save.connect(
         _submission_saved, sender=Submission, dispatch_uid="contribution-saved"
+    )
+    pre_delete.connect(
+        _practice_deleted, sender=PracticePage, dispatch_uid="contribution-deleted"
     )

@@ -5,10 +5,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .documents import private_document
-from .models import Submission
+from .models import ErasureLog, Submission
 
 
 class SubmissionInspectView(InspectView):
@@ -26,8 +27,6 @@ class SubmissionViewSet(ModelViewSet):
     model = Submission
     icon = "mail"
     menu_label = _("Contributions")
-    menu_order = 160
-    add_to_admin_menu = True
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     list_display = [
@@ -42,9 +41,29 @@ class SubmissionViewSet(ModelViewSet):
     form_fields = ["status", "publish_document"]
 
 
+class ErasureLogViewSet(ModelViewSet):
+    """What was erased, when and why (no personal data). Moderators may only view it."""
+
+    model = ErasureLog
+    icon = "bin"
+    menu_label = _("Erasures")
+    list_display = ["reference", "reason", "erased_at"]
+    list_filter = ["reason"]
+    search_fields = ["reference"]
+    form_fields = ["reference", "reason"]
+    inspect_view_enabled = True
+
+
+class ContributionsGroup(ViewSetGroup):
+    menu_label = _("Contributions")
+    menu_icon = "mail"
+    menu_order = 160
+    items = (SubmissionViewSet("contributions"), ErasureLogViewSet("erasures"))
+
+
 @hooks.register("register_admin_viewset")
-def register_submission_viewset():
-    return SubmissionViewSet("contributions")
+def register_contribution_viewsets():
+    return ContributionsGroup()
 
 
 @hooks.register("register_admin_urls")

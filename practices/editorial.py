@@ -36,6 +36,7 @@ MODERATOR_PERMISSIONS = (
     | {"wagtaildocs.delete_document", "wagtailimages.delete_image", "taggit.change_tag"}
     # Only moderators see contributors' personal data.
     | {"contributions.view_submission", "contributions.change_submission"}
+    | {"contributions.view_erasurelog"}
     | {
         f"taxonomy.{action}_{model}"
         for model in TAXONOMY_MODELS
