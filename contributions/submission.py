@@ -6,8 +6,6 @@ import hmac
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +16,7 @@ from practices.importers.text import paragraphs_html
 from practices.models import PracticePage
 from taxonomy.geography import fold, subdivision_code_for
 
+from .emails import notify_moderators, notify_submitter
 from .models import Submission
 
 
@@ -104,33 +103,6 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
     return submission
 
 
-def notify_moderators(submission: Submission) -> None:
-    recipients = list(settings.MODERATOR_EMAILS) or list(
-        Group.objects.get(name="Moderators")
-        .user_set.exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if not recipients:
-        return
-    page = submission.practice
-    send_mail(
-        subject=f"[Repertorio] New contribution {submission.reference}: {page.title}",
-        message=(
-            f"A practice was proposed through the public form and waits for moderation.\n\n"
-            f"Reference: {submission.reference}\nTitle: {page.title}\n"
-            f"Review it: {settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/\n"
-            + (
-                f"Possible duplicate of: {submission.possible_duplicate_of.title}\n"
-                if submission.possible_duplicate_of
-                else ""
-            )
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-        fail_silently=True,
-    )
-
-
 def record_decision(page: PracticePage, status: str) -> None:
     submission = Submission.objects.filter(
         practice=page, status=Submission.Status.PENDING
@@ -140,23 +112,7 @@ def record_decision(page: PracticePage, status: str) -> None:
     submission.status = status
     submission.decided_at = timezone.now()
     submission.save(update_fields=["status", "decided_at"])
-    if submission.submitter_email:
-        published = status == Submission.Status.PUBLISHED
-        send_mail(
-            subject=f"[Repertorio] {submission.reference}: "
-            + ("published" if published else "not published"),
-            message=(
-                f"Your contribution {submission.reference} ({page.title}) "
-                + (
-                    "has been published. Thank you."
-                    if published
-                    else "was not published."
-                )
-            ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[submission.submitter_email],
-            fail_silently=True,
-        )
+    notify_submitter(submission, page)
 
 
 def erase_personal_data(submissions, reason: str) -> int:

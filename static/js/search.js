@@ -7,6 +7,9 @@
   if (!root || !window.fetch || !window.history) return;
 
   function form() { return root.querySelector("form.search-form"); }
+  // The query string shown now; a history step that changes only the hash (the skip
+  // link does) must not reload the results under the person's cursor.
+  var shownSearch = window.location.search;
 
   function urlFor(f) {
     var params = new URLSearchParams(new FormData(f));
@@ -40,6 +43,7 @@
         root.innerHTML = fresh.innerHTML;
         document.title = doc.title;
         if (push) history.pushState({ search: true }, "", url);
+        shownSearch = window.location.search;
         restoreFocus(key);
       })
       .catch(function () { window.location.href = url; })
@@ -71,5 +75,8 @@
     });
   });
 
-  window.addEventListener("popstate", function () { load(window.location.href, false, null); });
+  window.addEventListener("popstate", function () {
+    if (window.location.search === shownSearch) return;
+    load(window.location.href, false, null);
+  });
 })();

@@ -1,5 +1,7 @@
 """Keyboard-only use, narrow screens, and the autocomplete of the search boxes."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -34,6 +36,10 @@ def test_keyboard_only_search_with_skip_link_and_facets(page):
     tab_until(page, "#search-q")
     page.keyboard.type("presupuesto")
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"q=presupuesto"))
+    expect(page.locator("[data-search-root]")).not_to_have_attribute(
+        "aria-busy", "true"
+    )
     expect(page.locator(".result-card h3").first).to_contain_text("Presupuestos")
 
     tab_until(page, "input[name=country][value=MX]")
