@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -319,6 +320,8 @@ class PracticePage(Page):
 
     def json_ld(self, request) -> dict:
         """schema.org metadata for search engines and citation managers."""
+        # Prefetched, so the page body rendered next reuses the same themes.
+        prefetch_related_objects([self], "themes")
         data = {
             "@context": "https://schema.org",
             "@type": "Article",
