@@ -16,15 +16,19 @@ AXE_TAGS = [
 ]
 
 
-def axe_violations(page) -> list[dict]:
+def axe_run(page) -> dict:
+    """axe's full result: `violations`, `passes`, `incomplete`, `inapplicable`."""
     if not AXE_SCRIPT.exists():
         raise RuntimeError(f"{AXE_SCRIPT} is missing: run `npm ci` (make test does it)")
     page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate(
+    return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_TAGS,
     )
-    return result["violations"]
+
+
+def axe_violations(page) -> list[dict]:
+    return axe_run(page)["violations"]
 
 
 def describe(violations: list[dict]) -> str:
