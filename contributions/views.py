@@ -35,7 +35,15 @@ def contribute(request):
 
 def thanks(request, reference):
     submission = get_object_or_404(Submission, reference=reference)
-    return render(request, "contributions/thanks.html", {"submission": submission})
+    # Only a published practice is named: other drafts in moderation stay private.
+    similar = submission.possible_duplicate_of
+    if similar is not None and not similar.live:
+        similar = None
+    return render(
+        request,
+        "contributions/thanks.html",
+        {"submission": submission, "similar": similar},
+    )
 
 
 def status(request):

@@ -6,12 +6,13 @@ The SVG is a picture only: the same figures are given as a table next to it.
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 MAPS_DIR = Path(__file__).resolve().parent / "maps"
@@ -79,22 +80,49 @@ def legend_for(bounds: list[int]) -> list[LegendEntry]:
     return entries
 
 
-def choropleth(name: str, places: list[Place], title: str, title_id: str) -> Choropleth:
-    """The map `name` with each shape shaded by the count of the place with its code."""
+def choropleth(
+    name: str,
+    places: list[Place],
+    title: str,
+    title_id: str,
+    link: Callable[[str], str] | None = None,
+) -> Choropleth:
+    """The map `name` with each shape shaded by the count of the place with its code.
+
+    With `link`, shapes of places with practices carry `data-href` (their search), for
+    a pointer click; keyboard and screen reader users have the same links in the list
+    or table next to the map.
+    """
     data = outlines(name)
     by_code = {place.code: place for place in places}
     bounds = class_bounds([place.count for place in places])
-    shapes = []
+    paths = []
     for shape in data["shapes"]:
         place = by_code.get(shape["code"])
         count = place.count if place else 0
+        css_class = css_class_for(count, bounds)
         tooltip = (
             f"{place.label}: {count}" if place else f"{shape['name']}: {_('none')}"
         )
-        shapes.append((shape["d"], css_class_for(count, bounds), tooltip))
-    paths = format_html_join(
-        "", '<path d="{}" class="{}"><title>{}</title></path>', shapes
-    )
+        if link and count:
+            paths.append(
+                format_html(
+                    '<path d="{}" class="{}" data-href="{}"><title>{}</title></path>',
+                    shape["d"],
+                    css_class,
+                    link(shape["code"]),
+                    tooltip,
+                )
+            )
+        else:
+            paths.append(
+                format_html(
+                    '<path d="{}" class="{}"><title>{}</title></path>',
+                    shape["d"],
+                    css_class,
+                    tooltip,
+                )
+            )
     svg = format_html(
         '<svg class="map" viewBox="0 0 {} {}" role="img" aria-labelledby="{}" '
         'focusable="false"><title id="{}">{}</title>{}</svg>',
@@ -103,7 +131,7 @@ def choropleth(name: str, places: list[Place], title: str, title_id: str) -> Cho
         title_id,
         title_id,
         title,
-        paths,
+        mark_safe("".join(paths)),  # noqa: S308 - each part built by format_html
     )
     ranked = sorted(
         (p for p in places if p.count > 0), key=lambda p: (-p.count, p.label)

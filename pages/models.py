@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -37,17 +38,20 @@ class HomePage(TranslationsInContext, Page):
         overview = collection_overview(self.locale.language_code)
         context["overview"] = overview
         if overview is not None:
+            search_url = reverse("search")
             context["world_map"] = choropleth(
                 "world",
                 [Place(v.value, v.label, v.count) for v in overview.all_countries],
                 _("Map of the world: practices per country"),
                 "world-map-title",
+                link=lambda code: f"{search_url}?country={code}",
             )
             context["mexico_map"] = choropleth(
                 "mexico",
                 [Place(v.value, v.label, v.count) for v in overview.mexican_states],
                 _("Map of Mexico: practices per state"),
                 "mexico-map-title",
+                link=lambda code: f"{search_url}?country=MX&subdivision={code}",
             )
         return context
 

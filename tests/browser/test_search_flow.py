@@ -81,3 +81,12 @@ def test_the_search_works_without_javascript(browser, site_url, corpus):
     page.get_by_role("button", name="Apply filters").click()
     expect(page.locator("#results-heading")).to_have_text("4 practices")
     context.close()
+
+
+def test_a_state_on_the_home_map_opens_its_search(page):
+    page.goto(page.base + "/")
+    page.locator("svg.map path[data-href*='MX-JAL']").dispatch_event("click")
+    expect(page.locator("input[name=subdivision][value=MX-JAL]")).to_be_checked()
+    expect(page.locator(".chip", has_text="Jalisco")).to_be_visible()
+    expect(page.locator(".result-list")).to_contain_text("Zapopan")
+    expect(page.locator(".result-list")).not_to_contain_text("denunciantes")

@@ -52,3 +52,29 @@ def test_markup_from_a_contributor_is_inert_in_the_admin(client, django_user_mod
         assert IMAGE not in html, url
     inspect = client.get(f"/admin/contributions/inspect/{submission.pk}/")
     assert "Ana &lt;script&gt;" in inspect.content.decode()
+
+
+def test_the_contributor_is_told_of_a_similar_published_practice(client):
+    client.post(URL, _data())
+    first = Submission.objects.get()
+    first.practice.save_revision().publish()
+    response = client.post(
+        URL,
+        _data(title="Cabildo abierto digital de Tlaquepaque", email="b@example.org"),
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "muy parecido" in html
+    assert f'href="{first.practice.specific.url}"' in html
+
+
+def test_a_similar_draft_is_flagged_but_never_shown_to_the_contributor(client):
+    client.post(URL, _data())  # still in moderation
+    response = client.post(
+        URL,
+        _data(title="Cabildo abierto digital de Tlaquepaque", email="b@example.org"),
+        follow=True,
+    )
+    second = Submission.objects.order_by("created_at").last()
+    assert second.possible_duplicate_of is not None  # moderators see the flag
+    assert "Cabildo abierto digital en Tlaquepaque" not in response.content.decode()

@@ -43,3 +43,16 @@ def test_the_svg_shades_places_and_names_them():
     assert "Oaxaca &lt;b&gt;: 1" in svg  # labels are escaped
     assert svg.count('class="map-none"') == 30
     assert [p.code for p in result.places] == ["MX-JAL", "MX-OAX"]
+
+
+def test_places_with_practices_link_to_their_search():
+    result = choropleth(
+        "mexico",
+        [Place("MX-JAL", "Jalisco", 3), Place("MX-OAX", "Oaxaca", 0)],
+        "Mapa",
+        "t",
+        link=lambda code: f"/buscar/?subdivision={code}",
+    )
+    svg = str(result.svg)
+    assert svg.count("data-href=") == 1
+    assert 'data-href="/buscar/?subdivision=MX-JAL"' in svg
