@@ -9,8 +9,8 @@ from wagtail.models import Page
 from .translations import TranslationsInContext
 
 
-class HomePage(TranslationsInContext, Page):
-    """The root of each language's site: what the repertory is and where to start."""
+class TextPage(TranslationsInContext, Page):
+    """A page of editable text: an introduction and a rich-text body."""
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = RichTextField(
@@ -23,6 +23,13 @@ class HomePage(TranslationsInContext, Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(TextPage):
+    """The root of each language's site: what the repertory is and where to start."""
 
     max_count_per_parent = 1
 
@@ -56,7 +63,7 @@ class HomePage(TranslationsInContext, Page):
         return context
 
 
-class StandardPage(TranslationsInContext, Page):
+class StandardPage(TextPage):
     """An editable text page: about, privacy notice, contact, or any other."""
 
     class Role(models.TextChoices):
@@ -74,17 +81,6 @@ class StandardPage(TranslationsInContext, Page):
             "one page per role and language."
         ),
     )
-    introduction = models.TextField(_("introduction"), blank=True)
-    body = RichTextField(
-        _("body"),
-        blank=True,
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("introduction"),
-        FieldPanel("body"),
-    ]
     settings_panels = Page.settings_panels + [FieldPanel("role")]
     parent_page_types = ["pages.HomePage"]
     subpage_types: list[str] = []

@@ -12,15 +12,7 @@ from .record import PracticeRecord
 
 def practice_records(*, live_only: bool = False) -> Iterator[PracticeRecord]:
     pages = (
-        PracticePage.objects.select_related(
-            "locale",
-            "country",
-            "subdivision",
-            "government_level",
-            "regulated_party_type",
-            "evidence_level",
-            "status",
-        )
+        PracticePage.objects.for_reading()
         .prefetch_related(
             "practice_types", "themes", "outcomes", "sources", "tagged_keywords__tag"
         )
