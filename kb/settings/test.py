@@ -17,3 +17,7 @@ WHITENOISE_AUTOREFRESH = True
 # thread sees the same data as the tests.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-repertorio.sqlite3")}  # noqa: F405
+
+# The browser tests' server answers in short-lived threads; a connection kept past its
+# request would outlive the thread and stop PostgreSQL from dropping the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
