@@ -51,3 +51,15 @@ def test_practice_page_stays_within_the_query_budget(client, corpus, language):
         .first()
     )
     assert queries_for(client, practice.url) <= MAX_QUERIES
+
+
+def test_first_view_after_publishing_stays_within_its_own_budget(client, corpus):
+    """Rendering a practice's body once costs six more queries (terms, keywords,
+    sources, documents); this keeps that from growing unnoticed."""
+    practice = PracticePage.objects.live().filter(source_id="zapopan").first()
+    client.get("/")  # labels and footer links cached, as on any running site
+    practice.save_revision().publish()  # a new published state: nothing cached for it
+    practice.refresh_from_db()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(practice.url).status_code == 200
+    assert len(captured.captured_queries) <= MAX_QUERIES + 6
