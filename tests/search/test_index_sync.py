@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connections, transaction
 from opensearchpy.exceptions import NotFoundError
 
 from practices.models import PracticePage
@@ -146,11 +146,16 @@ def test_searches_keep_working_during_a_rebuild(own_index):
 
     def keep_searching():
         filters = parse_filters({"q": ["presupuesto"]})
-        while not done.is_set():
-            try:
-                answered.append(search_practices(filters).total)
-            except Exception as exc:  # noqa: BLE001 - every failure is what we count
-                failures.append(exc)
+        try:
+            while not done.is_set():
+                try:
+                    answered.append(search_practices(filters).total)
+                except Exception as exc:  # noqa: BLE001 - every failure is what we count
+                    failures.append(exc)
+        finally:
+            # Labels may be read from the database in this thread; its connection
+            # must not outlive it, or the test database cannot be dropped.
+            connections.close_all()
 
     searcher = threading.Thread(target=keep_searching)
     searcher.start()
