@@ -104,25 +104,20 @@ def choropleth(
         tooltip = (
             f"{place.label}: {count}" if place else f"{shape['name']}: {_('none')}"
         )
-        if link and count:
-            paths.append(
-                format_html(
-                    '<path d="{}" class="{}" data-href="{}"><title>{}</title></path>',
-                    shape["d"],
-                    css_class,
-                    link(shape["code"]),
-                    tooltip,
-                )
+        href = (
+            format_html(' data-href="{}"', link(shape["code"]))
+            if link and count
+            else ""
+        )
+        paths.append(
+            format_html(
+                '<path d="{}" class="{}"{}><title>{}</title></path>',
+                shape["d"],
+                css_class,
+                href,
+                tooltip,
             )
-        else:
-            paths.append(
-                format_html(
-                    '<path d="{}" class="{}"><title>{}</title></path>',
-                    shape["d"],
-                    css_class,
-                    tooltip,
-                )
-            )
+        )
     svg = format_html(
         '<svg class="map" viewBox="0 0 {} {}" role="img" aria-labelledby="{}" '
         'focusable="false"><title id="{}">{}</title>{}</svg>',
