@@ -9,7 +9,15 @@
 # If OPENSEARCH_URL is set to a cluster that is not the local one, nothing is done.
 set -euo pipefail
 
-OPENSEARCH_VERSION="${OPENSEARCH_VERSION:-2.19.6}"
+# Pinned to 2.19.1: the k-NN plugin must match the node's exact version, and the
+# newest 2.x build of opensearch-knn served on Maven Central is 2.19.1.0 (the 3.x
+# line needs Java 21). README "Changes to the chosen stack" says what that costs.
+OPENSEARCH_VERSION="${OPENSEARCH_VERSION:-2.19.1}"
+KNN_VERSION="${KNN_VERSION:-$OPENSEARCH_VERSION.0}"
+# lang-painless' runtime jars, as its POM (org.opensearch.plugin:lang-painless) lists them.
+PAINLESS_DEPS="org.antlr:antlr4-runtime:4.13.1 org.ow2.asm:asm:9.7 org.ow2.asm:asm-util:9.7
+  org.ow2.asm:asm-tree:9.7 org.ow2.asm:asm-commons:9.7 org.ow2.asm:asm-analysis:9.7
+  org.opensearch.plugin:opensearch-scripting-painless-spi:$OPENSEARCH_VERSION"
 OPENSEARCH_PORT="${OPENSEARCH_PORT:-9200}"
 OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-512m}"
 OPENSEARCH_START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-120}"
@@ -21,6 +29,12 @@ dist_zip="$cache_dir/opensearch-$OPENSEARCH_VERSION.zip"
 # The integ-test distribution ships no analysis module; stemmers, ASCII folding,
 # synonyms and edge n-grams live in analysis-common, also published on Maven Central.
 analysis_jar="$cache_dir/analysis-common-$OPENSEARCH_VERSION.jar"
+# Vector search (knn_vector fields, k-NN queries) is the opensearch-knn plugin; it
+# extends lang-painless, which the integ-test zip lacks too, so that module is
+# assembled from its Maven Central jars. The zip carries no faiss/nmslib native
+# libraries: indices use the Lucene engine.
+knn_zip="$cache_dir/opensearch-knn-$KNN_VERSION.zip"
+painless_dir="$cache_dir/lang-painless-$OPENSEARCH_VERSION"
 # One node directory per port, so a second node (tests) never touches the first.
 node_dir="$cache_dir/node-$OPENSEARCH_VERSION-$OPENSEARCH_PORT"
 pid_file="$node_dir/opensearch.pid"
@@ -57,16 +71,16 @@ require_tools() {
   command -v java >/dev/null || die "Java is missing. Install it with: apt-get install -y openjdk-17-jre-headless"
   command -v curl >/dev/null || die "curl is missing. Install it with: apt-get install -y curl"
   command -v unzip >/dev/null || die "unzip is missing. Install it with: apt-get install -y unzip"
-  if [ ! -f "$dist_zip" ]; then
+  if [ ! -f "$dist_zip" ] || [ ! -f "$knn_zip" ] || [ ! -f "$painless_dir/.complete" ]; then
     command -v mvn >/dev/null || die "Maven is missing (needed once, to fetch OpenSearch). Install it with: apt-get install -y maven"
   fi
 }
 
 maven_copy() {
-  local artifact="$1"
-  mkdir -p "$cache_dir"
+  local artifact="$1" into="${2:-$cache_dir}"
+  mkdir -p "$into"
   say "fetching $artifact from Maven Central"
-  if ! mvn -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$cache_dir" \
+  if ! mvn -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$into" \
       >"$cache_dir/fetch.log" 2>&1; then
     cat "$cache_dir/fetch.log" >&2
     die "could not fetch $artifact with Maven"
@@ -76,6 +90,13 @@ maven_copy() {
 fetch() {
   [ -f "$dist_zip" ] || maven_copy "org.opensearch.distribution.integ-test-zip:opensearch:$OPENSEARCH_VERSION:zip"
   [ -f "$analysis_jar" ] || maven_copy "org.opensearch.plugin:analysis-common:$OPENSEARCH_VERSION:jar"
+  [ -f "$knn_zip" ] || maven_copy "org.opensearch.plugin:opensearch-knn:$KNN_VERSION:zip"
+  if [ ! -f "$painless_dir/.complete" ]; then
+    maven_copy "org.opensearch.plugin:lang-painless:$OPENSEARCH_VERSION:jar" "$painless_dir"
+    local dep
+    for dep in $PAINLESS_DEPS; do maven_copy "$dep:jar" "$painless_dir"; done
+    touch "$painless_dir/.complete"
+  fi
 }
 
 ensure_user() {
@@ -93,7 +114,12 @@ unpack() {
   rm -rf "$node_dir"
   mv "$tmp"/opensearch-* "$node_dir"
   rm -rf "$tmp"
+}
+
+install_modules() {
   install_analysis_module
+  install_painless_module
+  install_knn_plugin
 }
 
 install_analysis_module() {
@@ -110,6 +136,37 @@ opensearch.version=$OPENSEARCH_VERSION
 extended.plugins=
 has.native.controller=false
 PROPS
+}
+
+install_painless_module() {
+  local module="$node_dir/modules/lang-painless"
+  [ -f "$module/plugin-descriptor.properties" ] && return 0
+  mkdir -p "$module"
+  cp "$painless_dir"/*.jar "$module/"
+  cat >"$module/plugin-descriptor.properties" <<PROPS
+description=An easy, safe and fast scripting language for OpenSearch
+version=$OPENSEARCH_VERSION
+name=lang-painless
+classname=org.opensearch.painless.PainlessPlugin
+java.version=11
+opensearch.version=$OPENSEARCH_VERSION
+extended.plugins=
+has.native.controller=false
+PROPS
+  # The same grants the upstream module asks for: it generates classes at run time.
+  cat >"$module/plugin-security.policy" <<'POLICY'
+grant {
+  permission java.lang.RuntimePermission "createClassLoader";
+  permission java.lang.RuntimePermission "getClassLoader";
+};
+POLICY
+}
+
+install_knn_plugin() {
+  local plugin="$node_dir/plugins/opensearch-knn"
+  [ -f "$plugin/plugin-descriptor.properties" ] && return 0
+  rm -rf "$plugin" && mkdir -p "$plugin"
+  unzip -q "$knn_zip" -d "$plugin"
 }
 
 configure() {
@@ -186,6 +243,7 @@ start() {
   fetch
   ensure_user
   unpack
+  install_modules
   configure
   say "starting OpenSearch $OPENSEARCH_VERSION on $local_url"
   if ! launch; then
