@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
+.PHONY: run test bench benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
 
 run: install opensearch migrate demo index
 	$(MANAGE) ensure_admin
@@ -23,6 +23,13 @@ test: install opensearch browsers
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+# Load test (bench/): SIZE practices on its own OpenSearch node (port 9260), served by
+# gunicorn, driven at 1, 8 and 16 clients; prints one table. `make bench SIZE=10000`
+# takes a few minutes. Extra options: BENCH_ARGS="--heap 2g --workers 3".
+SIZE ?= 100000
+bench: install
+	$(BIN)/python -m bench --size $(SIZE) $(BENCH_ARGS)
 
 # Server time and query counts of the public pages on the demo data.
 benchmark: index

@@ -209,7 +209,7 @@ launch() {
 wait_healthy() {
   local waited=0
   until is_healthy; do
-    if [ "$waited" -ge 5 ] && ! running_pid >/dev/null; then
+    if [ "$waited" -ge 30 ] && ! running_pid >/dev/null; then
       say "the node exited during start-up; last log lines:" >&2
       tail -n 40 "$log_file" >&2 || true
       exit 1

@@ -280,6 +280,8 @@ class PracticePage(Page):
         index.FilterField("government_level_id"),
         index.FilterField("status_id"),
         index.FilterField("evidence_level_id"),
+        # Year ranges and newest-first in the benchmark's Wagtail side (bench/).
+        index.FilterField("start_year"),
     ]
 
     class Meta:

@@ -1,0 +1,253 @@
+"""The benchmark's steps, in order; `python -m bench` sets up Django and calls `run`."""
+
+import os
+import platform
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from tqdm import tqdm
+
+from practices.importers.jsonl import read_jsonl
+from practices.importers.loader import run_import
+from practices.models import PracticePage
+from search import operations
+from search.client import get_client
+from search.indexer import alias_name
+
+from .corpus import CorpusShape, write_corpus
+from .load import LoadRun, percentile, request_mix, run_load
+from .node import BenchNode
+from .server import AppServer
+from .wagtail_side import WAGTAIL_BACKEND, SideBySide, compare
+
+MIX_SIZE = 2000
+WARM_UP = 40
+
+
+@dataclass
+class LevelResult:
+    run: LoadRun
+    engine_ms: float
+    rss_mb: float
+
+
+@dataclass
+class Figures:
+    size: int
+    pages: int = 0
+    corpus_source: str = ""
+    import_seconds: float | None = None
+    rebuild_seconds: float = 0.0
+    rebuild_documents: int = 0
+    wagtail_index_seconds: float | None = None
+    levels: list[LevelResult] = field(default_factory=list)
+    side_by_side: SideBySide | None = None
+
+
+def engine_search_stats() -> tuple[int, int]:
+    """(searches, milliseconds spent in query, fetch and suggest) on our index."""
+    stats = get_client().indices.stats(index=alias_name(), metric="search")
+    search = stats["_all"]["primaries"]["search"]
+    spent = (
+        search["query_time_in_millis"]
+        + search["fetch_time_in_millis"]
+        + search.get("suggest_time_in_millis", 0)
+    )
+    return search["query_total"], spent
+
+
+def run(args, workdir: Path) -> int:
+    node = BenchNode(port=args.port, heap=args.heap)
+    server = AppServer(port=args.app_port, workers=args.workers)
+    figures = Figures(size=args.size)
+    node.start()
+    try:
+        shape = CorpusShape.learn(args.data)
+        figures.corpus_source = f"{shape.source} ({shape.seeds} seed records)"
+        corpus = write_corpus(workdir / "corpus.jsonl", args.size, args.seed, shape)
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("setup_site", verbosity=0)
+        present = PracticePage.objects.count()
+        if present < args.size:
+            figures.import_seconds = import_corpus(corpus, args.size)
+        figures.pages = PracticePage.objects.live().count()
+        started = time.monotonic()
+        report = operations.rebuild_index()
+        figures.rebuild_seconds = time.monotonic() - started
+        figures.rebuild_documents = report.documents
+        if not (settings.STATIC_ROOT / "staticfiles.json").is_file():
+            call_command("collectstatic", verbosity=0, interactive=False)
+        server.start(workdir / "gunicorn.log")
+        mix = request_mix(shape, MIX_SIZE, args.seed)
+        run_load(server.url, mix[-WARM_UP:], clients=1, requests=WARM_UP)
+        for clients in (int(c) for c in args.clients.split(",")):
+            count = args.requests or (300 if clients == 1 else 600)
+            figures.levels.append(measure_level(server, mix, clients, count))
+        if args.wagtail_searches:
+            figures.wagtail_index_seconds = build_wagtail_index()
+            api = [p for p in mix if p.kind == "api"][: args.wagtail_searches]
+            with tqdm(total=len(api), desc="ours vs Wagtail", unit="search") as bar:
+                figures.side_by_side = compare(
+                    [p.url_path.split("?", 1)[1] for p in api], progress=bar
+                )
+    finally:
+        server.stop()
+        if not args.keep_node:
+            node.stop()
+    print_table(figures, args)
+    return 0
+
+
+def import_corpus(corpus: Path, size: int) -> float:
+    def rows():
+        return tqdm(read_jsonl(corpus), total=size, desc="import", unit="row")
+
+    started = time.monotonic()
+    report = run_import(rows, publish=True)
+    seconds = time.monotonic() - started
+    if report.aborted or report.rejected:
+        raise RuntimeError(f"the generated corpus was rejected: {report.summary()}")
+    return seconds
+
+
+def build_wagtail_index() -> float:
+    started = time.monotonic()
+    call_command("wagtail_update_index", backend_name=WAGTAIL_BACKEND, verbosity=0)
+    return time.monotonic() - started
+
+
+def measure_level(server: AppServer, mix, clients: int, count: int) -> LevelResult:
+    searches_before, spent_before = engine_search_stats()
+    with tqdm(total=count, desc=f"load, {clients} clients", unit="req") as bar:
+        result = run_load(
+            server.url, mix, clients=clients, requests=count, progress=bar
+        )
+    searches_after, spent_after = engine_search_stats()
+    searches = searches_after - searches_before
+    engine_ms = (spent_after - spent_before) / searches if searches else float("nan")
+    return LevelResult(result, engine_ms, server.worker_rss_mb())
+
+
+def _row(cells: list[str], widths: list[int]) -> str:
+    return (
+        "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+    )
+
+
+def print_table(figures: Figures, args) -> None:
+    header = [
+        "scenario",
+        "requests",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "req/s",
+        "errors",
+        "engine ms",
+        "worker RSS MB",
+    ]
+    rows = []
+    for level in figures.levels:
+        for kind, label in (("api", "API"), ("html", "HTML page")):
+            samples = level.run.of(kind)
+            if not samples:
+                continue
+            ms = [s.ms for s in samples]
+            errors = sum(1 for s in samples if s.status != 200)
+            clients = level.run.clients
+            rows.append(
+                [
+                    f"{label}, {clients} client{'s' if clients > 1 else ''}",
+                    str(len(samples)),
+                    f"{percentile(ms, 50):.0f}",
+                    f"{percentile(ms, 95):.0f}",
+                    f"{percentile(ms, 99):.0f}",
+                    f"{len(level.run.samples) / level.run.seconds:.1f}"
+                    if kind == "api"
+                    else "(same run)",
+                    str(errors),
+                    f"{level.engine_ms:.1f}",
+                    f"{level.rss_mb:.0f}",
+                ]
+            )
+    side = figures.side_by_side
+    if side is not None and side.searches:
+        ours = (
+            percentile(side.ours_ms, 50),
+            percentile(side.ours_ms, 95),
+            percentile(side.ours_ms, 99),
+        )
+        theirs = (
+            percentile(side.wagtail_ms, 50),
+            percentile(side.wagtail_ms, 95),
+            percentile(side.wagtail_ms, 99),
+        )
+        blank = ["", "", "", ""]
+        rows.append(
+            ["ours, in process, 1 at a time", str(side.searches)]
+            + [f"{v:.0f}" for v in ours]
+            + blank
+        )
+        rows.append(
+            ["Wagtail search + 4 .facet()", str(side.searches)]
+            + [f"{v:.0f}" for v in theirs]
+            + blank
+        )
+        rows.append(
+            ["Wagtail / ours (ratio)", ""]
+            + [f"{t / o:.1f}x" for t, o in zip(theirs, ours, strict=True)]
+            + blank
+        )
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    cpu = _cpu_model()
+    print()
+    print(
+        f"Repertorio bench: {figures.size:,} practices ({figures.pages:,} live pages), "
+        f"corpus shaped after {figures.corpus_source}"
+    )
+    print(
+        f"machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}; "
+        f"OpenSearch on 127.0.0.1:{args.port}, heap {args.heap}, 1 shard, 0 replicas; "
+        f"gunicorn {args.workers} sync workers, DEBUG off, SQLite"
+    )
+    print(
+        "The load generator, the app and the engine share the same cores (and other "
+        "people's work): figures are noisy; compare runs on the same machine only."
+    )
+    print()
+    print(_row(header, widths))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print(_row(row, widths))
+    print()
+    if figures.import_seconds is not None:
+        print(
+            f"import (import_practices path, JSONL, publish): {figures.pages:,} rows in "
+            f"{figures.import_seconds:.1f} s = {figures.pages / figures.import_seconds:.0f} rows/s"
+        )
+    else:
+        print("import: skipped (--reuse: the database already held the corpus)")
+    print(
+        f"search rebuild: {figures.rebuild_documents:,} documents in "
+        f"{figures.rebuild_seconds:.1f} s = "
+        f"{figures.rebuild_documents / figures.rebuild_seconds:.0f} docs/s"
+    )
+    if figures.wagtail_index_seconds is not None:
+        print(
+            f"Wagtail's update_index (its side): {figures.pages:,} pages in "
+            f"{figures.wagtail_index_seconds:.1f} s"
+        )
+    print("engine ms: mean query+fetch+suggest time per search, from the node's stats.")
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"

@@ -1,0 +1,86 @@
+"""The application served as production serves it: gunicorn, `kb.wsgi`, DEBUG off."""
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import urllib3
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class AppServer:
+    port: int = 8765
+    workers: int = 2
+    process: subprocess.Popen | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, log: Path) -> None:
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        command = [
+            str(gunicorn),
+            "kb.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--timeout",
+            "30",
+        ]
+        self.process = subprocess.Popen(  # noqa: S603
+            command,
+            cwd=REPO,
+            env=os.environ.copy(),
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        http = urllib3.PoolManager(retries=False)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {log}")
+            try:
+                if http.request("GET", f"{self.url}/healthz", timeout=2).status == 200:
+                    return
+            except urllib3.exceptions.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"gunicorn did not answer within 60 s; see {log}")
+
+    def worker_pids(self) -> list[int]:
+        if self.process is None:
+            return []
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        try:
+            return [int(pid) for pid in children.read_text().split()]
+        except OSError:
+            return []
+
+    def worker_rss_mb(self) -> float:
+        """The largest resident set among the workers, in MB."""
+        sizes = []
+        for pid in self.worker_pids():
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        sizes.append(int(line.split()[1]) / 1024)
+            except OSError:
+                continue
+        return max(sizes, default=0.0)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
