@@ -149,7 +149,21 @@ def country_code_for(name: str) -> str | None:
         return None
 
 
-SUBDIVISION_WORDS = {"state", "province", "region", "department", "estado", "provincia"}
+# Words that say what kind of subdivision a name is, in the languages catalogues use
+# ("State of São Paulo", "Provinz Pichincha", "Región de Coquimbo").
+SUBDIVISION_WORDS = {
+    "state",
+    "province",
+    "region",
+    "department",
+    "estado",
+    "provincia",
+    "provinz",
+    "departamento",
+    "of",
+    "de",
+    "del",
+}
 
 
 @lru_cache(maxsize=4096)

@@ -1,18 +1,27 @@
 """Participedia's cases export (111 columns), and its two partial exports joined on id.
 
 Participedia stores places as free text in several languages ("Italia", "Belgique");
-they are normalised to ISO codes here, and what cannot be is reported.
+they are normalised to ISO codes here, and what cannot be is reported. A city
+resolves to its state through `taxonomy.localities`.
+
+What a case says about itself becomes facets:
+- the government level from its scope of influence, or else from how precisely it is
+  located (a city: municipal; a region: state; only a country: national);
+- themes from its issues and topics, its approaches, its method types and its
+  specific methods (Participedia's method 146 and the method type "public" are
+  participatory budgeting), and from a method its title names.
 """
 
 import datetime
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from taxonomy import geography
+from taxonomy import geography, localities
 
 from .csv_rows import cell, read_csv_rows, shape_problem, year_of
 from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
-from .text import paragraphs_html, shorten
+from .text import junk_in_title, paragraphs_html, shorten
 
 CATALOGUE = "participedia"
 REQUIRED_COLUMNS = {"id", "title", "url", "country"}
@@ -50,6 +59,39 @@ THEME_FOR_TOPIC = {
     "geopolitics": "citizen-participation",
     "biomedical": "public-services",
 }
+# Participedia's approaches ("purpose and approach") to our themes.
+THEME_FOR_APPROACH = {
+    "advocacy": "civic-space",
+    "citizenship": "civic-space",  # citizenship building
+    "civil": "civic-space",  # civil society building
+    "independent": "civic-space",  # independent action
+    "protest": "civic-space",
+    "social": "civic-space",  # social mobilisation
+    "evaluation": "social-accountability",  # evaluation, oversight, social auditing
+    "coproduction": "public-services",  # co-production in service delivery
+    "coproduction_form": "public-services",
+    "leadership": "capacity-building",
+}
+# Participedia's method types to our themes; "public" is "public budgeting".
+THEME_FOR_METHOD_TYPE = {
+    "public": "participatory-budgeting",
+    "evaluation": "social-accountability",
+    "protest": "civic-space",
+    "planning": "public-works",
+}
+# Participedia's specific methods, by id and by name (the full export has both).
+THEME_FOR_METHOD = {
+    "146": "participatory-budgeting",
+    "participatory budgeting": "participatory-budgeting",
+}
+# Methods a title may name, in the languages of the catalogue.
+THEME_FOR_TITLE = {
+    re.compile(
+        r"participatory budget|presupuestos? participativos?|or[cç]amento participativo"
+    ): "participatory-budgeting",
+}
+# A title that says the case is national is believed over a city in its location.
+NATIONAL_TITLE = re.compile(r"\b(national|nacional|federal)\b", re.IGNORECASE)
 LEVEL_FOR_SCOPE = {
     "city/town": "municipal",
     "metropolitan": "municipal",
@@ -77,11 +119,8 @@ def parse_export_row(line: int, row: dict) -> ParsedRow:
     identifier = cell(row, "id").removesuffix(".0")
     language = cell(row, "original_language") or "en"
     country = _country(cell(row, "country"), line, problems)
-    subdivision = (
-        geography.subdivision_code_for(country, cell(row, "province"))
-        if country
-        else None
-    )
+    title = cell(row, "title")
+    place = _Place.of(row, country, line, warnings)
     topics = _values(row, "general_issues", 3) + _values(row, "specific_topics", 3)
     themes = {"citizen-participation"}
     for topic in topics:
@@ -89,21 +128,25 @@ def parse_export_row(line: int, row: dict) -> ParsedRow:
             themes.add(THEME_FOR_TOPIC[topic])
         else:
             warnings.append(RowProblem(line, "topics", f"no theme for {topic!r}"))
+    approaches = _values(row, "approaches", 3)
+    themes |= _method_themes(row, approaches, title)
+    junk = junk_in_title(title)
+    if junk:
+        warnings.append(RowProblem(line, "title", f"looks like a test entry: {junk!r}"))
     start = year_of(cell(row, "start_date"))
     end = year_of(cell(row, "end_date"))
-    approaches = _values(row, "approaches", 3)
     record = PracticeRecord(
         source_catalogue=CATALOGUE,
         source_id=identifier,
         locale=LOCALES.get(language, "en"),
         original_language=language if language in ("es", "en", "pt", "fr") else "other",
-        title=shorten(cell(row, "title"), 255),
+        title=shorten(title, 255),
         summary=shorten(cell(row, "description") or cell(row, "title")),
         actions=paragraphs_html(row.get("body") or ""),
         country=country,
-        subdivision=subdivision,
-        municipality=shorten(cell(row, "city"), 160),
-        government_level=LEVEL_FOR_SCOPE.get(cell(row, "scope_of_influence_1")),
+        subdivision=place.subdivision,
+        municipality=shorten(place.city, 160),
+        government_level=_level(row, place, title),
         practice_types=sorted(
             {"citizen-participation"}
             | ({"co-creation"} if "cogovernance" in approaches else set())
@@ -142,11 +185,85 @@ def read_participedia_joined(text_path: Path, facets_path: Path) -> Iterator[Par
             else facet_row.get("city_best", ""),
             "province": facet_row.get("province", ""),
             "approaches_1": " ".join(_pg_array(facet_row.get("approaches", ""))),
+            "method_types_1": " ".join(_pg_array(facet_row.get("method_types", ""))),
+            "specific_method_ids": " ".join(
+                _pg_array(facet_row.get("specific_methods_tools_techniques", ""))
+            ),
             "start_date": "",
             "title": text_row["title"].capitalize(),
             "description": _sentence_case(text_row.get("description", "")),
         }
         yield parse_export_row(line, merged)
+
+
+class _Place:
+    """Where a case is: its subdivision, its city, and how precisely it is known."""
+
+    def __init__(self, subdivision: str | None, city: str, precision: str):
+        self.subdivision = subdivision
+        self.city = city
+        self.precision = precision  # "city", "region", "country" or ""
+
+    @classmethod
+    def of(cls, row: dict, country: str | None, line: int, warnings) -> "_Place":
+        if not country:
+            return cls(None, "", "")
+        region, city = cell(row, "province"), cell(row, "city")
+        if city and geography.country_code_for(city) == country:
+            city = ""  # "Brazil" in the city field: located only by its country
+        head = city.split(",")[0].strip()
+        if (
+            city
+            and not region
+            and localities.region_subdivision(country, head)
+            and not localities.city_subdivision(country, city)
+        ):
+            region, city = head, ""  # "Para, Brazil": a region in the city field
+        subdivision = localities.place_subdivision(country, region, city)
+        if not subdivision and (city or region):
+            warnings.append(
+                RowProblem(
+                    line,
+                    "city" if city else "province",
+                    f"no state known for {city or region!r} ({country})",
+                )
+            )
+        precision = "city" if city else "region" if region else "country"
+        return cls(subdivision, city, precision)
+
+
+LEVEL_FOR_PRECISION = {"city": "municipal", "region": "state", "country": "national"}
+
+
+def _level(row: dict, place: _Place, title: str) -> str | None:
+    scope = LEVEL_FOR_SCOPE.get(cell(row, "scope_of_influence_1"))
+    if scope:
+        return scope
+    if NATIONAL_TITLE.search(title):
+        return "national"
+    return LEVEL_FOR_PRECISION.get(place.precision)
+
+
+def _method_themes(row: dict, approaches: list[str], title: str) -> set[str]:
+    themes = {THEME_FOR_APPROACH[a] for a in approaches if a in THEME_FOR_APPROACH}
+    themes |= {
+        THEME_FOR_METHOD_TYPE[m]
+        for m in _values(row, "method_types", 3)
+        if m in THEME_FOR_METHOD_TYPE
+    }
+    methods = cell(row, "specific_method_ids").split()
+    for method_id, name in re.findall(
+        r'\((\d+),method,"?([^)"]+)"?\)',
+        cell(row, "specific_methods_tools_techniques_titles"),
+    ):
+        methods += [method_id, name.lower()]
+    themes |= {THEME_FOR_METHOD[m] for m in methods if m in THEME_FOR_METHOD}
+    themes |= {
+        theme
+        for pattern, theme in THEME_FOR_TITLE.items()
+        if pattern.search(title.lower())
+    }
+    return themes
 
 
 def _country(name: str, line: int, problems: list[RowProblem]) -> str | None:

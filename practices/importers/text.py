@@ -76,3 +76,16 @@ def guess_language(text: str) -> str:
     spanish = sum(1 for w in words if w in SPANISH_MARKERS)
     english = sum(1 for w in words if w in ENGLISH_MARKERS)
     return "es" if spanish > english else "en"
+
+
+# Words that mark a record typed to try the catalogue out, not a practice.
+_JUNK = re.compile(
+    r"\b(test\d*|testing\d*|prueba\d*|lorem ipsum|asdf\w*|qwerty|xxx+|dummy|borrar)\b",
+    re.IGNORECASE,
+)
+
+
+def junk_in_title(title: str) -> str | None:
+    """The word that makes a title look like a test entry ("test22"), or None."""
+    match = _JUNK.search(title or "")
+    return match.group(0) if match else None

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from practices.demo.loader import DEMO_FILE, load_demo_repertory
+from practices.importers.text import junk_in_title
 from practices.models import PracticePage
 
 
@@ -29,6 +30,40 @@ def test_the_demo_file_has_at_least_120_practices_each_in_both_languages_with_a_
     )
     assert all(r["is_demo"] for r in records)
     assert sum(1 for r in records if r["country"] == "MX") >= 20  # every Mexican record
+
+
+def _practices():
+    """One record per practice (the Spanish one)."""
+    return [r for r in _records() if r["locale"] == "es"]
+
+
+def test_every_mexican_demo_practice_whose_source_names_a_city_has_its_state():
+    mexican = [r for r in _practices() if r["country"] == "MX"]
+    with_a_city = [r for r in mexican if r["municipality"]]
+    assert len(with_a_city) >= 8
+    assert [r["source_id"] for r in with_a_city if not r["subdivision"]] == []
+    states = {r["municipality"]: r["subdivision"] for r in with_a_city}
+    assert states["Mexico City"] == "MX-CMX"
+    assert states["San Pedro Garza García"] == "MX-NLE"
+
+
+def test_the_government_level_covers_at_least_90_percent_of_demo_practices():
+    practices = _practices()
+    with_level = [r for r in practices if r["government_level"]]
+    assert len(with_level) >= 0.9 * len(practices)
+    municipal = [r for r in practices if r["government_level"] == "municipal"]
+    assert len(municipal) >= 50
+
+
+def test_participatory_budgeting_holds_the_cases_that_practise_it():
+    budgeting = [r for r in _practices() if "participatory-budgeting" in r["themes"]]
+    assert len(budgeting) >= 30
+    named = [r for r in _practices() if "participatory budget" in r["title"].lower()]
+    assert all("participatory-budgeting" in r["themes"] for r in named)
+
+
+def test_no_demo_title_carries_a_test_marker():
+    assert [r["title"] for r in _records() if junk_in_title(r["title"])] == []
 
 
 @pytest.mark.django_db
