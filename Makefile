@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test bench benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
+.PHONY: run test bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
 
 run: install opensearch migrate demo index
 	$(MANAGE) ensure_admin
@@ -30,6 +30,10 @@ test: install opensearch browsers
 SIZE ?= 100000
 bench: install
 	$(BIN)/python -m bench --size $(SIZE) $(BENCH_ARGS)
+
+# Relevance by query kind on the real OGP export in ../shared/data (skips without it).
+relevance: install opensearch
+	$(MANAGE) search evaluate
 
 # Server time and query counts of the public pages on the demo data.
 benchmark: index

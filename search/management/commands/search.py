@@ -1,4 +1,5 @@
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -22,6 +23,22 @@ class Command(BaseCommand):
         )
         compare.add_argument("--repetitions", type=int, default=5)
         compare.add_argument("--no-reindex", action="store_true")
+        evaluate = sub.add_parser(
+            "evaluate",
+            help="Relevance by query kind on the real OGP export (nDCG@10, recall@50)",
+        )
+        evaluate.add_argument(
+            "--data-dir", type=Path, help="Where ogp_commitments_subset.csv is"
+        )
+        evaluate.add_argument(
+            "--engine",
+            action="append",
+            choices=["ours", "wagtail"],
+            help="Engines to score (default: both)",
+        )
+        evaluate.add_argument(
+            "--per-query", action="store_true", help="Also print every query's scores"
+        )
         drain = sub.add_parser("drain", help="Apply queued index updates")
         drain.add_argument(
             "--watch", type=float, default=0, help="Repeat every N seconds"
@@ -50,10 +67,25 @@ class Command(BaseCommand):
                     reindex_wagtail=not options["no_reindex"],
                     out=self.stdout.write,
                 )
+            elif action == "evaluate":
+                self._evaluate(options)
             elif action == "drain":
                 self._drain(options["watch"])
         except operations.SearchOperationError as exc:
             raise CommandError(str(exc)) from exc
+
+    def _evaluate(self, options):
+        from search.evaluation import EvaluationSkipped, evaluate
+
+        try:
+            evaluate(
+                options["data_dir"],
+                engines=tuple(options["engine"] or ("ours", "wagtail")),
+                per_query=options["per_query"],
+                out=self.stdout.write,
+            )
+        except EvaluationSkipped as exc:
+            self.stdout.write(f"skipped: {exc}")
 
     def _drain(self, watch: float):
         while True:

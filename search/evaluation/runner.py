@@ -1,0 +1,231 @@
+"""Import the real OGP export into a private database and index, run the judged
+queries through each engine, print nDCG@10 and recall@50 by query kind."""
+
+import copy
+import shutil
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connections
+from django.test.utils import override_settings, setup_databases, teardown_databases
+from wagtail.search.backends import get_search_backend
+
+from practices.importers.formats import row_reader
+from practices.importers.loader import run_import
+from practices.models import PracticePage
+
+from ..client import get_client
+from ..filters import parse_filters
+from ..labels import clear_label_cache
+from ..operations import drain_queue
+from ..service import search_practices
+from .judgements import KINDS, JudgedQuery, judge, write_without_judgements
+from .metrics import ndcg_at, recall_at
+
+OGP_FILE = "ogp_commitments_subset.csv"
+WAGTAIL_BACKEND = "wagtail_opensearch"
+DEPTH = 50
+SETUP_TIMEOUT_SECONDS = 30
+
+
+class EvaluationSkipped(Exception):
+    """The shared data is absent: nothing to evaluate, said plainly."""
+
+
+def default_data_dir() -> Path:
+    return Path(settings.BASE_DIR).parent / "shared" / "data"
+
+
+@dataclass
+class Score:
+    kind: str
+    q: str
+    ndcg: float
+    recall: float
+
+
+@dataclass
+class EngineReport:
+    name: str
+    scores: list[Score] = field(default_factory=list)
+
+    def by_kind(self, kind: str | None) -> tuple[float, float, int]:
+        scores = [s for s in self.scores if kind is None or s.kind == kind]
+        if not scores:
+            return 0.0, 0.0, 0
+        return (
+            statistics.mean(s.ndcg for s in scores),
+            statistics.mean(s.recall for s in scores),
+            len(scores),
+        )
+
+
+@dataclass
+class Evaluation:
+    queries: int
+    records: int
+    engines: list[EngineReport]
+    setup_seconds: float
+
+    def table(self) -> list[str]:
+        head = f"{'query kind':<12} {'n':>3}" + "".join(
+            f" {engine.name + ' nDCG@10':>20} {'R@50':>6}" for engine in self.engines
+        )
+        lines = [head]
+        for kind in (*KINDS, None):
+            _n, _r, count = self.engines[0].by_kind(kind)
+            row = f"{kind or 'all':<12} {count:>3}"
+            for engine in self.engines:
+                ndcg, recall, _count = engine.by_kind(kind)
+                row += f" {ndcg:>20.3f} {recall:>6.3f}"
+            lines.append(row)
+        return lines
+
+
+def evaluate(
+    data_dir: Path | None = None,
+    *,
+    engines: tuple[str, ...] = ("ours", "wagtail"),
+    per_query: bool = False,
+    out: Callable[[str], None] = print,
+) -> Evaluation:
+    """Run the judged set; raises EvaluationSkipped when the OGP file is absent."""
+    source = Path(data_dir or default_data_dir()) / OGP_FILE
+    if not source.is_file():
+        raise EvaluationSkipped(
+            f"{source} is absent: the relevance harness needs the real OGP export in "
+            "../shared/data beside the repository (a fresh clone does not have it)"
+        )
+    judged = judge(source)
+    started = time.monotonic()
+    with isolated_environment() as workdir:
+        stripped = workdir / "ogp_without_policy_areas.csv"
+        write_without_judgements(source, stripped)
+        records = _load(stripped, with_wagtail="wagtail" in engines)
+        setup_seconds = time.monotonic() - started
+        identifiers = dict(
+            PracticePage.objects.values_list("translation_key", "source_id")
+        )
+        reports = []
+        for name in engines:
+            rank = RANKERS[name]
+            report = EngineReport(name)
+            for query in judged:
+                ranked = rank(query, identifiers)
+                report.scores.append(
+                    Score(
+                        query.kind,
+                        query.q,
+                        ndcg_at(ranked, query.relevant),
+                        recall_at(ranked, query.relevant, DEPTH),
+                    )
+                )
+            reports.append(report)
+    evaluation = Evaluation(len(judged), records, reports, setup_seconds)
+    out(
+        f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
+        f"and Theme removed); set-up {setup_seconds:.0f}s"
+    )
+    for line in evaluation.table():
+        out(line)
+    if per_query:
+        out("")
+        for position, query in enumerate(judged):
+            cells = "".join(
+                f" {r.scores[position].ndcg:5.2f}/{r.scores[position].recall:4.2f}"
+                for r in reports
+            )
+            out(f"{query.kind:<11}{cells}  {query.q} {query.country}".rstrip())
+    return evaluation
+
+
+@contextmanager
+def isolated_environment() -> Iterator[Path]:
+    """A throw-away database and index prefix, so no real data is touched."""
+    prefix = f"relevance-{uuid.uuid4().hex[:10]}"
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    if WAGTAIL_BACKEND in backends:
+        backends[WAGTAIL_BACKEND]["INDEX_PREFIX"] = f"{prefix}-wagtail-"
+    workdir = Path(tempfile.mkdtemp(prefix="relevance-"))
+    connection = connections["default"]
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    saved_name = test_settings.get("NAME")
+    if connection.vendor == "sqlite":
+        test_settings["NAME"] = str(workdir / "relevance.sqlite3")
+    else:
+        test_settings["NAME"] = f"{connection.settings_dict['NAME']}_relevance"
+    try:
+        with override_settings(
+            OPENSEARCH_INDEX_PREFIX=prefix,
+            WAGTAILSEARCH_BACKENDS=backends,
+            # Bulk writes after the import share the node with other work: a search's
+            # short timeout would make every queued write fail and be retried.
+            OPENSEARCH_TIMEOUT_SECONDS=SETUP_TIMEOUT_SECONDS,
+        ):
+            old = setup_databases(
+                verbosity=0,
+                interactive=False,
+                aliases={"default"},
+                serialized_aliases=set(),
+            )
+            clear_label_cache()
+            try:
+                yield workdir
+            finally:
+                teardown_databases(old, verbosity=0)
+                clear_label_cache()
+                get_client().indices.delete(
+                    index=f"{prefix}-*", params={"expand_wildcards": "all"}
+                )
+    finally:
+        test_settings["NAME"] = saved_name
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _load(path: Path, *, with_wagtail: bool) -> int:
+    from pages.site_setup import ensure_site
+
+    ensure_site()
+    report = run_import(row_reader("ogp", path), publish=True)
+    if report.rejected:
+        raise RuntimeError(f"the OGP export did not import: {report.rejected[:3]}")
+    # The import queued every practice; apply what the commit's drain left over.
+    report = drain_queue()
+    if report.remaining:
+        raise RuntimeError(f"the index queue did not drain: {report.error}")
+    if with_wagtail:
+        call_command("wagtail_update_index", backend_name=WAGTAIL_BACKEND, verbosity=0)
+    return PracticePage.objects.live().count()
+
+
+def _ours(query: JudgedQuery, identifiers: dict) -> list[str]:
+    params = {"q": [query.q], "lang": [query.lang], "page_size": [str(DEPTH)]}
+    if query.country:
+        params["country"] = [query.country]
+    results = search_practices(parse_filters(params))
+    keys = {str(key): source_id for key, source_id in identifiers.items()}
+    return [keys[hit.id] for hit in results.results if hit.id in keys]
+
+
+def _wagtail(query: JudgedQuery, _identifiers: dict) -> list[str]:
+    from taxonomy.models import Country
+
+    pages = PracticePage.objects.live()
+    if query.country:
+        pages = pages.filter(country_id=Country.objects.get(code=query.country).pk)
+    backend = get_search_backend(WAGTAIL_BACKEND)
+    return [page.source_id for page in backend.search(query.q, pages)[:DEPTH]]
+
+
+RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
+    "ours": _ours,
+    "wagtail": _wagtail,
+}
