@@ -23,3 +23,24 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} ({self.reason})"
+
+
+class ReconcileRun(models.Model):
+    """The outcome of one `search reconcile`, kept so editors can see the last one."""
+
+    finished_at = models.DateTimeField(_("finished at"), auto_now_add=True)
+    missing = models.PositiveIntegerField(_("missing documents fixed"), default=0)
+    stale = models.PositiveIntegerField(_("stale documents removed"), default=0)
+    failed = models.PositiveIntegerField(_("could not be fixed"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("search reconcile run")
+        ordering = ["-finished_at"]
+
+    def __str__(self):
+        return f"{self.finished_at:%Y-%m-%d %H:%M} (+{self.missing} -{self.stale})"
+
+    @property
+    def ok(self) -> bool:
+        return not (self.failed or self.error)

@@ -15,7 +15,7 @@ from .indexer import (
     rebuild,
     write_documents,
 )
-from .models import PendingIndexUpdate
+from .models import PendingIndexUpdate, ReconcileRun
 from .sync import DrainReport, drain
 
 
@@ -78,11 +78,18 @@ def reconcile() -> ReconcileReport:
         str(key)
         for key in live_practice_pages().values_list("translation_key", flat=True)
     }
-    actual = _guard(indexed_ids)
-    report = ReconcileReport(sorted(expected - actual), sorted(actual - expected))
-    if report.missing:
-        result = _guard(write_documents, report.missing)
-        report.failed = sorted(str(key) for key in result.failed)
-    if report.stale:
-        report.failed += _guard(delete_documents, report.stale)
+    try:
+        actual = _guard(indexed_ids)
+        report = ReconcileReport(sorted(expected - actual), sorted(actual - expected))
+        if report.missing:
+            result = _guard(write_documents, report.missing)
+            report.failed = sorted(str(key) for key in result.failed)
+        if report.stale:
+            report.failed += _guard(delete_documents, report.stale)
+    except SearchOperationError as exc:
+        ReconcileRun.objects.create(error=str(exc)[:500])
+        raise
+    ReconcileRun.objects.create(
+        missing=len(report.missing), stale=len(report.stale), failed=len(report.failed)
+    )
     return report

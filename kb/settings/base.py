@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "contributions",
+    "desk",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",

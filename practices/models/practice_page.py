@@ -43,6 +43,8 @@ SUMMARY_MAX_LENGTH = 600
 # Rendered parts of a practice are keyed by its published state; this bounds how long
 # a renamed taxonomy term can keep its old label there.
 CACHE_SECONDS = 3600
+# A practice not reviewed for this long is due for another look.
+REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
 def validate_year(value: int) -> None:
@@ -90,6 +92,24 @@ class PracticePageQuerySet(PageQuerySet):
             "regulated_party_type",
             "evidence_level",
             "status",
+        )
+
+    def without_translation(self):
+        """Pages whose practice exists in one language only."""
+        alone = (
+            PracticePage.objects.values("translation_key")
+            .annotate(languages=models.Count("pk"))
+            .filter(languages=1)
+            .values("translation_key")
+        )
+        return self.filter(translation_key__in=alone)
+
+    def review_due(self, today: datetime.date | None = None):
+        """Never reviewed, or last reviewed more than REVIEW_INTERVAL ago."""
+        today = today or datetime.date.today()
+        return self.filter(
+            models.Q(last_reviewed__isnull=True)
+            | models.Q(last_reviewed__lt=today - REVIEW_INTERVAL)
         )
 
 

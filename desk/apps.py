@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class DeskConfig(AppConfig):
+    """The editors' desk: what is missing, broken or duplicated in the collection.
+
+    Depends on practices and search (through the search service); nothing depends
+    on it.
+    """
+
+    name = "desk"
+    verbose_name = "Editors' desk"

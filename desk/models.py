@@ -1,0 +1,35 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LinkCheck(models.Model):
+    """The last time `check_sources` visited a source URL, and what it found.
+
+    Keyed by URL, not by source row: one address cited by several practices is
+    checked once, and a source row re-created by a publish keeps its history.
+    """
+
+    class Result(models.TextChoices):
+        OK = "ok", _("Works")
+        REDIRECTED = "redirected", _("Redirects elsewhere")
+        BROKEN = "broken", _("Broken")
+        TIMEOUT = "timeout", _("No answer in time")
+        ERROR = "error", _("Could not connect")
+        ROBOTS = "robots", _("Not checked: robots.txt disallows it")
+
+    url = models.URLField(_("URL"), max_length=500, unique=True)
+    result = models.CharField(_("result"), max_length=12, choices=Result.choices)
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True)
+    final_url = models.URLField(_("final URL"), max_length=2000, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    checked_at = models.DateTimeField(_("checked at"))
+
+    BROKEN_RESULTS = (Result.BROKEN, Result.TIMEOUT, Result.ERROR)
+
+    class Meta:
+        verbose_name = _("source link check")
+        verbose_name_plural = _("source link checks")
+        indexes = [models.Index(fields=["result"])]
+
+    def __str__(self):
+        return f"{self.url} ({self.result})"

@@ -1,0 +1,51 @@
+"""The desk's pieces inside Wagtail's own screens: a dashboard panel and a side panel."""
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.side_panels import BaseSidePanel
+
+from search.service import practice_index_status
+
+from .collection import collection_overview
+
+
+class CollectionPanel(Component):
+    """The collection at a glance on the admin home page; every figure is a link."""
+
+    name = "collection"
+    template_name = "desk/collection_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        return {"overview": collection_overview(), "request": parent_context["request"]}
+
+
+class SearchStatusSidePanel(BaseSidePanel):
+    """Is it in search? On a practice's edit view: indexed, current, queued."""
+
+    class SidePanelToggle(BaseSidePanel.SidePanelToggle):
+        aria_label = _("Toggle search status")
+        icon_name = "search"
+        counter_classname = "w-bg-critical-200"
+
+        def get_context_data(self, parent_context):
+            context = super().get_context_data(parent_context)
+            context["count"] = 0 if self.panel.status.up_to_date else 1
+            return context
+
+    name = "search_status"
+    title = _("Is it in search?")
+    template_name = "desk/side_panels/search_status.html"
+    order = 350
+
+    @cached_property
+    def status(self):
+        return practice_index_status(self.object.translation_key)
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["status"] = self.status
+        context["live_revision"] = self.object.live_revision
+        context["csrf_token"] = parent_context.get("csrf_token")
+        return context

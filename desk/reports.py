@@ -1,0 +1,158 @@
+"""The desk's reports, as Wagtail report views: editors and moderators see them."""
+
+from django.db.models import CharField, OuterRef, Subquery
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from practices.models import PracticePage, PracticeSource
+from search.service import queued_index_updates
+
+from .models import LinkCheck
+from .permissions import editable_pages, page_policy
+
+
+def _edit_url(page_id) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page_id])
+
+
+class ActionColumn(Column):
+    """A cell holding one POST button (with the CSRF token) or a link."""
+
+    cell_template_name = "desk/tables/action_cell.html"
+
+    def __init__(self, name, *, get_action, **kwargs):
+        super().__init__(name, **kwargs)
+        self._get_action = get_action
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["action"] = self._get_action(instance)
+        context["csrf_token"] = parent_context.get("csrf_token")
+        return context
+
+
+class DeskReportView(ReportView):
+    permission_policy = page_policy
+    any_permission_required = ["add", "change", "publish"]
+    paginate_by = 50
+
+
+class IndexQueueReport(DeskReportView):
+    """Updates waiting to reach search, with their last error."""
+
+    page_title = _("Search index queue")
+    header_icon = "search"
+    index_url_name = "desk:index_queue"
+    index_results_url_name = "desk:index_queue_results"
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Practice"),
+            get_url=lambda row: _edit_url(row.page_id) if row.page_id else None,
+        ),
+        Column("reason", label=_("Reason")),
+        DateColumn("created_at", label=_("Queued at")),
+        Column("attempts", label=_("Attempts")),
+        Column("last_error", label=_("Last error")),
+    ]
+    list_export = ["translation_key", "reason", "created_at", "attempts", "last_error"]
+
+    def get_queryset(self):
+        pages = PracticePage.objects.filter(translation_key=OuterRef("translation_key"))
+        return queued_index_updates().annotate(
+            page_id=Subquery(pages.values("pk")[:1]),
+            title=Subquery(pages.values("title")[:1], output_field=CharField()),
+        )
+
+
+class TranslationStatusReport(DeskReportView):
+    """Practices in one language only, and the action that starts the other."""
+
+    page_title = _("Translation status")
+    header_icon = "globe"
+    index_url_name = "desk:translations"
+    index_results_url_name = "desk:translations_results"
+    list_export = ["title", "locale", "country", "live"]
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title", label=_("Practice"), get_url=lambda p: _edit_url(p.pk)
+            ),
+            LocaleColumn(),
+            Column("country", label=_("Country")),
+            Column(
+                "live",
+                label=_("Published"),
+                accessor=lambda p: _("yes") if p.live else _("no"),
+            ),
+            ActionColumn(
+                "translate",
+                label=_("Translation"),
+                get_action=lambda p: {
+                    "url": reverse("desk:translate", args=[p.pk]),
+                    "label": _("Create the translation"),
+                    "post": True,
+                },
+            ),
+        ]
+
+    def get_queryset(self):
+        return (
+            PracticePage.objects.without_translation()
+            .filter(pk__in=editable_pages(self.request.user).values("pk"))
+            .select_related("locale", "country")
+            .order_by("-live", "title")
+        )
+
+
+class BrokenLinksReport(DeskReportView):
+    """Source links that answered with an error or not at all, by practice."""
+
+    page_title = _("Broken source links")
+    header_icon = "link"
+    index_url_name = "desk:broken_links"
+    index_results_url_name = "desk:broken_links_results"
+    list_export = ["page.title", "title", "url", "result", "status_code", "checked_at"]
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "page",
+                label=_("Practice"),
+                accessor="page.title",
+                get_url=lambda s: _edit_url(s.page_id),
+            ),
+            Column("title", label=_("Source")),
+            Column("url", label=_("URL")),
+            Column(
+                "result",
+                label=_("Result"),
+                accessor=lambda s: LinkCheck.Result(s.result).label,
+            ),
+            Column("status_code", label=_("HTTP status")),
+            DateColumn("checked_at", label=_("Checked")),
+        ]
+
+    def get_queryset(self):
+        checks = LinkCheck.objects.filter(url=OuterRef("url"))
+        return (
+            PracticeSource.objects.filter(
+                url__in=LinkCheck.objects.filter(
+                    result__in=LinkCheck.BROKEN_RESULTS
+                ).values("url"),
+                page__in=editable_pages(self.request.user).values("pk"),
+            )
+            .annotate(
+                result=Subquery(checks.values("result")[:1]),
+                status_code=Subquery(checks.values("status_code")[:1]),
+                checked_at=Subquery(checks.values("checked_at")[:1]),
+            )
+            .select_related("page")
+            .order_by("page__title", "sort_order")
+        )

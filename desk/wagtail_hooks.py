@@ -1,0 +1,65 @@
+"""The desk inside Wagtail's admin: dashboard panel, editor panel, reports, actions."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import urls
+from .editor import PracticePageViewSet
+from .panels import CollectionPanel
+from .permissions import can_use_desk
+from .review import REVIEWED_ACTION
+
+
+class DeskReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_use_desk(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_desk_urls():
+    return [path("desk/", include(urls, namespace="desk"))]
+
+
+@hooks.register("register_admin_viewset")
+def register_practice_editor():
+    return PracticePageViewSet("practice_pages")
+
+
+@hooks.register("construct_homepage_panels")
+def add_collection_panel(request, panels):
+    if can_use_desk(request.user):
+        panels.append(CollectionPanel())
+
+
+@hooks.register("register_log_actions")
+def register_desk_log_actions(actions):
+    actions.register_action(
+        REVIEWED_ACTION, _("Mark as reviewed"), _("Marked as reviewed")
+    )
+
+
+def _report_item(label, url_name, icon, order):
+    return DeskReportMenuItem(
+        label,
+        reverse(url_name),
+        name=url_name.replace(":", "-"),
+        icon_name=icon,
+        order=order,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_report():
+    return _report_item(_("Broken source links"), "desk:broken_links", "link", 50)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_report():
+    return _report_item(_("Translation status"), "desk:translations", "globe", 60)
+
+
+@hooks.register("register_reports_menu_item")
+def register_index_queue_report():
+    return _report_item(_("Search index queue"), "desk:index_queue", "search", 80)

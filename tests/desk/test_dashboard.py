@@ -1,0 +1,104 @@
+"""The collection panel on the admin home: figures that link to their listings."""
+
+import datetime
+import re
+
+import pytest
+
+from contributions.models import Submission
+from practices.models import PracticePage
+from search.operations import reconcile
+
+pytestmark = pytest.mark.django_db
+
+
+def _panel(html: str) -> str:
+    match = re.search(
+        r'id="desk-collection-section".*?desk-collection__reports', html, re.S
+    )
+    assert match, "the collection panel is missing"
+    return match.group(0)
+
+
+def _figure_link(panel: str, label: str) -> tuple[str, int]:
+    match = re.search(
+        r'<a href="([^"]+)"><strong>(\d+)</strong> ' + re.escape(label), panel
+    )
+    assert match, f"no figure for {label!r}"
+    return match.group(1).replace("&amp;", "&"), int(match.group(2))
+
+
+def test_editors_and_moderators_see_the_collection_panel(
+    client_for, editor, moderator, outsider, make_practice, own_index
+):
+    make_practice()
+    for user in (editor, moderator):
+        response = client_for(user).get("/admin/")
+        assert response.status_code == 200
+        _panel(response.content.decode())
+    response = client_for(outsider).get("/admin/")
+    assert 'id="desk-collection-section"' not in response.content.decode()
+
+
+def test_each_attention_figure_counts_and_links_to_its_listing(
+    client_for, editor, make_practice, make_pair, own_index
+):
+    alone = make_practice("Cabildo abierto en Guadalajara")
+    make_pair(
+        {"title": "Presupuesto abierto", "summary": "Cuentas claras del gasto."},
+        {"title": "Open budget", "summary": "Clear accounts of spending."},
+    )
+    reviewed = make_practice("Contraloría social de obra")
+    PracticePage.objects.filter(pk=reviewed.pk).update(
+        last_reviewed=datetime.date.today()
+    )
+    PracticePage.objects.filter(pk=alone.pk).update(
+        last_reviewed=datetime.date.today() - datetime.timedelta(days=400)
+    )
+    Submission.objects.create(
+        practice=alone, consent_given_at=datetime.datetime.now(datetime.UTC)
+    )
+    client = client_for(editor)
+    panel = _panel(client.get("/admin/").content.decode())
+
+    url, count = _figure_link(panel, "Practices without a translation")
+    assert count == 2  # the two single-language practices; the pair is complete
+    assert "Cabildo abierto en Guadalajara" in client.get(url).content.decode()
+
+    url, count = _figure_link(panel, "Not reviewed for 12 months")
+    assert count == 3  # the pair (never reviewed) and the one reviewed 400 days ago
+    listing = client.get(url).content.decode()
+    assert "Cabildo abierto en Guadalajara" in listing
+    assert "Contraloría social de obra" not in listing
+
+    _url, count = _figure_link(panel, "Contributions waiting for a decision")
+    assert count == 1
+
+
+def test_group_figures_link_to_the_filtered_practice_listing(
+    client_for, editor, make_practice, own_index
+):
+    make_practice(
+        "Datos de obra en Colombia", country="CO", evidence_level="documented"
+    )
+    make_practice("Cabildo abierto en Guadalajara", country="MX")
+    client = client_for(editor)
+    panel = _panel(client.get("/admin/").content.decode())
+    match = re.search(
+        r'<a href="([^"]+)">Colombia</a></td><td><a [^>]+>(\d+)</a>', panel
+    )
+    assert match and match.group(2) == "1"
+    listing = client.get(match.group(1).replace("&amp;", "&")).content.decode()
+    assert "Datos de obra en Colombia" in listing
+    assert "Cabildo abierto en Guadalajara" not in listing
+
+
+def test_the_panel_shows_the_queue_and_the_last_reconcile(
+    client_for, editor, make_practice, own_index
+):
+    make_practice()  # published in the test's transaction: not indexed yet
+    report = reconcile()
+    assert len(report.missing) == 1
+    panel = _panel(client_for(editor).get("/admin/").content.decode())
+    assert "1 missing documents written, 0 stale removed, 0 could not be fixed" in panel
+    assert "updates waiting in the queue" in panel or "update waiting" in panel

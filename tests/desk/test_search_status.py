@@ -1,0 +1,108 @@
+"""“Is it in search?” on a practice's edit view, and its “re-index now” action."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from practices.models import PracticePage
+from search.indexer import delete_documents, write_documents
+from search.models import PendingIndexUpdate
+from search.service import practice_index_status
+
+pytestmark = pytest.mark.django_db
+
+
+def _edit(client, page) -> str:
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_side_panel_tells_missing_current_and_stale_apart(
+    client_for, editor, make_practice, own_index
+):
+    page = make_practice()
+    client = client_for(editor)
+    html = _edit(client, page)
+    assert 'data-side-panel="search_status"' in html
+    assert 'data-desk-verdict="missing"' in html
+
+    write_documents([page.translation_key])
+    html = _edit(client, page)
+    assert 'data-desk-verdict="current"' in html
+    assert f"#{page.live_revision_id}" in html
+
+    # A newer publish the index has not seen yet (its update waits in the queue).
+    page.title = "Cabildo abierto en Guadalajara, segunda etapa"
+    page.save_revision().publish()
+    status = practice_index_status(page.translation_key)
+    assert status.indexed and not status.up_to_date
+    html = _edit(client, page)
+    assert 'data-desk-verdict="stale"' in html
+    assert "Queued update" in html and "page, queued" in html
+
+
+def test_re_index_now_puts_a_missing_practice_back_and_clears_the_queue(
+    client_for, editor, make_practice, own_index
+):
+    page = make_practice()
+    write_documents([page.translation_key])
+    delete_documents([str(page.translation_key)])
+    assert not practice_index_status(page.translation_key).indexed
+
+    client = client_for(editor)
+    response = client.post(reverse("desk:reindex", args=[page.pk]), follow=True)
+    assert "is now in search as published" in response.content.decode()
+    status = practice_index_status(page.translation_key)
+    assert status.indexed and status.up_to_date
+    assert not PendingIndexUpdate.objects.filter(
+        translation_key=page.translation_key
+    ).exists()
+
+
+def test_re_index_with_search_down_keeps_the_update_queued_with_its_error(
+    client_for, editor, make_practice, own_index, opensearch_down
+):
+    page = make_practice()
+    response = client_for(editor).post(
+        reverse("desk:reindex", args=[page.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert "stays queued" in response.content.decode()
+    queued = PendingIndexUpdate.objects.get(translation_key=page.translation_key)
+    assert queued.last_error and queued.attempts >= 1
+    html = _edit(client_for(editor), page)
+    assert "Search could not be asked" in html
+
+
+def test_only_users_who_may_edit_the_practice_can_re_index_or_mark_it(
+    client_for, outsider, make_practice, own_index
+):
+    page = make_practice()
+    client = client_for(outsider)
+    # Wagtail's admin answers a refusal by sending the user back to the dashboard.
+    for action in ("desk:reindex", "desk:mark_reviewed", "desk:translate"):
+        response = client.post(reverse(action, args=[page.pk]))
+        assert response.status_code == 302 and response.url == "/admin/"
+    assert not practice_index_status(page.translation_key).indexed
+    page.refresh_from_db()
+    assert page.last_reviewed is None
+    assert (
+        PracticePage.objects.filter(translation_key=page.translation_key).count() == 1
+    )
+
+
+def test_mark_as_reviewed_dates_the_page_and_its_latest_revision(
+    client_for, editor, make_practice, own_index
+):
+    page = make_practice()
+    assert page in PracticePage.objects.review_due()
+    client_for(editor).post(reverse("desk:mark_reviewed", args=[page.pk]))
+    page.refresh_from_db()
+    assert page.last_reviewed == datetime.date.today()
+    assert page not in PracticePage.objects.review_due()
+    # Publishing the latest revision keeps the review date.
+    page.get_latest_revision().publish()
+    page.refresh_from_db()
+    assert page.last_reviewed == datetime.date.today()

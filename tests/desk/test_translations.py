@@ -1,0 +1,70 @@
+"""The translation status report and its “create the translation” action."""
+
+import pytest
+from django.urls import reverse
+
+from practices.models import PracticePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_report_lists_practices_in_one_language_only(
+    client_for, editor, make_practice, make_pair, own_index
+):
+    make_practice("Cabildo abierto en Guadalajara")
+    make_pair(
+        {"title": "Presupuesto abierto", "summary": "Cuentas claras del gasto."},
+        {"title": "Open budget", "summary": "Clear accounts of spending."},
+    )
+    response = client_for(editor).get(reverse("desk:translations"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Cabildo abierto en Guadalajara" in html
+    assert "Presupuesto abierto" not in html and "Open budget" not in html
+    assert "Create the translation" in html
+
+
+def test_create_the_translation_makes_a_prefilled_draft_in_the_other_language(
+    client_for, editor, make_practice, own_index
+):
+    page = make_practice("Cabildo abierto en Guadalajara", themes=["public-works"])
+    response = client_for(editor).post(reverse("desk:translate", args=[page.pk]))
+    translation = PracticePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="en"
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[translation.pk])
+    assert not translation.live
+    assert translation.summary == page.summary
+    assert [t.slug for t in translation.themes.all()] == ["public-works"]
+    assert translation.get_parent().locale.language_code == "en"
+    # Now complete: the report no longer lists it, and a second click changes nothing.
+    html = client_for(editor).get(reverse("desk:translations")).content.decode()
+    assert reverse("desk:translate", args=[page.pk]) not in html
+    client_for(editor).post(reverse("desk:translate", args=[page.pk]))
+    assert (
+        PracticePage.objects.filter(translation_key=page.translation_key).count() == 2
+    )
+
+
+def test_users_without_page_permissions_do_not_see_the_reports(
+    client_for, outsider, own_index
+):
+    client = client_for(outsider)
+    for name in ("desk:translations", "desk:broken_links", "desk:index_queue"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and response.url == "/admin/", name
+
+
+def test_editors_see_the_index_queue_report_with_the_last_error(
+    client_for, editor, make_practice, own_index
+):
+    page = make_practice("Cabildo abierto en Guadalajara")  # queued, not yet drained
+    from search.models import PendingIndexUpdate
+
+    PendingIndexUpdate.objects.filter(translation_key=page.translation_key).update(
+        last_error="ConnectionError: node down", attempts=3
+    )
+    html = client_for(editor).get(reverse("desk:index_queue")).content.decode()
+    assert "Cabildo abierto en Guadalajara" in html
+    assert "ConnectionError: node down" in html
