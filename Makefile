@@ -13,9 +13,12 @@ export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
 .PHONY: run test bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
 
+# Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
+# serves the static files); `make run DEBUG=1` for Django's debug pages.
+DEBUG ?= 0
 run: install opensearch migrate demo index
 	$(MANAGE) ensure_admin
-	$(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install opensearch browsers
 	$(BIN)/ruff check .

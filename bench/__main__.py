@@ -60,6 +60,7 @@ def configure_environment(args: argparse.Namespace, workdir: Path) -> None:
         {
             "DJANGO_SETTINGS_MODULE": "kb.settings.production",
             "SECRET_KEY": "bench-only-not-a-secret",
+            "CONTACT_EMAIL": "bench@example.org",
             "SECURE_SSL_REDIRECT": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DEBUG": "false",

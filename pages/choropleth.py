@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 MAPS_DIR = Path(__file__).resolve().parent / "maps"
@@ -43,6 +44,11 @@ class Choropleth:
 @cache
 def outlines(name: str) -> dict:
     return json.loads((MAPS_DIR / f"{name}.json").read_text())
+
+
+def shape_name(shape: dict) -> str:
+    """The place's name in the language being served (the outlines carry both)."""
+    return shape["name_en"] if get_language() == "en" else shape["name_es"]
 
 
 def class_bounds(counts: list[int], classes: int = CLASS_COUNT) -> list[int]:
@@ -102,7 +108,7 @@ def choropleth(
         count = place.count if place else 0
         css_class = css_class_for(count, bounds)
         tooltip = (
-            f"{place.label}: {count}" if place else f"{shape['name']}: {_('none')}"
+            f"{place.label}: {count}" if place else f"{shape_name(shape)}: {_('none')}"
         )
         href = (
             format_html(' data-href="{}"', link(shape["code"]))

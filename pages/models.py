@@ -45,6 +45,9 @@ class HomePage(TextPage):
         overview = collection_overview(self.locale.language_code)
         context["overview"] = overview
         if overview is not None:
+            context["undated"] = overview.total - sum(
+                bar.count for bar in overview.years
+            )
             search_url = reverse("search")
             context["world_map"] = choropleth(
                 "world",

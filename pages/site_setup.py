@@ -1,5 +1,8 @@
 """Create the two locales, a home page per language and the default site, idempotently."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -53,20 +56,36 @@ def ensure_site() -> HomePage:
     _ensure_practice_indexes(home, english)
     _ensure_standard_pages(home, english)
     _remove_wagtail_welcome_page(root)
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Repertorio",
         )
-    elif site.root_page_id != home.pk:
+    elif site.root_page_id != home.pk or (site.hostname, site.port) in PLACEHOLDERS:
         site.root_page = home
         site.site_name = "Repertorio"
+        site.hostname, site.port = hostname, port
         site.save()
     return home
+
+
+# Addresses earlier set-ups gave the site: replaced by SITE_URL's, never an edited one.
+PLACEHOLDERS = {("localhost", 80)}
+
+
+def site_address() -> tuple[str, int]:
+    """Host and port of settings.SITE_URL, which permalinks and citations use.
+
+    Wagtail builds a page's full URL from its site: https when the port is 443.
+    """
+    url = urlsplit(settings.SITE_URL)
+    default_port = 443 if url.scheme == "https" else 80
+    return url.hostname or "localhost", url.port or default_port
 
 
 def _remove_wagtail_welcome_page(root: Page) -> None:

@@ -15,6 +15,8 @@ import re
 import sys
 from pathlib import Path
 
+from babel import Locale
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "node_modules/@svg-maps"
 OUTPUT = ROOT / "pages/maps"
@@ -28,6 +30,9 @@ MAPS = {
     "world": {"code": lambda source_id: source_id.upper()},
     "mexico": {"code": lambda source_id: f"MX-{source_id.upper()}"},
 }
+# Names the outlines give in English where Spanish differs; countries take theirs
+# from CLDR (babel) in both languages.
+MEXICO_NAMES_ES = {"MX-CMX": "Ciudad de México"}
 TOKEN = re.compile(r"[MmLlZz]|-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -91,35 +96,72 @@ def extent(ring) -> float:
     return (max(xs) - min(xs)) + (max(ys) - min(ys))
 
 
+def distinct(ring: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ring without repeated consecutive points (nor a last point equal to the first)."""
+    kept = [point for index, point in enumerate(ring) if point != ring[index - 1]]
+    return kept if len(ring) > 1 else ring
+
+
+def marker(ring: list[tuple[float, float]]) -> list[tuple[int, int]]:
+    """A small square where a place is too small to draw (Andorra, Tuvalu...)."""
+    x = round(sum(p[0] for p in ring) / len(ring))
+    y = round(sum(p[1] for p in ring) / len(ring))
+    return [(x - 1, y - 1), (x + 1, y - 1), (x + 1, y + 1), (x - 1, y + 1)]
+
+
+def drawable(ring: list[tuple[float, float]]) -> list[tuple[int, int]]:
+    """A ring of at least three distinct points: simplified, else as is, else a marker.
+
+    Simplification alone can leave a ring of one point, written "M959 663lz", which
+    browsers reject as an invalid path.
+    """
+    for candidate in (simplify(ring), [(round(x), round(y)) for x, y in ring]):
+        points = distinct(candidate)
+        if len(points) >= 3:
+            return points
+    return marker(ring)
+
+
 def path_data(source_path: str) -> str:
-    all_rings = [simplify(ring) for ring in rings(source_path)]
-    all_rings = [ring for ring in all_rings if len(ring) >= 3] or all_rings
-    large = [ring for ring in all_rings if extent(ring) >= MIN_RING]
-    chosen = large or sorted(all_rings, key=extent, reverse=True)[:1]
+    source_rings = [ring for ring in rings(source_path) if ring]
+    large = [ring for ring in source_rings if extent(ring) >= MIN_RING]
+    chosen = large or sorted(source_rings, key=extent, reverse=True)[:1]
     parts = []
     for ring in chosen:
-        (x0, y0), rest = ring[0], ring[1:]
+        points = drawable(ring)
+        (x0, y0), rest = points[0], points[1:]
         steps = []
         px, py = x0, y0
         for x, y in rest:
-            if (x, y) != (px, py):
-                steps.append(f"{x - px} {y - py}")
+            steps.append(f"{x - px} {y - py}")
             px, py = x, y
         parts.append(f"M{x0} {y0}l" + " ".join(steps) + "z")
     return "".join(parts).replace(" -", "-")
 
 
+def place_names(code: str, source_name: str) -> dict[str, str]:
+    """The place's name in Spanish and English, for the tooltips of each language."""
+    if code.startswith("MX-"):
+        return {
+            "name_es": MEXICO_NAMES_ES.get(code, source_name),
+            "name_en": source_name,
+        }
+    names = {}
+    for language in ("es", "en"):
+        names[f"name_{language}"] = Locale(language).territories.get(code, source_name)
+    return names
+
+
 def build(name: str) -> Path:
     package = read_package(name)
     _x, _y, width, height = (float(v) for v in package["viewBox"].split())
-    shapes = [
-        {
-            "code": MAPS[name]["code"](location["id"]),
-            "name": location["name"],
-            "d": path_data(location["path"]),
-        }
-        for location in package["locations"]
-    ]
+    shapes = []
+    for location in package["locations"]:
+        code = MAPS[name]["code"](location["id"])
+        shapes.append(
+            {"code": code, **place_names(code, location["name"])}
+            | {"d": path_data(location["path"])}
+        )
     data = {
         "source": f"@svg-maps/{name} (MapSVG, CC BY 4.0)",
         "width": round(width * SCALE),

@@ -127,7 +127,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Repertorio"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where readers reach the site: permalinks, citations and alternate links use it
+# (the default Wagtail site takes its host and port from it).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
 # The admin's own search stays on the database so editors never depend on OpenSearch.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -149,8 +152,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "repertorio@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MODERATOR_EMAILS = env_list("MODERATOR_EMAILS")
-# Published on the contact and privacy pages when they are first created.
-CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+# Published on the contact and privacy pages when they are first created; required
+# in production. Elsewhere a placeholder that is plainly not a mailbox (.invalid).
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contacto-sin-configurar@repertorio.invalid")
 
 LOGGING = {
     "version": 1,

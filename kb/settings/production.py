@@ -3,10 +3,16 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_int
+from .environment import env_bool, env_int, env_str
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+# The privacy notice names it as the address for rights requests.
+if not env_str("CONTACT_EMAIL") or CONTACT_EMAIL.endswith((".invalid", "@localhost")):  # noqa: F405
+    raise ImproperlyConfigured(
+        "CONTACT_EMAIL must be set in production: the privacy notice and the "
+        "contact page publish it as the address for rights requests."
+    )
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -99,3 +99,26 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
+
+
+@pytest.mark.parametrize("contact", ["", "repertorio@localhost"])
+def test_production_settings_refuse_to_start_without_a_real_contact_address(contact):
+    result = _manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="kb.settings.production",
+        SECRET_KEY="x" * 50,
+        CONTACT_EMAIL=contact,
+    )
+    assert result.returncode != 0
+    assert "CONTACT_EMAIL must be set in production" in result.stderr
+
+
+def test_outside_production_the_contact_address_is_a_plain_placeholder():
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.CONTACT_EMAIL)",
+        CONTACT_EMAIL="",
+    )
+    assert result.stdout.strip().endswith(".invalid")

@@ -1,5 +1,10 @@
 """The shading of the maps: class bounds, classes, and the SVG each place gets."""
 
+import re
+
+import pytest
+from django.utils import translation
+
 from pages.choropleth import Place, choropleth, class_bounds, css_class_for, outlines
 
 
@@ -56,3 +61,40 @@ def test_places_with_practices_link_to_their_search():
     svg = str(result.svg)
     assert svg.count("data-href=") == 1
     assert 'data-href="/buscar/?subdivision=MX-JAL"' in svg
+
+
+PATH = re.compile(r"M(-?\d+) (-?\d+)l((?:-?\d+ ?-?\d+ ?)*)z")
+NUMBER = re.compile(r"-?\d+")
+
+
+@pytest.mark.parametrize("name", ["world", "mexico"])
+def test_every_path_of_both_maps_is_valid_svg_with_rings_of_three_points(name):
+    """No "M959 663lz": every ring parses and has at least three distinct points."""
+    for shape in outlines(name)["shapes"]:
+        d = shape["d"]
+        rings = PATH.findall(d)
+        assert rings, shape["code"]
+        assert "".join(m.group(0) for m in PATH.finditer(d)) == d, shape["code"]
+        for x, y, steps in rings:
+            numbers = [int(n) for n in NUMBER.findall(steps)]
+            assert len(numbers) % 2 == 0, shape["code"]
+            points = {(int(x), int(y))}
+            px, py = int(x), int(y)
+            for dx, dy in zip(numbers[::2], numbers[1::2], strict=True):
+                px, py = px + dx, py + dy
+                points.add((px, py))
+            assert len(points) >= 3, (shape["code"], d)
+
+
+def test_unshaded_places_are_named_in_the_language_of_the_page():
+    with translation.override("es"):
+        spanish = str(choropleth("world", [], "Mapa", "w").svg)
+    with translation.override("en"):
+        english = str(choropleth("world", [], "Map", "w").svg)
+    assert "<title>Estados Unidos: ninguna</title>" in spanish
+    assert "United States" not in spanish
+    assert "<title>United States: none</title>" in english
+    with translation.override("es"):
+        mexico = str(choropleth("mexico", [], "Mapa", "m").svg)
+    assert "<title>Ciudad de México: ninguna</title>" in mexico
+    assert "Mexico City" not in mexico

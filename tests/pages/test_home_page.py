@@ -49,3 +49,21 @@ def test_home_maps_shade_countries_and_states_by_their_counts(client, corpus):
         f'<span class="count">{jalisco.count}</span>' in html
     )
     assert f"<title>Jalisco: {jalisco.count}</title>" in html
+
+
+def test_home_invites_visitors_to_propose_a_practice(client, corpus):
+    spanish = client.get("/").content.decode()
+    assert '<a class="button" href="/contribuir/">Propón una práctica</a>' in spanish
+    english = client.get("/en/").content.decode()
+    assert '<a class="button" href="/en/contribute/">Propose a practice</a>' in english
+
+
+def test_the_year_chart_says_what_it_counts_and_how_many_are_undated(client, corpus):
+    html = client.get("/").content.decode()
+    results = search()
+    assert "La gráfica cuenta las prácticas por el año en que empezaron" in html
+    undated = results.total - sum(count for _year, count in results.years)
+    if undated:
+        assert f"{undated} prácticas sin año de inicio conocido" in html
+    else:
+        assert "sin año de inicio conocido" not in html
