@@ -7,12 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import health
+from opendata import urls as opendata_urls
 from search.pages import search_page
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("api/v1/", include("search.urls")),
+    path("api/v1/", include(opendata_urls.api_patterns)),
+    *opendata_urls.site_patterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -27,6 +30,7 @@ if settings.DEBUG:
 localized_patterns = [
     path(_("search/"), search_page, name="search"),
     path(_("contribute/"), include("contributions.urls")),
+    *opendata_urls.localized_patterns,
 ]
 urlpatterns += i18n_patterns(
     *localized_patterns,

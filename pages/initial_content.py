@@ -177,4 +177,56 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
                 ),
             },
         },
+        "open-data": {
+            "es": {
+                "title": "Datos abiertos",
+                "slug": "datos-abiertos",
+                "introduction": (
+                    "Todo el repertorio, o cualquier búsqueda, en CSV o JSON, con su "
+                    "libro de códigos y versiones fechadas para citar."
+                ),
+                "body": (
+                    "<h2>Cómo descargar</h2>"
+                    "<p>Cada búsqueda ofrece descargar sus prácticas en CSV o JSON y "
+                    "suscribirse a ella con un canal Atom. Las descargas están siempre al "
+                    "día: se generan al pedirlas. La API pública está documentada en "
+                    "OpenAPI (docs/api/openapi.yaml).</p>"
+                    "<h2>Licencia</h2>"
+                    '<p>Los textos se publican bajo la licencia <a href="'
+                    'https://creativecommons.org/licenses/by-nc-sa/4.0/deed.es">CC '
+                    "BY-NC-SA 4.0</a>: puede copiarlos y adaptarlos sin fines comerciales, "
+                    "citando la fuente y compartiendo bajo la misma licencia.</p>"
+                    "<h2>Cómo citar</h2>"
+                    "<p>Repertorio de gobierno abierto (AAAA). Prácticas de gobierno "
+                    "abierto y transparencia proactiva, versión AAAA-MM-DD [conjunto de "
+                    "datos]. Licencia CC BY-NC-SA 4.0. Indique la fecha de la versión y, "
+                    "si usó una versión fechada, su SHA-256.</p>"
+                ),
+            },
+            "en": {
+                "title": "Open data",
+                "slug": "open-data",
+                "introduction": (
+                    "The whole repertory, or any search, as CSV or JSON, with its "
+                    "codebook and dated versions to cite."
+                ),
+                "body": (
+                    "<h2>How to download</h2>"
+                    "<p>Every search offers its practices as CSV or JSON and an Atom "
+                    "feed to subscribe to it. Downloads are always current: they are "
+                    "made when asked for. The public API is documented in OpenAPI "
+                    "(docs/api/openapi.yaml).</p>"
+                    "<h2>Licence</h2>"
+                    '<p>The texts are published under the <a href="'
+                    'https://creativecommons.org/licenses/by-nc-sa/4.0/">CC BY-NC-SA '
+                    "4.0</a> licence: you may copy and adapt them for non-commercial "
+                    "purposes, crediting the source and sharing alike.</p>"
+                    "<h2>How to cite</h2>"
+                    "<p>Open government repertory (YYYY). Open government and proactive "
+                    "transparency practices, version YYYY-MM-DD [data set]. Licence CC "
+                    "BY-NC-SA 4.0. Give the version's date and, if you used a dated "
+                    "version, its SHA-256.</p>"
+                ),
+            },
+        },
     }

@@ -6,6 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from practices.dataset.codebook import codebook
+from practices.dataset.dumps import list_dumps
+
 from .translations import TranslationsInContext
 
 
@@ -73,6 +76,7 @@ class StandardPage(TextPage):
         ABOUT = "about", _("About the repertory")
         PRIVACY = "privacy", _("Privacy notice")
         CONTACT = "contact", _("Contact")
+        OPEN_DATA = "open-data", _("Open data")
 
     role = models.CharField(
         _("role"),
@@ -90,6 +94,13 @@ class StandardPage(TextPage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.role == self.Role.OPEN_DATA:
+            context["codebook"] = codebook()
+            context["dumps"] = list_dumps()
+        return context
 
     def clean(self):
         super().clean()

@@ -22,7 +22,9 @@ INSTALLED_APPS = [
     "search",
     "contributions",
     "desk",
+    "opendata",
     "wagtail.contrib.forms",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +183,9 @@ WAGTAILSEARCH_BACKENDS["wagtail_opensearch"] = {
     "AUTO_UPDATE": False,
     "TIMEOUT": 10,
 }
+
+# Open data: where `manage.py export_practices --dump` writes the dated full dumps.
+OPEN_DATA_DUMP_DIR = Path(env_str("OPEN_DATA_DUMP_DIR", str(DATA_DIR / "open-data")))
 
 # Contributions from the public form.
 CONTRIBUTION_UPLOAD_ROOT = Path(

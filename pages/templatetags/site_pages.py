@@ -12,7 +12,7 @@ def site_page(role: str) -> SitePageLink | None:
     return site_page_links(get_language() or "es").get(role)
 
 
-FOOTER_ROLES = ("about", "privacy", "contact")
+FOOTER_ROLES = ("about", "open-data", "privacy", "contact")
 
 
 @register.simple_tag

@@ -3,12 +3,14 @@
 from collections.abc import Iterable
 from pathlib import Path
 
+from .dataset_csv import read_dataset_csv
 from .jsonl import read_jsonl
 from .ogp import read_ogp
 from .participedia import read_participedia, read_participedia_joined
 from .record import ImportFileError, ParsedRow
 
-FORMATS = ("ogp", "participedia", "jsonl")
+# csv: a file exported from Repertorio's open data (the search export or a dump).
+FORMATS = ("ogp", "participedia", "jsonl", "csv")
 
 
 def row_reader(format_name: str, path: Path, facets_path: Path | None = None):
@@ -27,6 +29,8 @@ def row_reader(format_name: str, path: Path, facets_path: Path | None = None):
             return read_ogp(path)
         if format_name == "jsonl":
             return read_jsonl(path)
+        if format_name == "csv":
+            return read_dataset_csv(path)
         if facets_path is not None:
             return read_participedia_joined(path, facets_path)
         return read_participedia(path)

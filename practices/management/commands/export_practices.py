@@ -3,11 +3,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from practices.dataset.dumps import write_dumps
 from practices.importers.export import export_jsonl
 
 
 class Command(BaseCommand):
-    help = "Export practices in the JSON Lines interchange format (see docs/)."
+    help = (
+        "Export practices in the JSON Lines interchange format (see docs/), or with "
+        "--dump write today's dated open data dumps (CSV and JSON Lines, with SHA-256)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--format", default="jsonl", choices=["jsonl"])
@@ -15,8 +19,24 @@ class Command(BaseCommand):
             "--output", type=Path, help="File to write (default: stdout)"
         )
         parser.add_argument("--live-only", action="store_true")
+        parser.add_argument(
+            "--dump",
+            action="store_true",
+            help="Write the dated open data dumps linked from the open data page",
+        )
+        parser.add_argument(
+            "--directory",
+            type=Path,
+            help="Where --dump writes (default: settings.OPEN_DATA_DUMP_DIR)",
+        )
 
     def handle(self, *args, **options):
+        if options["dump"]:
+            for dump in write_dumps(directory=options["directory"]):
+                self.stdout.write(
+                    f"{dump.name}  {dump.size} bytes  sha256 {dump.sha256}"
+                )
+            return
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as out:
                 count = export_jsonl(out, live_only=options["live_only"])

@@ -1,0 +1,65 @@
+"""Streaming a search's whole result set as CSV or JSON Lines.
+
+The search decides which practices and in what order (`search.service`, through a
+point in time); the database gives their full, current content, a batch at a time
+(`practices.dataset`). Nothing holds more than one batch.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from practices.dataset import (
+    csv_header,
+    csv_lines,
+    jsonl_lines,
+    practice_groups,
+    practice_row,
+)
+from search.filters import SearchFilters
+from search.scan import scan_practice_ids
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson; charset=utf-8",
+}
+
+
+@dataclass
+class Export:
+    total: int
+    chunks: Iterator[str]
+    content_type: str
+    filename: str
+
+
+def export_file_name(extension: str, day=None) -> str:
+    day = day or timezone.localdate()
+    return f"repertorio-practices-{day.isoformat()}.{extension}"
+
+
+def export_search(
+    filters: SearchFilters,
+    file_format: str,
+    *,
+    url_for: Callable,
+    bom: bool = False,
+) -> Export:
+    """Raises search.service.SearchUnavailable before any byte is produced."""
+    scan = scan_practice_ids(filters)
+    return Export(
+        total=scan.total,
+        chunks=_chunks(scan.batches, filters.lang, file_format, url_for, bom),
+        content_type=FORMATS[file_format],
+        filename=export_file_name(file_format),
+    )
+
+
+def _chunks(batches, lang, file_format, url_for, bom) -> Iterator[str]:
+    if file_format == "csv":
+        yield csv_header(bom=bom)
+    write = csv_lines if file_format == "csv" else jsonl_lines
+    for keys in batches:
+        groups = practice_groups(keys, lang=lang, url_for=url_for)
+        yield write(practice_row(group) for group in groups)

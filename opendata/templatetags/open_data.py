@@ -1,0 +1,30 @@
+"""Links from a search to its open data: the export files and the feed.
+
+Built from the search's filter object (its query items), so they carry exactly the
+search's parameters, without the page number.
+"""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+
+register = template.Library()
+
+
+def _url(name: str, filters, **extra) -> str:
+    items = list(filters.query_items(include_page=False))
+    if filters.lang != "es":
+        items.append(("lang", filters.lang))
+    items += list(extra.items())
+    query = urlencode(items)
+    return reverse(name) + (f"?{query}" if query else "")
+
+
+@register.simple_tag
+def open_data_links(filters) -> dict[str, str]:
+    return {
+        "csv": _url("api-export", filters, format="csv"),
+        "jsonl": _url("api-export", filters, format="jsonl"),
+        "feed": _url("practices-feed", filters),
+    }

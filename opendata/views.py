@@ -1,0 +1,143 @@
+"""The open data API: exports of any search, one practice, the vocabularies.
+
+Bad input is answered like the search API (400, the parameter named); reads carry
+ETag and Last-Modified and answer 304 when unchanged; every GET may be read from
+another origin.
+"""
+
+import hashlib
+import json
+from uuid import UUID
+
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_GET
+
+from practices.dataset import LICENCE_URL, practice_groups
+from practices.dataset.detail import last_modified, practice_detail
+from practices.dataset.dumps import find_dump
+from search.filters import FilterError, parse_filters
+from search.service import SearchUnavailable
+
+from .export import FORMATS, export_search
+from .vocabularies import VOCABULARY_NAMES, vocabularies
+
+UNAVAILABLE = "Search is temporarily unavailable; please try again in a few minutes."
+# Parameters of an export that are not search parameters.
+EXPORT_OPTIONS = ("format", "bom")
+
+
+def api_error(status: int, message: str, parameter: str | None = None):
+    error = {"message": message}
+    if parameter:
+        error["parameter"] = parameter
+    return _cross_origin(JsonResponse({"error": error}, status=status))
+
+
+def _cross_origin(response):
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _option(params, name: str, default: str, allowed) -> str:
+    values = params.getlist(name)
+    if len(values) > 1:
+        raise FilterError(name, "give it once")
+    value = values[0].strip() if values else default
+    if value not in allowed:
+        raise FilterError(name, f"must be one of {', '.join(allowed)}")
+    return value
+
+
+@require_GET
+def export_practices(request):
+    """Every practice the same search would find, streamed as CSV or JSON Lines."""
+    params = request.GET.copy()
+    try:
+        file_format = _option(params, "format", "csv", tuple(FORMATS))
+        bom = _option(params, "bom", "0", ("0", "1")) == "1"
+        for name in EXPORT_OPTIONS:
+            params.pop(name, None)
+        filters = parse_filters(params)
+    except FilterError as exc:
+        return api_error(400, exc.message, exc.parameter)
+    try:
+        export = export_search(
+            filters,
+            file_format,
+            url_for=lambda page: page.get_full_url(request),
+            bom=bom,
+        )
+    except SearchUnavailable:
+        return api_error(503, UNAVAILABLE)
+    response = StreamingHttpResponse(export.chunks, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["X-Total-Count"] = str(export.total)
+    response["Cache-Control"] = "no-store"
+    return _cross_origin(response)
+
+
+def _conditional_json(request, data: dict, modified=None) -> HttpResponse:
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True).encode()
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    timestamp = int(modified.timestamp()) if modified else None
+    response = get_conditional_response(
+        request, etag=etag, last_modified=timestamp, response=None
+    )
+    if response is None:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    if timestamp is not None:
+        response["Last-Modified"] = http_date(timestamp)
+    response["Cache-Control"] = "public, max-age=300"
+    return _cross_origin(response)
+
+
+@require_GET
+def practice_api(request, practice_id: UUID):
+    """One published practice in both languages."""
+    groups = practice_groups(
+        [practice_id], lang="es", url_for=lambda page: page.get_full_url(request)
+    )
+    if not groups:
+        return api_error(404, "No published practice has this id.")
+    return _conditional_json(
+        request, practice_detail(groups[0]), modified=last_modified(groups[0])
+    )
+
+
+@require_GET
+def taxonomy_api(request):
+    """Every vocabulary (or those named by `vocabulary`), codes and both labels."""
+    names = [n for value in request.GET.getlist("vocabulary") for n in value.split(",")]
+    unknown = sorted(set(names) - set(VOCABULARY_NAMES))
+    if unknown:
+        return api_error(
+            400,
+            f"unknown vocabulary {unknown[0]!r}; one of {', '.join(VOCABULARY_NAMES)}",
+            "vocabulary",
+        )
+    chosen = [n for n in VOCABULARY_NAMES if n in names] or list(VOCABULARY_NAMES)
+    return _conditional_json(request, {"vocabularies": vocabularies(chosen)})
+
+
+@require_GET
+def dump_download(request, name: str):
+    """A full dump written by `manage.py export_practices --dump`, or its checksum."""
+    checksum = name.endswith(".sha256")
+    path = find_dump(name.removesuffix(".sha256"))
+    if path is None:
+        raise Http404
+    if checksum:
+        path = path.with_name(name)
+    response = FileResponse(open(path, "rb"), as_attachment=True, filename=name)  # noqa: SIM115
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    return _cross_origin(response)

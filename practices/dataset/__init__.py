@@ -1,0 +1,24 @@
+"""The open dataset: one row per practice, both languages side by side.
+
+The columns are declared once (`columns.COLUMNS`); the CSV and JSON Lines exports,
+the full dumps, the importer of exported CSV files and the codebook on the open data
+page all read that one list.
+"""
+
+from .columns import COLUMNS, LICENCE_URL, Column, PracticeGroup, practice_row
+from .loading import all_practice_keys, practice_groups
+from .writers import csv_header, csv_lines, jsonl_lines, neutralise
+
+__all__ = [
+    "COLUMNS",
+    "LICENCE_URL",
+    "Column",
+    "PracticeGroup",
+    "all_practice_keys",
+    "csv_header",
+    "csv_lines",
+    "jsonl_lines",
+    "neutralise",
+    "practice_groups",
+    "practice_row",
+]

@@ -1,0 +1,354 @@
+"""Every column of the open dataset: name, type, meaning, vocabulary and value.
+
+A practice is a translation group (the Spanish and English pages sharing a
+translation key); its id is that key, the same id the search API returns. Text is
+given per language; classification is shared, as codes (slugs and ISO codes) with
+labels in the language the export was asked in.
+"""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from practices.models import PracticePage
+
+LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/"
+LANGUAGES = ("es", "en")
+RICH_TEXT = ("problem", "actions", "results", "lessons")
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|ol|ul)>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class PracticeGroup:
+    """The live pages of one practice, and how to address them."""
+
+    key: str
+    pages: dict[str, PracticePage]
+    lang: str
+    url_for: Callable[[PracticePage], str]
+
+    @property
+    def primary(self) -> PracticePage:
+        for page in self.pages.values():
+            if page.locale.language_code == page.original_language:
+                return page
+        return next(iter(self.pages.values()))
+
+    def page(self, language: str) -> PracticePage | None:
+        return self.pages.get(language)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    meaning: Any
+    value: Callable[[PracticeGroup], Any]
+    vocabulary: str | None = None
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind.startswith("list")
+
+
+def _formatted(message, **params) -> Any:
+    """A translatable message with placeholders, translated when it is shown."""
+    return lazy(lambda: str(message) % {k: str(v) for k, v in params.items()}, str)()
+
+
+def plain_text(markup: str) -> str:
+    """Rich text as plain text: one paragraph per block, separated by blank lines."""
+    if not markup:
+        return ""
+    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", markup)))
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(block for block in blocks if block)
+
+
+def _text(name: str, language: str) -> Callable[[PracticeGroup], Any]:
+    def value(group: PracticeGroup):
+        page = group.page(language)
+        if page is None:
+            return None
+        raw = getattr(page, name)
+        return plain_text(raw) if name in RICH_TEXT else raw
+
+    return value
+
+
+def _url(language: str) -> Callable[[PracticeGroup], Any]:
+    def value(group: PracticeGroup):
+        page = group.page(language)
+        return group.url_for(page) if page is not None else None
+
+    return value
+
+
+def _term(attribute: str, *, label: bool = False):
+    def value(group: PracticeGroup):
+        term = getattr(group.primary, attribute)
+        if term is None:
+            return None
+        return term.label(group.lang) if label else term.slug
+
+    return value
+
+
+def _terms(attribute: str, *, label: bool = False):
+    def value(group: PracticeGroup):
+        terms = sorted(getattr(group.primary, attribute).all(), key=lambda t: t.slug)
+        return [t.label(group.lang) if label else t.slug for t in terms]
+
+    return value
+
+
+def _region(*, label: bool = False):
+    def value(group: PracticeGroup):
+        country = group.primary.country
+        if country is None or country.region is None:
+            return None
+        return country.region.label(group.lang) if label else country.region.slug
+
+    return value
+
+
+def _published(attribute: str, pick: Callable):
+    def value(group: PracticeGroup):
+        moments = [
+            getattr(p, attribute) for p in group.pages.values() if getattr(p, attribute)
+        ]
+        return pick(moments).isoformat() if moments else None
+
+    return value
+
+
+def _sources(field: str):
+    def value(group: PracticeGroup):
+        return [getattr(source, field) for source in group.primary.sources.all()]
+
+    return value
+
+
+def _keywords(group: PracticeGroup) -> list[str]:
+    return sorted(item.tag.name for item in group.primary.tagged_keywords.all())
+
+
+def _per_language(name, kind, meaning_es_en, make) -> list[Column]:
+    return [
+        Column(f"{name}_{language}", kind, meaning_es_en[language], make(language))
+        for language in LANGUAGES
+    ]
+
+
+def _coded(name, attribute, meaning, vocabulary, *, many=False, region=False):
+    kind = "list of codes" if many else "code"
+    if region:
+        code, label = _region(), _region(label=True)
+    elif many:
+        code, label = _terms(attribute), _terms(attribute, label=True)
+    else:
+        code, label = _term(attribute), _term(attribute, label=True)
+    label_kind = "list of text" if many else "text"
+    return [
+        Column(name, kind, meaning, code, vocabulary),
+        Column(
+            f"{name}_label",
+            label_kind,
+            _formatted(
+                _("Label of “%(name)s” in the language of the export (lang)."),
+                name=name,
+            ),
+            label,
+            vocabulary,
+        ),
+    ]
+
+
+COLUMNS: list[Column] = [
+    Column(
+        "id",
+        "uuid",
+        _("Stable identifier of the practice, shared by its translations."),
+        lambda g: g.key,
+    ),
+    *_per_language(
+        "url",
+        "url",
+        {
+            "es": _("Address of the Spanish page."),
+            "en": _("Address of the English page."),
+        },
+        _url,
+    ),
+    *_per_language(
+        "title",
+        "text",
+        {"es": _("Title in Spanish."), "en": _("Title in English.")},
+        lambda language: _text("title", language),
+    ),
+    *_per_language(
+        "summary",
+        "text",
+        {"es": _("Summary in Spanish."), "en": _("Summary in English.")},
+        lambda language: _text("summary", language),
+    ),
+    *[
+        column
+        for name, meaning in (
+            ("problem", _("Problem addressed")),
+            ("actions", _("What was done")),
+            ("results", _("Results and outcomes")),
+            ("lessons", _("Lessons and what it takes to replicate")),
+        )
+        for column in _per_language(
+            name,
+            "text",
+            {
+                "es": _formatted(
+                    _("%(part)s, in Spanish, as plain text."), part=meaning
+                ),
+                "en": _formatted(
+                    _("%(part)s, in English, as plain text."), part=meaning
+                ),
+            },
+            lambda language, name=name: _text(name, language),
+        )
+    ],
+    Column(
+        "original_language",
+        "code",
+        _("Language the practice was first written in (ISO 639-1)."),
+        lambda g: g.primary.original_language,
+        "languages",
+    ),
+    *_coded("country", "country", _("Country (ISO 3166-1 alpha-2)."), "countries"),
+    *_coded(
+        "subdivision",
+        "subdivision",
+        _("State or province (ISO 3166-2)."),
+        "subdivisions",
+    ),
+    Column(
+        "municipality",
+        "text",
+        _("Municipality, as written by the editors."),
+        lambda g: g.primary.municipality or None,
+    ),
+    *_coded("region", None, _("World region (UN M49)."), "regions", region=True),
+    *_coded(
+        "government_level",
+        "government_level",
+        _("Level of government."),
+        "government_levels",
+    ),
+    *_coded(
+        "regulated_party_type",
+        "regulated_party_type",
+        _("Type of regulated party (General Transparency Act, art. 23)."),
+        "regulated_party_types",
+    ),
+    *_coded(
+        "practice_types",
+        "practice_types",
+        _("Types of practice."),
+        "practice_types",
+        many=True,
+    ),
+    *_coded("themes", "themes", _("Policy themes."), "themes", many=True),
+    *_coded("outcomes", "outcomes", _("Kinds of result."), "outcomes", many=True),
+    *_coded(
+        "evidence_level",
+        "evidence_level",
+        _("How well the results are supported."),
+        "evidence_levels",
+    ),
+    *_coded("status", "status", _("Whether the practice goes on."), "statuses"),
+    Column(
+        "start_year",
+        "integer",
+        _("Year the practice started."),
+        lambda g: g.primary.start_year,
+    ),
+    Column(
+        "end_year",
+        "integer",
+        _("Year the practice ended, if it did."),
+        lambda g: g.primary.end_year,
+    ),
+    Column(
+        "implementing_institutions",
+        "list of text",
+        _("Institutions that carried it out."),
+        lambda g: g.primary.institutions_list(),
+    ),
+    Column(
+        "partners",
+        "list of text",
+        _("Partners."),
+        lambda g: g.primary.partners_list(),
+    ),
+    Column(
+        "source_titles",
+        "list of text",
+        _("Titles of the sources where the facts can be checked."),
+        _sources("title"),
+    ),
+    Column(
+        "source_urls",
+        "list of urls",
+        _("Addresses of those sources, in the same order."),
+        _sources("url"),
+    ),
+    Column("keywords", "list of text", _("Free keywords."), _keywords),
+    Column(
+        "source_catalogue",
+        "code",
+        _(
+            "Where the record came from: editorial, contribution, ogp, "
+            "participedia or demo."
+        ),
+        lambda g: g.primary.source_catalogue,
+    ),
+    Column(
+        "source_id",
+        "text",
+        _("Identifier in that catalogue."),
+        lambda g: g.primary.source_id or None,
+    ),
+    Column(
+        "first_published_at",
+        "datetime",
+        _("When the practice was first published here (ISO 8601)."),
+        _published("first_published_at", min),
+    ),
+    Column(
+        "last_published_at",
+        "datetime",
+        _("When it was last updated (ISO 8601)."),
+        _published("last_published_at", max),
+    ),
+    Column(
+        "last_reviewed",
+        "date",
+        _("When the editors last checked the facts."),
+        lambda g: (
+            g.primary.last_reviewed.isoformat() if g.primary.last_reviewed else None
+        ),
+    ),
+    Column(
+        "licence",
+        "url",
+        _("Licence of the text."),
+        lambda g: LICENCE_URL,
+    ),
+]
+
+
+def practice_row(group: PracticeGroup) -> dict[str, Any]:
+    return {column.name: column.value(group) for column in COLUMNS}

@@ -1,0 +1,67 @@
+"""Reading practices for the dataset in batches: one query per batch, never all at once."""
+
+from collections.abc import Callable, Iterable, Iterator
+
+from practices.models import PracticePage
+
+from .columns import LANGUAGES, PracticeGroup
+
+KEY_BATCH_SIZE = 1000
+
+
+def _live_pages():
+    return (
+        PracticePage.objects.live()
+        .public()
+        .for_reading()
+        .select_related("country__region")
+        .prefetch_related(
+            "practice_types",
+            "themes",
+            "outcomes",
+            "sources",
+            "tagged_keywords__tag",
+        )
+    )
+
+
+def practice_groups(
+    keys: Iterable[str],
+    *,
+    lang: str,
+    url_for: Callable[[PracticePage], str],
+) -> list[PracticeGroup]:
+    """The live practices with these translation keys, in the order of `keys`.
+
+    A key with no live page (unpublished since the search index last saw it) is
+    left out: an export never shows what is no longer public.
+    """
+    keys = [str(key) for key in keys]
+    pages: dict[str, dict[str, PracticePage]] = {}
+    for page in _live_pages().filter(translation_key__in=keys).order_by("pk"):
+        language = page.locale.language_code
+        if language in LANGUAGES:
+            pages.setdefault(str(page.translation_key), {}).setdefault(language, page)
+    return [
+        PracticeGroup(key, pages[key], lang, url_for) for key in keys if key in pages
+    ]
+
+
+def all_practice_keys(batch_size: int = KEY_BATCH_SIZE) -> Iterator[list[str]]:
+    """Every live practice's key, in key order, batch by batch (keyset paging)."""
+    last = None
+    while True:
+        keys = (
+            PracticePage.objects.live()
+            .public()
+            .order_by("translation_key")
+            .values_list("translation_key", flat=True)
+            .distinct()
+        )
+        if last is not None:
+            keys = keys.filter(translation_key__gt=last)
+        batch = [str(key) for key in keys[:batch_size]]
+        if not batch:
+            return
+        yield batch
+        last = batch[-1]

@@ -1,0 +1,89 @@
+"""Reading a CSV file exported by Repertorio (the open dataset) back into records.
+
+Each row is a practice in up to two languages, so it gives one record per language
+with a title. What the dataset holds as plain text (the four rich-text parts) comes
+back as paragraphs; source kinds and dates, which the dataset leaves out, come back
+as "other" and empty. Codes, years, lists and the translation key map one to one.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from practices.dataset.columns import LANGUAGES, RICH_TEXT
+from practices.dataset.writers import LIST_SEPARATOR, restore
+
+from .csv_rows import read_csv_rows, shape_problem
+from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
+from .text import paragraphs_html
+
+REQUIRED_COLUMNS = {"id", "original_language", "source_catalogue", "country"} | {
+    f"{name}_{language}" for name in ("title", "summary") for language in LANGUAGES
+}
+
+
+def read_dataset_csv(path: Path) -> Iterator[ParsedRow]:
+    for line, raw in read_csv_rows(path, REQUIRED_COLUMNS):
+        problem = shape_problem(raw)
+        if problem:
+            yield ParsedRow(line, None, [RowProblem(line, "row", problem)])
+            continue
+        row = {name: restore(value or "") for name, value in raw.items()}
+        languages = [lang for lang in LANGUAGES if row.get(f"title_{lang}", "").strip()]
+        if not languages:
+            yield ParsedRow(line, None, [RowProblem(line, "title", "missing")])
+            continue
+        for language in languages:
+            try:
+                yield ParsedRow(line, _record(row, language))
+            except ValueError as exc:
+                yield ParsedRow(line, None, [RowProblem(line, "row", str(exc))])
+
+
+def _list(row: dict, name: str) -> list[str]:
+    value = row.get(name, "")
+    return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+
+
+def _year(row: dict, name: str) -> int | None:
+    value = row.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ValueError(f"{name}: {value!r} is not a year")
+    return int(value)
+
+
+def _record(row: dict, language: str) -> PracticeRecord:
+    titles, urls = _list(row, "source_titles"), _list(row, "source_urls")
+    return PracticeRecord(
+        source_catalogue=row["source_catalogue"] or "editorial",
+        source_id=row.get("source_id") or row["id"],
+        locale=language,
+        title=row[f"title_{language}"].strip(),
+        summary=row[f"summary_{language}"].strip(),
+        **{
+            name: paragraphs_html(row.get(f"{name}_{language}", ""))
+            for name in RICH_TEXT
+        },
+        country=row["country"] or None,
+        subdivision=row.get("subdivision") or None,
+        municipality=row.get("municipality", ""),
+        government_level=row.get("government_level") or None,
+        regulated_party_type=row.get("regulated_party_type") or None,
+        practice_types=_list(row, "practice_types"),
+        themes=_list(row, "themes"),
+        outcomes=_list(row, "outcomes"),
+        evidence_level=row.get("evidence_level") or None,
+        start_year=_year(row, "start_year"),
+        end_year=_year(row, "end_year"),
+        status=row.get("status") or None,
+        implementing_institutions=_list(row, "implementing_institutions"),
+        partners=_list(row, "partners"),
+        sources=[
+            SourceLink(title, url) for title, url in zip(titles, urls, strict=False)
+        ],
+        keywords=_list(row, "keywords"),
+        original_language=row["original_language"] or language,
+        last_reviewed=row.get("last_reviewed") or None,
+        translation_key=row["id"],
+    )

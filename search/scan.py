@@ -1,0 +1,119 @@
+"""Walking a whole result set in order, for exports and feeds.
+
+A search page stops at 10,000 results; an export does not. The walk holds an
+OpenSearch point in time, so every batch sees the same index state however long
+the download takes, and pages through it with `search_after`: each batch is one
+small request that returns practice ids only, so memory stays flat at any size.
+The query and filters are the search page's own (`build_search_request`).
+"""
+
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass, replace
+
+from opensearchpy.exceptions import NotFoundError, OpenSearchException, TransportError
+
+from .client import get_client
+from .filters import SearchFilters
+from .indexer import alias_name
+from .query import build_search_request
+from .service import SearchUnavailable
+
+EXPORT_BATCH_SIZE = 1000
+KEEP_ALIVE = "2m"
+# The practice id breaks ties, so two practices with equal sort values are never
+# skipped or repeated between batches.
+TIEBREAK = {"id": {"order": "asc"}}
+# Newest publication first: what a feed of new and updated practices lists.
+PUBLISHED = [{"published_at": {"order": "desc", "missing": "_last"}}, TIEBREAK]
+
+
+@dataclass
+class PracticeScan:
+    """The ids of every practice a search matches, in its order, batch by batch."""
+
+    total: int
+    batches: Iterator[list[str]]
+
+
+def _body(filters: SearchFilters, sort: list | None, size: int) -> dict:
+    request = build_search_request(replace(filters, page=1, page_size=1))
+    return {
+        "query": request["query"],
+        "post_filter": request["post_filter"],
+        "sort": list(sort or request["sort"]) + [TIEBREAK],
+        "size": size,
+        "_source": False,
+    }
+
+
+def _call(method, **kwargs) -> dict:
+    try:
+        return method(**kwargs)
+    except NotFoundError as exc:
+        raise SearchUnavailable("the practices index does not exist yet") from exc
+    except (OpenSearchException, TransportError, OSError) as exc:
+        raise SearchUnavailable(
+            f"OpenSearch did not answer: {type(exc).__name__}"
+        ) from exc
+
+
+def scan_practice_ids(
+    filters: SearchFilters, *, batch_size: int = EXPORT_BATCH_SIZE
+) -> PracticeScan:
+    """Open the walk; the first batch and the total are fetched before returning, so
+    an unavailable node is reported here rather than halfway through a download."""
+    client = get_client()
+    pit = _call(
+        client.create_pit, index=alias_name(), params={"keep_alive": KEEP_ALIVE}
+    )
+    pit_id = pit["pit_id"]
+    body = _body(filters, None, batch_size)
+    try:
+        first = _search(client, body, pit_id, None, track_total=True)
+    except SearchUnavailable:
+        _close(client, pit_id)
+        raise
+    return PracticeScan(
+        total=first["hits"]["total"]["value"],
+        batches=_batches(client, body, pit_id, first),
+    )
+
+
+def _search(client, body: dict, pit_id: str, after: list | None, *, track_total=False):
+    request = {
+        **body,
+        "pit": {"id": pit_id, "keep_alive": KEEP_ALIVE},
+        "track_total_hits": track_total,
+    }
+    if after is not None:
+        request["search_after"] = after
+    return _call(client.search, body=request)
+
+
+def _batches(client, body: dict, pit_id: str, response: dict) -> Iterator[list[str]]:
+    try:
+        while True:
+            hits = response["hits"]["hits"]
+            if not hits:
+                return
+            yield [hit["_id"] for hit in hits]
+            if len(hits) < body["size"]:
+                return
+            pit_id = response.get("pit_id", pit_id)
+            response = _search(client, body, pit_id, hits[-1]["sort"])
+    finally:
+        _close(client, pit_id)
+
+
+def _close(client, pit_id: str) -> None:
+    # If this fails the point in time expires by itself after KEEP_ALIVE.
+    with suppress(OpenSearchException, TransportError, OSError):
+        client.delete_pit(body={"pit_id": [pit_id]})
+
+
+def latest_practice_ids(filters: SearchFilters, size: int) -> list[str]:
+    """The most recently published practices a search matches, newest first."""
+    body = _body(filters, PUBLISHED[:1], size)
+    response = _call(get_client().search, index=alias_name(), body=body)
+    return [hit["_id"] for hit in response["hits"]["hits"]]

@@ -1,0 +1,141 @@
+"""The Atom feed of a search, the sitemap, robots.txt and the OpenSearch description."""
+
+import uuid
+from urllib.robotparser import RobotFileParser
+
+import feedparser
+import pytest
+from defusedxml import ElementTree as ET
+
+from practices.models import PracticePage
+from tests.factories import create_practices, practice_record
+
+pytestmark = pytest.mark.django_db
+FEED = "/feeds/practices.atom"
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+
+
+def test_the_feed_lists_a_practice_just_published_first(
+    client, own_index, django_capture_on_commit_callbacks
+):
+    source_id = f"feed-{uuid.uuid4().hex[:6]}"
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practices(
+            [
+                practice_record(
+                    source_id,
+                    "Tablero abierto de obras de agua potable",
+                    "Cada obra de agua potable muestra su avance y su costo.",
+                    themes=["water-sanitation"],
+                )
+            ]
+        )
+    response = client.get(FEED, {"theme": "water-sanitation"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title == "Repertorio: prácticas nuevas y actualizadas"
+    titles = [entry.title for entry in feed.entries]
+    assert titles[0] == "Tablero abierto de obras de agua potable"
+    assert "Rendición de cuentas del gasto en agua potable" in titles
+    assert len(titles) == 3  # the corpus has two water practices
+    page = PracticePage.objects.get(source_id=source_id)
+    assert feed.entries[0].link.endswith(page.url)
+    assert feed.entries[0].id == f"urn:uuid:{page.translation_key}"
+    assert feed.entries[0].updated_parsed is not None
+
+
+def test_the_feed_follows_the_search_filters_and_language(client, corpus):
+    feed = feedparser.parse(client.get(FEED, {"q": "Zapopan", "lang": "en"}).content)
+    assert feed.feed.title == "Repertorio: new and updated practices for “Zapopan”"
+    assert [e.title for e in feed.entries] == ["Participatory budgets in Zapopan"]
+    assert feed.feed.link.endswith("/en/search/?q=Zapopan")
+    assert "Zapopan" not in [
+        e.title
+        for e in feedparser.parse(client.get(FEED, {"country": "CO"}).content).entries
+    ]
+
+
+def test_the_feed_answers_bad_input_like_the_search_api(client, corpus):
+    response = client.get(FEED, {"sort": "random"})
+    assert response.status_code == 400
+    assert response.json() == client.get("/api/v1/search/", {"sort": "random"}).json()
+
+
+def _urls(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    return ET.fromstring(response.content)
+
+
+def test_the_sitemap_lists_both_languages_with_hreflang_alternates(client, corpus):
+    index = _urls(client, "/sitemap.xml")
+    sections = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert len(sections) == 2
+    entries = {}
+    for section in sections:
+        for url in _urls(client, section.replace("http://testserver", "")).findall(
+            "s:url", SITEMAP_NS
+        ):
+            alternates = {
+                link.get("hreflang"): link.get("href")
+                for link in url.findall("x:link", SITEMAP_NS)
+            }
+            entries[url.find("s:loc", SITEMAP_NS).text] = alternates
+    zapopan_es = next(
+        u for u in entries if "presupuestos-participativos-en-zapopan" in u
+    )
+    zapopan_en = next(u for u in entries if "participatory-budgets-in-zapopan" in u)
+    assert entries[zapopan_es] == {"es": zapopan_es, "en": zapopan_en}
+    assert entries[zapopan_en] == entries[zapopan_es]
+    assert any(u.endswith("/buscar/") for u in entries)
+    assert any(u.endswith("/en/search/") for u in entries)
+    assert not any("borrador" in u for u in entries)
+    assert len([u for u in entries if "/en/" in u]) > 1
+    live = PracticePage.objects.live().count()
+    assert len([u for u in entries if "/practic" in u]) == live
+
+
+def test_robots_lets_crawlers_read_the_noindex_of_searches_with_several_filters(
+    client, corpus
+):
+    text = client.get("/robots.txt").content.decode()
+    robots = RobotFileParser()
+    robots.parse(text.splitlines())
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    one_filter = "/buscar/?country=MX"
+    several = "/buscar/?country=MX&level=municipal"
+    for url in (one_filter, several, "/en/search/?theme=open-data&country=BR"):
+        assert robots.can_fetch("*", url), url
+    assert "X-Robots-Tag" not in client.get(one_filter)
+    assert client.get(several)["X-Robots-Tag"] == "noindex"
+    for url in ("/api/v1/practices/export/", "/feeds/practices.atom", "/admin/"):
+        assert not robots.can_fetch("*", url), url
+
+
+@pytest.mark.parametrize(
+    "page, description, search",
+    [
+        ("/buscar/", "/opensearch.xml", "/buscar/"),
+        ("/en/search/", "/en/opensearch.xml", "/en/search/"),
+    ],
+)
+def test_the_opensearch_description_is_linked_and_searches(
+    client, corpus, page, description, search
+):
+    html = client.get(page).content.decode()
+    assert (
+        f'<link rel="search" type="application/opensearchdescription+xml" '
+        f'title="Repertorio" href="{description}">'
+    ) in html
+    response = client.get(description)
+    assert response["Content-Type"].startswith("application/opensearchdescription+xml")
+    root = ET.fromstring(response.content)
+    ns = {"o": "http://a9.com/-/spec/opensearch/1.1/"}
+    templates = {u.get("type"): u.get("template") for u in root.findall("o:Url", ns)}
+    assert templates["text/html"] == f"http://testserver{search}?q={{searchTerms}}"
+    assert "/feeds/practices.atom?q={searchTerms}" in templates["application/atom+xml"]

@@ -1,0 +1,105 @@
+"""The open data page: editable, with the codebook from the exporter's columns and
+the dated dumps `export_practices --dump` writes, each with its SHA-256."""
+
+import csv
+import datetime
+import hashlib
+import io
+import json
+
+import pytest
+import yaml
+from django.conf import settings
+from django.core.management import call_command
+
+from pages.models import StandardPage
+from practices.dataset import COLUMNS
+from practices.models import PracticePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dump_dir(settings, tmp_path):
+    settings.OPEN_DATA_DUMP_DIR = tmp_path / "open-data"
+    return settings.OPEN_DATA_DUMP_DIR
+
+
+def test_the_dump_command_writes_dated_files_with_their_sha256(corpus, dump_dir):
+    out = io.StringIO()
+    call_command("export_practices", "--dump", stdout=out)
+    today = datetime.date.today().isoformat()
+    names = sorted(p.name for p in dump_dir.iterdir())
+    assert names == [
+        f"repertorio-practices-{today}.csv",
+        f"repertorio-practices-{today}.csv.sha256",
+        f"repertorio-practices-{today}.jsonl",
+        f"repertorio-practices-{today}.jsonl.sha256",
+    ]
+    live = PracticePage.objects.live().values("translation_key").distinct().count()
+    for extension in ("csv", "jsonl"):
+        data = (dump_dir / f"repertorio-practices-{today}.{extension}").read_bytes()
+        checksum = dump_dir / f"repertorio-practices-{today}.{extension}.sha256"
+        assert checksum.read_text() == (
+            f"{hashlib.sha256(data).hexdigest()}  repertorio-practices-{today}.{extension}\n"
+        )
+        assert hashlib.sha256(data).hexdigest() in out.getvalue()
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                (dump_dir / f"repertorio-practices-{today}.csv").read_text(), newline=""
+            )
+        )
+    )
+    assert len(rows) == live == 22
+    lines = (dump_dir / f"repertorio-practices-{today}.jsonl").read_text().splitlines()
+    assert {json.loads(line)["id"] for line in lines} == {row["id"] for row in rows}
+
+
+@pytest.mark.parametrize(
+    "path, language", [("/datos-abiertos/", "es"), ("/en/open-data/", "en")]
+)
+def test_the_page_shows_every_column_and_links_the_dumps(
+    client, corpus, dump_dir, path, language
+):
+    call_command("export_practices", "--dump", stdout=io.StringIO())
+    page = StandardPage.objects.get(role="open-data", locale__language_code=language)
+    assert page.url == path
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for column in COLUMNS:
+        assert f"<code>{column.name}</code>" in html
+    assert 'href="/api/v1/taxonomy/?vocabulary=themes"' in html
+    assert "CC BY-NC-SA 4.0" in html
+    today = datetime.date.today().isoformat()
+    name = f"repertorio-practices-{today}.csv"
+    assert f'href="/open-data/dumps/{name}"' in html
+    digest = (dump_dir / f"{name}.sha256").read_text().split()[0]
+    assert digest in html
+    download = client.get(f"/open-data/dumps/{name}")
+    assert download.status_code == 200
+    assert hashlib.sha256(b"".join(download.streaming_content)).hexdigest() == digest
+    assert client.get("/open-data/dumps/..%2Fsettings.py").status_code == 404
+    assert (
+        client.get("/open-data/dumps/repertorio-practices-2001-01-01.csv").status_code
+        == 404
+    )
+
+
+def test_the_codebook_is_in_spanish_on_the_spanish_page(client, corpus, dump_dir):
+    html = client.get("/datos-abiertos/").content.decode()
+    assert "Libro de códigos" in html
+    assert "Título en español." in html
+    assert "Datos abiertos" in client.get("/").content.decode()  # footer link
+
+
+def test_every_new_endpoint_is_in_the_openapi_document():
+    spec = yaml.safe_load((settings.BASE_DIR / "docs/api/openapi.yaml").read_text())
+    for path in (
+        "/api/v1/practices/export/",
+        "/api/v1/practices/{id}/",
+        "/api/v1/taxonomy/",
+        "/feeds/practices.atom",
+    ):
+        assert "get" in spec["paths"][path], path
