@@ -6,32 +6,27 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from taxonomy.models import Country, EvidenceLevel, Outcome, PracticeStatus, Theme
-
+from .facets import FACETS
 from .models import PracticePage
 from .models.practice_page import Language
 
+# The facets the registry marks as admin filters, by the page field they filter.
+FACET_FILTERS = {
+    facet.field: django_filters.ModelChoiceFilter(
+        field_name=facet.field,
+        queryset=facet.vocabulary.objects.all(),
+        label=facet.label,
+        # `?field=null`: practices that do not state it.
+        null_label=None if facet.multiple else _("Not stated"),
+    )
+    for facet in FACETS
+    if facet.admin_filter
+}
 
-class PracticeFilterSet(WagtailFilterSet):
-    country = django_filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), label=_("Country")
-    )
-    themes = django_filters.ModelChoiceFilter(
-        queryset=Theme.objects.all(), label=_("Theme")
-    )
-    status = django_filters.ModelChoiceFilter(
-        queryset=PracticeStatus.objects.all(), label=_("Status")
-    )
+
+class _PracticeFilters(WagtailFilterSet):
     original_language = django_filters.ChoiceFilter(
         choices=Language.choices, label=_("Original language")
-    )
-    outcomes = django_filters.ModelChoiceFilter(
-        queryset=Outcome.objects.all(), label=_("Outcome")
-    )
-    evidence_level = django_filters.ModelChoiceFilter(
-        queryset=EvidenceLevel.objects.all(),
-        label=_("Evidence level"),
-        null_label=_("Not stated"),
     )
     translation = django_filters.ChoiceFilter(
         choices=[("missing", _("Missing"))],
@@ -47,12 +42,8 @@ class PracticeFilterSet(WagtailFilterSet):
     class Meta:
         model = PracticePage
         fields = [
-            "country",
-            "themes",
-            "outcomes",
-            "status",
+            *FACET_FILTERS,
             "live",
-            "evidence_level",
             "original_language",
             "locale",
             "translation",
@@ -64,6 +55,14 @@ class PracticeFilterSet(WagtailFilterSet):
 
     def filter_review(self, queryset, name, value):
         return queryset.review_due() if value == "due" else queryset
+
+
+# Declared filters are class attributes; the facet ones are added by name.
+PracticeFilterSet = type(_PracticeFilters)(
+    "PracticeFilterSet",
+    (_PracticeFilters,),
+    {**FACET_FILTERS, "__module__": __name__},
+)
 
 
 class PracticeListingViewSet(PageListingViewSet):

@@ -12,8 +12,8 @@ from uuid import UUID
 
 from django.utils.html import strip_tags
 
+from practices.facets import FACETS
 from practices.models import PracticePage
-from taxonomy.models import Theme
 
 from .mapping import LANGUAGES
 
@@ -25,15 +25,11 @@ def live_practice_pages(translation_keys: Iterable[UUID] | None = None):
         PracticePage.objects.live()
         .public()
         .select_related(
-            "locale",
-            "country__region",
-            "subdivision",
-            "government_level",
-            "regulated_party_type",
-            "evidence_level",
-            "status",
+            "locale", *(f.field for f in FACETS if not f.multiple and f.vocabulary)
         )
-        .prefetch_related("themes", "outcomes", "practice_types", "keywords")
+        .prefetch_related(
+            "keywords", *(f.field for f in FACETS if f.multiple and f.vocabulary)
+        )
         .order_by("translation_key", "pk")
     )
     if translation_keys is not None:
@@ -50,9 +46,8 @@ def practice_groups(
     yield from groups.items()
 
 
-def build_document(
-    pages: list[PracticePage], theme_ancestors: dict[int, list[str]]
-) -> dict:
+def build_document(pages: list[PracticePage], ancestry: dict[str, dict]) -> dict:
+    """The search document of one practice; `ancestry` is `facet_ancestry()`."""
     by_language = {
         p.locale.language_code: p for p in pages if p.locale.language_code in LANGUAGES
     }
@@ -64,31 +59,11 @@ def build_document(
         "titles": {lang: page.title for lang, page in by_language.items()},
         "summaries": {lang: page.summary for lang, page in by_language.items()},
         "original_language": primary.original_language,
-        "language": sorted(by_language),
         "year": primary.start_year,
         "end_year": primary.end_year,
         "published_at": max(
             (p.last_published_at for p in pages if p.last_published_at), default=None
         ),
-        "country": primary.country.code if primary.country_id else None,
-        "subdivision": primary.subdivision.code if primary.subdivision_id else None,
-        "region": (
-            primary.country.region.slug
-            if primary.country_id and primary.country.region_id
-            else None
-        ),
-        "theme": sorted(
-            {
-                slug
-                for t in primary.themes.all()
-                for slug in theme_ancestors.get(t.pk, [t.slug])
-            }
-        ),
-        "outcome": sorted(t.slug for t in primary.outcomes.all()),
-        "type": sorted(t.slug for t in primary.practice_types.all()),
-        "evidence": primary.evidence_level.slug if primary.evidence_level_id else None,
-        "level": primary.government_level.slug if primary.government_level_id else None,
-        "status": primary.status.slug if primary.status_id else None,
         "title_autocomplete": [p.title for p in pages],
         # Words the suggester may offer: titles, summaries and both languages' labels.
         "suggest": " ".join(
@@ -96,6 +71,10 @@ def build_document(
             + [label for lang in LANGUAGES for label in _term_labels(primary, lang)]
         ),
     }
+    for facet in FACETS:
+        document[facet.name] = facet.practice_value(
+            pages, primary, ancestry.get(facet.name, {})
+        )
     for language, page in by_language.items():
         document[f"title_{language}"] = page.title
         document[f"summary_{language}"] = page.summary
@@ -118,30 +97,18 @@ def _primary(pages: list[PracticePage]) -> PracticePage:
 
 
 def _term_labels(page: PracticePage, language: str) -> list[str]:
-    labels = [term.label(language) for term in page.themes.all()]
-    labels += [term.label(language) for term in page.practice_types.all()]
-    labels += [term.label(language) for term in page.outcomes.all()]
-    for term in (
-        page.government_level,
-        page.regulated_party_type,
-        page.country,
-        page.subdivision,
-    ):
-        if term is not None:
-            labels.append(term.label(language))
+    """The labels of the terms a page's editors chose, as searchable words."""
+    labels = [
+        term.label(language)
+        for facet in FACETS
+        if facet.in_text
+        for term in facet.term_objects(page)
+    ]
     if page.municipality:
         labels.append(page.municipality)
     return labels
 
 
-def theme_ancestors() -> dict[int, list[str]]:
-    """Each theme's slug with its ancestors': a practice on open data is on access too."""
-    themes = {t.pk: t for t in Theme.objects.all()}
-    result = {}
-    for pk, theme in themes.items():
-        chain, current = [], theme
-        while current is not None and current.slug not in chain:
-            chain.append(current.slug)
-            current = themes.get(current.parent_id)
-        result[pk] = chain
-    return result
+def facet_ancestry() -> dict[str, dict[int, list[str]]]:
+    """Each hierarchical facet's terms with their ancestors' values."""
+    return {facet.name: facet.ancestry() for facet in FACETS if facet.hierarchical}

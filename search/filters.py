@@ -7,20 +7,10 @@ reads search parameters.
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from practices.facets import FACETS
+
 from .labels import facet_labels
 
-FACETS = (
-    "country",
-    "subdivision",
-    "region",
-    "theme",
-    "outcome",
-    "evidence",
-    "level",
-    "type",
-    "status",
-    "language",
-)
 SORTS = ("relevance", "newest", "oldest")
 LANGS = ("es", "en")
 MAX_PAGE_SIZE = 100
@@ -68,7 +58,7 @@ class SearchFilters:
         if self.q:
             items.append(("q", self.q))
         for facet in FACETS:
-            items += [(facet, value) for value in self.values(facet)]
+            items += [(facet.name, value) for value in self.values(facet.name)]
         if self.year_from is not None:
             items.append(("year_from", str(self.year_from)))
         if self.year_to is not None:
@@ -124,20 +114,22 @@ def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
 
     labels = facet_labels()
     selected: dict[str, tuple[str, ...]] = {}
-    for facet in FACETS:
+    # In the order the request gives them, so warnings read in that order too.
+    given = list(params)
+    for facet in sorted(FACETS, key=lambda f: _position(given, f.name)):
         values = []
-        for raw in _many(params, facet):
+        for raw in _many(params, facet.name):
             value = raw.strip()
-            if facet == "country":
+            if facet.upper_case:
                 value = value.upper()
             if not value or value in values:
                 continue
-            if value not in labels[facet]:
-                warnings.append(f"unknown {facet} {raw!r} ignored")
+            if value not in labels[facet.name]:
+                warnings.append(f"unknown {facet.name} {raw!r} ignored")
                 continue
             values.append(value)
         if values:
-            selected[facet] = tuple(values)
+            selected[facet.name] = tuple(values)
     return SearchFilters(
         q=q,
         selected=selected,
@@ -149,6 +141,10 @@ def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
         page_size=page_size,
         warnings=tuple(warnings),
     )
+
+
+def _position(names: list[str], name: str) -> int:
+    return names.index(name) if name in names else len(names)
 
 
 def _raw(params, name: str) -> list[str]:

@@ -15,21 +15,11 @@ from django.conf import settings
 from opensearchpy import helpers
 from opensearchpy.exceptions import NotFoundError
 
-from taxonomy.models import (
-    Country,
-    EvidenceLevel,
-    GovernmentLevel,
-    Outcome,
-    PracticeStatus,
-    PracticeType,
-    Region,
-    RegulatedPartyType,
-    Theme,
-)
+from practices.facets import FACETS
 
 from .client import get_client, index_name
-from .documents import build_document, practice_groups, theme_ancestors
-from .mapping import MAPPING_VERSION, index_mappings, index_settings
+from .documents import build_document, facet_ancestry, practice_groups
+from .mapping import MAPPING_VERSION, index_mappings, index_settings, mapping_digest
 from .synonyms import synonym_rules
 
 PRACTICES = "practices"
@@ -43,20 +33,13 @@ def alias_name() -> str:
 
 
 def taxonomy_label_pairs() -> list[tuple[str, str]]:
-    pairs = []
-    for model in (
-        Theme,
-        Outcome,
-        EvidenceLevel,
-        GovernmentLevel,
-        RegulatedPartyType,
-        PracticeType,
-        PracticeStatus,
-        Region,
-    ):
-        pairs += list(model.objects.values_list("label_es", "label_en"))
-    pairs += list(Country.objects.values_list("name_es", "name_en"))
-    return pairs
+    """(Spanish, English) labels of every term whose facet takes them as synonyms."""
+    return [
+        (term.label_es, term.label_en)
+        for facet in FACETS
+        if facet.synonyms
+        for term in facet.terms()
+    ]
 
 
 def create_index(name: str) -> None:
@@ -91,7 +74,8 @@ def ensure_index() -> str:
 
 
 def _new_index_name() -> str:
-    return f"{alias_name()}-v{MAPPING_VERSION}-{time.strftime('%Y%m%d%H%M%S')}{time.time_ns() % 1000:03d}"
+    stamp = f"{time.strftime('%Y%m%d%H%M%S')}{time.time_ns() % 1000:03d}"
+    return f"{alias_name()}-v{MAPPING_VERSION}-{mapping_digest()}-{stamp}"
 
 
 @dataclass
@@ -107,7 +91,7 @@ def rebuild() -> RebuildReport:
     client = get_client()
     name = _new_index_name()
     create_index(name)
-    ancestors = theme_ancestors()
+    ancestors = facet_ancestry()
     actions = (
         {"_index": name, "_id": str(key), "_source": build_document(pages, ancestors)}
         for key, pages in practice_groups()
@@ -151,7 +135,7 @@ def write_documents(translation_keys: Iterable[UUID]) -> WriteResult:
     if not keys:
         return result
     ensure_index()
-    ancestors = theme_ancestors()
+    ancestors = facet_ancestry()
     actions, live = [], set()
     for key, pages in practice_groups(keys):
         live.add(key)

@@ -2,25 +2,20 @@
 
 One document per practice (a translation group): the text of each language goes
 into fields analysed for that language; facets are keyword fields holding slugs
-and ISO codes. Bump MAPPING_VERSION whenever this changes; `search rebuild`
-creates an index of the new version and swaps the alias to it.
+and ISO codes, one per facet of the registry (practices/facets.py). Bump
+MAPPING_VERSION whenever the analysis or the fixed fields change; `search rebuild`
+creates an index of the new version and swaps the alias to it. The index name also
+carries a digest of the mapping, so a new facet shows in it without a bump.
 """
+
+import hashlib
+import json
+
+from practices.facets import FACETS
 
 MAPPING_VERSION = 2
 LANGUAGES = ("es", "en")
 TEXT_FIELDS = ("title", "summary", "body", "terms")
-FACET_FIELDS = (
-    "country",
-    "subdivision",
-    "region",
-    "theme",
-    "outcome",
-    "evidence",
-    "level",
-    "type",
-    "status",
-    "language",
-)
 STEMMERS = {"es": "light_spanish", "en": "light_english"}
 STOPWORDS = {"es": "_spanish_", "en": "_english_"}
 
@@ -101,9 +96,15 @@ def index_mappings() -> dict:
         },
         "suggest": {"type": "text", "analyzer": "folded"},
     }
-    for name in FACET_FIELDS:
-        properties[name] = {"type": "keyword"}
+    for facet in FACETS:
+        properties[facet.name] = {"type": "keyword"}
     for field in TEXT_FIELDS:
         for language in LANGUAGES:
             properties[f"{field}_{language}"] = _text_field(language)
     return {"dynamic": "strict", "properties": properties}
+
+
+def mapping_digest() -> str:
+    """Eight hex digits that change whenever the mapping does."""
+    text = json.dumps(index_mappings(), sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:8]

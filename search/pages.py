@@ -3,21 +3,10 @@
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from .filters import FACETS, FilterError, parse_filters
-from .service import SearchUnavailable, search_practices
+from practices.facets import FACETS
 
-FACET_ORDER = (
-    "theme",
-    "type",
-    "country",
-    "subdivision",
-    "region",
-    "level",
-    "outcome",
-    "evidence",
-    "status",
-    "language",
-)
+from .filters import FilterError, parse_filters
+from .service import SearchUnavailable, search_practices
 
 
 def search_page(request):
@@ -39,9 +28,7 @@ def search_page(request):
             status = 503
     if context["results"]:
         context["facet_panels"] = [
-            (facet, context["results"].facets[facet])
-            for facet in FACET_ORDER
-            if facet in FACETS
+            (facet, context["results"].facets[facet.name]) for facet in FACETS
         ]
         context["chips"] = _chips(context["results"])
         context["pages"] = _page_links(filters, context["results"].page_count)

@@ -5,7 +5,9 @@ aggregation is filtered by every selection except its own: values within a facet
 combine with OR, facets with AND, and every facet's counts stay right.
 """
 
-from .filters import FACETS, SearchFilters
+from practices.facets import FACET_NAMES
+
+from .filters import SearchFilters
 from .mapping import LANGUAGES
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
@@ -72,7 +74,7 @@ def text_query(q: str) -> dict:
 def facet_clauses(filters: SearchFilters) -> dict[str, dict]:
     clauses = {
         facet: {"terms": {facet: list(filters.values(facet))}}
-        for facet in FACETS
+        for facet in FACET_NAMES
         if filters.values(facet)
     }
     year_range = {}
@@ -96,7 +98,7 @@ def aggregations(clauses: dict[str, dict]) -> dict:
             "filter": _all_but(clauses, facet),
             "aggs": {"values": {"terms": {"field": facet, "size": FACET_BUCKET_LIMIT}}},
         }
-        for facet in FACETS
+        for facet in FACET_NAMES
     }
     aggs["year"] = {
         "filter": _all_but(clauses, "year"),

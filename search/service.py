@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from django.utils.dateparse import parse_datetime
 from opensearchpy.exceptions import NotFoundError, OpenSearchException, TransportError
 
+from practices.facets import FACET_NAMES, FACETS
 from taxonomy.geography import fold
 
 from .client import get_client
-from .filters import FACETS, SearchFilters
+from .filters import SearchFilters
 from .indexer import alias_name
 from .labels import facet_labels
 from .models import PendingIndexUpdate, ReconcileRun
@@ -86,7 +87,7 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         facet: _facet_values(
             facet, response["aggregations"][facet]["values"]["buckets"], filters, labels
         )
-        for facet in FACETS
+        for facet in FACET_NAMES
     }
     years = [
         (int(bucket["key"]), bucket["doc_count"])
@@ -240,11 +241,13 @@ def autocomplete(prefix: str, lang: str, size: int = 8) -> dict:
         return {"practices": [], "terms": []}
     folded = fold(prefix)
     terms = []
-    for facet in ("theme", "type", "country", "region", "outcome", "level"):
-        for value, label in facet_labels()[facet].items():
+    for facet in FACETS:
+        if not facet.in_autocomplete:
+            continue
+        for value, label in facet_labels()[facet.name].items():
             text = label.text(lang)
             if any(word.startswith(folded) for word in _prefixes(fold(text))):
-                terms.append({"facet": facet, "value": value, "label": text})
+                terms.append({"facet": facet.name, "value": value, "label": text})
     body = {
         "size": size,
         "query": {

@@ -3,24 +3,14 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from practices.facets import FACETS
 from practices.models import PracticePage
-from taxonomy import models as taxonomy
 
 from .labels import clear_label_cache
 from .sync import enqueue
 
-TERM_FIELDS = {
-    taxonomy.Theme: "themes",
-    taxonomy.Outcome: "outcomes",
-    taxonomy.PracticeType: "practice_types",
-    taxonomy.EvidenceLevel: "evidence_level",
-    taxonomy.GovernmentLevel: "government_level",
-    taxonomy.RegulatedPartyType: "regulated_party_type",
-    taxonomy.PracticeStatus: "status",
-    taxonomy.Country: "country",
-    taxonomy.Subdivision: "subdivision",
-    taxonomy.Region: "country__region",
-}
+# Each vocabulary model with the practice field that holds its terms.
+TERM_FIELDS = {facet.vocabulary: facet.field for facet in FACETS if facet.vocabulary}
 
 
 def _page_changed(sender, instance, **kwargs):

@@ -35,6 +35,7 @@ def corpus_records():
             "subdivision": "MX-JAL",
             "municipality": "Zapopan",
             "government_level": "municipal",
+            "regulated_party_type": "executive",
             "themes": ["participatory-budgeting"],
             "practice_types": ["citizen-participation"],
             "outcomes": ["increased-participation"],
@@ -56,6 +57,7 @@ def corpus_records():
             {
                 "subdivision": "MX-JAL",
                 "government_level": "state",
+                "regulated_party_type": "executive",
                 "themes": ["open-data", "public-works"],
                 "practice_types": ["open-data", "proactive-transparency"],
                 "start_year": 2019,
@@ -85,6 +87,7 @@ def corpus_records():
             {
                 "country": "CO",
                 "government_level": "municipal",
+                "regulated_party_type": "trusts-public-funds",
                 "themes": ["water-sanitation"],
                 "practice_types": ["accountability-anti-corruption"],
                 "start_year": 2017,
@@ -128,6 +131,7 @@ def corpus_records():
             {
                 "country": "KE",
                 "government_level": "national",
+                "regulated_party_type": "legislative",
                 "themes": ["whistleblower-protection"],
                 "practice_types": ["accountability-anti-corruption"],
                 "start_year": 2017,

@@ -1,5 +1,6 @@
 """Converting between practice pages and interchange records."""
 
+from practices.facets import EDITABLE_FACETS
 from practices.models import PracticePage, PracticeSource
 
 from .record import PracticeRecord, SourceLink
@@ -20,22 +21,9 @@ def record_from_page(page: PracticePage) -> PracticeRecord:
         actions=page.actions,
         results=page.results,
         lessons=page.lessons,
-        country=page.country.code if page.country_id else None,
-        subdivision=page.subdivision.code if page.subdivision_id else None,
         municipality=page.municipality,
-        government_level=page.government_level.slug
-        if page.government_level_id
-        else None,
-        regulated_party_type=(
-            page.regulated_party_type.slug if page.regulated_party_type_id else None
-        ),
-        practice_types=sorted(t.slug for t in page.practice_types.all()),
-        themes=sorted(t.slug for t in page.themes.all()),
-        outcomes=sorted(t.slug for t in page.outcomes.all()),
-        evidence_level=page.evidence_level.slug if page.evidence_level_id else None,
         start_year=page.start_year,
         end_year=page.end_year,
-        status=page.status.slug if page.status_id else None,
         implementing_institutions=page.institutions_list(),
         partners=page.partners_list(),
         sources=[
@@ -48,6 +36,7 @@ def record_from_page(page: PracticePage) -> PracticeRecord:
         last_reviewed=page.last_reviewed.isoformat() if page.last_reviewed else None,
         translation_key=str(page.translation_key),
         slug=page.slug,
+        **{facet.field: facet.record_value(page) for facet in EDITABLE_FACETS},
     )
 
 
@@ -79,17 +68,13 @@ def apply_record(
     page.summary = record.summary
     for name in RICH_TEXT_FIELDS:
         setattr(page, name, getattr(record, name))
-    page.country = vocabulary.countries.get(record.country)
-    page.subdivision = vocabulary.subdivisions.get(record.subdivision or "")
+    for facet in EDITABLE_FACETS:
+        terms, value = vocabulary.terms[facet.field], getattr(record, facet.field)
+        if facet.multiple:
+            setattr(page, facet.field, [terms[v] for v in value])
+        else:
+            setattr(page, facet.field, terms.get(value or ""))
     page.municipality = record.municipality
-    page.government_level = vocabulary.government_levels.get(
-        record.government_level or ""
-    )
-    page.regulated_party_type = vocabulary.regulated_party_types.get(
-        record.regulated_party_type or ""
-    )
-    page.evidence_level = vocabulary.evidence_levels.get(record.evidence_level or "")
-    page.status = vocabulary.statuses.get(record.status or "")
     page.start_year = record.start_year
     page.end_year = record.end_year
     page.implementing_institutions = "\n".join(record.implementing_institutions)
@@ -99,9 +84,6 @@ def apply_record(
     page.source_id = record.source_id
     page.is_demo = record.is_demo
     page.last_reviewed = record.last_reviewed or None
-    page.practice_types = [vocabulary.practice_types[s] for s in record.practice_types]
-    page.themes = [vocabulary.themes[s] for s in record.themes]
-    page.outcomes = [vocabulary.outcomes[s] for s in record.outcomes]
     page.keywords.set(record.keywords)
     page.sources = [
         PracticeSource(title=s.title, url=s.url, kind=s.kind, date=s.date or None)

@@ -55,7 +55,7 @@ def validate_record(
         for value in getattr(record, field_name):
             if value not in terms:
                 problem(field_name, f"unknown value {value!r}")
-    subdivision = vocabulary.subdivisions.get(record.subdivision or "")
+    subdivision = vocabulary.terms["subdivision"].get(record.subdivision or "")
     if subdivision and record.country and subdivision.country.code != record.country:
         problem("subdivision", f"{record.subdivision} is not in {record.country}")
 

@@ -1,11 +1,16 @@
 """The JSON API: its shape, every parameter error, and OpenSearch being down."""
 
 import time
+from pathlib import Path
 
 import pytest
+import yaml
+
+from practices.facets import FACET_NAMES
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/search/"
+OPENAPI = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.yaml"
 
 
 def test_the_response_has_the_documented_shape(client, corpus):
@@ -41,6 +46,7 @@ def test_the_response_has_the_documented_shape(client, corpus):
         "outcome",
         "evidence",
         "level",
+        "regulated_party",
         "type",
         "status",
         "language",
@@ -111,3 +117,11 @@ def test_autocomplete_endpoint(client, corpus):
     assert (
         client.get("/api/v1/autocomplete/", {"q": "x", "lang": "xx"}).status_code == 400
     )
+
+
+def test_the_openapi_schema_documents_every_facet_of_the_registry():
+    schema = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
+    parameters = {
+        p["name"] for p in schema["paths"]["/api/v1/search/"]["get"]["parameters"]
+    }
+    assert set(FACET_NAMES) <= parameters

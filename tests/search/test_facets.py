@@ -20,6 +20,7 @@ def _practice_facts() -> list[dict]:
             "country__region",
             "subdivision",
             "government_level",
+            "regulated_party_type",
             "status",
             "evidence_level",
             "locale",
@@ -48,6 +49,9 @@ def _practice_facts() -> list[dict]:
                 "outcome": {t.slug for t in page.outcomes.all()},
                 "level": {page.government_level.slug}
                 if page.government_level
+                else set(),
+                "regulated_party": {page.regulated_party_type.slug}
+                if page.regulated_party_type
                 else set(),
                 "status": {page.status.slug} if page.status else set(),
                 "evidence": {page.evidence_level.slug}
@@ -84,6 +88,8 @@ SELECTIONS = [
     {"level": {"state", "national"}, "theme": {"access-to-information"}},
     {"subdivision": {"MX-JAL", "MX-NLE"}},
     {"country": {"MX"}, "subdivision": {"MX-JAL"}},
+    {"regulated_party": {"executive"}},
+    {"regulated_party": {"executive", "legislative"}, "level": {"state"}},
 ]
 
 
@@ -100,6 +106,7 @@ def test_every_facet_count_equals_the_database_count(corpus, selection):
         "type",
         "outcome",
         "level",
+        "regulated_party",
         "status",
         "evidence",
         "language",
@@ -149,3 +156,15 @@ def test_labels_follow_the_requested_language(corpus):
         spanish["DE" if "DE" in spanish else "GB"]
         != english["DE" if "DE" in english else "GB"]
     )
+
+
+def test_regulated_party_type_is_a_facet_with_labels_in_both_languages(corpus):
+    """Declared once in the registry: filtered, counted and labelled like the others."""
+    spanish = search("regulated_party=executive&lang=es")
+    assert spanish.total == 2  # Zapopan (a translation pair) and the Jalisco works
+    labels = {v.value: v.label for v in spanish.facets["regulated_party"]}
+    assert labels["executive"] == "Poder Ejecutivo"
+    english = search("regulated_party=executive&lang=en")
+    assert {v.value: v.label for v in english.facets["regulated_party"]}[
+        "executive"
+    ] == "Executive branch"

@@ -1,0 +1,270 @@
+"""The facet registry: each way practices are classified, declared once.
+
+A `Facet` says what a classification is called (its URL and API parameter, which is
+also its field in the search index), which taxonomy model holds its terms, which
+field of `PracticePage` holds a practice's values, whether a practice takes several,
+how readers name it and where it sits among the search page's filters. The readers
+derive everything else from this list:
+
+- search/: the index mapping, the search document, the query and its aggregations,
+  the labels, the signal handlers that re-index practices when a term changes;
+- practices/: the importers' vocabularies (what a record may name) and the admin
+  listing's filters;
+- templates: the filter panels and their headings.
+
+It lives in practices/ because it describes practice pages and the importers read it;
+search/ reads it too, so dependencies keep pointing one way:
+taxonomy ← practices ← search.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy import models as taxonomy
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a facet with its labels in both languages."""
+
+    value: str
+    label_es: str
+    label_en: str
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One classification of practices; see the module docstring for its readers."""
+
+    # The URL and API parameter, and the keyword field in the search index.
+    name: str
+    # What readers call it (translated).
+    label: str
+    # The PracticePage field holding the terms; a lookup path (`country__region`)
+    # for a facet derived from another term.
+    field: str
+    # Place among the search page's filters, lowest first; also the order of
+    # facets in the API and in query strings.
+    order: int
+    # The taxonomy model of the terms; None when the terms are `fixed_terms`.
+    vocabulary: type | None = None
+    fixed_terms: tuple[Term, ...] = ()
+    # A practice may take several values.
+    multiple: bool = False
+    # The attribute of a term that is the facet's value (slug, or ISO code).
+    key: str = "slug"
+    # Editors and importers set it (False: derived from another field).
+    editable: bool = True
+    # A value implies its ancestors' (`parent`): a practice on open data is also
+    # on access to information.
+    hierarchical: bool = False
+    # Values are the union over all translations of a practice, not its original's.
+    across_translations: bool = False
+    # Values are codes written in capitals: `?country=mx` means MX.
+    upper_case: bool = False
+    # The search box suggests its terms as you type.
+    in_autocomplete: bool = False
+    # Its Spanish and English labels are search synonyms of each other.
+    synonyms: bool = True
+    # The labels of a practice's terms are searchable words of the practice.
+    in_text: bool = True
+    # Editors filter the admin's practice listing by it.
+    admin_filter: bool = False
+
+    def __str__(self):
+        return self.name
+
+    def terms(self) -> list[Term]:
+        """Every value this facet can take, with labels (reads the database)."""
+        if self.vocabulary is None:
+            return list(self.fixed_terms)
+        return [
+            Term(
+                getattr(term, self.key),
+                term.label("es"),
+                term.label("en"),
+                getattr(term, "sort_order", 0),
+            )
+            for term in self.vocabulary.objects.all()
+        ]
+
+    def term_objects(self, page) -> list:
+        """The terms a page holds, following `field` through foreign keys and
+        many-to-many relations (prefetched ones are not queried again)."""
+        objects = [page]
+        for part in self.field.split("__"):
+            found = []
+            for obj in objects:
+                value = getattr(obj, part)
+                if value is None:
+                    continue
+                if hasattr(value, "all"):
+                    found.extend(value.all())
+                else:
+                    found.append(value)
+            objects = found
+        return objects
+
+    def page_values(self, page) -> list[str]:
+        """The values a page holds itself, sorted (no ancestors)."""
+        return sorted({getattr(term, self.key) for term in self.term_objects(page)})
+
+    def record_value(self, page):
+        """The value as an interchange record holds it: a list, or one value or None."""
+        values = self.page_values(page)
+        if self.multiple:
+            return values
+        return values[0] if values else None
+
+    def ancestry(self) -> dict[int, list[str]]:
+        """For a hierarchical facet: each term's value followed by its ancestors'."""
+        if not self.hierarchical:
+            return {}
+        terms = {term.pk: term for term in self.vocabulary.objects.all()}
+        chains = {}
+        for pk, term in terms.items():
+            chain, current = [], term
+            while current is not None and getattr(current, self.key) not in chain:
+                chain.append(getattr(current, self.key))
+                current = terms.get(current.parent_id)
+            chains[pk] = chain
+        return chains
+
+    def practice_value(self, pages: list, primary, ancestry: dict[int, list[str]]):
+        """The value of a practice (a translation group whose original is `primary`),
+        as the search document holds it."""
+        values: set[str] = set()
+        for page in pages if self.across_translations else [primary]:
+            for term in self.term_objects(page):
+                value = getattr(term, self.key)
+                values.update(ancestry.get(term.pk, [value]) if ancestry else [value])
+        if self.multiple:
+            return sorted(values)
+        return min(values) if values else None
+
+
+_FACETS = (
+    Facet(
+        name="theme",
+        label=_("Theme"),
+        field="themes",
+        order=10,
+        vocabulary=taxonomy.Theme,
+        multiple=True,
+        hierarchical=True,
+        in_autocomplete=True,
+        admin_filter=True,
+    ),
+    Facet(
+        name="type",
+        label=_("Practice type"),
+        field="practice_types",
+        order=20,
+        vocabulary=taxonomy.PracticeType,
+        multiple=True,
+        in_autocomplete=True,
+    ),
+    Facet(
+        name="country",
+        label=_("Country"),
+        field="country",
+        order=30,
+        vocabulary=taxonomy.Country,
+        key="code",
+        upper_case=True,
+        in_autocomplete=True,
+        admin_filter=True,
+    ),
+    Facet(
+        name="subdivision",
+        label=_("State or province"),
+        field="subdivision",
+        order=40,
+        vocabulary=taxonomy.Subdivision,
+        key="code",
+        synonyms=False,
+    ),
+    Facet(
+        name="region",
+        label=_("Region"),
+        field="country__region",
+        order=50,
+        vocabulary=taxonomy.Region,
+        editable=False,
+        in_autocomplete=True,
+        in_text=False,
+    ),
+    Facet(
+        name="level",
+        label=_("Government level"),
+        field="government_level",
+        order=60,
+        vocabulary=taxonomy.GovernmentLevel,
+        in_autocomplete=True,
+    ),
+    Facet(
+        name="regulated_party",
+        label=_("Type of regulated party"),
+        field="regulated_party_type",
+        order=65,
+        vocabulary=taxonomy.RegulatedPartyType,
+    ),
+    Facet(
+        name="outcome",
+        label=_("Outcome"),
+        field="outcomes",
+        order=70,
+        vocabulary=taxonomy.Outcome,
+        multiple=True,
+        in_autocomplete=True,
+        admin_filter=True,
+    ),
+    Facet(
+        name="evidence",
+        label=_("Evidence"),
+        field="evidence_level",
+        order=80,
+        vocabulary=taxonomy.EvidenceLevel,
+        in_text=False,
+        admin_filter=True,
+    ),
+    Facet(
+        name="status",
+        label=_("Status"),
+        field="status",
+        order=90,
+        vocabulary=taxonomy.PracticeStatus,
+        admin_filter=True,
+        in_text=False,
+    ),
+    Facet(
+        name="language",
+        label=_("Language"),
+        field="locale",
+        order=100,
+        key="language_code",
+        fixed_terms=(
+            Term("es", "Español", "Spanish", 0),
+            Term("en", "Inglés", "English", 1),
+        ),
+        multiple=True,
+        editable=False,
+        across_translations=True,
+        synonyms=False,
+        in_text=False,
+    ),
+)
+
+FACETS: tuple[Facet, ...] = tuple(sorted(_FACETS, key=lambda facet: facet.order))
+FACET_NAMES: tuple[str, ...] = tuple(facet.name for facet in FACETS)
+# The facets a practice's editors and importers set, read from its own fields.
+EDITABLE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.editable)
+
+
+def facet_named(name: str) -> Facet:
+    for facet in FACETS:
+        if facet.name == name:
+            return facet
+    raise KeyError(name)
