@@ -89,6 +89,16 @@ def build_document(pages: list[PracticePage], ancestry: dict[str, dict]) -> dict
     return document
 
 
+def embedding_text(pages: list[PracticePage]) -> str:
+    """What a practice's sentence vector is made of: its original title and summary.
+
+    The multilingual encoder places translations together, so one vector per
+    practice serves queries in either language.
+    """
+    primary = _primary(pages)
+    return f"{primary.title}. {primary.summary}".strip()
+
+
 def _primary(pages: list[PracticePage]) -> PracticePage:
     for page in pages:
         if page.locale.language_code == page.original_language:

@@ -6,9 +6,11 @@ and moves the alias in one atomic request, so searches never see a missing or
 half-filled index.
 """
 
+import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from uuid import UUID
 
 from django.conf import settings
@@ -18,14 +20,31 @@ from opensearchpy.exceptions import NotFoundError
 from practices.facets import FACETS
 
 from .client import get_client, index_name
-from .documents import build_document, facet_ancestry, practice_groups
-from .mapping import MAPPING_VERSION, index_mappings, index_settings, mapping_digest
+from .documents import (
+    build_document,
+    embedding_text,
+    facet_ancestry,
+    practice_groups,
+)
+from .mapping import (
+    MAPPING_VERSION,
+    VECTOR_FIELD,
+    index_mappings,
+    index_settings,
+    mapping_digest,
+)
 from .synonyms import synonym_rules
+from .vectors import encoder_problem, vectors_for
+
+logger = logging.getLogger(__name__)
 
 PRACTICES = "practices"
 # Index management and bulk writes may take longer than a search on a busy node; the
 # short client timeout is for the request path only.
 ADMIN_TIMEOUT = 30
+KNN_PLUGIN = "opensearch-knn"
+# Practices built, embedded and sent per step of a rebuild.
+DOCUMENT_BATCH = 200
 
 
 def alias_name() -> str:
@@ -42,12 +61,64 @@ def taxonomy_label_pairs() -> list[tuple[str, str]]:
     ]
 
 
-def create_index(name: str) -> None:
+def knn_plugin_installed() -> bool:
+    """Whether every node of the cluster has the k-NN plugin."""
+    info = get_client().nodes.info(metric="plugins", filter_path="nodes.*.plugins.name")
+    nodes = info.get("nodes", {})
+    return bool(nodes) and all(
+        any(plugin["name"] == KNN_PLUGIN for plugin in node.get("plugins", []))
+        for node in nodes.values()
+    )
+
+
+def vectors_problem() -> str | None:
+    """Why a new index would have no vector field, or None when it will have one."""
+    if not knn_plugin_installed():
+        return f"the OpenSearch node has no {KNN_PLUGIN} plugin"
+    return encoder_problem()
+
+
+def create_index(name: str, with_vectors: bool | None = None) -> None:
+    if with_vectors is None:
+        with_vectors = vectors_problem() is None
     body = {
-        "settings": index_settings(synonym_rules(taxonomy_label_pairs())),
-        "mappings": index_mappings(),
+        "settings": index_settings(
+            synonym_rules(taxonomy_label_pairs()), with_vectors=with_vectors
+        ),
+        "mappings": index_mappings(with_vectors=with_vectors),
     }
     get_client().indices.create(index=name, body=body, request_timeout=ADMIN_TIMEOUT)
+
+
+def index_has_vectors(name: str | None = None) -> bool:
+    mapping = get_client().indices.get_mapping(
+        index=name or alias_name(), request_timeout=ADMIN_TIMEOUT
+    )
+    return any(
+        VECTOR_FIELD in index.get("mappings", {}).get("properties", {})
+        for index in mapping.values()
+    )
+
+
+def search_documents(
+    groups: Iterable, with_vectors: bool, progress: Callable[[int], None] | None = None
+) -> Iterator[tuple[UUID, dict]]:
+    """(translation key, document) for each group, vectors attached in batches."""
+    ancestors = facet_ancestry()
+    groups = iter(groups)
+    while batch := list(islice(groups, DOCUMENT_BATCH)):
+        documents = [(key, build_document(pages, ancestors)) for key, pages in batch]
+        if with_vectors:
+            try:
+                vectors = vectors_for([embedding_text(pages) for _k, pages in batch])
+            except Exception:  # a broken model leaves text search intact
+                logger.exception("embedding failed; indexing without vectors")
+                vectors = []
+            for (_key, document), vector in zip(documents, vectors, strict=False):
+                document[VECTOR_FIELD] = vector
+        if progress:
+            progress(len(batch))
+        yield from documents
 
 
 def indices_behind_alias() -> list[str]:
@@ -86,15 +157,16 @@ class RebuildReport:
     seconds: float = 0.0
 
 
-def rebuild() -> RebuildReport:
+def rebuild(progress: Callable[[int], None] | None = None) -> RebuildReport:
+    """Fill a new index and swap the alias; `progress(n)` hears of each batch."""
     started = time.monotonic()
     client = get_client()
     name = _new_index_name()
-    create_index(name)
-    ancestors = facet_ancestry()
+    with_vectors = vectors_problem() is None
+    create_index(name, with_vectors=with_vectors)
     actions = (
-        {"_index": name, "_id": str(key), "_source": build_document(pages, ancestors)}
-        for key, pages in practice_groups()
+        {"_index": name, "_id": str(key), "_source": document}
+        for key, document in search_documents(practice_groups(), with_vectors, progress)
     )
     documents, _errors = helpers.bulk(
         client, actions, chunk_size=500, request_timeout=120
@@ -135,16 +207,15 @@ def write_documents(translation_keys: Iterable[UUID]) -> WriteResult:
     if not keys:
         return result
     ensure_index()
-    ancestors = facet_ancestry()
     actions, live = [], set()
-    for key, pages in practice_groups(keys):
+    for key, document in search_documents(practice_groups(keys), index_has_vectors()):
         live.add(key)
         actions.append(
             {
                 "_op_type": "index",
                 "_index": alias_name(),
                 "_id": str(key),
-                "_source": build_document(pages, ancestors),
+                "_source": document,
             }
         )
     for key in keys - live:

@@ -13,14 +13,18 @@ import json
 
 from practices.facets import FACETS
 
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 LANGUAGES = ("es", "en")
 TEXT_FIELDS = ("title", "summary", "body", "terms")
+# Sentence vectors (search/vectors.py) of each practice's title and summary, searched
+# by the k-NN plugin with Lucene's HNSW graphs; absent when the node lacks the plugin.
+VECTOR_FIELD = "vector"
+VECTOR_DIMENSIONS = 512
 STEMMERS = {"es": "light_spanish", "en": "light_english"}
 STOPWORDS = {"es": "_spanish_", "en": "_english_"}
 
 
-def index_settings(synonym_rules: list[str]) -> dict:
+def index_settings(synonym_rules: list[str], with_vectors: bool = False) -> dict:
     analysis = {
         "filter": {
             "bilingual_synonyms": {
@@ -61,12 +65,15 @@ def index_settings(synonym_rules: list[str]) -> dict:
             "tokenizer": "standard",
             "filter": base + ["bilingual_synonyms"] + tail,
         }
-    return {
+    settings = {
         "number_of_shards": 1,
         "number_of_replicas": 0,
         "max_result_window": 10_000,
         "analysis": analysis,
     }
+    if with_vectors:
+        settings["knn"] = True
+    return settings
 
 
 def _text_field(language: str) -> dict:
@@ -78,7 +85,16 @@ def _text_field(language: str) -> dict:
     }
 
 
-def index_mappings() -> dict:
+def vector_field() -> dict:
+    return {
+        "type": "knn_vector",
+        "dimension": VECTOR_DIMENSIONS,
+        # The integ-test distribution has no faiss/nmslib native libraries.
+        "method": {"name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"},
+    }
+
+
+def index_mappings(with_vectors: bool = False) -> dict:
     properties: dict = {
         "id": {"type": "keyword"},
         "urls": {"type": "object", "enabled": False},
@@ -101,6 +117,8 @@ def index_mappings() -> dict:
     for field in TEXT_FIELDS:
         for language in LANGUAGES:
             properties[f"{field}_{language}"] = _text_field(language)
+    if with_vectors:
+        properties[VECTOR_FIELD] = vector_field()
     return {"dynamic": "strict", "properties": properties}
 
 

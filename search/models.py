@@ -44,3 +44,28 @@ class ReconcileRun(models.Model):
     @property
     def ok(self) -> bool:
         return not (self.failed or self.error)
+
+
+class TextVector(models.Model):
+    """The sentence vector of one text, made once and reused until the text changes.
+
+    Keyed by a hash of the model and the exact text: a rebuild or a re-publish with
+    the same title and summary embeds nothing, and changed text gets a new row.
+    """
+
+    model = models.CharField(_("model"), max_length=60)
+    text_hash = models.CharField(_("text hash"), max_length=64)
+    # float32, little-endian: 2 KB for 512 dimensions.
+    vector = models.BinaryField(_("vector"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("text vector")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "text_hash"], name="search_textvector_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.model}:{self.text_hash[:12]}"

@@ -1,5 +1,6 @@
 """What `manage.py search` does, as functions tests can call."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from opensearchpy.exceptions import OpenSearchException
@@ -10,13 +11,17 @@ from .indexer import (
     alias_name,
     delete_documents,
     document_count,
+    index_has_vectors,
     indexed_ids,
     indices_behind_alias,
     rebuild,
+    vectors_problem,
     write_documents,
 )
-from .models import PendingIndexUpdate, ReconcileRun
+from .models import PendingIndexUpdate, ReconcileRun, TextVector
+from .service import vectors_rejected
 from .sync import DrainReport, drain
+from .vectors import MODEL_ID
 
 
 class SearchOperationError(Exception):
@@ -30,8 +35,12 @@ def _guard(function, *args):
         raise SearchOperationError(f"OpenSearch did not answer: {exc}") from exc
 
 
-def rebuild_index() -> RebuildReport:
-    report = _guard(rebuild)
+def published_count() -> int:
+    return live_practice_pages().values("translation_key").distinct().count()
+
+
+def rebuild_index(progress: Callable[[int], None] | None = None) -> RebuildReport:
+    report = _guard(rebuild, progress)
     # Changes committed while the new index was filling are queued: apply them now.
     drain()
     return report
@@ -42,7 +51,7 @@ def drain_queue() -> DrainReport:
 
 
 def status_lines() -> list[str]:
-    published = live_practice_pages().values("translation_key").distinct().count()
+    published = published_count()
     queued = PendingIndexUpdate.objects.count()
     indices = _guard(indices_behind_alias)
     lines = [f"alias: {alias_name()} -> {', '.join(indices) or '(missing)'}"]
@@ -54,7 +63,20 @@ def status_lines() -> list[str]:
         lines.append(
             f"oldest queued: {oldest.created_at:%Y-%m-%d %H:%M:%S} ({oldest.last_error[:120]})"
         )
+    lines.append(vectors_status(bool(indices)))
     return lines
+
+
+def vectors_status(index_exists: bool = True) -> str:
+    """Whether search is hybrid (text and sentence vectors) or text only, and why."""
+    problem = _guard(vectors_problem)
+    if not problem and index_exists and not _guard(index_has_vectors):
+        problem = "the index has no vector field (run `search rebuild`)"
+    problem = problem or vectors_rejected()
+    stored = TextVector.objects.filter(model=MODEL_ID).count()
+    if problem:
+        return f"vectors: off, search is text only: {problem}"
+    return f"vectors: on ({MODEL_ID}, {stored} stored text vectors)"
 
 
 @dataclass

@@ -8,12 +8,23 @@ combine with OR, facets with AND, and every facet's counts stay right.
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
-from .mapping import LANGUAGES
+from .mapping import LANGUAGES, VECTOR_FIELD
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
 # is returned, so counts are never cut off.
 FACET_BUCKET_LIMIT = 6000
 TEXT_BOOSTS = {"title": 4, "terms": 2, "summary": 2, "body": 1}
+# The vector half of hybrid search: the query vector's nearest practices (k-NN over
+# Lucene HNSW graphs, the whole index, no filter), kept when their cosine score,
+# (1 + cos) / 2, reaches VECTOR_MIN_SCORE. The survivors join the text query as id
+# clauses scored by their similarity, so the main request's post filter and
+# aggregations treat both halves alike and counts stay exact. (A radial k-NN query
+# with min_score would do this in one request, but Lucene's graph traversal stops
+# at an entry point below the threshold and missed true neighbours.)
+VECTOR_CANDIDATES = 100
+VECTOR_MIN_SCORE = 0.65  # cos >= 0.3
+# Scales the vector score (0.65..1) against the text scores (about 5..60).
+VECTOR_BOOST = 20
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 
 
@@ -66,6 +77,55 @@ def text_query(q: str) -> dict:
                     }
                 },
             ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def nearest_request(vector: list[float]) -> dict:
+    """The k-NN request whose hits become the vector half of a hybrid search."""
+    return {
+        "size": VECTOR_CANDIDATES,
+        "_source": False,
+        "query": {"knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}},
+    }
+
+
+def close_enough(hits: list[dict]) -> dict[str, float]:
+    return {
+        hit["_id"]: hit["_score"] for hit in hits if hit["_score"] >= VECTOR_MIN_SCORE
+    }
+
+
+def vector_query(neighbours: dict[str, float]) -> dict:
+    if not neighbours:
+        return {"match_none": {}}  # an empty bool would match everything
+    return {
+        "bool": {
+            "should": [
+                {
+                    "constant_score": {
+                        "filter": {"ids": {"values": [doc_id]}},
+                        "boost": round(VECTOR_BOOST * score, 4),
+                    }
+                }
+                for doc_id, score in neighbours.items()
+            ]
+        }
+    }
+
+
+def hybrid_query(
+    q: str, neighbours: dict[str, float] | None, text: bool = True
+) -> dict:
+    """The text query, joined by the practices whose vectors lie near the query's."""
+    if not text and q:
+        return vector_query(neighbours or {})
+    if not q or not neighbours:
+        return text_query(q)
+    return {
+        "bool": {
+            "should": [text_query(q), vector_query(neighbours)],
             "minimum_should_match": 1,
         }
     }
@@ -129,10 +189,14 @@ def highlight(lang: str) -> dict:
     return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
 
 
-def build_search_request(filters: SearchFilters) -> dict:
+def build_search_request(
+    filters: SearchFilters,
+    neighbours: dict[str, float] | None = None,
+    text: bool = True,
+) -> dict:
     clauses = facet_clauses(filters)
     body = {
-        "query": text_query(filters.q),
+        "query": hybrid_query(filters.q, neighbours, text),
         "post_filter": {"bool": {"filter": list(clauses.values())}},
         "aggs": aggregations(clauses),
         "sort": sort_clause(filters.sort),

@@ -1,11 +1,19 @@
 """The search service: what pages, views and templates call. It returns plain data."""
 
 import datetime
+import logging
 import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.dateparse import parse_datetime
-from opensearchpy.exceptions import NotFoundError, OpenSearchException, TransportError
+from opensearchpy.exceptions import (
+    NotFoundError,
+    OpenSearchException,
+    RequestError,
+    TransportError,
+)
 
 from practices.facets import FACET_NAMES, FACETS
 from taxonomy.geography import fold
@@ -15,12 +23,23 @@ from .filters import SearchFilters
 from .indexer import alias_name
 from .labels import facet_labels
 from .models import PendingIndexUpdate, ReconcileRun
-from .query import build_search_request, text_fields
+from .query import build_search_request, close_enough, nearest_request, text_fields
 from .sync import drain, enqueue
+from .vectors import query_vector
+
+logger = logging.getLogger(__name__)
+
+# After the node rejects a k-NN query (no plugin, or an index built without the
+# vector field), search stays text-only this long before trying vectors again.
+VECTORS_OFF_SECONDS = 60
 
 
 class SearchUnavailable(Exception):
     """OpenSearch cannot answer now; the caller shows a clear message, not an error page."""
+
+
+class QueryRejected(SearchUnavailable):
+    """OpenSearch refused the request itself (HTTP 400)."""
 
 
 @dataclass
@@ -70,15 +89,48 @@ def _search(body: dict, **params) -> dict:
         return get_client().search(index=alias_name(), body=body, **params)
     except NotFoundError as exc:
         raise SearchUnavailable("the practices index does not exist yet") from exc
+    except RequestError as exc:
+        raise QueryRejected(f"OpenSearch rejected the query: {exc.error}") from exc
     except (OpenSearchException, TransportError, OSError) as exc:
         raise SearchUnavailable(
             f"OpenSearch did not answer: {type(exc).__name__}"
         ) from exc
 
 
+def _vectors_off_key() -> str:
+    return f"search:vectors-off:{alias_name()}"
+
+
+def vectors_rejected() -> str | None:
+    """Why the node last refused the vector half of a search, if it did lately."""
+    return cache.get(_vectors_off_key())
+
+
+def nearest_practices(q: str) -> dict[str, float] | None:
+    """Practice ids whose vectors lie near the query's, with their scores; None when
+    vectors are unavailable (no encoder, or the node refuses k-NN on this index)."""
+    if not q or settings.SEARCH_MODE == "text" or vectors_rejected():
+        return None
+    vector = query_vector(q)
+    if vector is None:
+        return None
+    try:
+        return close_enough(_search(nearest_request(vector))["hits"]["hits"])
+    except QueryRejected as exc:
+        logger.warning("k-NN query rejected, searching text only: %s", exc)
+        cache.set(_vectors_off_key(), str(exc)[:300], VECTORS_OFF_SECONDS)
+        return None
+
+
+def _hybrid_search(filters: SearchFilters) -> dict:
+    neighbours = nearest_practices(filters.q)
+    text = settings.SEARCH_MODE != "vectors" or neighbours is None
+    return _search(build_search_request(filters, neighbours, text=text))
+
+
 def search_practices(filters: SearchFilters) -> SearchResults:
     started = time.monotonic()
-    response = _search(build_search_request(filters))
+    response = _hybrid_search(filters)
     labels = facet_labels()
     lang = filters.lang
     hits = [_hit(hit, lang, labels) for hit in response["hits"]["hits"]]

@@ -145,6 +145,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 OPENSEARCH_URL = env_list("OPENSEARCH_URL", "http://127.0.0.1:9200")
 OPENSEARCH_INDEX_PREFIX = env_str("OPENSEARCH_INDEX_PREFIX", "repertorio")
 OPENSEARCH_TIMEOUT_SECONDS = float(env_str("OPENSEARCH_TIMEOUT_SECONDS", "1.5"))
+# "hybrid": text and sentence-vector matches fused; "text": no vectors (the model is
+# never loaded in web workers); "vectors": k-NN only, for the relevance harness.
+SEARCH_MODE = env_str("SEARCH_MODE", "hybrid")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

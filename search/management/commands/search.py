@@ -1,7 +1,9 @@
+import sys
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from search import operations
 
@@ -48,7 +50,14 @@ class Command(BaseCommand):
         action = options["action"]
         try:
             if action == "rebuild":
-                report = operations.rebuild_index()
+                with tqdm(
+                    total=operations.published_count(),
+                    unit="practice",
+                    desc="indexing",
+                    file=sys.stderr,
+                    disable=None,  # no bar when stderr is not a terminal
+                ) as bar:
+                    report = operations.rebuild_index(bar.update)
                 self.stdout.write(
                     f"Rebuilt {report.index}: {report.documents} practices in "
                     f"{report.seconds:.1f}s; removed {', '.join(report.removed_indices) or 'none'}."

@@ -1,0 +1,138 @@
+"""Sentence vectors: cross-language matches through k-NN, stored once, text-only fallback."""
+
+import itertools
+
+import pytest
+from django.core.management import call_command
+from django.http import QueryDict
+
+from practices.models import PracticePage
+from search import indexer, vectors
+from search.client import get_client
+from search.filters import parse_filters
+from search.indexer import alias_name, index_has_vectors, rebuild
+from search.mapping import VECTOR_FIELD
+from search.models import TextVector
+from search.operations import vectors_status
+from search.query import build_search_request
+from search.service import search_practices
+
+from .helpers import search, titles
+
+pytestmark = pytest.mark.django_db
+_counter = itertools.count()
+
+OWNERS = "Beneficial ownership register"
+# Spanish, and not one word (nor stem, nor glossary synonym) shared with OWNERS.
+OWNERS_IN_SPANISH = "dueños reales de las empresas"
+
+
+@pytest.fixture
+def own_prefix(settings, search_index_prefix):
+    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-vec{next(_counter)}"
+
+
+def _text_only(q: str):
+    body = build_search_request(parse_filters(QueryDict(f"q={q}")), neighbours=None)
+    return get_client().search(index=alias_name(), body=body)
+
+
+def test_the_index_holds_a_vector_per_practice(corpus):
+    assert index_has_vectors()
+    hit = get_client().search(
+        index=alias_name(),
+        body={"query": {"match_phrase": {"title_en": OWNERS}}, "size": 1},
+    )["hits"]["hits"][0]
+    assert len(hit["_source"][VECTOR_FIELD]) == vectors.DIMENSIONS
+
+
+def test_a_spanish_query_with_no_shared_word_finds_an_english_practice(corpus):
+    text_hits = _text_only(OWNERS_IN_SPANISH)["hits"]["hits"]
+    assert OWNERS not in {h["_source"]["titles"].get("en") for h in text_hits}
+
+    results = search(f"q={OWNERS_IN_SPANISH}")
+    assert OWNERS in titles(results)
+    assert results.results[0].title == OWNERS
+
+
+def test_filters_apply_to_the_vector_half_and_facets_count_it(corpus):
+    kept = search(f"q={OWNERS_IN_SPANISH}&country=GB")
+    assert OWNERS in titles(kept)
+    assert {f.value: f.count for f in kept.facets["country"]}["GB"] == kept.total
+    assert OWNERS not in titles(search(f"q={OWNERS_IN_SPANISH}&country=KE"))
+
+
+def test_unchanged_text_is_not_embedded_again(monkeypatch):
+    calls = []
+    real_embed = vectors.embed
+
+    def counting_embed(texts):
+        calls.append(list(texts))
+        return real_embed(texts)
+
+    monkeypatch.setattr(vectors, "embed", counting_embed)
+    first = vectors.vectors_for(["Portal de contrataciones", "Open budget"])
+    again = vectors.vectors_for(["Open budget", "Portal de contrataciones"])
+    assert calls == [["Portal de contrataciones", "Open budget"]]
+    assert again == [first[1], first[0]]
+    assert TextVector.objects.filter(model=vectors.MODEL_ID).count() >= 2
+
+    vectors.vectors_for(["Open budget data"])  # changed text: embedded anew
+    assert calls[-1] == ["Open budget data"]
+
+
+def test_without_the_k_nn_plugin_search_is_text_only_and_status_says_so(
+    corpus, own_prefix, monkeypatch
+):
+    monkeypatch.setattr(indexer, "knn_plugin_installed", lambda: False)
+    assert indexer.vectors_problem()
+    rebuild()
+    assert not index_has_vectors()
+    results = search_practices(parse_filters(QueryDict("q=whistleblower")))
+    assert "Whistleblower protection law" in titles(results)
+    assert "opensearch-knn" in vectors_status()
+    assert vectors_status().startswith("vectors: off")
+
+
+def test_an_index_without_the_vector_field_still_answers(corpus, own_prefix):
+    """The node has the plugin, but the index predates the vector field."""
+    name = f"{alias_name()}-old"
+    indexer.create_index(name, with_vectors=False)
+    get_client().indices.put_alias(index=name, name=alias_name())
+    indexer.write_documents(
+        [r.translation_key for r in _owners_pages()]
+    )  # indexed without vectors, since the index has no field for them
+    results = search(f"q={OWNERS_IN_SPANISH}")
+    assert results.total == 0  # text only: the words do not match, and no error
+    assert "Whistleblower protection law" in titles(search("q=whistleblower"))
+    assert "no vector field" in vectors_status()
+
+
+def test_without_the_encoder_search_is_text_only(corpus, monkeypatch):
+    monkeypatch.setattr(vectors, "USE", None)
+    assert OWNERS not in titles(search(f"q={OWNERS_IN_SPANISH}"))
+    assert "Whistleblower protection law" in titles(search("q=whistleblower"))
+    assert "not installed" in vectors_status()
+
+
+def test_search_status_reports_vectors_on(corpus):
+    out = []
+    call_command("search", "status", stdout=_Lines(out))
+    assert any(line.startswith("vectors: on") for line in out), out
+
+
+class _Lines:
+    def __init__(self, lines):
+        self.lines = lines
+
+    def write(self, text):
+        self.lines.extend(text.splitlines())
+
+    def flush(self):
+        pass
+
+
+def _owners_pages():
+    return PracticePage.objects.live().filter(
+        title__in=[OWNERS, "Whistleblower protection law"]
+    )
