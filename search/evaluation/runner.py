@@ -225,7 +225,19 @@ def _wagtail(query: JudgedQuery, _identifiers: dict) -> list[str]:
     return [page.source_id for page in backend.search(query.q, pages)[:DEPTH]]
 
 
+def _ours_in_mode(mode: str) -> Callable[[JudgedQuery, dict], list[str]]:
+    """Our search with one half of the hybrid only (settings.SEARCH_MODE)."""
+
+    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
+        with override_settings(SEARCH_MODE=mode):
+            return _ours(query, identifiers)
+
+    return rank
+
+
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "ours": _ours,
+    "text": _ours_in_mode("text"),
+    "vectors": _ours_in_mode("vectors"),
     "wagtail": _wagtail,
 }

@@ -35,8 +35,9 @@ class Command(BaseCommand):
         evaluate.add_argument(
             "--engine",
             action="append",
-            choices=["ours", "wagtail"],
-            help="Engines to score (default: both)",
+            choices=["ours", "text", "vectors", "wagtail"],
+            help="Engines to score (default: ours and wagtail); text and vectors are "
+            "our search with one half of the hybrid only",
         )
         evaluate.add_argument(
             "--per-query", action="store_true", help="Also print every query's scores"
