@@ -1,15 +1,20 @@
-"""The desk's single-practice actions: re-index now, mark as reviewed."""
+"""The desk's actions: re-index now, mark as reviewed, translate, merge."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from practices.models import PracticePage
 from search.service import reindex_practice
 
+from .duplicates import MergeRefused, can_merge, merge_practices
 from .review import mark_reviewed
 from .translation import create_translation, missing_locales
 
@@ -83,3 +88,60 @@ def translate(request, page_id: int):
         % {"title": page.title},
     )
     return _back(request, translation)
+
+
+class MergeView(WagtailAdminTemplateMixin, TemplateView):
+    """Compare two practices and merge one into the other (moderators only)."""
+
+    template_name = "desk/merge.html"
+    page_title = gettext_lazy("Merge duplicate practices")
+    header_icon = "copy"
+
+    def dispatch(self, request, *args, **kwargs):
+        params = request.POST if request.method == "POST" else request.GET
+        try:
+            first, second = (int(params.get(name, "")) for name in ("first", "second"))
+        except ValueError:
+            return HttpResponseBadRequest(
+                _("Name the two practices to compare: first and second page ids.")
+            )
+        self.first = get_object_or_404(PracticePage, pk=first)
+        self.second = get_object_or_404(PracticePage, pk=second)
+        if not can_merge(request.user, self.first, self.second):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["practices"] = [self.first, self.second]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        keep_id = request.POST.get("keep")
+        if keep_id not in (str(self.first.pk), str(self.second.pk)):
+            messages.error(request, _("Choose the practice to keep."))
+            return self.get(request, *args, **kwargs)
+        keep, retire = (
+            (self.first, self.second)
+            if keep_id == str(self.first.pk)
+            else (self.second, self.first)
+        )
+        try:
+            result = merge_practices(keep, retire, request.user)
+        except MergeRefused as exc:
+            messages.error(request, str(exc))
+            return self.get(request, *args, **kwargs)
+        messages.success(
+            request,
+            _(
+                "“%(retired)s” merged into “%(kept)s”: %(sources)s sources and "
+                "%(keywords)s keywords moved; its address now redirects here."
+            )
+            % {
+                "retired": retire.title,
+                "kept": keep.title,
+                "sources": result.sources_moved,
+                "keywords": result.keywords_moved,
+            },
+        )
+        return _back(request, keep)

@@ -1,5 +1,7 @@
 """The desk's reports, as Wagtail report views: editors and moderators see them."""
 
+from urllib.parse import urlencode
+
 from django.db.models import CharField, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -10,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from practices.models import PracticePage, PracticeSource
 from search.service import queued_index_updates
 
+from .duplicates import can_merge, find_duplicates
 from .models import LinkCheck
 from .permissions import editable_pages, page_policy
 
@@ -156,3 +159,61 @@ class BrokenLinksReport(DeskReportView):
             .select_related("page")
             .order_by("page__title", "sort_order")
         )
+
+
+class DuplicatesReport(DeskReportView):
+    """Published practices of one country and language that read alike."""
+
+    page_title = _("Possible duplicates")
+    header_icon = "copy"
+    index_url_name = "desk:duplicates"
+    index_results_url_name = "desk:duplicates_results"
+    list_export = ["first.title", "second.title", "score"]
+
+    @cached_property
+    def columns(self):
+        user = self.request.user
+
+        def merge_action(pair):
+            if not can_merge(user, pair.first, pair.second):
+                return None
+            query = urlencode({"first": pair.first.pk, "second": pair.second.pk})
+            return {
+                "url": f"{reverse('desk:merge')}?{query}",
+                "label": _("Compare and merge"),
+            }
+
+        return [
+            TitleColumn(
+                "first",
+                label=_("Practice"),
+                accessor="first.title",
+                get_url=lambda pair: _edit_url(pair.first.pk),
+            ),
+            TitleColumn(
+                "second",
+                label=_("Looks like"),
+                accessor="second.title",
+                get_url=lambda pair: _edit_url(pair.second.pk),
+            ),
+            Column("country", label=_("Country"), accessor="first.country"),
+            Column(
+                "language",
+                label=_("Language"),
+                accessor="first.locale.get_display_name",
+            ),
+            Column("score", label=_("Similarity")),
+            ActionColumn("merge", label=_("Merge"), get_action=merge_action),
+        ]
+
+    def get_queryset(self):
+        editable = set(
+            editable_pages(self.request.user)
+            .type(PracticePage)
+            .values_list("pk", flat=True)
+        )
+        return [
+            pair
+            for pair in find_duplicates()
+            if pair.first.pk in editable and pair.second.pk in editable
+        ]

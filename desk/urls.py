@@ -23,4 +23,6 @@ urlpatterns = [
     *_report("index-queue/", "index_queue", reports.IndexQueueReport),
     *_report("translations/", "translations", reports.TranslationStatusReport),
     *_report("broken-links/", "broken_links", reports.BrokenLinksReport),
+    *_report("duplicates/", "duplicates", reports.DuplicatesReport),
+    path("duplicates/merge/", actions.MergeView.as_view(), name="merge"),
 ]

@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
+from .duplicates import MERGE_ACTION
 from .editor import PracticePageViewSet
 from .panels import CollectionPanel
 from .permissions import can_use_desk
@@ -38,6 +39,9 @@ def register_desk_log_actions(actions):
     actions.register_action(
         REVIEWED_ACTION, _("Mark as reviewed"), _("Marked as reviewed")
     )
+    actions.register_action(
+        MERGE_ACTION, _("Merge duplicates"), _("Merged with a duplicate")
+    )
 
 
 def _report_item(label, url_name, icon, order):
@@ -53,6 +57,11 @@ def _report_item(label, url_name, icon, order):
 @hooks.register("register_reports_menu_item")
 def register_broken_links_report():
     return _report_item(_("Broken source links"), "desk:broken_links", "link", 50)
+
+
+@hooks.register("register_reports_menu_item")
+def register_duplicates_report():
+    return _report_item(_("Possible duplicates"), "desk:duplicates", "copy", 55)
 
 
 @hooks.register("register_reports_menu_item")

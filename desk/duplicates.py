@@ -1,0 +1,180 @@
+"""Near-duplicate practices, and merging one into another.
+
+Two published pages are candidates when they share a country and a language and
+their titles and summaries read alike (rapidfuzz on accent-folded text). Pages of
+one translation group are never paired.
+
+A merge keeps one practice: the other's sources and keywords move over (published
+as a new revision of the kept page), the other's pages are unpublished, which takes
+them out of the search index through the usual queue, and their URLs redirect
+(Wagtail redirects, permanent) to the kept page in the same language.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rapidfuzz import fuzz, process
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.log_actions import log
+
+from practices.models import PracticePage, PracticeSource
+from taxonomy.geography import fold
+
+MERGE_ACTION = "desk.merge"
+TITLE_WEIGHT = 0.6
+# Titles must be at least this close before summaries are compared at all.
+TITLE_CUTOFF = 60
+THRESHOLD = 80
+
+
+@dataclass
+class DuplicatePair:
+    first: PracticePage
+    second: PracticePage
+    title_score: float
+    summary_score: float
+
+    @property
+    def score(self) -> int:
+        return round(
+            TITLE_WEIGHT * self.title_score + (1 - TITLE_WEIGHT) * self.summary_score
+        )
+
+
+def find_duplicates(
+    threshold: int = THRESHOLD, pages: Iterable[PracticePage] | None = None
+) -> list[DuplicatePair]:
+    """Pairs of live practice pages that look like one practice, most alike first."""
+    if pages is None:
+        pages = PracticePage.objects.live().select_related("locale", "country")
+    groups: dict[tuple, list[PracticePage]] = defaultdict(list)
+    for page in pages:
+        if page.country_id:
+            groups[(page.country_id, page.locale_id)].append(page)
+    pairs = []
+    for members in groups.values():
+        titles = [fold(page.title) for page in members]
+        summaries = [fold(page.summary) for page in members]
+        for i, page in enumerate(members[:-1]):
+            later = titles[i + 1 :]
+            for _title, title_score, offset in process.extract(
+                titles[i],
+                later,
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=TITLE_CUTOFF,
+                limit=None,
+            ):
+                j = i + 1 + offset
+                other = members[j]
+                if other.translation_key == page.translation_key:
+                    continue
+                pair = DuplicatePair(
+                    page,
+                    other,
+                    title_score,
+                    fuzz.token_set_ratio(summaries[i], summaries[j]),
+                )
+                if pair.score >= threshold:
+                    pairs.append(pair)
+    pairs.sort(key=lambda pair: (-pair.score, pair.first.title))
+    return pairs
+
+
+class MergeRefused(Exception):
+    """The merge cannot be done as asked; the message says why, for the editor."""
+
+
+@dataclass
+class MergeResult:
+    kept: list[PracticePage]
+    retired: list[PracticePage]
+    sources_moved: int
+    keywords_moved: int
+    redirects: list[str]
+
+
+def can_merge(user, keep: PracticePage, retire: PracticePage) -> bool:
+    """Only moderators merge: publishing the kept practice and unpublishing the other."""
+    return all(
+        page.permissions_for_user(user).can_publish()
+        and page.permissions_for_user(user).can_unpublish()
+        for page in _group(keep) + _group(retire)
+    )
+
+
+def _group(page: PracticePage) -> list[PracticePage]:
+    return list(
+        PracticePage.objects.filter(translation_key=page.translation_key)
+        .select_related("locale")
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResult:
+    if keep.translation_key == retire.translation_key:
+        raise MergeRefused(_("A practice cannot be merged into itself."))
+    if not can_merge(user, keep, retire):
+        raise PermissionDenied
+    kept_pages = [p for p in _group(keep) if p.live]
+    retired_pages = [p for p in _group(retire) if p.live]
+    if not kept_pages:
+        raise MergeRefused(_("The practice to keep is not published."))
+    if any(page.has_unpublished_changes for page in kept_pages):
+        raise MergeRefused(
+            _(
+                "The practice to keep has unpublished changes: publish or discard "
+                "them first, so the merge does not publish someone's draft."
+            )
+        )
+    by_locale = {page.locale_id: page for page in kept_pages}
+    main = next((p for p in kept_pages if p.pk == keep.pk), kept_pages[0])
+    targets = {page.pk: by_locale.get(page.locale_id, main) for page in retired_pages}
+
+    sources_moved = keywords_moved = 0
+    changed: dict[int, PracticePage] = {}
+    for page in retired_pages:
+        target = changed.setdefault(targets[page.pk].pk, targets[page.pk])
+        known_urls = {source.url for source in target.sources.all()}
+        for source in page.sources.all():
+            if source.url in known_urls:
+                continue
+            target.sources.add(
+                PracticeSource(
+                    title=source.title,
+                    url=source.url,
+                    kind=source.kind,
+                    date=source.date,
+                )
+            )
+            known_urls.add(source.url)
+            sources_moved += 1
+        known_keywords = {name.lower() for name in target.keywords.names()}
+        new_keywords = [
+            name for name in page.keywords.names() if name.lower() not in known_keywords
+        ]
+        if new_keywords:
+            target.keywords.add(*new_keywords)
+            keywords_moved += len(new_keywords)
+    for target in changed.values():
+        target.save_revision(user=user, log_action=True).publish(user=user)
+
+    redirects = []
+    for page in retired_pages:
+        target = targets[page.pk]
+        site = page.get_site()
+        old_path = Redirect.normalise_path(page.get_url(current_site=site))
+        Redirect.objects.filter(old_path=old_path, site=site).delete()
+        Redirect.add_redirect(old_path, redirect_to=target, site=site)
+        redirects.append(old_path)
+        page.unpublish(user=user, log_action=True)
+        data = {"kept": target.pk, "kept_title": target.title, "redirect": old_path}
+        log(instance=page, action=MERGE_ACTION, user=user, data=data)
+        log(instance=target, action=MERGE_ACTION, user=user, data=data)
+    return MergeResult(
+        kept_pages, retired_pages, sources_moved, keywords_moved, redirects
+    )

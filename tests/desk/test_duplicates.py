@@ -1,0 +1,124 @@
+"""The duplicate finder, and merging: only moderators, with redirects and no orphan."""
+
+import pytest
+from django.urls import reverse
+from opensearchpy.exceptions import NotFoundError
+from wagtail.contrib.redirects.models import Redirect
+
+from desk.duplicates import find_duplicates
+from practices.models import PracticePage
+from search.client import get_client
+from search.indexer import alias_name, indexed_ids, write_documents
+
+pytestmark = pytest.mark.django_db
+
+SUMMARY = "Los vecinos proponen y votan obras del presupuesto municipal en asambleas."
+
+
+@pytest.fixture
+def twins(make_practice):
+    first = make_practice(
+        "Presupuesto participativo de Zapopan",
+        summary=SUMMARY,
+        keywords=["asambleas"],
+    )
+    second = make_practice(
+        "Presupuestos participativos en Zapopan",
+        summary=SUMMARY.replace("Los vecinos", "Las colonias"),
+        keywords=["obra pública"],
+    )
+    return first, second
+
+
+def _document(key):
+    try:
+        return get_client().get(index=alias_name(), id=str(key))["_source"]
+    except NotFoundError:
+        return None
+
+
+def test_near_duplicates_of_one_country_are_paired_and_others_are_not(
+    twins, make_practice, make_pair, own_index
+):
+    first, second = twins
+    make_practice("Presupuesto participativo de Zapopan", summary=SUMMARY, country="CO")
+    make_practice("Contraloría social de obra", summary="Comités vigilan las obras.")
+    make_pair(
+        {"title": "Presupuesto abierto", "summary": "Cuentas claras del gasto."},
+        {"title": "Open budget", "summary": "Clear accounts of spending."},
+    )
+    pairs = find_duplicates()
+    assert [{p.first.pk, p.second.pk} for p in pairs] == [{first.pk, second.pk}]
+    assert pairs[0].score >= 80
+
+
+def test_editors_see_the_report_but_cannot_merge(client_for, editor, twins, own_index):
+    first, second = twins
+    client = client_for(editor)
+    html = client.get(reverse("desk:duplicates")).content.decode()
+    assert "Presupuestos participativos en Zapopan" in html
+    assert reverse("desk:merge") not in html
+    response = client.post(
+        reverse("desk:merge"),
+        {"first": first.pk, "second": second.pk, "keep": first.pk},
+    )
+    assert response.status_code == 302 and response.url == "/admin/"
+    second.refresh_from_db()
+    assert second.live
+
+
+def test_a_merge_moves_sources_and_keywords_redirects_and_leaves_no_orphan(
+    client_for, moderator, twins, own_index, django_capture_on_commit_callbacks
+):
+    first, second = twins
+    write_documents([first.translation_key, second.translation_key])
+    old_url = second.url
+    client = client_for(moderator)
+    html = client.get(reverse("desk:duplicates")).content.decode()
+    assert reverse("desk:merge") in html
+    compare = client.get(
+        reverse("desk:merge"), {"first": first.pk, "second": second.pk}
+    )
+    assert compare.status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("desk:merge"),
+            {"first": first.pk, "second": second.pk, "keep": first.pk},
+        )
+    assert response.status_code == 302
+
+    kept = PracticePage.objects.get(pk=first.pk)
+    retired = PracticePage.objects.get(pk=second.pk)
+    assert kept.live and not retired.live
+    assert {s.url for s in kept.sources.all()} >= {s.url for s in second.sources.all()}
+    assert set(kept.keywords.names()) == {"asambleas", "obra pública"}
+    redirect = Redirect.objects.get(old_path=Redirect.normalise_path(old_url))
+    assert redirect.redirect_page_id == kept.pk
+    response = client.get(old_url)
+    assert response.status_code == 301 and response.url.endswith(kept.url)
+
+    assert _document(second.translation_key) is None
+    assert "obra pública" in _document(first.translation_key)["terms_es"]
+    assert indexed_ids() == {str(first.translation_key)}
+
+
+def test_a_merge_refuses_to_publish_someone_elses_draft(
+    client_for, moderator, twins, own_index
+):
+    first, second = twins
+    first.title = "Borrador sin publicar"
+    first.save_revision()
+    response = client_for(moderator).post(
+        reverse("desk:merge"),
+        {"first": first.pk, "second": second.pk, "keep": first.pk},
+        follow=True,
+    )
+    assert "unpublished changes" in response.content.decode()
+    assert PracticePage.objects.get(pk=second.pk).live
+
+
+def test_merge_without_page_ids_is_a_clear_400(client_for, moderator, own_index):
+    response = client_for(moderator).get(reverse("desk:merge"), {"first": "x"})
+    assert response.status_code == 400
+    assert "page ids" in response.content.decode()
