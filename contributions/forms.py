@@ -1,15 +1,20 @@
 """The public contribution form: what a contributor can know about a practice."""
 
+import math
 import time
 
 import filetype
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from taxonomy.geography import fold
 from taxonomy.models import Country, GovernmentLevel, PracticeType, Theme
+
+from . import kept_uploads
 
 # Documents we accept, by their content (magic bytes), never by their name.
 ALLOWED_DOCUMENT_TYPES = {
@@ -20,6 +25,9 @@ ALLOWED_DOCUMENT_TYPES = {
     "image/jpeg": "jpg",
 }
 FORM_STARTED_SALT = "contributions.form-started"
+# "X" or "corto" tells moderators nothing; a name and a sentence or two do.
+TITLE_MIN_LENGTH = 10
+SUMMARY_MIN_LENGTH = 40
 
 
 class TermChoiceField(forms.ModelMultipleChoiceField):
@@ -33,12 +41,19 @@ class TermField(forms.ModelChoiceField):
 
 
 class ContributionForm(forms.Form):
-    title = forms.CharField(label=_("Name of the practice"), max_length=200)
+    title = forms.CharField(
+        label=_("Name of the practice"),
+        min_length=TITLE_MIN_LENGTH,
+        max_length=200,
+    )
     summary = forms.CharField(
         label=_("Summary"),
+        min_length=SUMMARY_MIN_LENGTH,
         max_length=600,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Two or three sentences: what it is and who did it."),
+        help_text=_(
+            "Two or three sentences (at least 40 characters): what it is and who did it."
+        ),
     )
     country = TermField(
         label=_("Country"), queryset=Country.objects.all(), to_field_name="code"
@@ -107,8 +122,16 @@ class ContributionForm(forms.Form):
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, files=None, **kwargs):
+        # A document kept from an earlier attempt stands in for an empty file input.
+        self.kept_token = ""
+        if data is not None and not (files and files.get("document")):
+            kept = kept_uploads.restore(data.get("kept_document", ""))
+            if kept is not None:
+                files = files.copy() if files is not None else MultiValueDict()
+                files["document"] = kept
+                self.kept_token = kept.kept_token
+        super().__init__(data, files, **kwargs)
         # Countries in the alphabetical order of the reader's language.
         self.fields["country"].choices = [("", "---------")] + sorted(
             ((country.code, country.label()) for country in Country.objects.all()),
@@ -116,6 +139,37 @@ class ContributionForm(forms.Form):
         )
         if not self.is_bound:
             self.initial["started"] = signing.dumps(time.time(), salt=FORM_STARTED_SALT)
+        self._describe_fields()
+
+    @property
+    def kept_document_name(self) -> str:
+        return kept_uploads.original_name(self.kept_token)
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.errors:
+            self._keep_document()
+        self._describe_fields()
+
+    def _keep_document(self) -> None:
+        """Keep a valid document across the re-shown form; drop a refused one."""
+        if "document" in self.errors:
+            self.kept_token = ""
+            return
+        upload = self.cleaned_data.get("document")
+        if upload and not self.kept_token:
+            self.kept_token = kept_uploads.keep(upload, self.document_extension)
+
+    def _describe_fields(self) -> None:
+        """Point each input at its hint and its error by the ids the template gives."""
+        for name, field in self.fields.items():
+            auto_id = self[name].auto_id
+            ids = [f"{auto_id}_helptext"] if field.help_text else []
+            if name in self.errors:
+                ids.append(f"{auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
     def clean_document(self):
         upload = self.cleaned_data.get("document")
@@ -153,8 +207,17 @@ class ContributionForm(forms.Form):
                 _("The form expired. Please reload the page and try again."),
                 code="expired",
             ) from None
-        if time.time() - float(started) < settings.CONTRIBUTION_MIN_FILL_SECONDS:
+        # Counted from when the form was first shown: a re-shown form keeps its time.
+        wait = settings.CONTRIBUTION_MIN_FILL_SECONDS - (time.time() - float(started))
+        if wait > 0:
+            seconds = math.ceil(wait)
             raise forms.ValidationError(
-                _("The form was sent too quickly. Please try again."), code="too_fast"
+                ngettext(
+                    "The form was sent too quickly: wait %(seconds)d second and send it again.",
+                    "The form was sent too quickly: wait %(seconds)d seconds and send it again.",
+                    seconds,
+                )
+                % {"seconds": seconds},
+                code="too_fast",
             )
         return cleaned

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from . import kept_uploads
 from .forms import ContributionForm
 from .models import Submission
 from .submission import client_fingerprint, over_rate_limit, submit_contribution
@@ -30,6 +31,7 @@ def contribute(request):
     submission = submit_contribution(
         data, language=_language(), fingerprint=fingerprint
     )
+    kept_uploads.discard(form.kept_token)
     return redirect(reverse("contribution-thanks", args=[submission.reference]))
 
 

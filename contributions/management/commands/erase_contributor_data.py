@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from contributions import kept_uploads
 from contributions.models import Submission
 from contributions.submission import erase_personal_data, expired_submissions
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             targets = expired_submissions()
             reason = "retention"
         count = erase_personal_data(targets.filter(erased_at__isnull=True), reason)
+        kept_uploads.remove_expired()
         self.stdout.write(
             f"Erased the personal data of {count} contribution(s) ({reason})."
         )
