@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 class AppServer:
     port: int = 8765
     workers: int = 2
+    timeout: int = 30
     process: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -32,7 +33,7 @@ class AppServer:
             "--workers",
             str(self.workers),
             "--timeout",
-            "30",
+            str(self.timeout),
         ]
         self.process = subprocess.Popen(  # noqa: S603
             command,

@@ -42,6 +42,10 @@
         if (!fresh) { window.location.href = url; return; }
         root.innerHTML = fresh.innerHTML;
         document.title = doc.title;
+        // The feed of the search shown, for feed readers that look in the head.
+        var feed = 'link[rel="alternate"][type="application/atom+xml"]';
+        var freshFeed = doc.querySelector(feed), shownFeed = document.querySelector(feed);
+        if (freshFeed && shownFeed) shownFeed.href = freshFeed.getAttribute("href");
         if (push) history.pushState({ search: true }, "", url);
         shownSearch = window.location.search;
         restoreFocus(key);

@@ -1,0 +1,86 @@
+"""Every open data link of a search, followed in Chromium, in Spanish and in English:
+the CSV and JSON downloads, the feed (link and <link rel=alternate>), the OpenSearch
+description, the open data page from the footer and its vocabulary link."""
+
+import csv
+import io
+import json
+
+import feedparser
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+JOURNEYS = [
+    {
+        "search": "/buscar/",
+        "download": "Descargar estas 3 prácticas",
+        "subscribe": "Suscribirse a esta búsqueda",
+        "feed_title": "Repertorio: prácticas nuevas y actualizadas",
+        "open_data": "Datos abiertos",
+        "codebook": "Libro de códigos",
+        "country_label": "México",
+        "opensearch": "/opensearch.xml",
+    },
+    {
+        "search": "/en/search/",
+        "download": "Download these 3 practices",
+        "subscribe": "Subscribe to this search",
+        "feed_title": "Repertorio: new and updated practices",
+        "open_data": "Open data",
+        "codebook": "Codebook",
+        "country_label": "Mexico",
+        "opensearch": "/en/opensearch.xml",
+    },
+]
+
+
+def _download(page, name: str) -> str:
+    with page.expect_download() as info:
+        page.locator(".open-data-links").get_by_role(
+            "link", name=name, exact=True
+        ).click()
+    download = info.value
+    assert download.suggested_filename.startswith("repertorio-practices-")
+    with open(download.path(), encoding="utf-8") as handle:
+        return handle.read()
+
+
+@pytest.mark.parametrize("journey", JOURNEYS, ids=["es", "en"])
+def test_every_open_data_link_from_the_search_page(page, journey):
+    page.goto(page.base + journey["search"])
+    page.locator("input[name=country][value=MX]").check()
+    links = page.locator(".open-data-links")
+    expect(links).to_contain_text(journey["download"])
+    expect(links).to_contain_text("(CSV · JSON)")
+
+    rows = list(csv.DictReader(io.StringIO(_download(page, "CSV"), newline="")))
+    assert len(rows) == 3
+    assert {row["country_label"] for row in rows} == {journey["country_label"]}
+    lines = _download(page, "JSON").splitlines()
+    assert {json.loads(line)["id"] for line in lines} == {row["id"] for row in rows}
+
+    feed_link = links.get_by_role("link", name=journey["subscribe"])
+    alternate = page.locator('link[rel="alternate"][type="application/atom+xml"]')
+    # The head's feed link follows the filters the script applied without a reload.
+    assert alternate.get_attribute("href") == feed_link.get_attribute("href")
+    response = page.request.get(page.base + feed_link.get_attribute("href"))
+    assert response.ok
+    feed = feedparser.parse(response.body())
+    assert feed.feed.title == journey["feed_title"]
+    assert len(feed.entries) == 3
+    description = page.locator('link[rel="search"]').first.get_attribute("href")
+    assert description == journey["opensearch"]
+    assert page.request.get(page.base + description).ok
+
+    with page.expect_navigation():
+        feed_link.click()  # a browser may show or save it; it must not fail
+
+    page.goto(page.base + journey["search"])
+    page.locator(".site-footer").get_by_role("link", name=journey["open_data"]).click()
+    expect(page.locator("h1")).to_have_text(journey["open_data"])
+    expect(page.locator("#codebook-heading")).to_have_text(journey["codebook"])
+    page.get_by_role("link", name="themes").first.click()
+    themes = json.loads(page.locator("body").inner_text())["vocabularies"]["themes"]
+    assert any(theme["code"] == "open-data" for theme in themes)
