@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import health
 from opendata import urls as opendata_urls
-from search.pages import search_page
+from search.search_page import search_page
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
