@@ -1,7 +1,5 @@
 """An Atom feed of new and updated practices for any search (Django's syndication)."""
 
-from dataclasses import replace
-
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import translation
@@ -37,8 +35,7 @@ class PracticeFeed(Feed):
         return _("Open government practices matching this search, newest first.")
 
     def link(self, filters):
-        query = replace(filters, page=1).querystring()
-        return reverse("search") + (f"?{query}" if query else "")
+        return filters.url_with(reverse("search"), page=1)
 
     def feed_url(self, filters):
         return self.request.get_full_path()

@@ -1,11 +1,21 @@
 """The search state, parsed and validated once from a request's query string.
 
 The HTML page, the JSON API and exports all take a `SearchFilters`; nothing else
-reads search parameters.
+reads search parameters, and every link to another search (a page, a suggestion, a
+filter added or removed) is built by it (`filters.url_with(page=3)`), never by
+appending to a query string.
+
+Parsing is strict: numbers are ASCII digits within bounds (`str.isdigit()` would let
+"²" through to `int()`), and anything else is a `FilterError` naming the parameter,
+with a message in the active language.
 """
 
+import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
+
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from practices.facets import FACETS
 
@@ -18,6 +28,8 @@ DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_DEPTH = 10_000
 MAX_QUERY_LENGTH = 300
 MIN_YEAR, MAX_YEAR = 1900, 2100
+# At most six ASCII digits: larger numbers are out of every bound anyway.
+WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
 class FilterError(ValueError):
@@ -74,6 +86,41 @@ class SearchFilters:
     def querystring(self, **changes) -> str:
         return urlencode((replace(self, **changes) if changes else self).query_items())
 
+    def url_with(
+        self,
+        path: str = "",
+        *,
+        with_lang: bool = False,
+        extra: tuple[tuple[str, str], ...] = (),
+        **changes,
+    ) -> str:
+        """A link to this search with `changes`: `url_with(page=3)`, `url_with(q=…)`.
+
+        Any change but the page's goes back to page 1. Without `path` the link is
+        relative ("?…", the same page); `with_lang` adds the language, which the
+        HTML page takes from its URL and the API from `lang`; `extra` are
+        parameters of the target that are not search filters (`format`).
+        """
+        if changes and "page" not in changes:
+            changes["page"] = 1
+        target = replace(self, **changes) if changes else self
+        items = target.query_items()
+        if with_lang and target.lang != "es":
+            items.append(("lang", target.lang))
+        items += list(extra)
+        query = urlencode(items)
+        if path:
+            return f"{path}?{query}" if query else path
+        return f"?{query}"
+
+    def toggle_url(self, facet: str, value: str) -> str:
+        """This search with one facet value added or removed, on page 1."""
+        return self.toggled(facet, value).url_with()
+
+    def clear_url(self, path: str = "") -> str:
+        """The same words without any filter."""
+        return SearchFilters(q=self.q, lang=self.lang).url_with(path)
+
     def toggled(self, facet: str, value: str) -> "SearchFilters":
         """The same search with one facet value added or removed, back on page 1."""
         current = self.values(facet)
@@ -87,30 +134,50 @@ class SearchFilters:
 
 
 def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
-    """Validate a QueryDict (or a dict of lists); unknown facet values become warnings."""
+    """Validate a QueryDict (or a dict of lists); unknown facet values become warnings.
+
+    Errors are worded in the language the search asks for (`lang`, else
+    `default_lang`): the reader's.
+    """
+    asked = _raw(params, "lang")
+    language = asked[0] if len(asked) == 1 and asked[0] in LANGS else default_lang
+    with translation.override(language):
+        return _parse(params, default_lang)
+
+
+def _parse(params, default_lang: str) -> SearchFilters:
     warnings: list[str] = []
     q = " ".join(_single(params, "q", "").split())
     if len(q) > MAX_QUERY_LENGTH:
-        raise FilterError("q", f"at most {MAX_QUERY_LENGTH} characters")
+        raise FilterError(
+            "q",
+            _("at most %(count)s characters") % {"count": MAX_QUERY_LENGTH},
+        )
     lang = _single(params, "lang", default_lang) or default_lang
     if lang not in LANGS:
-        raise FilterError("lang", f"must be one of {', '.join(LANGS)}")
+        raise FilterError("lang", _one_of(LANGS))
     sort = _single(params, "sort", "relevance") or "relevance"
     if sort not in SORTS:
-        raise FilterError("sort", f"must be one of {', '.join(SORTS)}")
+        raise FilterError("sort", _one_of(SORTS))
     page = _integer(params, "page", 1, minimum=1)
     page_size = _integer(params, "page_size", DEFAULT_PAGE_SIZE, minimum=1)
     if page_size > MAX_PAGE_SIZE:
-        raise FilterError("page_size", f"at most {MAX_PAGE_SIZE}")
+        raise FilterError(
+            "page_size", _("at most %(maximum)s") % {"maximum": MAX_PAGE_SIZE}
+        )
     if page * page_size > MAX_RESULT_DEPTH:
         raise FilterError(
             "page",
-            f"results beyond the first {MAX_RESULT_DEPTH} cannot be paged to; narrow the search",
+            _(
+                "results beyond the first %(depth)s cannot be paged to; "
+                "narrow the search"
+            )
+            % {"depth": MAX_RESULT_DEPTH},
         )
     year_from = _year(params, "year_from")
     year_to = _year(params, "year_to")
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise FilterError("year_to", "must not be before year_from")
+        raise FilterError("year_to", _("must not be before year_from"))
 
     labels = facet_labels()
     selected: dict[str, tuple[str, ...]] = {}
@@ -143,6 +210,10 @@ def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
     )
 
 
+def _one_of(choices: tuple[str, ...]) -> str:
+    return _("must be one of %(choices)s") % {"choices": ", ".join(choices)}
+
+
 def _position(names: list[str], name: str) -> int:
     return names.index(name) if name in names else len(names)
 
@@ -162,7 +233,7 @@ def _many(params, name: str) -> list[str]:
 def _single(params, name: str, default: str) -> str:
     values = _raw(params, name)
     if len(values) > 1:
-        raise FilterError(name, "give it once")
+        raise FilterError(name, _("give it once"))
     return str(values[0]).strip() if values else default
 
 
@@ -170,11 +241,13 @@ def _integer(params, name: str, default: int, *, minimum: int) -> int:
     raw = _single(params, name, "")
     if raw == "":
         return default
-    if not raw.isdigit() or len(raw) > 6:
-        raise FilterError(name, "must be a whole number")
+    if not WHOLE_NUMBER.fullmatch(raw):
+        raise FilterError(name, _("must be a whole number"))
     value = int(raw)
     if value < minimum:
-        raise FilterError(name, f"must be at least {minimum}")
+        raise FilterError(
+            name, _("must be at least %(minimum)s") % {"minimum": minimum}
+        )
     return value
 
 
@@ -182,6 +255,10 @@ def _year(params, name: str) -> int | None:
     raw = _single(params, name, "")
     if raw == "":
         return None
-    if not raw.isdigit() or not MIN_YEAR <= int(raw) <= MAX_YEAR:
-        raise FilterError(name, f"must be a year between {MIN_YEAR} and {MAX_YEAR}")
+    if not WHOLE_NUMBER.fullmatch(raw) or not MIN_YEAR <= int(raw) <= MAX_YEAR:
+        raise FilterError(
+            name,
+            _("must be a year between %(first)s and %(last)s")
+            % {"first": MIN_YEAR, "last": MAX_YEAR},
+        )
     return int(raw)

@@ -27,11 +27,15 @@ def search_page(request):
             context["unavailable"] = True
             status = 503
     if context["results"]:
+        results = context["results"]
         context["facet_panels"] = [
-            (facet, context["results"].facets[facet.name]) for facet in FACETS
+            (facet, results.facets[facet.name]) for facet in FACETS
         ]
-        context["chips"] = _chips(context["results"])
-        context["pages"] = _page_links(filters, context["results"].page_count)
+        context["chips"] = _chips(results)
+        context["pagination"] = _pagination(filters, results.page_count)
+        context["clear_url"] = filters.clear_url(request.path)
+        if results.suggestion:
+            context["suggestion_url"] = filters.url_with(q=results.suggestion)
     response = render(request, "search/search_page.html", context, status=status)
     if filters.active_filter_count > 1:
         response["X-Robots-Tag"] = "noindex"
@@ -55,7 +59,7 @@ def _chips(results):
                     {
                         "label": value.label,
                         "facet": facet,
-                        "remove": filters.toggled(facet, value.value).querystring(),
+                        "remove": filters.toggle_url(facet, value.value),
                     }
                 )
     if filters.year_from is not None:
@@ -63,7 +67,7 @@ def _chips(results):
             {
                 "label": f"≥ {filters.year_from}",
                 "facet": "year",
-                "remove": filters.querystring(year_from=None, page=1),
+                "remove": filters.url_with(year_from=None),
             }
         )
     if filters.year_to is not None:
@@ -71,19 +75,25 @@ def _chips(results):
             {
                 "label": f"≤ {filters.year_to}",
                 "facet": "year",
-                "remove": filters.querystring(year_to=None, page=1),
+                "remove": filters.url_with(year_to=None),
             }
         )
     return chips
 
 
-def _page_links(filters, page_count: int) -> list[dict]:
-    window = range(max(1, filters.page - 2), min(page_count, filters.page + 2) + 1)
-    return [
-        {
-            "number": n,
-            "current": n == filters.page,
-            "query": filters.querystring(page=n),
-        }
-        for n in window
-    ]
+def _pagination(filters, page_count: int) -> dict:
+    """Previous, next and a window of page numbers, each a link the filters build."""
+    current = filters.page
+    window = range(max(1, current - 2), min(page_count, current + 2) + 1)
+    return {
+        "previous": filters.url_with(page=current - 1) if current > 1 else None,
+        "next": filters.url_with(page=current + 1) if current < page_count else None,
+        "pages": [
+            {
+                "number": n,
+                "current": n == current,
+                "url": filters.url_with(page=n),
+            }
+            for n in window
+        ],
+    }

@@ -4,8 +4,6 @@ Built from the search's filter object (its query items), so they carry exactly t
 search's parameters, without the page number.
 """
 
-from urllib.parse import urlencode
-
 from django import template
 from django.urls import reverse
 
@@ -13,12 +11,9 @@ register = template.Library()
 
 
 def _url(name: str, filters, **extra) -> str:
-    items = list(filters.query_items(include_page=False))
-    if filters.lang != "es":
-        items.append(("lang", filters.lang))
-    items += list(extra.items())
-    query = urlencode(items)
-    return reverse(name) + (f"?{query}" if query else "")
+    return filters.url_with(
+        reverse(name), with_lang=True, extra=tuple(extra.items()), page=1
+    )
 
 
 @register.simple_tag

@@ -125,3 +125,14 @@ def test_the_openapi_schema_documents_every_facet_of_the_registry():
         p["name"] for p in schema["paths"]["/api/v1/search/"]["get"]["parameters"]
     }
     assert set(FACET_NAMES) <= parameters
+
+
+@pytest.mark.parametrize("name", ["page", "page_size", "year_from", "year_to"])
+def test_unicode_digits_answer_400_in_the_requested_language(client, corpus, name):
+    english = client.get(API, {name: "²", "lang": "en"})
+    assert english.status_code == 400
+    assert english.json()["error"]["parameter"] == name
+    assert english.json()["error"]["message"].startswith("must be")
+    spanish = client.get(API, {name: "²"})  # Spanish is the API's default language
+    assert spanish.status_code == 400
+    assert spanish.json()["error"]["message"].startswith("debe ser")

@@ -1,5 +1,8 @@
 """The HTML search page: the same filters and service as the API, usable without JS."""
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +59,50 @@ def test_highlights_are_marked_and_user_input_is_escaped(client, corpus):
     ).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("path", ["/buscar/", "/en/search/"])
+def test_next_and_previous_from_page_two_lead_to_pages_three_and_one(
+    client, corpus, path
+):
+    html = client.get(path, {"page_size": "5", "page": "2"}).content.decode()
+    hrefs = {
+        rel: re.search(rf'<a rel="{rel}" href="([^"]+)"', html).group(1)
+        for rel in ("prev", "next")
+    }
+    for rel, page in (("next", ["3"]), ("prev", None)):
+        url = hrefs[rel].replace("&amp;", "&")
+        assert parse_qs(urlsplit(url).query).get("page") == page
+        assert client.get(path + url).status_code == 200
+
+
+def test_the_suggestion_link_keeps_the_filters_and_answers(client, corpus):
+    html = client.get(
+        "/en/search/",
+        {"q": "whistlebloverz protektion", "country": "KE", "page": "1"},
+    ).content.decode()
+    href = re.search(r'<a href="([^"]+)" data-suggestion>', html).group(1)
+    params = parse_qs(urlsplit(href.replace("&amp;", "&")).query)
+    assert params["country"] == ["KE"] and "whistleblower" in params["q"][0]
+    response = client.get("/en/search/" + href.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert "Whistleblower protection law" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/buscar/", "debe ser un número entero"),
+        ("/en/search/", "must be a whole number"),
+    ],
+)
+@pytest.mark.parametrize("name", ["page", "page_size", "year_from"])
+def test_unicode_digits_are_explained_on_the_page_in_its_language(
+    client, corpus, path, message, name
+):
+    response = client.get(path, {name: "²"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert name in html
+    if name != "year_from":
+        assert message in html
