@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
+from .bulk_actions import BULK_ACTIONS
 from .duplicates import MERGE_ACTION
 from .editor import PracticePageViewSet
 from .panels import CollectionPanel
@@ -72,3 +73,7 @@ def register_translations_report():
 @hooks.register("register_reports_menu_item")
 def register_index_queue_report():
     return _report_item(_("Search index queue"), "desk:index_queue", "search", 80)
+
+
+for _action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action)

@@ -1,0 +1,194 @@
+"""Bulk actions on practice pages, offered in Wagtail's page listings.
+
+Pages of other types may be selected in the same listing; they are listed as
+"not possible" and left alone. Changing a practice's classification publishes it
+(so search sees it), which only moderators may do; marking as reviewed and
+exporting are open to editors too.
+"""
+
+from django import forms
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+
+from practices.dataset import csv_header, csv_lines, practice_groups, practice_row
+from practices.models import PracticePage
+from taxonomy.models import Outcome, Theme
+
+from .review import mark_reviewed
+
+
+def _practice(page) -> PracticePage | None:
+    specific = page.specific_deferred
+    return specific if isinstance(specific, PracticePage) else None
+
+
+class PracticeBulkAction(PageBulkAction):
+    template_name = "desk/bulk_actions/confirm.html"
+    # Text for the confirmation page.
+    question = ""
+    button = ""
+
+    def object_context(self, obj):
+        return {"item": _practice(obj) or obj}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["view"] = self
+        return context
+
+
+class MarkReviewedBulkAction(PracticeBulkAction):
+    display_name = _("Mark as reviewed")
+    action_type = "desk_mark_reviewed"
+    aria_label = _("Mark the selected practices as reviewed today")
+    action_priority = 60
+    question = _("Mark these practices as reviewed today?")
+    button = _("Yes, mark as reviewed")
+
+    def check_perm(self, page):
+        return (
+            bool(_practice(page))
+            and page.permissions_for_user(self.request.user).can_edit()
+        )
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        return mark_reviewed([_practice(page) for page in objects], user), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d practice marked as reviewed.",
+            "%(count)d practices marked as reviewed.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class ClassificationForm(forms.Form):
+    operation = forms.ChoiceField(
+        label=_("Operation"),
+        choices=[("add", _("Add")), ("remove", _("Remove"))],
+        widget=forms.RadioSelect,
+        initial="add",
+    )
+    theme = forms.ModelChoiceField(
+        Theme.objects.all(), label=_("Theme"), required=False
+    )
+    outcome = forms.ModelChoiceField(
+        Outcome.objects.all(), label=_("Outcome"), required=False
+    )
+    keyword = forms.CharField(label=_("Keyword"), max_length=100, required=False)
+
+    def clean_keyword(self):
+        return " ".join(self.cleaned_data["keyword"].split())
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("theme") or data.get("outcome") or data.get("keyword")):
+            raise forms.ValidationError(_("Choose a theme, an outcome or a keyword."))
+        return data
+
+
+class ClassifyBulkAction(PracticeBulkAction):
+    """Add or remove a theme, outcome or keyword, and publish so search follows."""
+
+    display_name = _("Theme, outcome or keyword")
+    action_type = "desk_classify"
+    aria_label = _("Add or remove a theme, outcome or keyword")
+    action_priority = 70
+    form_class = ClassificationForm
+    question = _(
+        "Add or remove a theme, an outcome or a keyword on these practices. Live "
+        "practices are published again, so search shows the change; a practice with "
+        "unpublished changes gets a new draft instead, so nobody's draft is published."
+    )
+    button = _("Apply")
+
+    def check_perm(self, page):
+        return (
+            bool(_practice(page))
+            and page.permissions_for_user(self.request.user).can_publish()
+        )
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), **self.cleaned_form.cleaned_data}
+
+    @classmethod
+    def execute_action(
+        cls, objects, user=None, operation="add", theme=None, outcome=None, keyword=""
+    ):
+        published = drafted = 0
+        for page in objects:
+            page = _practice(page)
+            publish = page.live and not page.has_unpublished_changes
+            latest = page.get_latest_revision_as_object()
+            for relation, term in (("themes", theme), ("outcomes", outcome)):
+                if term is None:
+                    continue
+                terms = set(getattr(latest, relation).all())
+                terms = terms | {term} if operation == "add" else terms - {term}
+                getattr(latest, relation).set(list(terms))
+            if keyword:
+                if operation == "add":
+                    latest.keywords.add(keyword)
+                else:
+                    latest.keywords.remove(
+                        *[
+                            k
+                            for k in latest.keywords.names()
+                            if k.lower() == keyword.lower()
+                        ]
+                    )
+            revision = latest.save_revision(user=user, log_action=True)
+            if publish:
+                revision.publish(user=user)
+                published += 1
+            else:
+                drafted += 1
+        return published, drafted
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return _(
+            "%(published)d practices published with the change, %(drafted)d saved as "
+            "drafts."
+        ) % {"published": num_parent_objects, "drafted": num_child_objects}
+
+
+class ExportBulkAction(PracticeBulkAction):
+    """The selected practices as the open data CSV (published content only)."""
+
+    display_name = _("Export CSV")
+    action_type = "desk_export"
+    aria_label = _("Export the selected practices as CSV")
+    action_priority = 80
+    question = _(
+        "Download these practices as CSV, in the open data format (published "
+        "content only; drafts are left out)."
+    )
+    button = _("Download CSV")
+
+    def check_perm(self, page):
+        return (
+            bool(_practice(page))
+            and page.permissions_for_user(self.request.user).can_edit()
+        )
+
+    def form_valid(self, form):
+        objects, _without_access = self.get_actionable_objects()
+        keys = list(dict.fromkeys(str(page.translation_key) for page in objects))
+        lang = "en" if self.request.LANGUAGE_CODE == "en" else "es"
+        groups = practice_groups(
+            keys, lang=lang, url_for=lambda page: page.get_full_url(self.request)
+        )
+        body = csv_header(bom=True) + csv_lines(practice_row(g) for g in groups)
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        day = timezone.localdate().isoformat()
+        response["Content-Disposition"] = (
+            f'attachment; filename="repertorio-selection-{day}.csv"'
+        )
+        return response
+
+
+BULK_ACTIONS = [MarkReviewedBulkAction, ClassifyBulkAction, ExportBulkAction]
