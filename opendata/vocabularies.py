@@ -1,123 +1,85 @@
 """Every controlled vocabulary with its codes and bilingual labels, as the API publishes it.
 
-The names here are the ones the dataset's codebook links to (`Column.vocabulary`).
+The vocabularies are the facets of the registry (`practices.facets`), named as the
+search parameters and the dataset's columns are, plus the original-language codes.
 """
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from practices.facets import FACETS
 from practices.models.practice_page import Language
 from taxonomy import models as taxonomy
 
-FLAT = {
-    "outcomes": taxonomy.Outcome,
-    "evidence_levels": taxonomy.EvidenceLevel,
-    "government_levels": taxonomy.GovernmentLevel,
-    "regulated_party_types": taxonomy.RegulatedPartyType,
-    "practice_types": taxonomy.PracticeType,
-    "statuses": taxonomy.PracticeStatus,
+ORIGINAL_LANGUAGE = "original_language"
+VOCABULARY_NAMES = (*(facet.name for facet in FACETS), ORIGINAL_LANGUAGE)
+
+# What a term of some vocabularies says besides its code and labels.
+EXTRAS = {
+    taxonomy.Country: lambda c: {
+        "alpha3": c.alpha3,
+        "region": c.region.slug if c.region else None,
+    },
+    taxonomy.Subdivision: lambda s: {"country": s.country.code},
+    taxonomy.Region: lambda r: {"m49": r.m49_code},
 }
-VOCABULARY_NAMES = (
-    "themes",
-    *FLAT,
-    "regions",
-    "countries",
-    "subdivisions",
-    "languages",
-)
+RELATED = {taxonomy.Country: ["region"], taxonomy.Subdivision: ["country"]}
 
 
-def _both(es: str, en: str) -> dict[str, str]:
-    return {"es": es, "en": en}
+def _both(read) -> dict[str, str]:
+    return {language: read(language) for language in ("es", "en")}
 
 
-def _term(term) -> dict:
-    return {
-        "code": term.slug,
-        "label": _both(term.label_es, term.label_en),
-        "description": _both(term.description_es, term.description_en),
-    }
+def _translated(label) -> dict[str, str]:
+    def read(language):
+        with translation.override(language):
+            return str(label)
+
+    return _both(read)
 
 
-def _flat(model) -> list[dict]:
-    return [_term(term) for term in model.objects.order_by("sort_order", "slug")]
-
-
-def _themes() -> list[dict]:
-    themes = taxonomy.Theme.objects.select_related("parent").order_by(
-        "sort_order", "slug"
-    )
-    return [
-        _term(theme)
-        | {
-            "parent": theme.parent.slug if theme.parent else None,
-            "ogp_policy_areas": theme.ogp_policy_areas,
-        }
-        for theme in themes
-    ]
-
-
-def _regions() -> list[dict]:
-    return [
-        _term(region) | {"m49": region.m49_code}
-        for region in taxonomy.Region.objects.order_by("sort_order", "slug")
-    ]
-
-
-def _countries() -> list[dict]:
-    return [
-        {
-            "code": country.code,
-            "alpha3": country.alpha3,
-            "label": _both(country.name_es, country.name_en),
-            "region": country.region.slug if country.region else None,
-        }
-        for country in taxonomy.Country.objects.select_related("region").order_by(
-            "code"
-        )
-    ]
-
-
-def _subdivisions() -> list[dict]:
-    return [
-        {
-            "code": code,
-            "label": _both(es or name, en or name),
-            "country": country,
-            "kind": kind,
-            "parent": parent or None,
-        }
-        for code, name, es, en, country, kind, parent in (
-            taxonomy.Subdivision.objects.order_by("code").values_list(
-                "code",
-                "name",
-                "name_es",
-                "name_en",
-                "country__code",
-                "kind",
-                "parent_code",
-            )
-        )
-    ]
-
-
-def _languages() -> list[dict]:
+def _terms(facet) -> list[dict]:
+    if facet.vocabulary is None:
+        return [
+            {"code": t.value, "label": {"es": t.label_es, "en": t.label_en}}
+            for t in facet.fixed_terms
+        ]
+    model = facet.vocabulary
+    objects = model.objects.select_related(*RELATED.get(model, []))
+    if facet.hierarchical:
+        objects = objects.select_related("parent")
     terms = []
-    for code, label in Language.choices:
-        names = {}
-        for language in ("es", "en"):
-            with translation.override(language):
-                names[language] = str(label)
-        terms.append({"code": code, "label": names})
+    for term in objects:
+        entry = {"code": getattr(term, facet.key), "label": _both(term.label)}
+        if hasattr(term, "description"):
+            entry["description"] = _both(term.description)
+        if facet.hierarchical:
+            entry["parent"] = getattr(term.parent, facet.key) if term.parent else None
+        entry.update(EXTRAS.get(model, lambda _term: {})(term))
+        terms.append(entry)
     return terms
 
 
-def vocabularies(names=VOCABULARY_NAMES) -> dict[str, list[dict]]:
-    builders = {
-        "themes": _themes,
-        "regions": _regions,
-        "countries": _countries,
-        "subdivisions": _subdivisions,
-        "languages": _languages,
-        **{name: (lambda model=model: _flat(model)) for name, model in FLAT.items()},
+def _vocabulary(facet) -> dict:
+    return {
+        "label": _translated(facet.label),
+        "multiple": facet.multiple,
+        "terms": _terms(facet),
     }
+
+
+def _original_languages() -> dict:
+    return {
+        "label": _translated(_("Original language")),
+        "multiple": False,
+        "terms": [
+            {"code": code, "label": _translated(label)}
+            for code, label in Language.choices
+        ],
+    }
+
+
+def vocabularies(names=VOCABULARY_NAMES) -> dict[str, dict]:
+    builders = {facet.name: (lambda f=facet: _vocabulary(f)) for facet in FACETS}
+    builders[ORIGINAL_LANGUAGE] = _original_languages
     return {name: builders[name]() for name in names}

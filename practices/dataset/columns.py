@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from practices.facets import FACETS, Facet
 from practices.models import PracticePage
 
 LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/"
@@ -90,32 +91,85 @@ def _url(language: str) -> Callable[[PracticeGroup], Any]:
     return value
 
 
-def _term(attribute: str, *, label: bool = False):
+def facet_terms(facet: Facet, group: PracticeGroup) -> list:
+    """The terms of one facet a practice holds itself (no ancestors), by value."""
+    pages = list(group.pages.values()) if facet.across_translations else [group.primary]
+    terms = {
+        getattr(term, facet.key): term
+        for page in pages
+        for term in facet.term_objects(page)
+    }
+    return [terms[value] for value in sorted(terms)]
+
+
+def facet_label(facet: Facet, term, language: str) -> str:
+    if hasattr(term, "label"):
+        return term.label(language)
+    value = getattr(term, facet.key)
+    fixed = {t.value: t for t in facet.fixed_terms}
+    if value not in fixed:
+        return value
+    return fixed[value].label_en if language == "en" else fixed[value].label_es
+
+
+def _facet_value(facet: Facet, *, label: bool):
     def value(group: PracticeGroup):
-        term = getattr(group.primary, attribute)
-        if term is None:
-            return None
-        return term.label(group.lang) if label else term.slug
+        values = [
+            facet_label(facet, term, group.lang) if label else getattr(term, facet.key)
+            for term in facet_terms(facet, group)
+        ]
+        if facet.multiple:
+            return values
+        return values[0] if values else None
 
     return value
 
 
-def _terms(attribute: str, *, label: bool = False):
-    def value(group: PracticeGroup):
-        terms = sorted(getattr(group.primary, attribute).all(), key=lambda t: t.slug)
-        return [t.label(group.lang) if label else t.slug for t in terms]
+# What each classification means, beyond its name; a facet added to the registry
+# without an entry here is described by its label.
+FACET_MEANINGS = {
+    "theme": _("Policy themes."),
+    "type": _("Types of practice."),
+    "country": _("Country (ISO 3166-1 alpha-2)."),
+    "subdivision": _("State or province (ISO 3166-2)."),
+    "region": _("World region (UN M49)."),
+    "level": _("Level of government."),
+    "regulated_party": _(
+        "Type of regulated party (General Transparency Act, art. 23)."
+    ),
+    "outcome": _("Kinds of result."),
+    "evidence": _("How well the results are supported."),
+    "status": _("Whether the practice goes on."),
+    "language": _("Languages the practice is published in."),
+}
 
-    return value
 
-
-def _region(*, label: bool = False):
-    def value(group: PracticeGroup):
-        country = group.primary.country
-        if country is None or country.region is None:
-            return None
-        return country.region.label(group.lang) if label else country.region.slug
-
-    return value
+def _facet_columns() -> list[Column]:
+    """Two columns per facet of the registry: its codes, and their labels."""
+    columns = []
+    for facet in FACETS:
+        columns.append(
+            Column(
+                facet.name,
+                "list of codes" if facet.multiple else "code",
+                FACET_MEANINGS.get(facet.name, facet.label),
+                _facet_value(facet, label=False),
+                facet.name,
+            )
+        )
+        columns.append(
+            Column(
+                f"{facet.name}_label",
+                "list of text" if facet.multiple else "text",
+                _formatted(
+                    _("Label of “%(name)s” in the language of the export (lang)."),
+                    name=facet.name,
+                ),
+                _facet_value(facet, label=True),
+                facet.name,
+            )
+        )
+    return columns
 
 
 def _published(attribute: str, pick: Callable):
@@ -143,30 +197,6 @@ def _per_language(name, kind, meaning_es_en, make) -> list[Column]:
     return [
         Column(f"{name}_{language}", kind, meaning_es_en[language], make(language))
         for language in LANGUAGES
-    ]
-
-
-def _coded(name, attribute, meaning, vocabulary, *, many=False, region=False):
-    kind = "list of codes" if many else "code"
-    if region:
-        code, label = _region(), _region(label=True)
-    elif many:
-        code, label = _terms(attribute), _terms(attribute, label=True)
-    else:
-        code, label = _term(attribute), _term(attribute, label=True)
-    label_kind = "list of text" if many else "text"
-    return [
-        Column(name, kind, meaning, code, vocabulary),
-        Column(
-            f"{name}_label",
-            label_kind,
-            _formatted(
-                _("Label of “%(name)s” in the language of the export (lang)."),
-                name=name,
-            ),
-            label,
-            vocabulary,
-        ),
     ]
 
 
@@ -225,50 +255,14 @@ COLUMNS: list[Column] = [
         "code",
         _("Language the practice was first written in (ISO 639-1)."),
         lambda g: g.primary.original_language,
-        "languages",
     ),
-    *_coded("country", "country", _("Country (ISO 3166-1 alpha-2)."), "countries"),
-    *_coded(
-        "subdivision",
-        "subdivision",
-        _("State or province (ISO 3166-2)."),
-        "subdivisions",
-    ),
+    *_facet_columns(),
     Column(
         "municipality",
         "text",
         _("Municipality, as written by the editors."),
         lambda g: g.primary.municipality or None,
     ),
-    *_coded("region", None, _("World region (UN M49)."), "regions", region=True),
-    *_coded(
-        "government_level",
-        "government_level",
-        _("Level of government."),
-        "government_levels",
-    ),
-    *_coded(
-        "regulated_party_type",
-        "regulated_party_type",
-        _("Type of regulated party (General Transparency Act, art. 23)."),
-        "regulated_party_types",
-    ),
-    *_coded(
-        "practice_types",
-        "practice_types",
-        _("Types of practice."),
-        "practice_types",
-        many=True,
-    ),
-    *_coded("themes", "themes", _("Policy themes."), "themes", many=True),
-    *_coded("outcomes", "outcomes", _("Kinds of result."), "outcomes", many=True),
-    *_coded(
-        "evidence_level",
-        "evidence_level",
-        _("How well the results are supported."),
-        "evidence_levels",
-    ),
-    *_coded("status", "status", _("Whether the practice goes on."), "statuses"),
     Column(
         "start_year",
         "integer",

@@ -2,22 +2,11 @@
 
 from wagtail.rich_text import expand_db_html
 
-from .columns import LICENCE_URL, RICH_TEXT, PracticeGroup
+from practices.facets import FACETS
+
+from .columns import LICENCE_URL, RICH_TEXT, PracticeGroup, facet_label, facet_terms
 
 LICENCE = {"name": "CC BY-NC-SA 4.0", "url": LICENCE_URL}
-
-
-def _labelled(term) -> dict | None:
-    if term is None:
-        return None
-    return {
-        "code": term.slug,
-        "label": {"es": term.label("es"), "en": term.label("en")},
-    }
-
-
-def _labelled_all(terms) -> list[dict]:
-    return [_labelled(term) for term in sorted(terms, key=lambda t: t.slug)]
 
 
 def _text(group: PracticeGroup, language: str) -> dict:
@@ -37,26 +26,32 @@ def _moment(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _classification(facet, group: PracticeGroup):
+    terms = [
+        {
+            "code": getattr(term, facet.key),
+            "label": {lang: facet_label(facet, term, lang) for lang in ("es", "en")},
+        }
+        for term in facet_terms(facet, group)
+    ]
+    if facet.multiple:
+        return terms
+    return terms[0] if terms else None
+
+
 def practice_detail(group: PracticeGroup) -> dict:
+    """Classification by facet of the registry: the search parameter's name, codes
+    with both labels (a list when a practice may take several)."""
     page = group.primary
-    country = page.country
-    region = country.region if country is not None else None
     return {
         "id": group.key,
         "original_language": page.original_language,
         "languages": sorted(group.pages),
         "texts": {language: _text(group, language) for language in sorted(group.pages)},
-        "country": _labelled(country),
-        "subdivision": _labelled(page.subdivision),
+        "classification": {
+            facet.name: _classification(facet, group) for facet in FACETS
+        },
         "municipality": page.municipality or None,
-        "region": _labelled(region),
-        "government_level": _labelled(page.government_level),
-        "regulated_party_type": _labelled(page.regulated_party_type),
-        "practice_types": _labelled_all(page.practice_types.all()),
-        "themes": _labelled_all(page.themes.all()),
-        "outcomes": _labelled_all(page.outcomes.all()),
-        "evidence_level": _labelled(page.evidence_level),
-        "status": _labelled(page.status),
         "start_year": page.start_year,
         "end_year": page.end_year,
         "implementing_institutions": page.institutions_list(),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from practices.dataset.columns import LANGUAGES, RICH_TEXT
 from practices.dataset.writers import LIST_SEPARATOR, restore
+from practices.facets import EDITABLE_FACETS
 
 from .csv_rows import read_csv_rows, shape_problem
 from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
@@ -44,6 +45,14 @@ def _list(row: dict, name: str) -> list[str]:
     return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
 
 
+def _facet(row: dict, facet):
+    """A facet's column as the record's field holds it (the column is the facet's
+    name, the field is the page's)."""
+    if facet.multiple:
+        return _list(row, facet.name)
+    return row.get(facet.name) or None
+
+
 def _year(row: dict, name: str) -> int | None:
     value = row.get(name, "").strip()
     if not value:
@@ -65,18 +74,10 @@ def _record(row: dict, language: str) -> PracticeRecord:
             name: paragraphs_html(row.get(f"{name}_{language}", ""))
             for name in RICH_TEXT
         },
-        country=row["country"] or None,
-        subdivision=row.get("subdivision") or None,
         municipality=row.get("municipality", ""),
-        government_level=row.get("government_level") or None,
-        regulated_party_type=row.get("regulated_party_type") or None,
-        practice_types=_list(row, "practice_types"),
-        themes=_list(row, "themes"),
-        outcomes=_list(row, "outcomes"),
-        evidence_level=row.get("evidence_level") or None,
+        **{facet.field: _facet(row, facet) for facet in EDITABLE_FACETS},
         start_year=_year(row, "start_year"),
         end_year=_year(row, "end_year"),
-        status=row.get("status") or None,
         implementing_institutions=_list(row, "implementing_institutions"),
         partners=_list(row, "partners"),
         sources=[

@@ -81,6 +81,7 @@ def test_every_open_data_link_from_the_search_page(page, journey):
     page.locator(".site-footer").get_by_role("link", name=journey["open_data"]).click()
     expect(page.locator("h1")).to_have_text(journey["open_data"])
     expect(page.locator("#codebook-heading")).to_have_text(journey["codebook"])
-    page.get_by_role("link", name="themes").first.click()
-    themes = json.loads(page.locator("body").inner_text())["vocabularies"]["themes"]
+    page.get_by_role("link", name="theme", exact=True).first.click()
+    vocabularies = json.loads(page.locator("body").inner_text())["vocabularies"]
+    themes = vocabularies["theme"]["terms"]
     assert any(theme["code"] == "open-data" for theme in themes)

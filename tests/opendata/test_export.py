@@ -26,7 +26,7 @@ SELECTIONS = [
     "level=municipal&sort=newest",
     "theme=open-data",
     "year_from=2018&year_to=2020&sort=oldest",
-    "type=proactive-transparency&region=latin-america-and-the-caribbean",
+    "type=proactive-transparency&region=latin-america-caribbean",
     "subdivision=MX-JAL&q=datos",
 ]
 
@@ -34,6 +34,7 @@ SELECTIONS = [
 def _search_ids(client, query: str) -> tuple[int, set[str]]:
     body = client.get(f"{SEARCH}?{query}&page_size=100").json()
     assert body["total"] <= 100, "the corpus fits on one page"
+    assert body["warnings"] == [], "every filter of the selection is known"
     return body["total"], {hit["id"] for hit in body["results"]}
 
 
@@ -101,7 +102,7 @@ def test_csv_has_the_codebook_columns_dated_name_licence_and_both_languages(
     assert row["country"] == "MX"
     assert row["country_label"] == "México"
     assert row["subdivision"] == "MX-JAL"
-    assert row["themes"] == "participatory-budgeting"
+    assert row["theme"] == "participatory-budgeting"
     assert row["start_year"] == "2016"
     assert row["source_urls"] == "https://example.org/zapopan"
     assert row["licence"] == "https://creativecommons.org/licenses/by-nc-sa/4.0/"
@@ -115,7 +116,7 @@ def _csv_rows(text: str) -> list[dict]:
 def test_labels_follow_the_language_asked_for(client, corpus):
     (row,) = _jsonl(client.get(f"{EXPORT}?q=Zapopan&format=jsonl&lang=en"))
     assert row["country_label"] == "Mexico"
-    assert row["themes"] == ["participatory-budgeting"]
+    assert row["theme"] == ["participatory-budgeting"]
     assert row["start_year"] == 2016
 
 

@@ -70,7 +70,7 @@ def test_the_page_shows_every_column_and_links_the_dumps(
     html = response.content.decode()
     for column in COLUMNS:
         assert f"<code>{column.name}</code>" in html
-    assert 'href="/api/v1/taxonomy/?vocabulary=themes"' in html
+    assert 'href="/api/v1/taxonomy/?vocabulary=theme"' in html
     assert "CC BY-NC-SA 4.0" in html
     today = datetime.date.today().isoformat()
     name = f"repertorio-practices-{today}.csv"

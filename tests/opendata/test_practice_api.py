@@ -1,9 +1,11 @@
 """One practice and the vocabularies: both languages, labels, ETag and 304, CORS."""
 
+import json
 import time
 
 import pytest
 
+from practices.facets import FACETS
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +33,26 @@ def test_a_practice_in_both_languages_with_codes_labels_sources_and_licence(
     assert body["texts"]["es"]["title"] == "Presupuestos participativos en Zapopan"
     assert body["texts"]["en"]["title"] == "Participatory budgets in Zapopan"
     assert "/en/practices/" in body["texts"]["en"]["url"]
-    assert body["country"] == {"code": "MX", "label": {"es": "México", "en": "Mexico"}}
-    assert body["subdivision"]["code"] == "MX-JAL"
-    assert body["themes"][0]["code"] == "participatory-budgeting"
-    assert set(body["themes"][0]["label"]) == {"es", "en"}
-    assert body["government_level"]["code"] == "municipal"
+    classification = body["classification"]
+    assert classification["country"] == {
+        "code": "MX",
+        "label": {"es": "México", "en": "Mexico"},
+    }
+    assert classification["subdivision"]["code"] == "MX-JAL"
+    assert classification["theme"] == [
+        {
+            "code": "participatory-budgeting",
+            "label": {
+                "es": "Presupuesto participativo",
+                "en": "Participatory budgeting",
+            },
+        }
+    ]
+    assert classification["level"]["code"] == "municipal"
+    assert classification["region"]["code"] == "latin-america-caribbean"
+    assert [t["code"] for t in classification["language"]] == ["en", "es"]
+    assert classification["evidence"]["code"] == "documented"
+    assert classification["regulated_party"]["code"] == "executive"
     assert body["sources"] == [
         {
             "title": "Source of zapopan",
@@ -80,44 +97,47 @@ def test_drafts_and_unknown_ids_are_404(client, corpus):
     assert "error" in missing.json()
 
 
-def test_the_taxonomy_lists_every_vocabulary_with_bilingual_labels(client, corpus):
+def test_the_taxonomy_lists_every_facet_of_the_registry_with_bilingual_labels(
+    client, corpus
+):
     response = client.get(TAXONOMY)
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     vocabularies = response.json()["vocabularies"]
-    assert set(vocabularies) == {
-        "themes",
-        "outcomes",
-        "evidence_levels",
-        "government_levels",
-        "regulated_party_types",
-        "practice_types",
-        "statuses",
-        "regions",
-        "countries",
-        "subdivisions",
-        "languages",
+    assert set(vocabularies) == {facet.name for facet in FACETS} | {
+        "original_language"
     }
-    themes = {t["code"]: t for t in vocabularies["themes"]}
+    theme = vocabularies["theme"]
+    assert theme["label"] == {"es": "Tema", "en": "Theme"}
+    assert theme["multiple"] is True
+    themes = {t["code"]: t for t in theme["terms"]}
     assert themes["open-data"]["label"] == {"es": "Datos abiertos", "en": "Open data"}
     assert themes["open-data"]["parent"] == "access-to-information"
-    countries = {c["code"]: c for c in vocabularies["countries"]}
+    countries = {c["code"]: c for c in vocabularies["country"]["terms"]}
     assert countries["MX"]["label"] == {"es": "México", "en": "Mexico"}
-    states = {s["code"]: s for s in vocabularies["subdivisions"]}
+    assert countries["MX"]["region"] == "latin-america-caribbean"
+    states = {s["code"]: s for s in vocabularies["subdivision"]["terms"]}
     assert states["MX-JAL"]["country"] == "MX"
     assert {"code": "es", "label": {"es": "Español", "en": "Spanish"}} in vocabularies[
-        "languages"
-    ]
+        "language"
+    ]["terms"]
+    # Every code a practice carries in the export is a term of its vocabulary.
+    terms = {name: {t["code"] for t in v["terms"]} for name, v in vocabularies.items()}
+    for row in client.get("/api/v1/practices/export/?format=jsonl").streaming_content:
+        for line in row.decode().splitlines():
+            practice = json.loads(line)
+            for facet in FACETS:
+                value = practice[facet.name]
+                for code in value if isinstance(value, list) else [value]:
+                    assert code is None or code in terms[facet.name], (facet, code)
 
 
 def test_taxonomy_etag_and_one_vocabulary(client, corpus):
-    first = client.get(TAXONOMY, {"vocabulary": "statuses"})
-    assert list(first.json()["vocabularies"]) == ["statuses"]
+    first = client.get(TAXONOMY, {"vocabulary": "status"})
+    assert list(first.json()["vocabularies"]) == ["status"]
     assert (
         client.get(
-            TAXONOMY,
-            {"vocabulary": "statuses"},
-            headers={"if-none-match": first["ETag"]},
+            TAXONOMY, {"vocabulary": "status"}, headers={"if-none-match": first["ETag"]}
         ).status_code
         == 304
     )
