@@ -90,6 +90,10 @@ class Facet:
             for term in self.vocabulary.objects.all()
         ]
 
+    def value_of(self, term) -> str:
+        """A term's value; a plain field (`original_language`) holds the value itself."""
+        return term if isinstance(term, str) else getattr(term, self.key)
+
     def term_objects(self, page) -> list:
         """The terms a page holds, following `field` through foreign keys and
         many-to-many relations (prefetched ones are not queried again)."""
@@ -109,7 +113,7 @@ class Facet:
 
     def page_values(self, page) -> list[str]:
         """The values a page holds itself, sorted (no ancestors)."""
-        return sorted({getattr(term, self.key) for term in self.term_objects(page)})
+        return sorted({self.value_of(term) for term in self.term_objects(page)})
 
     def record_value(self, page):
         """The value as an interchange record holds it: a list, or one value or None."""
@@ -138,7 +142,7 @@ class Facet:
         values: set[str] = set()
         for page in pages if self.across_translations else [primary]:
             for term in self.term_objects(page):
-                value = getattr(term, self.key)
+                value = self.value_of(term)
                 values.update(ancestry.get(term.pk, [value]) if ancestry else [value])
         if self.multiple:
             return sorted(values)
@@ -237,6 +241,24 @@ _FACETS = (
         order=90,
         vocabulary=taxonomy.PracticeStatus,
         admin_filter=True,
+        in_text=False,
+    ),
+    # The language a practice was written in; translations (by people or machines)
+    # do not change it. "language" below is every language a practice can be read in.
+    Facet(
+        name="original",
+        label=_("Original language"),
+        field="original_language",
+        order=95,
+        fixed_terms=(
+            Term("es", "Español", "Spanish", 0),
+            Term("en", "Inglés", "English", 1),
+            Term("pt", "Portugués", "Portuguese", 2),
+            Term("fr", "Francés", "French", 3),
+            Term("other", "Otro", "Other", 4),
+        ),
+        editable=False,
+        synonyms=False,
         in_text=False,
     ),
     Facet(

@@ -8,6 +8,7 @@ Which facets there are, and where their terms come from, is the registry's
 
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from practices.facets import FACETS
@@ -42,10 +43,33 @@ def clear_label_cache(**_kwargs) -> None:
 
 
 def _load() -> dict[str, dict[str, Label]]:
-    return {
+    labels = {
         facet.name: {
             term.value: Label(term.label_es, term.label_en, term.order)
             for term in facet.terms()
         }
         for facet in FACETS
     }
+    if "subdivision" in labels and "country" in labels:
+        labels["subdivision"] = _with_countries(
+            labels["subdivision"], labels["country"]
+        )
+    return labels
+
+
+def _with_countries(
+    subdivisions: dict[str, Label], countries: dict[str, Label]
+) -> dict[str, Label]:
+    """A name several countries' subdivisions share gets its country: Córdoba is a
+    province of Argentina and a department of Colombia, and a filter listing two
+    bare "Córdoba" says neither."""
+    shared = Counter(label.es for label in subdivisions.values())
+    named = {}
+    for code, label in subdivisions.items():
+        country = countries.get(code.split("-", 1)[0])
+        if shared[label.es] > 1 and country is not None:
+            label = Label(
+                f"{label.es} ({country.es})", f"{label.en} ({country.en})", label.order
+            )
+        named[code] = label
+    return named

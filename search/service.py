@@ -65,6 +65,7 @@ class PracticeHit:
     year: int | None
     language: str
     languages: list[str]
+    original_language: str = "es"
 
 
 @dataclass
@@ -210,6 +211,7 @@ def _hit(hit: dict, lang: str, labels) -> PracticeHit:
         year=source.get("year"),
         language=shown,
         languages=source.get("language", []),
+        original_language=original,
     )
 
 

@@ -49,6 +49,7 @@ def test_the_response_has_the_documented_shape(client, corpus):
         "regulated_party",
         "type",
         "status",
+        "original",
         "language",
         "year",
     }

@@ -58,6 +58,7 @@ def _practice_facts() -> list[dict]:
                 if page.evidence_level
                 else set(),
                 "language": {p.locale.language_code for p in pages},
+                "original": {page.original_language},
                 "year": page.start_year,
             }
         )
@@ -85,6 +86,8 @@ SELECTIONS = [
     {"country": {"MX", "BR"}, "level": {"municipal"}},
     {"theme": {"open-data", "water-sanitation"}, "region": {"latin-america-caribbean"}},
     {"type": {"proactive-transparency"}, "language": {"en"}},
+    {"original": {"en"}},
+    {"original": {"es"}, "country": {"MX"}},
     {"level": {"state", "national"}, "theme": {"access-to-information"}},
     {"subdivision": {"MX-JAL", "MX-NLE"}},
     {"country": {"MX"}, "subdivision": {"MX-JAL"}},
@@ -110,6 +113,7 @@ def test_every_facet_count_equals_the_database_count(corpus, selection):
         "status",
         "evidence",
         "language",
+        "original",
     ):
         shown = {v.value: v.count for v in results.facets[facet] if v.count}
         assert shown == _expected_counts(facet, selection), facet
