@@ -73,6 +73,8 @@ def knn_plugin_installed() -> bool:
 
 def vectors_problem() -> str | None:
     """Why a new index would have no vector field, or None when it will have one."""
+    if settings.SEARCH_MODE == "text":
+        return "vectors are turned off (SEARCH_MODE=text)"
     if not knn_plugin_installed():
         return f"the OpenSearch node has no {KNN_PLUGIN} plugin"
     return encoder_problem()

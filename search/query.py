@@ -5,6 +5,8 @@ aggregation is filtered by every selection except its own: values within a facet
 combine with OR, facets with AND, and every facet's counts stay right.
 """
 
+from collections import defaultdict
+
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
@@ -25,6 +27,10 @@ VECTOR_CANDIDATES = 100
 VECTOR_MIN_SCORE = 0.65  # cos >= 0.3
 # Scales the vector score (0.65..1) against the text scores (about 5..60).
 VECTOR_BOOST = 20
+# Reciprocal rank fusion, the alternative (settings.SEARCH_FUSION = "rrf"): each list
+# adds 1 / (RRF_K + rank); the text list is read to RRF_WINDOW deep.
+RRF_K = 60
+RRF_WINDOW = 100
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 
 
@@ -115,17 +121,59 @@ def vector_query(neighbours: dict[str, float]) -> dict:
     }
 
 
-def hybrid_query(
-    q: str, neighbours: dict[str, float] | None, text: bool = True
-) -> dict:
-    """The text query, joined by the practices whose vectors lie near the query's."""
-    if not text and q:
-        return vector_query(neighbours or {})
-    if not q or not neighbours:
+def hybrid_query(q: str, neighbours: dict[str, float]) -> dict:
+    """Score fusion: the text query's score plus the neighbour's scaled similarity."""
+    if not neighbours:
         return text_query(q)
     return {
         "bool": {
             "should": [text_query(q), vector_query(neighbours)],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def text_ranking_request(filters: SearchFilters) -> dict:
+    """The text half alone, for rank fusion: ids of its first RRF_WINDOW matches."""
+    return {
+        "query": text_query(filters.q),
+        "post_filter": {"bool": {"filter": list(facet_clauses(filters).values())}},
+        "size": RRF_WINDOW,
+        "_source": False,
+    }
+
+
+def reciprocal_rank_fusion(*rankings: list[str]) -> dict[str, float]:
+    fused: dict[str, float] = defaultdict(float)
+    for ranking in rankings:
+        for rank, doc_id in enumerate(ranking, start=1):
+            fused[doc_id] += 1 / (RRF_K + rank)
+    return dict(fused)
+
+
+def fused_query(q: str, fused: dict[str, float], neighbours: dict[str, float]) -> dict:
+    """Rank fusion: matches are the text matches and the neighbours, as in
+    `hybrid_query`; the score is the fused one (text matches past the window: 0)."""
+    return {
+        "bool": {
+            "should": [
+                {"constant_score": {"filter": text_query(q), "boost": 0}},
+                {
+                    "constant_score": {
+                        "filter": {"ids": {"values": list(neighbours)}},
+                        "boost": 0,
+                    }
+                },
+                *(
+                    {
+                        "constant_score": {
+                            "filter": {"ids": {"values": [doc_id]}},
+                            "boost": round(score * 1000, 4),
+                        }
+                    }
+                    for doc_id, score in fused.items()
+                ),
+            ],
             "minimum_should_match": 1,
         }
     }
@@ -189,14 +237,11 @@ def highlight(lang: str) -> dict:
     return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
 
 
-def build_search_request(
-    filters: SearchFilters,
-    neighbours: dict[str, float] | None = None,
-    text: bool = True,
-) -> dict:
+def build_search_request(filters: SearchFilters, query: dict | None = None) -> dict:
+    """The search; `query` (which practices match, how they rank) defaults to text."""
     clauses = facet_clauses(filters)
     body = {
-        "query": hybrid_query(filters.q, neighbours, text),
+        "query": query or text_query(filters.q),
         "post_filter": {"bool": {"filter": list(clauses.values())}},
         "aggs": aggregations(clauses),
         "sort": sort_clause(filters.sort),

@@ -4,7 +4,8 @@ A search page stops at 10,000 results; an export does not. The walk holds an
 OpenSearch point in time, so every batch sees the same index state however long
 the download takes, and pages through it with `search_after`: each batch is one
 small request that returns practice ids only, so memory stays flat at any size.
-The query and filters are the search page's own (`build_search_request`).
+The query and filters are the search page's own (`build_search_request`, with the
+vector half of `search_query`).
 """
 
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from .client import get_client
 from .filters import SearchFilters
 from .indexer import alias_name
 from .query import build_search_request
-from .service import SearchUnavailable
+from .service import SearchUnavailable, search_query
 
 EXPORT_BATCH_SIZE = 1000
 KEEP_ALIVE = "2m"
@@ -37,7 +38,9 @@ class PracticeScan:
 
 
 def _body(filters: SearchFilters, sort: list | None, size: int) -> dict:
-    request = build_search_request(replace(filters, page=1, page_size=1))
+    request = build_search_request(
+        replace(filters, page=1, page_size=1), search_query(filters)
+    )
     return {
         "query": request["query"],
         "post_filter": request["post_filter"],

@@ -23,7 +23,17 @@ from .filters import SearchFilters
 from .indexer import alias_name
 from .labels import facet_labels
 from .models import PendingIndexUpdate, ReconcileRun
-from .query import build_search_request, close_enough, nearest_request, text_fields
+from .query import (
+    build_search_request,
+    close_enough,
+    fused_query,
+    hybrid_query,
+    nearest_request,
+    reciprocal_rank_fusion,
+    text_fields,
+    text_ranking_request,
+    vector_query,
+)
 from .sync import drain, enqueue
 from .vectors import query_vector
 
@@ -123,10 +133,23 @@ def nearest_practices(q: str) -> dict[str, float] | None:
         return None
 
 
-def _hybrid_search(filters: SearchFilters) -> dict:
+def search_query(filters: SearchFilters) -> dict | None:
+    """Which practices a search matches and how they rank: the text query, joined by
+    the query's nearest practices when vectors are on; None means text only."""
     neighbours = nearest_practices(filters.q)
-    text = settings.SEARCH_MODE != "vectors" or neighbours is None
-    return _search(build_search_request(filters, neighbours, text=text))
+    if neighbours is None:
+        return None
+    if settings.SEARCH_MODE == "vectors":
+        return vector_query(neighbours)
+    if settings.SEARCH_FUSION == "rrf":
+        text_hits = _search(text_ranking_request(filters))["hits"]["hits"]
+        fused = reciprocal_rank_fusion([h["_id"] for h in text_hits], list(neighbours))
+        return fused_query(filters.q, fused, neighbours)
+    return hybrid_query(filters.q, neighbours)
+
+
+def _hybrid_search(filters: SearchFilters) -> dict:
+    return _search(build_search_request(filters, search_query(filters)))
 
 
 def search_practices(filters: SearchFilters) -> SearchResults:

@@ -148,6 +148,9 @@ OPENSEARCH_TIMEOUT_SECONDS = float(env_str("OPENSEARCH_TIMEOUT_SECONDS", "1.5"))
 # "hybrid": text and sentence-vector matches fused; "text": no vectors (the model is
 # never loaded in web workers); "vectors": k-NN only, for the relevance harness.
 SEARCH_MODE = env_str("SEARCH_MODE", "hybrid")
+# How the hybrid's halves combine: "sum" (scores added, one request) or "rrf"
+# (reciprocal rank fusion, one request more); docs/search.md has the measurements.
+SEARCH_FUSION = env_str("SEARCH_FUSION", "sum")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

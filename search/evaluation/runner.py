@@ -225,11 +225,11 @@ def _wagtail(query: JudgedQuery, _identifiers: dict) -> list[str]:
     return [page.source_id for page in backend.search(query.q, pages)[:DEPTH]]
 
 
-def _ours_in_mode(mode: str) -> Callable[[JudgedQuery, dict], list[str]]:
-    """Our search with one half of the hybrid only (settings.SEARCH_MODE)."""
+def _ours_with(**overrides) -> Callable[[JudgedQuery, dict], list[str]]:
+    """Our search with other settings: one half of the hybrid only, or other fusion."""
 
     def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
-        with override_settings(SEARCH_MODE=mode):
+        with override_settings(**overrides):
             return _ours(query, identifiers)
 
     return rank
@@ -237,7 +237,8 @@ def _ours_in_mode(mode: str) -> Callable[[JudgedQuery, dict], list[str]]:
 
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "ours": _ours,
-    "text": _ours_in_mode("text"),
-    "vectors": _ours_in_mode("vectors"),
+    "text": _ours_with(SEARCH_MODE="text"),
+    "vectors": _ours_with(SEARCH_MODE="vectors"),
+    "rrf": _ours_with(SEARCH_MODE="hybrid", SEARCH_FUSION="rrf"),
     "wagtail": _wagtail,
 }

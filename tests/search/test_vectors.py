@@ -15,6 +15,7 @@ from search.mapping import VECTOR_FIELD
 from search.models import TextVector
 from search.operations import vectors_status
 from search.query import build_search_request
+from search.scan import scan_practice_ids
 from search.service import search_practices
 
 from .helpers import search, titles
@@ -33,7 +34,7 @@ def own_prefix(settings, search_index_prefix):
 
 
 def _text_only(q: str):
-    body = build_search_request(parse_filters(QueryDict(f"q={q}")), neighbours=None)
+    body = build_search_request(parse_filters(QueryDict(f"q={q}")))
     return get_client().search(index=alias_name(), body=body)
 
 
@@ -46,7 +47,11 @@ def test_the_index_holds_a_vector_per_practice(corpus):
     assert len(hit["_source"][VECTOR_FIELD]) == vectors.DIMENSIONS
 
 
-def test_a_spanish_query_with_no_shared_word_finds_an_english_practice(corpus):
+@pytest.mark.parametrize("fusion", ["sum", "rrf"])
+def test_a_spanish_query_with_no_shared_word_finds_an_english_practice(
+    corpus, settings, fusion
+):
+    settings.SEARCH_FUSION = fusion
     text_hits = _text_only(OWNERS_IN_SPANISH)["hits"]["hits"]
     assert OWNERS not in {h["_source"]["titles"].get("en") for h in text_hits}
 
@@ -55,11 +60,22 @@ def test_a_spanish_query_with_no_shared_word_finds_an_english_practice(corpus):
     assert results.results[0].title == OWNERS
 
 
-def test_filters_apply_to_the_vector_half_and_facets_count_it(corpus):
+@pytest.mark.parametrize("fusion", ["sum", "rrf"])
+def test_filters_apply_to_the_vector_half_and_facets_count_it(corpus, settings, fusion):
+    settings.SEARCH_FUSION = fusion
     kept = search(f"q={OWNERS_IN_SPANISH}&country=GB")
     assert OWNERS in titles(kept)
     assert {f.value: f.count for f in kept.facets["country"]}["GB"] == kept.total
     assert OWNERS not in titles(search(f"q={OWNERS_IN_SPANISH}&country=KE"))
+
+
+def test_an_export_of_the_search_holds_what_the_page_shows(corpus):
+    filters = parse_filters(QueryDict(f"q={OWNERS_IN_SPANISH}"))
+    scan = scan_practice_ids(filters)
+    exported = [key for batch in scan.batches for key in batch]
+    shown = search_practices(filters)
+    assert scan.total == shown.total
+    assert exported[: len(shown.results)] == [hit.id for hit in shown.results]
 
 
 def test_unchanged_text_is_not_embedded_again(monkeypatch):

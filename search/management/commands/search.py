@@ -35,9 +35,9 @@ class Command(BaseCommand):
         evaluate.add_argument(
             "--engine",
             action="append",
-            choices=["ours", "text", "vectors", "wagtail"],
+            choices=["ours", "text", "vectors", "rrf", "wagtail"],
             help="Engines to score (default: ours and wagtail); text and vectors are "
-            "our search with one half of the hybrid only",
+            "our search with one half of the hybrid only, rrf with rank fusion",
         )
         evaluate.add_argument(
             "--per-query", action="store_true", help="Also print every query's scores"
