@@ -11,7 +11,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from taxonomy.geography import fold
+from kb.text import fold
 from taxonomy.models import Country, GovernmentLevel, PracticeType, Theme
 
 from . import kept_uploads

@@ -10,11 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from practices.importers.loader import run_import
-from practices.importers.record import ParsedRow, PracticeRecord, SourceLink
+from kb.text import fold
+from practices.importers.record import PracticeRecord, SourceLink
 from practices.importers.text import paragraphs_html
 from practices.models import PracticePage
-from taxonomy.geography import fold, subdivision_code_for
+from practices.services import create_practice
+from taxonomy.geography import subdivision_code_for
 
 from .emails import notify_moderators, notify_submitter
 from .models import Submission
@@ -84,13 +85,8 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
             if url
         ],
     )
-    report = run_import(lambda: [ParsedRow(1, record)], publish=False)
-    if report.rejected:
-        raise ValueError(f"contribution rejected by validation: {report.rejected}")
-    page = PracticePage.objects.get(
-        source_catalogue="contribution", source_id=submission.reference
-    )
-    submission.practice = page
+    # A draft in moderation; InvalidPractice (a ValueError) if validation rejects it.
+    submission.practice = page = create_practice(record, publish=False)
     if data.get("document"):
         upload = data["document"]
         upload.name = f"{submission.reference}.{data['document_extension']}"

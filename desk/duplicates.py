@@ -21,8 +21,8 @@ from rapidfuzz import fuzz, process
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
 
+from kb.text import fold
 from practices.models import PracticePage, PracticeSource
-from taxonomy.geography import fold
 
 MERGE_ACTION = "desk.merge"
 TITLE_WEIGHT = 0.6

@@ -6,10 +6,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from kb.translations import TranslationsInContext
 from practices.dataset.codebook import codebook
 from practices.dataset.dumps import list_dumps
+from search.filters import SearchFilters
 
-from .translations import TranslationsInContext
+from .choropleth import Place, choropleth
+from .overview import collection_overview
 
 
 class TextPage(TranslationsInContext, Page):
@@ -40,10 +43,6 @@ class HomePage(TextPage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from search.overview import collection_overview
-
-        from .choropleth import Place, choropleth
-
         context = super().get_context(request, *args, **kwargs)
         overview = collection_overview(self.locale.language_code)
         context["overview"] = overview
@@ -57,14 +56,18 @@ class HomePage(TextPage):
                 [Place(v.value, v.label, v.count) for v in overview.all_countries],
                 _("Map of the world: practices per country"),
                 "world-map-title",
-                link=lambda code: f"{search_url}?country={code}",
+                link=lambda code: SearchFilters(selected={"country": (code,)}).url_with(
+                    search_url
+                ),
             )
             context["mexico_map"] = choropleth(
                 "mexico",
                 [Place(v.value, v.label, v.count) for v in overview.mexican_states],
                 _("Map of Mexico: practices per state"),
                 "mexico-map-title",
-                link=lambda code: f"{search_url}?country=MX&subdivision={code}",
+                link=lambda code: SearchFilters(
+                    selected={"country": ("MX",), "subdivision": (code,)}
+                ).url_with(search_url),
             )
         return context
 

@@ -15,8 +15,8 @@ from opensearchpy.exceptions import (
     TransportError,
 )
 
+from kb.text import fold
 from practices.facets import FACET_NAMES, FACETS
-from taxonomy.geography import fold
 
 from .client import get_client
 from .filters import SearchFilters

@@ -1,6 +1,6 @@
 """Bilingual synonym rules: the curated glossary plus every taxonomy term's two labels."""
 
-from taxonomy.geography import fold
+from kb.text import fold
 
 from .glossary import GLOSSARY
 

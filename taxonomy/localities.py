@@ -22,7 +22,9 @@ proves every entry is a real code of its country.
 import re
 from functools import lru_cache
 
-from .geography import fold, subdivision_code_for
+from kb.text import fold
+
+from .geography import subdivision_code_for
 
 # (country, folded name) -> subdivision code
 SUBDIVISION_ALIASES = {

@@ -5,13 +5,11 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
-from wagtail.models import Locale
 
-from pages.site_setup import practice_index_for
-from practices.models import PracticePage
+from practices import services
+from practices.models import PracticeIndexPage, PracticePage
 
-from .pages import apply_record, normalised, record_from_page
+from .pages import normalised, record_from_page
 from .record import ImportFileError, ParsedRow, PracticeRecord, RowProblem
 from .validation import validate_record
 from .vocabulary import Vocabulary
@@ -65,13 +63,17 @@ def run_import(
     """
     vocabulary = Vocabulary.load()
     report = ImportReport(dry_run=dry_run)
-    invalid_lines = _validate_all(read_rows, vocabulary, report)
+    languages: set[str] = set()
+    invalid_lines = _validate_all(read_rows, vocabulary, report, languages)
     if invalid_lines and not skip_invalid:
         report.aborted = True
         report.skipped = len(invalid_lines)
         _count_without_writing(read_rows, invalid_lines, report)
         return report
 
+    # Stops here, before any write (and in a dry run too), when a language of the
+    # file has no practice index page yet.
+    services.require_practice_indexes(languages)
     writer = _PageWriter(vocabulary, publish=publish)
     try:
         with transaction.atomic():
@@ -94,7 +96,10 @@ def run_import(
     return report
 
 
-def _validate_all(read_rows: RowSource, vocabulary: Vocabulary, report) -> set[int]:
+def _validate_all(
+    read_rows: RowSource, vocabulary: Vocabulary, report, languages: set[str]
+) -> set[int]:
+    """The lines that cannot be imported; `languages` gets those of the others."""
     invalid: set[int] = set()
     seen: dict[tuple[str, str, str], int] = {}
     for row in read_rows():
@@ -120,6 +125,8 @@ def _validate_all(read_rows: RowSource, vocabulary: Vocabulary, report) -> set[i
         if problems:
             invalid.add(row.line)
             report.rejected.extend(_unique(problems))
+        elif row.record is not None:
+            languages.add(row.record.locale)
     return invalid
 
 
@@ -148,7 +155,7 @@ class _PageWriter:
     def __init__(self, vocabulary: Vocabulary, *, publish: bool):
         self.vocabulary = vocabulary
         self.publish = publish
-        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        self.parents: dict[str, PracticeIndexPage] = {}
 
     def write(self, record: PracticeRecord, *, dry_run: bool) -> str:
         page = (
@@ -162,7 +169,13 @@ class _PageWriter:
         )
         if page is None:
             if not dry_run:
-                self._create(record)
+                services.create_practice(
+                    record,
+                    publish=self.publish,
+                    vocabulary=self.vocabulary,
+                    prepared=True,
+                    parent=self._parent(record.locale),
+                )
             return "created"
         current = record_from_page(page)
         record.translation_key = current.translation_key
@@ -170,43 +183,19 @@ class _PageWriter:
         if current == record and (page.live or not self.publish):
             return "unchanged"
         if not dry_run:
-            apply_record(page, record, self.vocabulary)
-            revision = page.save_revision()
-            if self.publish or page.live:
-                revision.publish()
+            services.update_practice(
+                page,
+                record,
+                publish=self.publish,
+                vocabulary=self.vocabulary,
+                prepared=True,
+            )
         return "updated"
 
-    def _create(self, record: PracticeRecord) -> PracticePage:
-        parent = practice_index_for(record.locale)
-        page = PracticePage(locale=self.locales[record.locale], live=False)
-        page.slug = record.slug or _slug_for(record)
-        # The same source record in the other language is the same practice.
-        sibling = (
-            PracticePage.objects.filter(
-                source_catalogue=record.source_catalogue, source_id=record.source_id
-            )
-            .exclude(source_id="")
-            .values_list("translation_key", flat=True)
-            .first()
-        )
-        if sibling:
-            page.translation_key = sibling
-        elif record.translation_key:
-            page.translation_key = record.translation_key
-        apply_record(page, record, self.vocabulary)
-        parent.add_child(instance=page)
-        revision = page.save_revision()
-        if self.publish:
-            revision.publish()
-        return page
-
-
-def _slug_for(record: PracticeRecord) -> str:
-    """Readable and unique within a locale: the title, then the catalogue id."""
-    base = slugify(record.title, allow_unicode=False)[:70].strip("-") or "practice"
-    return f"{base}-{slugify(record.source_catalogue)}-{slugify(record.source_id)}"[
-        :255
-    ]
+    def _parent(self, language: str) -> PracticeIndexPage:
+        if language not in self.parents:
+            self.parents[language] = services.practice_index_for(language)
+        return self.parents[language]
 
 
 def _unique(problems: list[RowProblem]) -> list[RowProblem]:

@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from pages.translations import live_translations
+from kb.translations import live_translations
 
 EARLIEST_YEAR = 2000
 
@@ -327,11 +327,7 @@ class PracticePage(Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from search.service import related_practices
-
         context = super().get_context(request, *args, **kwargs)
-        language = self.locale.language_code
-        context["related"] = related_practices(str(self.translation_key), language)
         context["translations"] = live_translations(self)
         context["json_ld"] = cache.get_or_set(
             f"practice-json-ld:{self.cache_key}",

@@ -2,6 +2,7 @@
 queries through each engine, print nDCG@10 and recall@50 by query kind."""
 
 import copy
+import io
 import shutil
 import statistics
 import tempfile
@@ -21,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 from practices.importers.formats import row_reader
 from practices.importers.loader import run_import
 from practices.models import PracticePage
+from taxonomy.models import Country
 
 from ..client import get_client
 from ..filters import parse_filters
@@ -191,9 +193,9 @@ def isolated_environment() -> Iterator[Path]:
 
 
 def _load(path: Path, *, with_wagtail: bool) -> int:
-    from pages.site_setup import ensure_site
-
-    ensure_site()
+    # The site's pages are pages/' to create; search/ sits below it and asks through
+    # the command, not an import.
+    call_command("setup_site", stdout=io.StringIO())
     report = run_import(row_reader("ogp", path), publish=True)
     if report.rejected:
         raise RuntimeError(f"the OGP export did not import: {report.rejected[:3]}")
@@ -216,8 +218,6 @@ def _ours(query: JudgedQuery, identifiers: dict) -> list[str]:
 
 
 def _wagtail(query: JudgedQuery, _identifiers: dict) -> list[str]:
-    from taxonomy.models import Country
-
     pages = PracticePage.objects.live()
     if query.country:
         pages = pages.filter(country_id=Country.objects.get(code=query.country).pk)

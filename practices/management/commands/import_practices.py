@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from practices.importers.formats import FORMATS, row_reader
 from practices.importers.loader import run_import
 from practices.importers.record import ImportFileError
+from practices.services import MissingPracticeIndex
 
 
 class Command(BaseCommand):
@@ -36,7 +37,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 skip_invalid=options["skip_invalid"],
             )
-        except ImportFileError as exc:
+        except (ImportFileError, MissingPracticeIndex) as exc:
             raise CommandError(f"{options['file']}: {exc}") from exc
         self.stdout.write(report.summary())
         limit = options["max_problems"]

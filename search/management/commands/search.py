@@ -20,11 +20,6 @@ class Command(BaseCommand):
         sub.add_parser(
             "reconcile", help="Compare database and index, fix and report drift"
         )
-        compare = sub.add_parser(
-            "compare", help="Side by side with Wagtail's own search"
-        )
-        compare.add_argument("--repetitions", type=int, default=5)
-        compare.add_argument("--no-reindex", action="store_true")
         evaluate = sub.add_parser(
             "evaluate",
             help="Relevance by query kind on the real OGP export (nDCG@10, recall@50)",
@@ -69,14 +64,6 @@ class Command(BaseCommand):
             elif action == "reconcile":
                 report = operations.reconcile()
                 self.stdout.write(report.summary())
-            elif action == "compare":
-                from search.compare import compare
-
-                compare(
-                    options["repetitions"],
-                    reindex_wagtail=not options["no_reindex"],
-                    out=self.stdout.write,
-                )
             elif action == "evaluate":
                 self._evaluate(options)
             elif action == "drain":

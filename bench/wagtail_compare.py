@@ -7,6 +7,9 @@ For each query (text plus facet selections) it measures:
   filtered by every other facet's selection);
 - latency: wall time for results plus every facet, p50 and p95 over repeated runs with
   the request cache cleared before each run so neither side is served from it.
+
+Run it with `python -m bench.compare` (bench/compare.py) on the development
+database and node, after `make index`.
 """
 
 import statistics
@@ -19,12 +22,12 @@ from django.http import QueryDict
 from wagtail.search.backends import get_search_backend
 
 from practices.models import PracticePage
-
-from .client import get_client
-from .filters import parse_filters
-from .indexer import alias_name
-from .query import text_query
-from .service import search_practices
+from search.client import get_client
+from search.filters import parse_filters
+from search.indexer import alias_name
+from search.query import text_query
+from search.service import search_practices
+from taxonomy.models import Country, EvidenceLevel, GovernmentLevel, PracticeStatus
 
 WAGTAIL_BACKEND = "wagtail_opensearch"
 # The facets Wagtail can count: direct fields of the page only.
@@ -157,8 +160,6 @@ def _wagtail(querystring: str, slug_to_pk: dict):
 
 
 def _lookup() -> dict:
-    from taxonomy.models import Country, EvidenceLevel, GovernmentLevel, PracticeStatus
-
     table = {}
     for facet, model, key in (
         ("country", Country, "code"),

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from .filters import parse_filters
-from .service import FacetValue, SearchUnavailable, search_practices
+from search.filters import parse_filters
+from search.service import FacetValue, SearchUnavailable, search_practices
 
 CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 640, 160, 2
 

@@ -1,0 +1,144 @@
+"""Writing practices: the one way a practice page is created, updated and published.
+
+The importers (and through them the demo loader) and the contribution form all write
+through here, from an interchange `PracticeRecord`, so a practice is built the same
+way whoever proposes it. The site's structure (home pages, the practice index in
+each language) is pages/' to create (`manage.py setup_site`); a practice needs its
+language's index to exist and says so clearly when it does not.
+"""
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .importers.pages import apply_record, normalised
+from .importers.record import PracticeRecord
+from .importers.validation import validate_record
+from .importers.vocabulary import Vocabulary
+from .models import PracticeIndexPage, PracticePage
+
+
+class MissingPracticeIndex(Exception):
+    """A language has no practice index page to hold its practices."""
+
+    def __init__(self, languages):
+        self.languages = sorted(languages)
+        super().__init__(
+            "no practice index page for "
+            + ", ".join(repr(code) for code in self.languages)
+            + ": run `manage.py setup_site` first; nothing was written"
+        )
+
+
+class InvalidPractice(ValueError):
+    """A record the validation rejects; `problems` says why."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("; ".join(str(problem) for problem in problems))
+
+
+def practice_index_for(language_code: str) -> PracticeIndexPage:
+    """The parent page of the practices in one language."""
+    index = PracticeIndexPage.objects.filter(
+        locale__language_code=language_code
+    ).first()
+    if index is None:
+        raise MissingPracticeIndex([language_code])
+    return index
+
+
+def require_practice_indexes(language_codes) -> None:
+    """Stop before writing anything when a language has nowhere to put practices."""
+    present = set(
+        PracticeIndexPage.objects.filter(
+            locale__language_code__in=set(language_codes)
+        ).values_list("locale__language_code", flat=True)
+    )
+    missing = set(language_codes) - present
+    if missing:
+        raise MissingPracticeIndex(missing)
+
+
+def create_practice(
+    record: PracticeRecord,
+    *,
+    publish: bool = False,
+    vocabulary: Vocabulary | None = None,
+    prepared: bool = False,
+    parent: PracticeIndexPage | None = None,
+) -> PracticePage:
+    """A new practice page (a draft unless `publish`) from a record.
+
+    `prepared`: the record is normalised and validated already (the batch importer
+    does both for every row before writing any); otherwise it is done here and an
+    invalid record raises `InvalidPractice`.
+    """
+    vocabulary = vocabulary or Vocabulary.load()
+    if not prepared:
+        record = normalised(record)
+        problems = validate_record(record, vocabulary, line=1)
+        if problems:
+            raise InvalidPractice(problems)
+    parent = parent or practice_index_for(record.locale)
+    page = PracticePage(locale_id=parent.locale_id, live=False)
+    page.slug = record.slug or _slug_for(record)
+    # The same source record in the other language is the same practice.
+    sibling = (
+        PracticePage.objects.filter(
+            source_catalogue=record.source_catalogue, source_id=record.source_id
+        )
+        .exclude(source_id="")
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if sibling:
+        page.translation_key = sibling
+    elif record.translation_key:
+        page.translation_key = record.translation_key
+    apply_record(page, record, vocabulary)
+    with transaction.atomic():
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+    return page
+
+
+def update_practice(
+    page: PracticePage,
+    record: PracticeRecord,
+    *,
+    publish: bool = False,
+    vocabulary: Vocabulary | None = None,
+    prepared: bool = False,
+) -> PracticePage:
+    """A new revision of `page` holding `record`; published if asked or already live.
+
+    `prepared` as for `create_practice`.
+    """
+    vocabulary = vocabulary or Vocabulary.load()
+    if not prepared:
+        record = normalised(record)
+        problems = validate_record(record, vocabulary, line=1)
+        if problems:
+            raise InvalidPractice(problems)
+    apply_record(page, record, vocabulary)
+    with transaction.atomic():
+        revision = page.save_revision()
+        if publish or page.live:
+            revision.publish()
+    return page
+
+
+def publish_practice(page: PracticePage) -> None:
+    """Publish the latest revision of a practice (its draft, if it has one)."""
+    revision = page.latest_revision or page.save_revision()
+    revision.publish()
+
+
+def _slug_for(record: PracticeRecord) -> str:
+    """Readable and unique within a locale: the title, then the catalogue id."""
+    base = slugify(record.title, allow_unicode=False)[:70].strip("-") or "practice"
+    return f"{base}-{slugify(record.source_catalogue)}-{slugify(record.source_id)}"[
+        :255
+    ]

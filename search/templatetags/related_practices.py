@@ -1,0 +1,17 @@
+"""`{% related_practices page as related %}`: the practices most alike, from search.
+
+The page template asks search for them, so the practice model never imports
+search/ (taxonomy ← practices ← search ← templates and views).
+"""
+
+from django import template
+
+from search.service import related_practices as find_related
+
+register = template.Library()
+
+
+@register.simple_tag
+def related_practices(page, size: int = 4):
+    """Up to `size` practices like `page`, in its language; [] when search is down."""
+    return find_related(str(page.translation_key), page.locale.language_code, size)
