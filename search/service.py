@@ -26,6 +26,7 @@ from .models import PendingIndexUpdate, ReconcileRun
 from .query import (
     build_search_request,
     close_enough,
+    facet_clauses,
     fused_query,
     hybrid_query,
     nearest_request,
@@ -181,6 +182,18 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         else None,
         warnings=list(filters.warnings),
     )
+
+
+def count_practices(filters: SearchFilters) -> int:
+    """How many practices a search finds (text matching only; no hits, no facets):
+    what an empty search page offers instead, one count per way out."""
+    body = {
+        "query": build_search_request(filters)["query"],
+        "post_filter": {"bool": {"filter": list(facet_clauses(filters).values())}},
+        "size": 0,
+        "track_total_hits": True,
+    }
+    return _search(body)["hits"]["total"]["value"]
 
 
 def _pick(values: dict, lang: str, fallback: str) -> str:

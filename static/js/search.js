@@ -7,6 +7,15 @@
   if (!root || !window.fetch || !window.history) return;
 
   function form() { return root.querySelector("form.search-form"); }
+
+  // Wide screens show the filters as a column; browsers without ::details-content
+  // (which the stylesheet uses for that) get the disclosure opened instead.
+  var wide = window.matchMedia("(min-width: 52.01rem)");
+  function openFiltersOnWideScreens() {
+    var panel = root.querySelector("[data-filters]");
+    if (panel && wide.matches && !CSS.supports("selector(::details-content)")) panel.open = true;
+  }
+  openFiltersOnWideScreens();
   // The query string shown now; a history step that changes only the hash (the skip
   // link does) must not reload the results under the person's cursor.
   var shownSearch = window.location.search;
@@ -40,7 +49,13 @@
         var doc = new DOMParser().parseFromString(html, "text/html");
         var fresh = doc.querySelector("[data-search-root]");
         if (!fresh) { window.location.href = url; return; }
+        var panel = root.querySelector("[data-filters]");
+        var filtersOpen = panel && panel.open;
         root.innerHTML = fresh.innerHTML;
+        // The filters a person opened on a phone stay open while they tick boxes.
+        var freshPanel = root.querySelector("[data-filters]");
+        if (freshPanel && filtersOpen) freshPanel.open = true;
+        openFiltersOnWideScreens();
         document.title = doc.title;
         // The feed of the search shown, for feed readers that look in the head.
         var feed = 'link[rel="alternate"][type="application/atom+xml"]';
