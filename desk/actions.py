@@ -14,7 +14,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from practices.models import PracticePage
 from search.service import reindex_practice
 
-from .duplicates import MergeRefused, can_merge, merge_practices
+from .duplicates import MergeRefused, can_merge, merge_practices, refresh_duplicates
+from .permissions import can_use_desk
 from .review import mark_reviewed
 from .translation import create_translation, missing_locales
 
@@ -145,3 +146,17 @@ class MergeView(WagtailAdminTemplateMixin, TemplateView):
             },
         )
         return _back(request, keep)
+
+
+@require_POST
+def find_duplicates(request):
+    """Run the duplicate search now (it also runs nightly) and show its pairs."""
+    if not can_use_desk(request.user):
+        raise PermissionDenied
+    report = refresh_duplicates()
+    messages.success(
+        request,
+        _("%(pairs)s possible duplicates among %(pages)s published pages.")
+        % {"pairs": report.pairs, "pages": report.pages},
+    )
+    return redirect(reverse("desk:duplicates"))

@@ -2,7 +2,9 @@
 
 Two published pages are candidates when they share a country and a language and
 their titles and summaries read alike (rapidfuzz on accent-folded text). Pages of
-one translation group are never paired.
+one translation group are never paired. Comparing every pair is quadratic, so the
+search runs as a daily job (`manage.py find_duplicates`) and the report reads the
+stored pairs; bench/duplicates.py prints how long it takes per group size.
 
 A merge keeps one practice: the other's sources and keywords move over (published
 as a new revision of the kept page), the other's pages are unpublished, which takes
@@ -10,10 +12,12 @@ them out of the search index through the usual queue, and their URLs redirect
 (Wagtail redirects, permanent) to the kept page in the same language.
 """
 
+import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -24,11 +28,15 @@ from wagtail.log_actions import log
 from kb.text import fold
 from practices.models import PracticePage, PracticeSource
 
+from .models import DuplicateCandidate
+
 MERGE_ACTION = "desk.merge"
 TITLE_WEIGHT = 0.6
-# Titles must be at least this close before summaries are compared at all.
-TITLE_CUTOFF = 60
 THRESHOLD = 80
+# Below this title score no summary can lift a pair to THRESHOLD (0.6 × 67 + 0.4 ×
+# 100 = 80.2), so summaries are compared only for titles at least this close.
+TITLE_CUTOFF = 67
+ROWS_PER_BLOCK = 500
 
 
 @dataclass
@@ -45,6 +53,29 @@ class DuplicatePair:
         )
 
 
+def _sorted_words(text: str) -> str:
+    # Sorting once here lets plain `ratio` stand in for `token_sort_ratio`, which
+    # would sort both strings again on every one of the n² comparisons.
+    return " ".join(sorted(fold(text).split()))
+
+
+def _close_titles(titles: list[str]) -> Iterator[tuple[int, int, int]]:
+    """(i, j, score) for i < j whose titles score at least TITLE_CUTOFF."""
+    for start in range(0, len(titles), ROWS_PER_BLOCK):
+        scores = process.cdist(
+            titles[start : start + ROWS_PER_BLOCK],
+            titles,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=TITLE_CUTOFF,
+            dtype=numpy.uint8,
+            workers=-1,
+        )
+        for row, column in zip(*numpy.nonzero(scores), strict=True):
+            if column > start + row:
+                yield start + int(row), int(column), int(scores[row, column])
+
+
 def find_duplicates(
     threshold: int = THRESHOLD, pages: Iterable[PracticePage] | None = None
 ) -> list[DuplicatePair]:
@@ -57,31 +88,50 @@ def find_duplicates(
             groups[(page.country_id, page.locale_id)].append(page)
     pairs = []
     for members in groups.values():
-        titles = [fold(page.title) for page in members]
+        if len(members) < 2:
+            continue
+        titles = [_sorted_words(page.title) for page in members]
         summaries = [fold(page.summary) for page in members]
-        for i, page in enumerate(members[:-1]):
-            later = titles[i + 1 :]
-            for _title, title_score, offset in process.extract(
-                titles[i],
-                later,
-                scorer=fuzz.token_sort_ratio,
-                score_cutoff=TITLE_CUTOFF,
-                limit=None,
-            ):
-                j = i + 1 + offset
-                other = members[j]
-                if other.translation_key == page.translation_key:
-                    continue
-                pair = DuplicatePair(
-                    page,
-                    other,
-                    title_score,
-                    fuzz.token_set_ratio(summaries[i], summaries[j]),
-                )
-                if pair.score >= threshold:
-                    pairs.append(pair)
+        for i, j, title_score in _close_titles(titles):
+            if members[i].translation_key == members[j].translation_key:
+                continue
+            pair = DuplicatePair(
+                members[i],
+                members[j],
+                title_score,
+                fuzz.token_set_ratio(summaries[i], summaries[j]),
+            )
+            if pair.score >= threshold:
+                pairs.append(pair)
     pairs.sort(key=lambda pair: (-pair.score, pair.first.title))
     return pairs
+
+
+@dataclass
+class RefreshReport:
+    pairs: int
+    pages: int
+    seconds: float
+
+
+def refresh_duplicates() -> RefreshReport:
+    """Look for duplicates across the collection and store the pairs for the report."""
+    started = time.monotonic()
+    pages = list(PracticePage.objects.live().select_related("locale", "country"))
+    pairs = find_duplicates(pages=pages)
+    with transaction.atomic():
+        DuplicateCandidate.objects.all().delete()
+        DuplicateCandidate.objects.bulk_create(
+            DuplicateCandidate(
+                first=pair.first,
+                second=pair.second,
+                title_score=round(pair.title_score),
+                summary_score=round(pair.summary_score),
+                score=pair.score,
+            )
+            for pair in pairs
+        )
+    return RefreshReport(len(pairs), len(pages), time.monotonic() - started)
 
 
 class MergeRefused(Exception):

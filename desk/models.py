@@ -33,3 +33,35 @@ class LinkCheck(models.Model):
 
     def __str__(self):
         return f"{self.url} ({self.result})"
+
+
+class DuplicateCandidate(models.Model):
+    """Two published practices that read alike, found by the last duplicate search."""
+
+    first = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    second = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("looks like"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title_score = models.PositiveSmallIntegerField(_("title similarity"))
+    summary_score = models.PositiveSmallIntegerField(_("summary similarity"))
+    score = models.PositiveSmallIntegerField(_("similarity"))
+    found_at = models.DateTimeField(_("found at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="desk_pair_once")
+        ]
+
+    def __str__(self):
+        return f"{self.first_id} ~ {self.second_id} ({self.score})"

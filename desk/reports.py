@@ -12,8 +12,8 @@ from wagtail.admin.views.reports import ReportView
 from practices.models import PracticePage, PracticeSource
 from search.service import queued_index_updates
 
-from .duplicates import can_merge, find_duplicates
-from .models import LinkCheck
+from .duplicates import can_merge
+from .models import DuplicateCandidate, LinkCheck
 from .permissions import editable_pages, page_policy
 
 
@@ -166,9 +166,10 @@ class DuplicatesReport(DeskReportView):
 
     page_title = _("Possible duplicates")
     header_icon = "copy"
+    template_name = "desk/reports/duplicates.html"
     index_url_name = "desk:duplicates"
     index_results_url_name = "desk:duplicates_results"
-    list_export = ["first.title", "second.title", "score"]
+    list_export = ["first.title", "second.title", "score", "found_at"]
 
     @cached_property
     def columns(self):
@@ -177,7 +178,7 @@ class DuplicatesReport(DeskReportView):
         def merge_action(pair):
             if not can_merge(user, pair.first, pair.second):
                 return None
-            query = urlencode({"first": pair.first.pk, "second": pair.second.pk})
+            query = urlencode({"first": pair.first_id, "second": pair.second_id})
             return {
                 "url": f"{reverse('desk:merge')}?{query}",
                 "label": _("Compare and merge"),
@@ -188,13 +189,13 @@ class DuplicatesReport(DeskReportView):
                 "first",
                 label=_("Practice"),
                 accessor="first.title",
-                get_url=lambda pair: _edit_url(pair.first.pk),
+                get_url=lambda pair: _edit_url(pair.first_id),
             ),
             TitleColumn(
                 "second",
                 label=_("Looks like"),
                 accessor="second.title",
-                get_url=lambda pair: _edit_url(pair.second.pk),
+                get_url=lambda pair: _edit_url(pair.second_id),
             ),
             Column("country", label=_("Country"), accessor="first.country"),
             Column(
@@ -207,13 +208,16 @@ class DuplicatesReport(DeskReportView):
         ]
 
     def get_queryset(self):
-        editable = set(
-            editable_pages(self.request.user)
-            .type(PracticePage)
-            .values_list("pk", flat=True)
-        )
-        return [
-            pair
-            for pair in find_duplicates()
-            if pair.first.pk in editable and pair.second.pk in editable
-        ]
+        editable = editable_pages(self.request.user).values("pk")
+        return DuplicateCandidate.objects.filter(
+            first__live=True,
+            second__live=True,
+            first__in=editable,
+            second__in=editable,
+        ).select_related("first__locale", "first__country", "second")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = DuplicateCandidate.objects.order_by("-found_at").first()
+        context["last_search"] = latest.found_at if latest else None
+        return context

@@ -25,4 +25,5 @@ urlpatterns = [
     *_report("broken-links/", "broken_links", reports.BrokenLinksReport),
     *_report("duplicates/", "duplicates", reports.DuplicatesReport),
     path("duplicates/merge/", actions.MergeView.as_view(), name="merge"),
+    path("duplicates/search/", actions.find_duplicates, name="find_duplicates"),
 ]

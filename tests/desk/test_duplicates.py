@@ -5,7 +5,7 @@ from django.urls import reverse
 from opensearchpy.exceptions import NotFoundError
 from wagtail.contrib.redirects.models import Redirect
 
-from desk.duplicates import find_duplicates
+from desk.duplicates import find_duplicates, refresh_duplicates
 from practices.models import PracticePage
 from search.client import get_client
 from search.indexer import alias_name, indexed_ids, write_documents
@@ -56,6 +56,9 @@ def test_editors_see_the_report_but_cannot_merge(client_for, editor, twins, own_
     first, second = twins
     client = client_for(editor)
     html = client.get(reverse("desk:duplicates")).content.decode()
+    assert "No search for duplicates has run yet" in html
+    html = client.post(reverse("desk:find_duplicates"), follow=True).content.decode()
+    assert "1 possible duplicates among 2 published pages" in html
     assert "Presupuestos participativos en Zapopan" in html
     assert reverse("desk:merge") not in html
     response = client.post(
@@ -72,6 +75,7 @@ def test_a_merge_moves_sources_and_keywords_redirects_and_leaves_no_orphan(
 ):
     first, second = twins
     write_documents([first.translation_key, second.translation_key])
+    refresh_duplicates()
     old_url = second.url
     client = client_for(moderator)
     html = client.get(reverse("desk:duplicates")).content.decode()
@@ -101,6 +105,8 @@ def test_a_merge_moves_sources_and_keywords_redirects_and_leaves_no_orphan(
     assert _document(second.translation_key) is None
     assert "obra pública" in _document(first.translation_key)["terms_es"]
     assert indexed_ids() == {str(first.translation_key)}
+    html = client.get(reverse("desk:duplicates")).content.decode()
+    assert reverse("desk:merge") not in html  # the merged pair is gone
 
 
 def test_a_merge_refuses_to_publish_someone_elses_draft(
