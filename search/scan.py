@@ -22,6 +22,9 @@ from .service import SearchUnavailable, search_query
 
 EXPORT_BATCH_SIZE = 1000
 KEEP_ALIVE = "2m"
+# A download is not the interactive path: a busy node may take longer than a
+# search page's 1.5 s to open the point in time or to answer a batch.
+SCAN_TIMEOUT = 30
 # The practice id breaks ties, so two practices with equal sort values are never
 # skipped or repeated between batches.
 TIEBREAK = {"id": {"order": "asc"}}
@@ -68,7 +71,10 @@ def scan_practice_ids(
     an unavailable node is reported here rather than halfway through a download."""
     client = get_client()
     pit = _call(
-        client.create_pit, index=alias_name(), params={"keep_alive": KEEP_ALIVE}
+        client.create_pit,
+        index=alias_name(),
+        params={"keep_alive": KEEP_ALIVE},
+        request_timeout=SCAN_TIMEOUT,
     )
     pit_id = pit["pit_id"]
     body = _body(filters, None, batch_size)
@@ -91,7 +97,7 @@ def _search(client, body: dict, pit_id: str, after: list | None, *, track_total=
     }
     if after is not None:
         request["search_after"] = after
-    return _call(client.search, body=request)
+    return _call(client.search, body=request, request_timeout=SCAN_TIMEOUT)
 
 
 def _batches(client, body: dict, pit_id: str, response: dict) -> Iterator[list[str]]:
@@ -112,7 +118,7 @@ def _batches(client, body: dict, pit_id: str, response: dict) -> Iterator[list[s
 def _close(client, pit_id: str) -> None:
     # If this fails the point in time expires by itself after KEEP_ALIVE.
     with suppress(OpenSearchException, TransportError, OSError):
-        client.delete_pit(body={"pit_id": [pit_id]})
+        client.delete_pit(body={"pit_id": [pit_id]}, request_timeout=SCAN_TIMEOUT)
 
 
 def latest_practice_ids(filters: SearchFilters, size: int) -> list[str]:
