@@ -1,18 +1,15 @@
 """Every controlled vocabulary with its codes and bilingual labels, as the API publishes it.
 
 The vocabularies are the facets of the registry (`practices.facets`), named as the
-search parameters and the dataset's columns are, plus the original-language codes.
+search parameters and the dataset's columns are.
 """
 
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from practices.facets import FACETS
-from practices.models.practice_page import Language
 from taxonomy import models as taxonomy
 
-ORIGINAL_LANGUAGE = "original_language"
-VOCABULARY_NAMES = (*(facet.name for facet in FACETS), ORIGINAL_LANGUAGE)
+VOCABULARY_NAMES = tuple(facet.name for facet in FACETS)
 
 # What a term of some vocabularies says besides its code and labels.
 EXTRAS = {
@@ -68,18 +65,6 @@ def _vocabulary(facet) -> dict:
     }
 
 
-def _original_languages() -> dict:
-    return {
-        "label": _translated(_("Original language")),
-        "multiple": False,
-        "terms": [
-            {"code": code, "label": _translated(label)}
-            for code, label in Language.choices
-        ],
-    }
-
-
 def vocabularies(names=VOCABULARY_NAMES) -> dict[str, dict]:
     builders = {facet.name: (lambda f=facet: _vocabulary(f)) for facet in FACETS}
-    builders[ORIGINAL_LANGUAGE] = _original_languages
     return {name: builders[name]() for name in names}

@@ -95,7 +95,7 @@ def facet_terms(facet: Facet, group: PracticeGroup) -> list:
     """The terms of one facet a practice holds itself (no ancestors), by value."""
     pages = list(group.pages.values()) if facet.across_translations else [group.primary]
     terms = {
-        getattr(term, facet.key): term
+        facet.value_of(term): term
         for page in pages
         for term in facet.term_objects(page)
     }
@@ -105,7 +105,7 @@ def facet_terms(facet: Facet, group: PracticeGroup) -> list:
 def facet_label(facet: Facet, term, language: str) -> str:
     if hasattr(term, "label"):
         return term.label(language)
-    value = getattr(term, facet.key)
+    value = facet.value_of(term)
     fixed = {t.value: t for t in facet.fixed_terms}
     if value not in fixed:
         return value
@@ -115,7 +115,7 @@ def facet_label(facet: Facet, term, language: str) -> str:
 def _facet_value(facet: Facet, *, label: bool):
     def value(group: PracticeGroup):
         values = [
-            facet_label(facet, term, group.lang) if label else getattr(term, facet.key)
+            facet_label(facet, term, group.lang) if label else facet.value_of(term)
             for term in facet_terms(facet, group)
         ]
         if facet.multiple:
@@ -141,6 +141,7 @@ FACET_MEANINGS = {
     "evidence": _("How well the results are supported."),
     "status": _("Whether the practice goes on."),
     "language": _("Languages the practice is published in."),
+    "original": _("Language the practice was first written in (ISO 639-1)."),
 }
 
 
@@ -250,12 +251,6 @@ COLUMNS: list[Column] = [
             lambda language, name=name: _text(name, language),
         )
     ],
-    Column(
-        "original_language",
-        "code",
-        _("Language the practice was first written in (ISO 639-1)."),
-        lambda g: g.primary.original_language,
-    ),
     *_facet_columns(),
     Column(
         "municipality",

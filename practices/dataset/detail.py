@@ -29,7 +29,7 @@ def _moment(value) -> str | None:
 def _classification(facet, group: PracticeGroup):
     terms = [
         {
-            "code": getattr(term, facet.key),
+            "code": facet.value_of(term),
             "label": {lang: facet_label(facet, term, lang) for lang in ("es", "en")},
         }
         for term in facet_terms(facet, group)

@@ -17,7 +17,7 @@ from .csv_rows import read_csv_rows, shape_problem
 from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
 from .text import paragraphs_html
 
-REQUIRED_COLUMNS = {"id", "original_language", "source_catalogue", "country"} | {
+REQUIRED_COLUMNS = {"id", "original", "source_catalogue", "country"} | {
     f"{name}_{language}" for name in ("title", "summary") for language in LANGUAGES
 }
 
@@ -84,7 +84,7 @@ def _record(row: dict, language: str) -> PracticeRecord:
             SourceLink(title, url) for title, url in zip(titles, urls, strict=False)
         ],
         keywords=_list(row, "keywords"),
-        original_language=row["original_language"] or language,
+        original_language=row["original"] or language,
         last_reviewed=row.get("last_reviewed") or None,
         translation_key=row["id"],
     )

@@ -104,7 +104,7 @@ def test_the_taxonomy_lists_every_facet_of_the_registry_with_bilingual_labels(
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     vocabularies = response.json()["vocabularies"]
-    assert set(vocabularies) == {facet.name for facet in FACETS} | {"original_language"}
+    assert set(vocabularies) == {facet.name for facet in FACETS}
     theme = vocabularies["theme"]
     assert theme["label"] == {"es": "Tema", "en": "Theme"}
     assert theme["multiple"] is True
