@@ -20,7 +20,7 @@ from pathlib import Path
 from django.utils.html import strip_tags
 from tqdm import tqdm
 
-from practices.demo.loader import DEMO_FILE
+from practices.demo.repertory import DEMO_FILE
 from practices.importers.jsonl import read_jsonl
 from practices.importers.ogp import read_ogp
 from practices.importers.record import PracticeRecord, SourceLink

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from tqdm import tqdm
 
+from practices.importers.batch import run_import
 from practices.importers.jsonl import read_jsonl
-from practices.importers.loader import run_import
 from practices.models import PracticePage
 from search import operations
 from search.client import get_client

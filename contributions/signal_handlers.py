@@ -4,7 +4,7 @@ from wagtail.signals import page_published, workflow_rejected
 
 from practices.models import PracticePage
 
-from .documents import attach_approved_document
+from .contributed_documents import attach_approved_document
 from .models import Submission
 from .submission import record_decision
 

@@ -8,7 +8,7 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .documents import private_document
+from .contributed_documents import private_document
 from .models import ErasureLog, Submission
 
 

@@ -20,7 +20,7 @@ from opensearchpy.exceptions import NotFoundError
 from practices.facets import FACETS
 
 from .client import get_client, index_name
-from .documents import (
+from .document_builder import (
     build_document,
     embedding_text,
     facet_ancestry,

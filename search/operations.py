@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from opensearchpy.exceptions import OpenSearchException
 
-from .documents import live_practice_pages
+from .document_builder import live_practice_pages
 from .indexer import (
     RebuildReport,
     alias_name,

@@ -19,6 +19,7 @@ from kb.text import fold
 from practices.facets import FACET_NAMES, FACETS
 
 from .client import get_client
+from .document_builder import live_practice_pages
 from .filters import SearchFilters
 from .indexer import alias_name
 from .labels import facet_labels
@@ -409,8 +410,6 @@ class PracticeIndexStatus:
 
 
 def practice_index_status(translation_key) -> PracticeIndexStatus:
-    from .documents import live_practice_pages
-
     key = str(translation_key)
     live = list(
         live_practice_pages([key]).values_list(

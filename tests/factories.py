@@ -2,7 +2,7 @@
 
 import uuid
 
-from practices.importers.loader import run_import
+from practices.importers.batch import run_import
 from practices.importers.record import ParsedRow, PracticeRecord, SourceLink
 
 

@@ -19,8 +19,8 @@ from django.db import connections
 from django.test.utils import override_settings, setup_databases, teardown_databases
 from wagtail.search.backends import get_search_backend
 
+from practices.importers.batch import run_import
 from practices.importers.formats import row_reader
-from practices.importers.loader import run_import
 from practices.models import PracticePage
 from taxonomy.models import Country
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from practices.demo.loader import DEMO_FILE, load_demo_repertory
+from practices.demo.repertory import DEMO_FILE, load_demo_repertory
 from practices.importers.text import junk_in_title
 from practices.models import PracticePage
 

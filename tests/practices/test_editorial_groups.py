@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Workflow
 
+from practices.importers.batch import run_import
 from practices.importers.formats import row_reader
-from practices.importers.loader import run_import
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db

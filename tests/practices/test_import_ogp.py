@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from practices.importers.batch import run_import
 from practices.importers.formats import row_reader
-from practices.importers.loader import run_import
 from practices.importers.record import ImportFileError
 from practices.models import PracticePage
 

@@ -4,8 +4,8 @@ import csv
 
 import pytest
 
+from practices.importers.batch import run_import
 from practices.importers.formats import row_reader
-from practices.importers.loader import run_import
 from practices.importers.participedia import parse_export_row, read_participedia_joined
 from practices.models import PracticePage
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
+from practices.importers.batch import run_import
 from practices.importers.export import export_jsonl
 from practices.importers.formats import row_reader
-from practices.importers.loader import run_import
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db

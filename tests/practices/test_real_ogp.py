@@ -2,8 +2,8 @@
 
 import pytest
 
+from practices.importers.batch import run_import
 from practices.importers.formats import row_reader
-from practices.importers.loader import run_import
 from practices.models import PracticePage
 
 from .conftest import shared_file

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from pages.site_setup import ensure_site
-from practices.demo.loader import load_demo_repertory
+from practices.demo.repertory import load_demo_repertory
 
 
 class Command(BaseCommand):

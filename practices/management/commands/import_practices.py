@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from practices.importers.batch import run_import
 from practices.importers.formats import FORMATS, row_reader
-from practices.importers.loader import run_import
 from practices.importers.record import ImportFileError
 from practices.services import MissingPracticeIndex
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from practices.importers.batch import ImportReport, run_import
 from practices.importers.jsonl import read_jsonl
-from practices.importers.loader import ImportReport, run_import
 
 DEMO_FILE = Path(__file__).with_name("repertory.jsonl")
 
