@@ -169,15 +169,35 @@ install_knn_plugin() {
   unzip -q "$knn_zip" -d "$plugin"
 }
 
+# One node alone, or (OPENSEARCH_CLUSTER_PORTS="9271,9272") one node of a local cluster
+# whose first port is the initial cluster manager; OPENSEARCH_NODE_ROLES="data,ingest"
+# makes a node that holds shards but never manages the cluster.
+discovery_settings() {
+  if [ -z "${OPENSEARCH_CLUSTER_PORTS:-}" ]; then
+    echo "discovery.type: single-node"
+    return
+  fi
+  local seeds="" port first=""
+  for port in ${OPENSEARCH_CLUSTER_PORTS//,/ }; do
+    seeds="$seeds${seeds:+, }127.0.0.1:$((port + 100))"
+    first="${first:-$port}"
+  done
+  echo "discovery.seed_hosts: [$seeds]"
+  echo "cluster.initial_cluster_manager_nodes: [repertorio-$first]"
+  if [ -n "${OPENSEARCH_NODE_ROLES:-}" ]; then
+    echo "node.roles: [${OPENSEARCH_NODE_ROLES}]"
+  fi
+}
+
 configure() {
   mkdir -p "$node_dir/data" "$node_dir/logs"
   cat >"$node_dir/config/opensearch.yml" <<YAML
-cluster.name: repertorio-local
+cluster.name: ${OPENSEARCH_CLUSTER_NAME:-repertorio-local}
 node.name: repertorio-$OPENSEARCH_PORT
 network.host: 127.0.0.1
 http.port: $OPENSEARCH_PORT
 transport.port: $((OPENSEARCH_PORT + 100))
-discovery.type: single-node
+$(discovery_settings)
 path.data: $node_dir/data
 path.logs: $node_dir/logs
 # A developer's disk may be nearly full; a read-only index is worse than a warning.

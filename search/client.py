@@ -14,11 +14,12 @@ def get_client() -> OpenSearch:
 
 @lru_cache(maxsize=8)
 def _client_for(hosts: tuple[str, ...], timeout: float) -> OpenSearch:
-    # No retries on the request path: a dead node must fail fast, not after 3 tries.
+    # A node that refuses connections is skipped for the next one of the cluster (each
+    # host is tried once); a node that is slow is not retried: that must fail fast.
     return OpenSearch(
         hosts=list(hosts),
         timeout=timeout,
-        max_retries=0,
+        max_retries=len(hosts) - 1,
         retry_on_timeout=False,
         http_compress=True,
     )

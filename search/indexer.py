@@ -8,7 +8,9 @@ half-filled index.
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from uuid import UUID
@@ -45,6 +47,9 @@ ADMIN_TIMEOUT = 30
 KNN_PLUGIN = "opensearch-knn"
 # Practices built, embedded and sent per step of a rebuild.
 DOCUMENT_BATCH = 200
+# Bulk requests of about 5 MB (500 practices of 7-10 KB), two in flight.
+BULK_CHUNK_DOCUMENTS = 500
+BULK_THREADS = 2
 
 
 def alias_name() -> str:
@@ -80,16 +85,49 @@ def vectors_problem() -> str | None:
     return encoder_problem()
 
 
-def create_index(name: str, with_vectors: bool | None = None) -> None:
+def create_index(
+    name: str, with_vectors: bool | None = None, *, filling: bool = False
+) -> None:
+    """Create an index; `filling`: for a bulk build, with no replicas and no refresh
+    until `finish_filling` (each document is then analysed once, and segments are
+    written in large batches rather than every second)."""
     if with_vectors is None:
         with_vectors = vectors_problem() is None
-    body = {
-        "settings": index_settings(
-            synonym_rules(taxonomy_label_pairs()), with_vectors=with_vectors
-        ),
-        "mappings": index_mappings(with_vectors=with_vectors),
-    }
+    index = index_settings(
+        synonym_rules(taxonomy_label_pairs()), with_vectors=with_vectors
+    )
+    index["number_of_replicas"] = (
+        0 if filling else settings.OPENSEARCH_NUMBER_OF_REPLICAS
+    )
+    if filling:
+        index["refresh_interval"] = "-1"
+    body = {"settings": index, "mappings": index_mappings(with_vectors=with_vectors)}
     get_client().indices.create(index=name, body=body, request_timeout=ADMIN_TIMEOUT)
+
+
+def finish_filling(name: str) -> None:
+    """Back to the live settings: refresh every second, the configured replicas."""
+    client = get_client()
+    client.indices.put_settings(
+        index=name,
+        body={
+            "index": {
+                "refresh_interval": None,
+                "number_of_replicas": settings.OPENSEARCH_NUMBER_OF_REPLICAS,
+            }
+        },
+        request_timeout=ADMIN_TIMEOUT,
+    )
+    client.indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
+    if settings.OPENSEARCH_NUMBER_OF_REPLICAS:
+        # Copy the replicas before the alias moves, so the new index is as safe as the
+        # old one; on a cluster too small to hold them this gives up after the timeout.
+        client.cluster.health(
+            index=name,
+            wait_for_status="green",
+            params={"timeout": f"{ADMIN_TIMEOUT}s"},
+            request_timeout=ADMIN_TIMEOUT + 5,
+        )
 
 
 def index_has_vectors(name: str | None = None) -> bool:
@@ -165,15 +203,30 @@ def rebuild(progress: Callable[[int], None] | None = None) -> RebuildReport:
     client = get_client()
     name = _new_index_name()
     with_vectors = vectors_problem() is None
-    create_index(name, with_vectors=with_vectors)
+    create_index(name, with_vectors=with_vectors, filling=True)
     actions = (
         {"_index": name, "_id": str(key), "_source": document}
         for key, document in search_documents(practice_groups(), with_vectors, progress)
     )
-    documents, _errors = helpers.bulk(
-        client, actions, chunk_size=500, request_timeout=120
-    )
-    client.indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
+    documents = 0
+    in_flight: deque[Future] = deque()
+
+    def send(chunk: list[dict]) -> int:
+        return helpers.bulk(client, chunk, chunk_size=len(chunk), request_timeout=120)[
+            0
+        ]
+
+    # Documents are built here, in the caller's thread and database connection
+    # (helpers.parallel_bulk would read the generator from a pool thread); up to
+    # BULK_THREADS requests are analysed by the engine meanwhile.
+    with ThreadPoolExecutor(BULK_THREADS) as pool:
+        while chunk := list(islice(actions, BULK_CHUNK_DOCUMENTS)):
+            in_flight.append(pool.submit(send, chunk))
+            if len(in_flight) >= BULK_THREADS:
+                documents += in_flight.popleft().result()
+        while in_flight:
+            documents += in_flight.popleft().result()
+    finish_filling(name)
     old = indices_behind_alias()
     swap = [{"add": {"index": name, "alias": alias_name()}}]
     swap += [{"remove": {"index": old_name, "alias": alias_name()}} for old_name in old]

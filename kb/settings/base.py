@@ -151,6 +151,9 @@ SEARCH_MODE = env_str("SEARCH_MODE", "hybrid")
 # How the hybrid's halves combine: "sum" (scores added, one request) or "rrf"
 # (reciprocal rank fusion, one request more); docs/search.md has the measurements.
 SEARCH_FUSION = env_str("SEARCH_FUSION", "sum")
+# Copies of each shard beyond the primary: 0 on one node, 1 on a cluster of three
+# (docs/capacity.md). A rebuild fills the new index without them, then adds them.
+OPENSEARCH_NUMBER_OF_REPLICAS = env_int("OPENSEARCH_NUMBER_OF_REPLICAS", 0)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
