@@ -44,6 +44,13 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="the real catalogues the corpus is shaped after",
     )
     parser.add_argument(
+        "--search-mode",
+        choices=("text", "hybrid"),
+        default="text",
+        help="hybrid adds sentence vectors: every practice is embedded on import "
+        "(tens of ms each on this machine), so keep it for small sizes",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="keep a database already holding this size (no import rate then)",
@@ -60,6 +67,7 @@ def configure_environment(args: argparse.Namespace, workdir: Path) -> None:
         {
             "DJANGO_SETTINGS_MODULE": "kb.settings.production",
             "SECRET_KEY": "bench-only-not-a-secret",
+            "SEARCH_MODE": args.search_mode,
             "CONTACT_EMAIL": "bench@example.org",
             "SECURE_SSL_REDIRECT": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -75,7 +75,8 @@ def run(args, workdir: Path) -> int:
             figures.import_seconds = import_corpus(corpus, args.size)
         figures.pages = PracticePage.objects.live().count()
         started = time.monotonic()
-        report = operations.rebuild_index()
+        with tqdm(total=figures.pages, desc="search rebuild", unit="doc") as bar:
+            report = operations.rebuild_index(progress=bar.update)
         figures.rebuild_seconds = time.monotonic() - started
         figures.rebuild_documents = report.documents
         if not (settings.STATIC_ROOT / "staticfiles.json").is_file():
@@ -211,7 +212,8 @@ def print_table(figures: Figures, args) -> None:
     print(
         f"machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}; "
         f"OpenSearch on 127.0.0.1:{args.port}, heap {args.heap}, 1 shard, 0 replicas; "
-        f"gunicorn {args.workers} sync workers, DEBUG off, SQLite"
+        f"gunicorn {args.workers} sync workers, DEBUG off, SQLite; "
+        f"SEARCH_MODE={args.search_mode}"
     )
     print(
         "The load generator, the app and the engine share the same cores (and other "

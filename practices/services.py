@@ -10,6 +10,7 @@ language's index to exist and says so clearly when it does not.
 from django.db import transaction
 from django.utils.text import slugify
 
+from .bulk import NewPractice, create_pages
 from .importers.pages import apply_record, normalised
 from .importers.record import PracticeRecord
 from .importers.validation import validate_record
@@ -80,8 +81,6 @@ def create_practice(
         if problems:
             raise InvalidPractice(problems)
     parent = parent or practice_index_for(record.locale)
-    page = PracticePage(locale_id=parent.locale_id, live=False)
-    page.slug = record.slug or _slug_for(record)
     # The same source record in the other language is the same practice.
     sibling = (
         PracticePage.objects.filter(
@@ -91,17 +90,80 @@ def create_practice(
         .values_list("translation_key", flat=True)
         .first()
     )
-    if sibling:
-        page.translation_key = sibling
-    elif record.translation_key:
-        page.translation_key = record.translation_key
-    apply_record(page, record, vocabulary)
+    page = _new_page(record, parent, vocabulary, sibling)
     with transaction.atomic():
         parent.add_child(instance=page)
         revision = page.save_revision()
         if publish:
             revision.publish()
     return page
+
+
+def _new_page(
+    record: PracticeRecord, parent: PracticeIndexPage, vocabulary: Vocabulary, sibling
+) -> PracticePage:
+    """A page in memory holding the record; `sibling`: its translation's key."""
+    page = PracticePage(locale_id=parent.locale_id, live=False)
+    page.slug = record.slug or _slug_for(record)
+    if sibling:
+        page.translation_key = sibling
+    elif record.translation_key:
+        page.translation_key = record.translation_key
+    apply_record(page, record, vocabulary)
+    return page
+
+
+class PracticeBatch:
+    """New practices created many at a time, the bulk path of imports.
+
+    Each `add`ed record becomes the page `create_practice` would make; every
+    `BATCH_SIZE` pages (and at `flush`) they are written together by
+    `practices.bulk.create_pages`, in the caller's transaction. Records must be
+    normalised and validated already, as for `create_practice(prepared=True)`.
+    """
+
+    BATCH_SIZE = 500
+
+    def __init__(self, *, publish: bool, vocabulary: Vocabulary):
+        self.publish = publish
+        self.vocabulary = vocabulary
+        self.pending: list[NewPractice] = []
+        self._existing: set[tuple[str, str, str]] | None = None
+        self._translation_keys: dict[tuple[str, str], object] = {}
+
+    def is_new(self, record: PracticeRecord) -> bool:
+        """Whether no page holds this source record in this language yet."""
+        if self._existing is None:
+            rows = PracticePage.objects.exclude(source_id="").values_list(
+                "source_catalogue",
+                "source_id",
+                "locale__language_code",
+                "translation_key",
+            )
+            self._existing = set()
+            for catalogue, source_id, language, key in rows:
+                self._existing.add((catalogue, source_id, language))
+                self._translation_keys[(catalogue, source_id)] = key
+        return (
+            record.source_catalogue,
+            record.source_id,
+            record.locale,
+        ) not in self._existing
+
+    def add(self, record: PracticeRecord, *, parent: PracticeIndexPage) -> None:
+        source = (record.source_catalogue, record.source_id)
+        sibling = self._translation_keys.get(source) if record.source_id else None
+        page = _new_page(record, parent, self.vocabulary, sibling)
+        self.pending.append(NewPractice(page, parent))
+        self._existing.add((*source, record.locale))
+        if record.source_id:
+            self._translation_keys[source] = page.translation_key
+        if len(self.pending) >= self.BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        create_pages(self.pending, publish=self.publish)
+        self.pending = []
 
 
 def update_practice(

@@ -281,6 +281,7 @@ def write_documents(translation_keys: Iterable[UUID]) -> WriteResult:
         raise_on_error=False,
         raise_on_exception=True,
         refresh="wait_for",
+        request_timeout=ADMIN_TIMEOUT,
     )
     for error in errors:
         ((op, info),) = error.items()

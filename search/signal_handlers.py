@@ -5,6 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.facets import FACETS
 from practices.models import PracticePage
+from practices.signals import practices_published
 
 from .labels import clear_label_cache
 from .sync import enqueue
@@ -15,6 +16,10 @@ TERM_FIELDS = {facet.vocabulary: facet.field for facet in FACETS if facet.vocabu
 
 def _page_changed(sender, instance, **kwargs):
     enqueue([instance.translation_key], "page")
+
+
+def _practices_published(sender, translation_keys, **kwargs):
+    enqueue(translation_keys, "publish")
 
 
 def _page_moved(sender, instance, **kwargs):
@@ -33,6 +38,9 @@ def _term_changed(sender, instance, created=False, **kwargs):
 
 
 def connect() -> None:
+    practices_published.connect(
+        _practices_published, dispatch_uid="search-publish-batch"
+    )
     page_published.connect(
         _page_changed, sender=PracticePage, dispatch_uid="search-publish"
     )

@@ -85,10 +85,17 @@ def run_import(
                     outcome = writer.write(normalised(row.record), dry_run=dry_run)
                 except ValidationError as exc:
                     raise ImportFileError(
-                        f"line {row.line}: rejected by the page model: {exc}; "
-                        "nothing was written"
+                        f"line {row.line} or a row before it in the same batch: "
+                        f"rejected by the page model: {exc}; nothing was written"
                     ) from exc
                 setattr(report, outcome, getattr(report, outcome) + 1)
+            try:
+                writer.new.flush()
+            except ValidationError as exc:
+                raise ImportFileError(
+                    f"one of the last rows: rejected by the page model: {exc}; "
+                    "nothing was written"
+                ) from exc
             if dry_run:
                 raise _Abort
     except _Abort:
@@ -156,8 +163,14 @@ class _PageWriter:
         self.vocabulary = vocabulary
         self.publish = publish
         self.parents: dict[str, PracticeIndexPage] = {}
+        # New practices are written many at a time; updates one by one.
+        self.new = services.PracticeBatch(publish=publish, vocabulary=vocabulary)
 
     def write(self, record: PracticeRecord, *, dry_run: bool) -> str:
+        if self.new.is_new(record):
+            if not dry_run:
+                self.new.add(record, parent=self._parent(record.locale))
+            return "created"
         page = (
             PracticePage.objects.filter(
                 source_catalogue=record.source_catalogue,
@@ -167,16 +180,6 @@ class _PageWriter:
             .select_related("country", "subdivision", "locale")
             .first()
         )
-        if page is None:
-            if not dry_run:
-                services.create_practice(
-                    record,
-                    publish=self.publish,
-                    vocabulary=self.vocabulary,
-                    prepared=True,
-                    parent=self._parent(record.locale),
-                )
-            return "created"
         current = record_from_page(page)
         record.translation_key = current.translation_key
         record.slug = record.slug or current.slug

@@ -1,0 +1,7 @@
+"""Signals other apps listen to, so practices never import them."""
+
+from django.dispatch import Signal
+
+# Sent once for a batch of pages published together (the bulk path of imports),
+# with `translation_keys`: what one `page_published` per page would have said.
+practices_published = Signal()
