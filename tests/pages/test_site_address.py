@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_default_site_takes_its_host_and_port_from_site_url(settings):
     settings.SITE_URL = "https://repertorio.example.org"
+    Site.objects.all().delete()  # a fresh install (other tests may have made one)
     home = ensure_site()
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("repertorio.example.org", 443)
@@ -34,6 +35,7 @@ def test_a_site_left_on_the_old_placeholder_is_moved_but_an_edited_one_is_not(
 
 def test_a_practice_citation_uses_the_site_address(client, settings):
     settings.SITE_URL = "https://repertorio.example.org"
+    Site.objects.all().delete()
     ensure_site()
     create_practices(
         [practice_record("cite-1", "Presupuesto participativo en Zapopan", "Resumen.")]
