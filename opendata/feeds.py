@@ -7,7 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from practices.dataset import practice_groups
+from practices.dataset import PageAddresses, practice_groups
 from search.filters import FilterError, parse_filters
 from search.scan import latest_practice_ids
 from search.service import SearchUnavailable
@@ -43,7 +43,7 @@ class PracticeFeed(Feed):
     def items(self, filters):
         ids = latest_practice_ids(filters, FEED_SIZE)
         return practice_groups(
-            ids, lang=filters.lang, url_for=lambda page: page.get_full_url(self.request)
+            ids, lang=filters.lang, url_for=PageAddresses(self.request)
         )
 
     def _page(self, group):

@@ -20,7 +20,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from practices.dataset import LICENCE_URL, practice_groups
+from practices.dataset import LICENCE_URL, PageAddresses, practice_groups
 from practices.dataset.detail import last_modified, practice_detail
 from practices.dataset.dumps import find_dump
 from search.filters import FilterError, parse_filters
@@ -72,7 +72,7 @@ def export_practices(request):
         export = export_search(
             filters,
             file_format,
-            url_for=lambda page: page.get_full_url(request),
+            url_for=PageAddresses(request),
             bom=bom,
         )
     except SearchUnavailable:

@@ -6,12 +6,13 @@ page all read that one list.
 """
 
 from .columns import COLUMNS, LICENCE_URL, Column, PracticeGroup, practice_row
-from .loading import all_practice_keys, practice_groups
+from .loading import PageAddresses, all_practice_keys, practice_groups
 from .writers import csv_header, csv_lines, jsonl_lines, neutralise
 
 __all__ = [
     "COLUMNS",
     "LICENCE_URL",
+    "PageAddresses",
     "Column",
     "PracticeGroup",
     "all_practice_keys",

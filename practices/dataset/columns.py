@@ -9,7 +9,7 @@ labels in the language the export was asked in.
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.functional import lazy
@@ -33,6 +33,8 @@ class PracticeGroup:
     pages: dict[str, PracticePage]
     lang: str
     url_for: Callable[[PracticePage], str]
+    # Each facet's terms, found once for the code and the label columns.
+    terms: dict = field(default_factory=dict, repr=False)
 
     @property
     def primary(self) -> PracticePage:
@@ -93,13 +95,16 @@ def _url(language: str) -> Callable[[PracticeGroup], Any]:
 
 def facet_terms(facet: Facet, group: PracticeGroup) -> list:
     """The terms of one facet a practice holds itself (no ancestors), by value."""
+    if facet.name in group.terms:
+        return group.terms[facet.name]
     pages = list(group.pages.values()) if facet.across_translations else [group.primary]
     terms = {
         facet.value_of(term): term
         for page in pages
         for term in facet.term_objects(page)
     }
-    return [terms[value] for value in sorted(terms)]
+    group.terms[facet.name] = [terms[value] for value in sorted(terms)]
+    return group.terms[facet.name]
 
 
 def facet_label(facet: Facet, term, language: str) -> str:

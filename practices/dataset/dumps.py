@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 
 from .columns import practice_row
-from .loading import all_practice_keys, practice_groups
+from .loading import PageAddresses, all_practice_keys, practice_groups
 from .writers import csv_header, csv_lines, jsonl_lines
 
 DUMP_NAME = re.compile(r"^repertorio-practices-(\d{4}-\d{2}-\d{2})\.(csv|jsonl)$")
@@ -49,6 +49,7 @@ def write_dumps(day: datetime.date | None = None, directory: Path | None = None)
 def _write(directory: Path, name: str, file_format: str) -> Dump:
     digest = hashlib.sha256()
     temporary = directory / f".{name}.partial"
+    url_for = PageAddresses()
     with open(temporary, "wb") as out:
 
         def emit(text: str) -> None:
@@ -60,9 +61,7 @@ def _write(directory: Path, name: str, file_format: str) -> Dump:
             emit(csv_header())
         write = csv_lines if file_format == "csv" else jsonl_lines
         for keys in all_practice_keys():
-            groups = practice_groups(
-                keys, lang=DUMP_LANGUAGE, url_for=lambda page: page.get_full_url()
-            )
+            groups = practice_groups(keys, lang=DUMP_LANGUAGE, url_for=url_for)
             emit(write(practice_row(group) for group in groups))
     os.replace(temporary, directory / name)
     (directory / f"{name}.sha256").write_text(f"{digest.hexdigest()}  {name}\n")

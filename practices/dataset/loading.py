@@ -2,6 +2,8 @@
 
 from collections.abc import Callable, Iterable, Iterator
 
+from wagtail.models import Page
+
 from practices.models import PracticePage
 
 from .columns import LANGUAGES, PracticeGroup
@@ -45,6 +47,31 @@ def practice_groups(
     return [
         PracticeGroup(key, pages[key], lang, url_for) for key in keys if key in pages
     ]
+
+
+class PageAddresses:
+    """Full URLs of pages, one URL resolution per parent page rather than per page.
+
+    Wagtail resolves each page's URL through the site and the language prefix; a
+    page's URL is its parent's followed by its slug, so a thousand practices under
+    one index need that work once.
+    """
+
+    def __init__(self, request=None):
+        self.request = request
+        self._parents: dict[str, str | None] = {}
+
+    def __call__(self, page: Page) -> str | None:
+        parent_path = page.path[: -page.steplen]
+        if parent_path not in self._parents:
+            parent = Page.objects.filter(path=parent_path).first()
+            self._parents[parent_path] = (
+                parent.get_full_url(self.request) if parent else None
+            )
+        base = self._parents[parent_path]
+        if not base or not base.endswith("/"):
+            return page.get_full_url(self.request)
+        return f"{base}{page.slug}/"
 
 
 def all_practice_keys(batch_size: int = KEY_BATCH_SIZE) -> Iterator[list[str]]:
