@@ -1,9 +1,13 @@
 """The public contribution form, its confirmation and the status lookup."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
+
+from kb.client_ip import client_ip
+from kb.rate_limits import count_request
 
 from . import kept_uploads
 from .forms import ContributionForm
@@ -19,11 +23,20 @@ def _language() -> str:
 def contribute(request):
     if request.method == "GET":
         return render(request, "contributions/form.html", {"form": ContributionForm()})
-    form = ContributionForm(request.POST, request.FILES)
-    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    # Every attempt counts, rejected or not, per real client address; the
+    # submissions kept also count per email address.
+    attempt = count_request(
+        request,
+        "contribute",
+        f"{settings.CONTRIBUTION_RATE_LIMIT_PER_HOUR}/h",
+    )
     email = request.POST.get("email", "")
-    if over_rate_limit(fingerprint, email):
-        return render(request, "contributions/rate_limited.html", status=429)
+    fingerprint = client_fingerprint(client_ip(request))
+    if attempt.limited or over_rate_limit(fingerprint, email):
+        response = render(request, "contributions/rate_limited.html", status=429)
+        response["Retry-After"] = str(attempt.retry_after or 3600)
+        return response
+    form = ContributionForm(request.POST, request.FILES)
     if not form.is_valid():
         return render(request, "contributions/form.html", {"form": form}, status=400)
     data = dict(form.cleaned_data)

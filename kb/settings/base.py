@@ -2,9 +2,17 @@
 
 from pathlib import Path
 
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
-from .environment import database_from_url, env_bool, env_int, env_list, env_str
+from .environment import (
+    cache_from_url,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env_str("REPERTORIO_DATA_DIR", str(BASE_DIR / "data")))
@@ -49,10 +57,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "kb.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages carry inline SVG maps; Django's gzip adds random padding against BREACH
     # (Django 4.2+) and CSRF tokens are masked per response.
@@ -62,9 +76,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kb.two_factor.SecondFactorMiddleware",
+    "kb.security.SessionMaxAgeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kb.rate_limits.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kb.urls"
@@ -94,6 +114,13 @@ if not _database_url:
     _database_url = f"sqlite:///{DATA_DIR / 'repertorio.sqlite3'}"
 DATABASES = {"default": database_from_url(_database_url)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out username + address before the password
+# is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -216,3 +243,89 @@ LINK_CHECK_PER_HOST_INTERVAL_SECONDS = float(
     env_str("LINK_CHECK_PER_HOST_INTERVAL_SECONDS", "1")
 )
 LINK_CHECK_ALLOW_PRIVATE_HOSTS = env_bool("LINK_CHECK_ALLOW_PRIVATE_HOSTS", False)
+# The client address behind our reverse proxies (kb/client_ip.py): how many proxies
+# in front of the app append to X-Forwarded-For. 0 trusts no header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# One cache shared by every worker: rate-limit counters, facet labels, footer links,
+# practice fragments. The database by default (its table is created by a migration),
+# Redis when REDIS_URL or CACHE_URL is set.
+CACHES = {"default": cache_from_url(env_str("REDIS_URL") or env_str("CACHE_URL"))}
+
+# Requests per client (URL name -> rate, django-ratelimit notation), answered with
+# 429 and Retry-After beyond it. Autocomplete asks on every keystroke.
+RATE_LIMITS = {
+    "search": env_str("SEARCH_RATE_LIMIT", "120/m"),
+    "api-search": env_str("API_RATE_LIMIT", "120/m"),
+    "api-autocomplete": env_str("AUTOCOMPLETE_RATE_LIMIT", "600/m"),
+}
+# A cache outage must not take search down with it.
+RATELIMIT_FAIL_OPEN = True
+
+# Admin sign-in: django-axes locks a username + client address out after
+# AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "kb.client_ip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
+
+# Optional second factor (django-otp, TOTP): an editor or moderator who sets it up in
+# the admin must give a code at every sign-in.
+OTP_TOTP_ISSUER = "Repertorio"
+# After a wrong code, wait 1 s, then 2, 4, 8… before the next is checked.
+OTP_TOTP_THROTTLE_FACTOR = 1
+WAGTAILADMIN_USER_LOGIN_FORM = "kb.two_factor.LoginForm"
+
+# Sessions end after an hour without a request and 12 hours after sign-in.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 3600)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_MAX_AGE_SECONDS = env_int("SESSION_MAX_AGE_SECONDS", 12 * 3600)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp): no inline script on the public site; the
+# practice page's JSON-LD block carries the one nonce. Wagtail's admin needs inline
+# script and style in its widgets: it gets its own policy (kb/security.py).
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'", "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Features the site never uses, switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+ADMIN_URL_PREFIX = "/admin/"
+AXES_VERBOSE = False

@@ -60,3 +60,22 @@ def database_from_url(url: str, *, conn_max_age: int = 60) -> dict:
     if scheme == "sqlite":
         config["CONN_MAX_AGE"] = 0
     return config
+
+
+CACHE_TABLE = "kb_cache"
+
+
+def cache_from_url(url: str) -> dict:
+    """The shared cache: Redis for redis:// or rediss:// URLs, the database otherwise."""
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    scheme = url.split("://", 1)[0]
+    if scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured(
+            f"REDIS_URL/CACHE_URL={url!r} is not usable: expected "
+            "redis://host:6379/0 (or rediss:// for TLS)."
+        )
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}

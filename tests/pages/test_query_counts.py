@@ -28,6 +28,13 @@ PATHS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_rate_limits(settings):
+    """The budget is for rendering; rate-limit bookkeeping is measured on its own
+    in tests/kb/test_rate_limits.py."""
+    settings.RATE_LIMITS = {}
+
+
 def queries_for(client, path: str, expected_status: int = 200) -> int:
     assert client.get(path).status_code == expected_status  # warm the caches
     with CaptureQueriesContext(connection) as captured:

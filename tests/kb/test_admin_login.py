@@ -1,0 +1,121 @@
+"""The admin sign-in: lockout per username + real client address (django-axes), an
+optional TOTP second factor (django-otp), and sessions that end."""
+
+import time
+
+import pytest
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kb.security import SESSION_STARTED_KEY
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/admin/login/"
+PASSWORD = "a-long-editor-password"
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "editora", "editora@example.org", PASSWORD
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_wait_between_codes(settings):
+    """django-otp makes a client wait after a wrong code; the tests do not."""
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.AXES_FAILURE_LIMIT = 3
+
+
+def _login(client, password, ip="203.0.113.20", **extra):
+    return client.post(
+        LOGIN,
+        {"username": "editora", "password": password, **extra},
+        HTTP_X_FORWARDED_FOR=ip,
+    )
+
+
+def _token(device) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():06d}"
+
+
+def test_repeated_failures_lock_out_that_username_from_that_address(
+    client, editor, behind_proxy
+):
+    for _ in range(2):
+        assert _login(client, "wrong").status_code == 200
+    assert _login(client, "wrong").status_code == 429  # the third failure locks
+    locked = _login(client, PASSWORD)
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # The same account from another address (behind the same proxy) still works.
+    assert _login(client, PASSWORD, ip="203.0.113.21").status_code == 302
+
+
+def test_a_successful_sign_in_before_the_limit_resets_the_count(
+    client, editor, behind_proxy
+):
+    for _ in range(2):
+        _login(client, "wrong")
+    assert _login(client, PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(2):
+        _login(client, "wrong")
+    assert _login(client, PASSWORD).status_code == 302
+
+
+def test_without_a_device_the_password_is_enough(client, editor):
+    assert _login(client, PASSWORD).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_with_a_device_the_admin_asks_for_a_code(client, editor):
+    device = TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    response = _login(client, PASSWORD)
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert _login(client, PASSWORD, otp_token="000000").status_code == 200
+    assert _login(client, PASSWORD, otp_token=_token(device)).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_session_not_verified_with_the_device_is_signed_out(client, editor):
+    client.force_login(editor)
+    TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_editor_sets_up_the_second_factor_in_the_admin(client, editor):
+    client.force_login(editor)
+    page = client.get("/admin/two-factor/")
+    assert page.status_code == 200 and b"<svg" in page.content
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    assert client.post("/admin/two-factor/", {"token": "123"}).status_code == 400
+    response = client.post("/admin/two-factor/", {"token": _token(device)})
+    assert response.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get("/admin/").status_code == 200  # this session is verified
+
+
+def test_a_session_ends_after_its_maximum_age(client, editor, settings):
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    session = client.session
+    session[SESSION_STARTED_KEY] = (
+        int(time.time()) - settings.SESSION_MAX_AGE_SECONDS - 1
+    )
+    session.save()
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session

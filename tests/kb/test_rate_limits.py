@@ -1,0 +1,73 @@
+"""Search, the API and autocomplete answer 429 with Retry-After past a per-client
+limit counted in the shared cache."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tight_limits(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.RATE_LIMITS = {
+        "search": "3/m",
+        "api-search": "3/m",
+        "api-autocomplete": "3/m",
+    }
+
+
+@pytest.mark.parametrize(
+    "path", ["/buscar/?q=agua", "/api/v1/search/?q=agua", "/api/v1/autocomplete/?q=ag"]
+)
+def test_a_client_over_its_limit_gets_429_with_retry_after(client, tight_limits, path):
+    statuses = [
+        client.get(path, HTTP_X_FORWARDED_FOR="203.0.113.5").status_code
+        for _ in range(4)
+    ]
+    assert 429 not in statuses[:3]
+    assert statuses[3] == 429
+    response = client.get(path, HTTP_X_FORWARDED_FOR="203.0.113.5")
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    if path.startswith("/api/"):
+        assert response.json()["error"]["message"]
+    else:
+        assert "Demasiadas solicitudes" in response.content.decode()
+
+
+def test_each_client_behind_the_proxy_has_its_own_count(client, tight_limits):
+    for _ in range(3):
+        client.get("/api/v1/search/?q=a", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    assert (
+        client.get("/api/v1/search/?q=a", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    ).status_code == 429
+    assert (
+        client.get("/api/v1/search/?q=a", HTTP_X_FORWARDED_FOR="203.0.113.6")
+    ).status_code != 429
+
+
+def test_the_count_lives_in_the_shared_cache(client, tight_limits):
+    """Another worker (here: a fresh cache connection) sees the same count."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    assert isinstance(caches["default"], DatabaseCache)
+    for _ in range(4):
+        client.get("/api/v1/search/?q=a", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM kb_cache WHERE cache_key LIKE '%rl:%'")
+        assert cursor.fetchone()[0] >= 1
+
+
+def test_counting_costs_a_bounded_number_of_queries(client, settings):
+    """The database cache counts with small queries; Redis needs none."""
+    client.get("/api/v1/autocomplete/?q=ag")
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS}
+    with CaptureQueriesContext(connection) as limited:
+        client.get("/api/v1/autocomplete/?q=ag")
+    settings.RATE_LIMITS = {}
+    with CaptureQueriesContext(connection) as unlimited:
+        client.get("/api/v1/autocomplete/?q=ag")
+    assert len(limited) - len(unlimited) <= 12
