@@ -7,6 +7,7 @@ import filetype
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.validators import URLValidator
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -38,6 +39,15 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
 class TermField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.label()
+
+
+class WebAddressField(forms.URLField):
+    """A link readers can open: http or https only (ftp:, file: and others refused)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Give a web address that starts with http:// or https://."),
+    }
 
 
 class ContributionForm(forms.Form):
@@ -95,10 +105,10 @@ class ContributionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    source_1 = forms.URLField(
+    source_1 = WebAddressField(
         label=_("Source (link)"), max_length=500, assume_scheme="https"
     )
-    source_2 = forms.URLField(
+    source_2 = WebAddressField(
         label=_("Another source"), max_length=500, required=False, assume_scheme="https"
     )
     document = forms.FileField(

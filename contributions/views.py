@@ -4,10 +4,12 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from kb.client_ip import client_ip
 from kb.rate_limits import count_request
+from kb.uploads import SizeLimitedUploadHandler, request_too_large
 
 from . import kept_uploads
 from .forms import ContributionForm
@@ -19,8 +21,16 @@ def _language() -> str:
     return "en" if (get_language() or "es").startswith("en") else "es"
 
 
+@csrf_exempt  # only so the upload handler goes in before the body is read
 @require_http_methods(["GET", "POST"])
 def contribute(request):
+    limit = SizeLimitedUploadHandler(settings.CONTRIBUTION_MAX_UPLOAD_BYTES, request)
+    request.upload_handlers.insert(0, limit)
+    return _contribute(request, limit)
+
+
+@csrf_protect
+def _contribute(request, limit: SizeLimitedUploadHandler):
     if request.method == "GET":
         return render(request, "contributions/form.html", {"form": ContributionForm()})
     # Every attempt counts, rejected or not, per real client address; the
@@ -37,6 +47,8 @@ def contribute(request):
         response["Retry-After"] = str(attempt.retry_after or 3600)
         return response
     form = ContributionForm(request.POST, request.FILES)
+    if limit.exceeded:
+        return request_too_large(request)
     if not form.is_valid():
         return render(request, "contributions/form.html", {"form": form}, status=400)
     data = dict(form.cleaned_data)

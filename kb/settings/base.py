@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "kb.security.ContentSecurityPolicyMiddleware",
+    "kb.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages carry inline SVG maps; Django's gzip adds random padding against BREACH
     # (Django 4.2+) and CSRF tokens are masked per response.
@@ -234,6 +235,11 @@ CONTRIBUTION_RETENTION_DAYS = env_int("CONTRIBUTION_RETENTION_DAYS", 365)
 CONTRIBUTION_RATE_LIMIT_PER_HOUR = env_int("CONTRIBUTION_RATE_LIMIT_PER_HOUR", 5)
 CONTRIBUTION_MIN_FILL_SECONDS = env_int("CONTRIBUTION_MIN_FILL_SECONDS", 4)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# A public request announcing a larger body is refused before it is read (413): one
+# document plus the form's text.
+MAX_REQUEST_BODY_BYTES = env_int(
+    "MAX_REQUEST_BODY_BYTES", CONTRIBUTION_MAX_UPLOAD_BYTES + 1024 * 1024
+)
 
 # The daily source link checker (manage.py check_sources). Private and loopback
 # addresses are refused unless allowed: the checker must not probe the server's network.
