@@ -27,7 +27,7 @@ test: install opensearch browsers
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=deploy-check-only-0123456789-abcdefghijklmnopqrstuvwxyz \
-	  ALLOWED_HOSTS=kb.example.org $(MANAGE) check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=kb.example.org CONTACT_EMAIL=deploy-check@example.org $(MANAGE) check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 # Load test (bench/): SIZE practices on its own OpenSearch node (port 9260), served by

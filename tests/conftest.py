@@ -31,6 +31,20 @@ def search_index_prefix():
         override.disable()
 
 
+@pytest.fixture(autouse=True)
+def _empty_shared_cache(request, django_db_setup, django_db_blocker):
+    """Every test starts with an empty shared cache.
+
+    The cache is a database table (kb/settings: CACHES) that a test's rollback does
+    not always cover: what session fixtures or live-server tests cached would leak
+    into the next test.
+    """
+    from django.core.cache import cache
+
+    with django_db_blocker.unblock():
+        cache.clear()
+
+
 @pytest.fixture
 def closed_port_url():
     """An OpenSearch URL on a loopback port nothing listens on: a node that is down."""

@@ -28,6 +28,7 @@ def production(monkeypatch):
     monkeypatch.setenv(
         "SECRET_KEY", "a-test-value-long-enough-for-the-deploy-checks-0123456789"
     )
+    monkeypatch.setenv("CONTACT_EMAIL", "transparencia@example.org")
     importlib.reload(importlib.import_module("kb.settings.base"))
     return importlib.reload(importlib.import_module("kb.settings.production"))
 
@@ -111,6 +112,7 @@ def test_deploy_check_passes_with_production_settings(tmp_path):
         "DJANGO_SETTINGS_MODULE": "kb.settings.production",
         "SECRET_KEY": "a-test-value-long-enough-for-the-deploy-checks-0123456789",
         "ALLOWED_HOSTS": "kb.example.org",
+        "CONTACT_EMAIL": "transparencia@example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path}/deploy.sqlite3",
     }
     result = subprocess.run(

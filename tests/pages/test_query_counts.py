@@ -3,17 +3,22 @@
 The first view of a practice after it is published renders its body (terms, sources,
 documents, keywords: six more queries) and stores it; later views reuse it until the
 next publish. scripts/benchmark_pages.py prints both counts.
+
+Cache reads are not counted: the shared cache is a database table by default (one
+indexed SELECT per read) and Redis in a busy deployment; MAX_CACHE_READS bounds them.
 """
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from kb.settings.environment import CACHE_TABLE
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 10
+MAX_CACHE_READS = 6
 PATHS = [
     "/",
     "/en/",
@@ -40,7 +45,20 @@ def queries_for(client, path: str, expected_status: int = 200) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
     assert response.status_code == expected_status
-    return len(captured.captured_queries)
+    cache_reads = [q for q in captured.captured_queries if CACHE_TABLE in q["sql"]]
+    assert len(cache_reads) <= MAX_CACHE_READS, cache_reads
+    return len(_without_cache(captured.captured_queries))
+
+
+def _without_cache(queries) -> list:
+    """The page's own queries: not the cache table's, nor the savepoints its
+    writes are wrapped in."""
+    return [
+        q
+        for q in queries
+        if CACHE_TABLE not in q["sql"]
+        and not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO"))
+    ]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -69,4 +87,4 @@ def test_first_view_after_publishing_stays_within_its_own_budget(client, corpus)
     practice.refresh_from_db()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(practice.url).status_code == 200
-    assert len(captured.captured_queries) <= MAX_QUERIES + 6
+    assert len(_without_cache(captured.captured_queries)) <= MAX_QUERIES + 6
