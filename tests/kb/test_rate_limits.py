@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 def tight_limits(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     settings.RATE_LIMITS = {
-        "search": "3/m",
-        "api-search": "3/m",
-        "api-autocomplete": "3/m",
+        "search": "3/d",
+        "api-search": "3/d",
+        "api-autocomplete": "3/d",
     }
 
 
@@ -30,7 +30,7 @@ def test_a_client_over_its_limit_gets_429_with_retry_after(client, tight_limits,
     assert statuses[3] == 429
     response = client.get(path, HTTP_X_FORWARDED_FOR="203.0.113.5")
     assert response.status_code == 429
-    assert 1 <= int(response["Retry-After"]) <= 60
+    assert 1 <= int(response["Retry-After"]) <= 24 * 3600
     if path.startswith("/api/"):
         assert response.json()["error"]["message"]
     else:

@@ -44,9 +44,11 @@ def test_public_pages_forbid_inline_script(client):
 
 
 def test_a_json_ld_block_carries_the_pages_nonce(client):
+    from pages.site_setup import ensure_site
     from practices.models import PracticePage
     from tests.factories import create_practices, practice_record
 
+    ensure_site()
     create_practices([practice_record("csp-1", "Presupuesto abierto", "Resumen.")])
     page = PracticePage.objects.get(source_id="csp-1")
     response = client.get(page.url)
