@@ -49,8 +49,10 @@ def practices_listing_url(**filters) -> str:
 
 
 def _by_term(field_name: str, terms, filter_name: str, title, *, empty_label=None):
+    # order_by(): Wagtail orders pages by tree path, which would split every group.
     counts = dict(
-        PracticePage.objects.values_list(field_name)
+        PracticePage.objects.order_by()
+        .values_list(field_name)
         .annotate(n=Count("pk", distinct=True))
         .values_list(field_name, "n")
     )
@@ -74,7 +76,8 @@ def _by_term(field_name: str, terms, filter_name: str, title, *, empty_label=Non
 
 def _by_country() -> FigureGroup:
     counts = (
-        PracticePage.objects.exclude(country=None)
+        PracticePage.objects.order_by()
+        .exclude(country=None)
         .values("country")
         .annotate(n=Count("pk"))
         .order_by("-n")
@@ -92,7 +95,9 @@ def _by_country() -> FigureGroup:
 
 
 def _by_language() -> FigureGroup:
-    counts = dict(PracticePage.objects.values_list("locale").annotate(n=Count("pk")))
+    counts = dict(
+        PracticePage.objects.order_by().values_list("locale").annotate(n=Count("pk"))
+    )
     figures = [
         Figure(
             locale.get_display_name(),

@@ -1,8 +1,9 @@
 """Near-duplicate practices, and merging one into another.
 
 Two published pages are candidates when they share a country and a language and
-their titles and summaries read alike (rapidfuzz on accent-folded text). Pages of
-one translation group are never paired. Comparing every pair is quadratic, so the
+their titles and summaries read alike (rapidfuzz on accent-folded text), unless
+both name a state or municipality and these differ. Pages of one translation group
+are never paired. Comparing every pair is quadratic, so the
 search runs as a daily job (`manage.py find_duplicates`) and the report reads the
 stored pairs; bench/duplicates.py prints how long it takes per group size.
 
@@ -76,6 +77,20 @@ def _close_titles(titles: list[str]) -> Iterator[tuple[int, int, int]]:
                 yield start + int(row), int(column), int(scores[row, column])
 
 
+def _places_differ(first: PracticePage, second: PracticePage) -> bool:
+    """Practices named after their place ("… in Aracaju", "… in Araras") read alike
+    but are two practices when both name their state or municipality and these differ."""
+    if (
+        first.subdivision_id
+        and second.subdivision_id
+        and first.subdivision_id != second.subdivision_id
+    ):
+        return True
+    if first.municipality and second.municipality:
+        return fold(first.municipality) != fold(second.municipality)
+    return False
+
+
 def find_duplicates(
     threshold: int = THRESHOLD, pages: Iterable[PracticePage] | None = None
 ) -> list[DuplicatePair]:
@@ -95,6 +110,8 @@ def find_duplicates(
         for i, j, title_score in _close_titles(titles):
             if members[i].translation_key == members[j].translation_key:
                 continue
+            if _places_differ(members[i], members[j]):
+                continue
             pair = DuplicatePair(
                 members[i],
                 members[j],
@@ -104,7 +121,15 @@ def find_duplicates(
             if pair.score >= threshold:
                 pairs.append(pair)
     pairs.sort(key=lambda pair: (-pair.score, pair.first.title))
-    return pairs
+    # Two translated practices pair up once per language: show each pair of
+    # practices once, at its best score.
+    seen, unique = set(), []
+    for pair in pairs:
+        practices = frozenset((pair.first.translation_key, pair.second.translation_key))
+        if practices not in seen:
+            seen.add(practices)
+            unique.append(pair)
+    return unique
 
 
 @dataclass

@@ -97,7 +97,8 @@ class PracticePageQuerySet(PageQuerySet):
     def without_translation(self):
         """Pages whose practice exists in one language only."""
         alone = (
-            PracticePage.objects.values("translation_key")
+            PracticePage.objects.order_by()
+            .values("translation_key")
             .annotate(languages=models.Count("pk"))
             .filter(languages=1)
             .values("translation_key")

@@ -8,6 +8,7 @@ import pytest
 from contributions.models import Submission
 from practices.models import PracticePage
 from search.operations import reconcile
+from taxonomy.models import Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -79,9 +80,12 @@ def test_group_figures_link_to_the_filtered_practice_listing(
     client_for, editor, make_practice, own_index
 ):
     make_practice(
-        "Datos de obra en Colombia", country="CO", evidence_level="documented"
+        "Datos de obra en Colombia",
+        country="CO",
+        evidence_level="documented",
+        themes=["open-data"],
     )
-    make_practice("Cabildo abierto en Guadalajara", country="MX")
+    make_practice("Cabildo abierto en Guadalajara", country="MX", themes=["open-data"])
     client = client_for(editor)
     panel = _panel(client.get("/admin/").content.decode())
     match = re.search(
@@ -91,6 +95,19 @@ def test_group_figures_link_to_the_filtered_practice_listing(
     listing = client.get(match.group(1).replace("&amp;", "&")).content.decode()
     assert "Datos de obra en Colombia" in listing
     assert "Cabildo abierto en Guadalajara" not in listing
+    # Pages are counted per term, not one by one (the page tree's ordering must not
+    # split the groups).
+    theme = Theme.objects.get(slug="open-data")
+    match = re.search(
+        rf'<a href="([^"]+)">{re.escape(theme.label("en"))}</a></td><td><a [^>]+>(\d+)</a>',
+        panel,
+    )
+    assert match and match.group(2) == "2"
+    assert f"themes={theme.pk}" in match.group(1)
+    english = re.search(r">English</a></td><td><a [^>]+>(\d+)</a>", panel)
+    assert english is None  # both pages are Spanish
+    spanish = re.search(r">Spanish</a></td><td><a [^>]+>(\d+)</a>", panel)
+    assert spanish and spanish.group(1) == "2"
 
 
 def test_the_panel_shows_the_queue_and_the_last_reconcile(

@@ -20,11 +20,13 @@ def twins(make_practice):
     first = make_practice(
         "Presupuesto participativo de Zapopan",
         summary=SUMMARY,
+        municipality="Zapopan",
         keywords=["asambleas"],
     )
     second = make_practice(
         "Presupuestos participativos en Zapopan",
         summary=SUMMARY.replace("Los vecinos", "Las colonias"),
+        municipality="Zapopan",
         keywords=["obra pública"],
     )
     return first, second
@@ -43,6 +45,13 @@ def test_near_duplicates_of_one_country_are_paired_and_others_are_not(
     first, second = twins
     make_practice("Presupuesto participativo de Zapopan", summary=SUMMARY, country="CO")
     make_practice("Contraloría social de obra", summary="Comités vigilan las obras.")
+    # Templated titles of two cities: alike, but two practices.
+    make_practice(
+        "Presupuesto participativo en Aracaju", summary=SUMMARY, municipality="Aracaju"
+    )
+    make_practice(
+        "Presupuesto participativo en Araras", summary=SUMMARY, municipality="Araras"
+    )
     make_pair(
         {"title": "Presupuesto abierto", "summary": "Cuentas claras del gasto."},
         {"title": "Open budget", "summary": "Clear accounts of spending."},

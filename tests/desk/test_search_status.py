@@ -40,7 +40,8 @@ def test_the_side_panel_tells_missing_current_and_stale_apart(
     assert status.indexed and not status.up_to_date
     html = _edit(client, page)
     assert 'data-desk-verdict="stale"' in html
-    assert "Queued update" in html and "page, queued" in html
+    assert status.queued is not None
+    assert "Queued update" in html and f"{status.queued.reason}, queued" in html
 
 
 def test_re_index_now_puts_a_missing_practice_back_and_clears_the_queue(
