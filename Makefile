@@ -11,16 +11,16 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers clean
+.PHONY: run test bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers apertium clean
 
 # Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
 # serves the static files); `make run DEBUG=1` for Django's debug pages.
 DEBUG ?= 0
-run: install opensearch migrate demo index
+run: install apertium opensearch migrate demo index
 	$(MANAGE) ensure_admin
 	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
-test: install opensearch browsers
+test: install apertium opensearch browsers
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/lint-imports --no-cache
@@ -38,7 +38,7 @@ bench: install
 	$(BIN)/python -m bench --size $(SIZE) $(BENCH_ARGS)
 
 # Relevance by query kind on the real OGP export in ../shared/data (skips without it).
-relevance: install opensearch
+relevance: install apertium opensearch
 	$(MANAGE) search evaluate
 
 # Server time and query counts of the public pages on the demo data.
@@ -84,6 +84,10 @@ index: demo
 # axe-core (accessibility rules) comes from the npm registry, pinned in package-lock.json.
 browsers: node_modules/.installed
 	@test -x /usr/bin/chromium || scripts/install-chromium.sh
+
+# Machine translation (Debian apertium, apertium-en-es); installed when missing.
+apertium:
+	@scripts/install-apertium.sh
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: apt-get install -y nodejs npm"; exit 1; }

@@ -11,3 +11,7 @@ class PracticesConfig(AppConfig):
         from .editorial import on_post_migrate
 
         post_migrate.connect(on_post_migrate, sender=self)
+
+        from . import signal_handlers
+
+        signal_handlers.connect()

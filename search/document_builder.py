@@ -14,8 +14,9 @@ from django.utils.html import strip_tags
 
 from practices.facets import FACETS
 from practices.models import PracticePage
+from practices.translation import other_language
 
-from .mapping import LANGUAGES
+from .mapping import LANGUAGES, MACHINE_FIELDS
 
 RICH_TEXT = ("problem", "actions", "results", "lessons")
 
@@ -46,8 +47,13 @@ def practice_groups(
     yield from groups.items()
 
 
-def build_document(pages: list[PracticePage], ancestry: dict[str, dict]) -> dict:
-    """The search document of one practice; `ancestry` is `facet_ancestry()`."""
+def build_document(
+    pages: list[PracticePage],
+    ancestry: dict[str, dict],
+    machine: dict[int, dict[str, str]] | None = None,
+) -> dict:
+    """The search document of one practice; `ancestry` is `facet_ancestry()`,
+    `machine` the pages' stored machine translations (`machine_translations_for`)."""
     by_language = {
         p.locale.language_code: p for p in pages if p.locale.language_code in LANGUAGES
     }
@@ -81,6 +87,7 @@ def build_document(pages: list[PracticePage], ancestry: dict[str, dict]) -> dict
         document[f"body_{language}"] = "\n".join(
             strip_tags(getattr(page, name)) for name in RICH_TEXT if getattr(page, name)
         )
+    _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:
         keywords = by_language.get(language, primary).keywords.all()
         document[f"terms_{language}"] = _term_labels(primary, language) + sorted(
@@ -97,6 +104,32 @@ def embedding_text(pages: list[PracticePage]) -> str:
     """
     primary = _primary(pages)
     return f"{primary.title}. {primary.summary}".strip()
+
+
+def _add_machine_translation(
+    document: dict, by_language: dict[str, PracticePage], machine: dict
+) -> None:
+    """A practice in one language gets the other's machine translation, in fields
+    of its own (weighted below human text) and for display."""
+    if len(by_language) != 1:
+        return  # both languages written by people, or neither: nothing to add
+    ((language, page),) = by_language.items()
+    target = other_language(language)
+    texts = machine.get(page.pk)
+    if not target or not texts:
+        return
+    for name in MACHINE_FIELDS:
+        if texts.get(name):
+            document[f"{name}_mt_{target}"] = texts[name]
+    if texts.get("title"):
+        document["machine_titles"] = {target: texts["title"]}
+    if texts.get("summary"):
+        document["machine_summaries"] = {target: texts["summary"]}
+    if texts.get("url"):
+        document["machine_urls"] = {target: texts["url"]}
+    document["suggest"] += " " + " ".join(
+        texts[name] for name in ("title", "summary") if texts.get(name)
+    )
 
 
 def _primary(pages: list[PracticePage]) -> PracticePage:

@@ -20,6 +20,7 @@ from opensearchpy import helpers
 from opensearchpy.exceptions import NotFoundError
 
 from practices.facets import FACETS
+from practices.translation import machine_translations_for
 
 from .client import get_client, index_name
 from .document_builder import (
@@ -147,7 +148,10 @@ def search_documents(
     ancestors = facet_ancestry()
     groups = iter(groups)
     while batch := list(islice(groups, DOCUMENT_BATCH)):
-        documents = [(key, build_document(pages, ancestors)) for key, pages in batch]
+        machine = machine_translations_for(p for _key, pages in batch for p in pages)
+        documents = [
+            (key, build_document(pages, ancestors, machine)) for key, pages in batch
+        ]
         if with_vectors:
             try:
                 vectors = vectors_for([embedding_text(pages) for _k, pages in batch])

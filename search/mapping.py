@@ -13,9 +13,11 @@ import json
 
 from practices.facets import FACETS
 
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 LANGUAGES = ("es", "en")
 TEXT_FIELDS = ("title", "summary", "body", "terms")
+# Machine translations of a single-language practice: `<field>_mt_<language>`.
+MACHINE_FIELDS = ("title", "summary", "body")
 # Sentence vectors (search/vectors.py) of each practice's title and summary, searched
 # by the k-NN plugin with Lucene's HNSW graphs; absent when the node lacks the plugin.
 VECTOR_FIELD = "vector"
@@ -100,6 +102,9 @@ def index_mappings(with_vectors: bool = False) -> dict:
         "urls": {"type": "object", "enabled": False},
         "titles": {"type": "object", "enabled": False},
         "summaries": {"type": "object", "enabled": False},
+        "machine_titles": {"type": "object", "enabled": False},
+        "machine_summaries": {"type": "object", "enabled": False},
+        "machine_urls": {"type": "object", "enabled": False},
         "original_language": {"type": "keyword"},
         "year": {"type": "integer"},
         "end_year": {"type": "integer"},
@@ -117,6 +122,9 @@ def index_mappings(with_vectors: bool = False) -> dict:
     for field in TEXT_FIELDS:
         for language in LANGUAGES:
             properties[f"{field}_{language}"] = _text_field(language)
+    for field in MACHINE_FIELDS:
+        for language in LANGUAGES:
+            properties[f"{field}_mt_{language}"] = _text_field(language)
     if with_vectors:
         properties[VECTOR_FIELD] = vector_field()
     return {"dynamic": "strict", "properties": properties}

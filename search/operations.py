@@ -5,6 +5,13 @@ from dataclasses import dataclass, field
 
 from opensearchpy.exceptions import OpenSearchException
 
+from practices.models import PendingTranslation
+from practices.translation import (
+    translate_pending,
+    translate_practices,
+    translator_status,
+)
+
 from .document_builder import live_practice_pages
 from .indexer import (
     RebuildReport,
@@ -39,14 +46,30 @@ def published_count() -> int:
     return live_practice_pages().values("translation_key").distinct().count()
 
 
-def rebuild_index(progress: Callable[[int], None] | None = None) -> RebuildReport:
+def rebuild_index(
+    progress: Callable[[int], None] | None = None,
+    *,
+    translate: bool = True,
+    translation_progress: bool = False,
+    out: Callable[[str], None] | None = None,
+) -> RebuildReport:
+    if translate:
+        # Practices missing their other language get it first, in bulk; the new
+        # index is built with them, so nothing needs re-indexing afterwards.
+        translated = translate_practices(progress=translation_progress, notify=False)
+        if out:
+            out(translated.summary())
     report = _guard(rebuild, progress)
     # Changes committed while the new index was filling are queued: apply them now.
     drain()
     return report
 
 
-def drain_queue() -> DrainReport:
+def drain_queue(*, translate: bool = True) -> DrainReport:
+    """The worker's step: translate what publishing queued, then index."""
+    if translate:
+        # Announces what it translated, which queues those practices for indexing.
+        translate_pending()
     return drain()
 
 
@@ -64,6 +87,11 @@ def status_lines() -> list[str]:
             f"oldest queued: {oldest.created_at:%Y-%m-%d %H:%M:%S} ({oldest.last_error[:120]})"
         )
     lines.append(vectors_status(bool(indices)))
+    translator = translator_status()
+    lines.append(
+        f"machine translation: {'ok' if translator.ok else 'WARNING'}: "
+        f"{translator.detail}; {PendingTranslation.objects.count()} practices queued"
+    )
     return lines
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
-from .mapping import LANGUAGES, VECTOR_FIELD
+from .mapping import LANGUAGES, MACHINE_FIELDS, VECTOR_FIELD
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
 # is returned, so counts are never cut off.
@@ -31,15 +31,25 @@ VECTOR_BOOST = 30
 # adds 1 / (RRF_K + rank); the text list is read to RRF_WINDOW deep.
 RRF_K = 60
 RRF_WINDOW = 100
+# Machine translations count, but below what people wrote.
+MACHINE_WEIGHT = 0.5
+# What a result needs to show a machine translation in the reader's language.
+MACHINE_SOURCE = ("machine_titles", "machine_summaries", "machine_urls")
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 
 
 def text_fields(suffix: str = "") -> list[str]:
-    return [
+    human = [
         f"{field}_{language}{suffix}^{boost}"
         for field, boost in TEXT_BOOSTS.items()
         for language in LANGUAGES
     ]
+    machine = [
+        f"{field}_mt_{language}{suffix}^{TEXT_BOOSTS[field] * MACHINE_WEIGHT:g}"
+        for field in MACHINE_FIELDS
+        for language in LANGUAGES
+    ]
+    return human + machine
 
 
 def text_query(q: str) -> dict:
@@ -253,6 +263,7 @@ def build_search_request(filters: SearchFilters, query: dict | None = None) -> d
             "urls",
             "titles",
             "summaries",
+            *MACHINE_SOURCE,
             "original_language",
             "language",
             "country",

@@ -25,6 +25,7 @@ from .indexer import alias_name
 from .labels import facet_labels
 from .models import PendingIndexUpdate, ReconcileRun
 from .query import (
+    MACHINE_SOURCE,
     build_search_request,
     close_enough,
     facet_clauses,
@@ -78,6 +79,9 @@ class PracticeHit:
     language: str
     languages: list[str]
     original_language: str = "es"
+    # Shown in the reader's language through a machine translation of the original.
+    machine_translated: bool = False
+    original_url: str = ""
 
 
 @dataclass
@@ -226,11 +230,20 @@ def _hit(hit: dict, lang: str, labels) -> PracticeHit:
     )
     country = source.get("country")
     level = source.get("level")
+    title = _pick(source.get("titles", {}), shown, original)
+    summary = _pick(source.get("summaries", {}), shown, original)
+    url = source["urls"].get(shown, "")
+    machine = shown != lang and lang in source.get("machine_titles", {})
+    if machine:
+        title = source["machine_titles"][lang]
+        summary = source.get("machine_summaries", {}).get(lang, summary)
+        url = source.get("machine_urls", {}).get(lang, url)
+        snippets = []  # the highlights are in the original language
     return PracticeHit(
         id=source["id"],
-        url=source["urls"].get(shown, ""),
-        title=_pick(source.get("titles", {}), shown, original),
-        summary=_pick(source.get("summaries", {}), shown, original),
+        url=url,
+        title=title,
+        summary=summary,
         highlights=snippets[:3],
         country=country,
         country_label=labels["country"][country].text(lang)
@@ -246,9 +259,11 @@ def _hit(hit: dict, lang: str, labels) -> PracticeHit:
         if level in labels["level"]
         else "",
         year=source.get("year"),
-        language=shown,
+        language=lang if machine else shown,
         languages=source.get("language", []),
         original_language=original,
+        machine_translated=machine,
+        original_url=source["urls"].get(shown, "") if machine else "",
     )
 
 
@@ -309,6 +324,7 @@ def related_practices(
             "urls",
             "titles",
             "summaries",
+            *MACHINE_SOURCE,
             "original_language",
             "language",
             "country",

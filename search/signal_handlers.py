@@ -5,7 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.facets import FACETS
 from practices.models import PracticePage
-from practices.signals import practices_published
+from practices.signals import machine_translations_changed, practices_published
 
 from .labels import clear_label_cache
 from .sync import enqueue
@@ -37,10 +37,15 @@ def _term_changed(sender, instance, created=False, **kwargs):
     enqueue(keys.distinct(), "taxonomy")
 
 
+def _translated(sender, translation_keys, **kwargs):
+    enqueue(translation_keys, "translation")
+
+
 def connect() -> None:
     practices_published.connect(
         _practices_published, dispatch_uid="search-publish-batch"
     )
+    machine_translations_changed.connect(_translated, dispatch_uid="search-translated")
     page_published.connect(
         _page_changed, sender=PracticePage, dispatch_uid="search-publish"
     )

@@ -183,6 +183,9 @@ SEARCH_FUSION = env_str("SEARCH_FUSION", "sum")
 # (docs/capacity.md). A rebuild fills the new index without them, then adds them.
 OPENSEARCH_NUMBER_OF_REPLICAS = env_int("OPENSEARCH_NUMBER_OF_REPLICAS", 0)
 
+# Machine translation of single-language practices (Debian apertium, apertium-en-es).
+APERTIUM_COMMAND = env_str("APERTIUM_COMMAND", "apertium")
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

@@ -1,4 +1,5 @@
 from .index_page import PracticeIndexPage
+from .machine_translation import MachineTranslation, PendingTranslation
 from .practice_page import (
     PracticeDocument,
     PracticeKeyword,
@@ -8,10 +9,12 @@ from .practice_page import (
 )
 
 __all__ = [
+    "MachineTranslation",
     "PracticeDocument",
     "PracticeIndexPage",
     "PracticeKeyword",
     "PracticePage",
     "PracticeSource",
+    "PendingTranslation",
     "SourceCatalogue",
 ]

@@ -40,6 +40,38 @@ class PracticeIndexPage(Page):
                 .get(slug=path_components[0])
             )
         except PracticePage.DoesNotExist:
-            raise Http404 from None
+            practice = self._machine_translated(path_components[0])
+            if practice is None:
+                raise Http404 from None
+            return practice.route(request, path_components[1:])
         practice._cached_parent_obj = self
         return practice.route(request, path_components[1:])
+
+    def _machine_translated(self, slug: str):
+        """A practice written only in the other language, shown here through its
+        machine translation (or its real translation, if one now exists)."""
+        from ..translation import machine_translations_for, other_language
+        from .practice_page import PracticePage
+
+        language = self.locale.language_code
+        original = (
+            PracticePage.objects.for_reading()
+            .live()
+            .filter(slug=slug, locale__language_code=other_language(language))
+            .first()
+        )
+        if original is None:
+            return None
+        translation = (
+            PracticePage.objects.for_reading()
+            .live()
+            .filter(translation_key=original.translation_key, locale=self.locale)
+            .first()
+        )
+        if translation is not None:
+            return translation  # people translated it since: their text wins
+        texts = machine_translations_for([original]).get(original.pk, {})
+        if not texts.get("title"):
+            return None
+        original.machine_translation = {**texts, "language": language}
+        return original

@@ -329,6 +329,11 @@ class PracticePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Set by the practices index when a reader of the other language asks for a
+        # practice written only in this one.
+        machine = getattr(self, "machine_translation", None)
+        if machine:
+            context["machine_translation"] = machine
         context["translations"] = live_translations(self)
         context["json_ld"] = cache.get_or_set(
             f"practice-json-ld:{self.cache_key}",

@@ -22,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 from practices.importers.batch import run_import
 from practices.importers.formats import row_reader
 from practices.models import PracticePage
+from practices.translation import translate_pending
 from taxonomy.models import Country
 
 from ..client import get_client
@@ -111,7 +112,7 @@ def evaluate(
     with isolated_environment() as workdir:
         stripped = workdir / "ogp_without_policy_areas.csv"
         write_without_judgements(source, stripped)
-        records = _load(stripped, with_wagtail="wagtail" in engines)
+        records = _load(stripped, with_wagtail="wagtail" in engines, out=out)
         setup_seconds = time.monotonic() - started
         identifiers = dict(
             PracticePage.objects.values_list("translation_key", "source_id")
@@ -192,13 +193,15 @@ def isolated_environment() -> Iterator[Path]:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _load(path: Path, *, with_wagtail: bool) -> int:
+def _load(path: Path, *, with_wagtail: bool, out) -> int:
     # The site's pages are pages/' to create; search/ sits below it and asks through
     # the command, not an import.
     call_command("setup_site", stdout=io.StringIO())
     report = run_import(row_reader("ogp", path), publish=True)
     if report.rejected:
         raise RuntimeError(f"the OGP export did not import: {report.rejected[:3]}")
+    # Publishing queued every practice for machine translation, as in production.
+    out(translate_pending().summary())
     # The import queued every practice; apply what the commit's drain left over.
     report = drain_queue()
     if report.remaining:

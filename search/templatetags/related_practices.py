@@ -13,5 +13,8 @@ register = template.Library()
 
 @register.simple_tag
 def related_practices(page, size: int = 4):
-    """Up to `size` practices like `page`, in its language; [] when search is down."""
-    return find_related(str(page.translation_key), page.locale.language_code, size)
+    """Up to `size` practices like `page`, in its language (the reader's, when the
+    page is shown through its machine translation); [] when search is down."""
+    machine = getattr(page, "machine_translation", None) or {}
+    language = machine.get("language") or page.locale.language_code
+    return find_related(str(page.translation_key), language, size)

@@ -6,6 +6,7 @@ from practices.importers.batch import run_import
 from practices.importers.formats import FORMATS, row_reader
 from practices.importers.record import ImportFileError
 from practices.services import MissingPracticeIndex
+from practices.translation import translate_pending
 
 
 class Command(BaseCommand):
@@ -51,3 +52,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  warning {warning}")
         if report.aborted:
             raise CommandError("import aborted: invalid rows")
+        if options["publish"] and not options["dry_run"]:
+            # Published practices in one language get the other, in bulk, here rather
+            # than one by one in the index queue's worker.
+            translated = translate_pending(progress=True)
+            self.stdout.write(translated.summary())

@@ -13,8 +13,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser(
+        rebuild = sub.add_parser(
             "rebuild", help="Build a new index, swap the alias, drop the old one"
+        )
+        rebuild.add_argument(
+            "--no-translate",
+            action="store_true",
+            help="Do not machine-translate single-language practices first",
         )
         sub.add_parser("status", help="Index, alias, document count and queue length")
         sub.add_parser(
@@ -53,7 +58,12 @@ class Command(BaseCommand):
                     file=sys.stderr,
                     disable=None,  # no bar when stderr is not a terminal
                 ) as bar:
-                    report = operations.rebuild_index(bar.update)
+                    report = operations.rebuild_index(
+                        bar.update,
+                        translate=not options["no_translate"],
+                        translation_progress=True,
+                        out=self.stdout.write,
+                    )
                 self.stdout.write(
                     f"Rebuilt {report.index}: {report.documents} practices in "
                     f"{report.seconds:.1f}s; removed {', '.join(report.removed_indices) or 'none'}."

@@ -1,0 +1,35 @@
+"""Machine translation of practices whose other language is missing (Apertium).
+
+Made outside the web request (the index queue's worker, imports, `search rebuild`),
+stored in `MachineTranslation` keyed by a hash of the source text, and read by the
+search document builder and the practice pages.
+"""
+
+from .apertium import ApertiumTranslator, TranslatorStatus
+from .service import (
+    TranslationReport,
+    enqueue_translation,
+    get_translator,
+    machine_translations_for,
+    practice_index_urls,
+    translate_pending,
+    translate_practices,
+    translator_status,
+)
+from .texts import other_language, source_texts, text_hash
+
+__all__ = [
+    "ApertiumTranslator",
+    "TranslationReport",
+    "TranslatorStatus",
+    "enqueue_translation",
+    "get_translator",
+    "machine_translations_for",
+    "other_language",
+    "practice_index_urls",
+    "source_texts",
+    "text_hash",
+    "translate_pending",
+    "translate_practices",
+    "translator_status",
+]

@@ -1,0 +1,231 @@
+"""Translating practices in batches, and reading the translations back."""
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from django.db import transaction
+from tqdm import tqdm
+
+from ..models import (
+    MachineTranslation,
+    PendingTranslation,
+    PracticeIndexPage,
+    PracticePage,
+)
+from ..signals import machine_translations_changed
+from .apertium import ApertiumTranslator, TranslatorStatus, TranslatorUnavailable
+from .texts import LANGUAGES, other_language, source_texts, text_hash
+
+BATCH_PAGES = 100
+
+
+def get_translator() -> ApertiumTranslator:
+    return ApertiumTranslator()
+
+
+def translator_status() -> TranslatorStatus:
+    return get_translator().status()
+
+
+@dataclass
+class TranslationReport:
+    practices: int = 0
+    texts: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    unavailable: str = ""
+    translated_keys: set[UUID] = field(default_factory=set)
+
+    def summary(self) -> str:
+        if self.unavailable:
+            return f"machine translation skipped: {self.unavailable}"
+        rate = self.words / self.seconds if self.seconds else 0.0
+        return (
+            f"machine translation: {self.practices} practices checked, {self.texts} "
+            f"texts ({self.words} words) translated in {self.seconds:.1f}s "
+            f"({rate:.0f} words/s)"
+        )
+
+
+def single_language_pages(translation_keys: Iterable[UUID] | None = None):
+    """Live Spanish or English pages whose practice has no live page in the other."""
+    pages = PracticePage.objects.live().filter(locale__language_code__in=LANGUAGES)
+    if translation_keys is not None:
+        pages = pages.filter(translation_key__in=list(translation_keys))
+    languages = defaultdict(set)
+    for key, language in pages.values_list("translation_key", "locale__language_code"):
+        languages[key].add(language)
+    alone = [key for key, found in languages.items() if len(found) == 1]
+    return pages.filter(translation_key__in=alone).select_related("locale")
+
+
+def translate_practices(
+    translation_keys: Iterable[UUID] | None = None,
+    *,
+    translator=None,
+    progress: bool = False,
+    notify: bool = True,
+) -> TranslationReport:
+    """Translate what is missing for these practices (all when None), in batches.
+
+    With `notify`, the practices that got new translations are announced
+    (`machine_translations_changed`), so search re-indexes them.
+    """
+    translator = translator or get_translator()
+    report = TranslationReport()
+    status = translator.status()
+    if not status.ok:
+        report.unavailable = status.detail
+        return report
+    started = time.monotonic()
+    pages = single_language_pages(translation_keys).order_by("pk")
+    ids = list(pages.values_list("pk", flat=True))
+    report.practices = len(ids)
+    with tqdm(
+        total=len(ids), unit="practice", desc="translating", disable=not progress
+    ) as bar:
+        for start in range(0, len(ids), BATCH_PAGES):
+            chunk = list(pages.filter(pk__in=ids[start : start + BATCH_PAGES]))
+            try:
+                _translate_chunk(chunk, translator, report)
+            except TranslatorUnavailable as exc:
+                report.unavailable = str(exc)
+                break
+            bar.update(len(chunk))
+    report.seconds = time.monotonic() - started
+    if notify and report.translated_keys:
+        machine_translations_changed.send(
+            sender=MachineTranslation, translation_keys=report.translated_keys
+        )
+    return report
+
+
+def _translate_chunk(pages: list[PracticePage], translator, report) -> None:
+    wanted: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    owners: dict[tuple[str, str, str], set[UUID]] = defaultdict(set)
+    for page in pages:
+        source = page.locale.language_code
+        target = other_language(source)
+        for text in source_texts(page).values():
+            digest = text_hash(text)
+            wanted[(source, target)][digest] = text
+            owners[(source, target, digest)].add(page.translation_key)
+    for (source, target), texts in wanted.items():
+        known = set(
+            MachineTranslation.objects.filter(
+                source_language=source,
+                target_language=target,
+                source_hash__in=list(texts),
+            ).values_list("source_hash", flat=True)
+        )
+        todo = [(digest, text) for digest, text in texts.items() if digest not in known]
+        if not todo:
+            continue
+        translated = translator.translate([text for _d, text in todo], source, target)
+        MachineTranslation.objects.bulk_create(
+            [
+                MachineTranslation(
+                    source_language=source,
+                    target_language=target,
+                    source_hash=digest,
+                    text=result,
+                    engine=f"{translator.name} {source}-{target}",
+                )
+                for (digest, _text), result in zip(todo, translated, strict=True)
+            ],
+            ignore_conflicts=True,
+        )
+        report.texts += len(todo)
+        report.words += sum(len(text.split()) for _d, text in todo)
+        for digest, _text in todo:
+            report.translated_keys |= owners[(source, target, digest)]
+
+
+def machine_translations_for(
+    pages: Iterable[PracticePage],
+) -> dict[int, dict[str, str]]:
+    """For each page, by field, the stored translation of its current text (one query),
+    and `url`: where readers of the other language see it.
+
+    Only for pages whose text has been translated; a changed text has a new hash, so
+    an out-of-date translation is never returned.
+    """
+    wanted: dict[int, dict[str, tuple[str, str, str]]] = {}
+    pages_by_pk = {page.pk: page for page in pages}
+    for page in pages_by_pk.values():
+        target = other_language(page.locale.language_code)
+        if target is None:
+            continue
+        wanted[page.pk] = {
+            name: (page.locale.language_code, target, text_hash(text))
+            for name, text in source_texts(page).items()
+        }
+    hashes = {key[2] for fields in wanted.values() for key in fields.values()}
+    if not hashes:
+        return {}
+    found = {
+        (row.source_language, row.target_language, row.source_hash): row.text
+        for row in MachineTranslation.objects.filter(source_hash__in=hashes)
+    }
+    index_urls = practice_index_urls()
+    result = {}
+    for page in pages_by_pk.values():
+        fields = wanted.get(page.pk, {})
+        texts = {name: found[key] for name, key in fields.items() if key in found}
+        if texts:
+            target = other_language(page.locale.language_code)
+            if index_urls.get(target):
+                texts["url"] = f"{index_urls[target]}{page.slug}/"
+            result[page.pk] = texts
+    return result
+
+
+def practice_index_urls() -> dict[str, str]:
+    """The practices section's URL in each language ('/practicas/', '/en/practices/')."""
+    return {
+        index.locale.language_code: index.url
+        for index in PracticeIndexPage.objects.live().select_related("locale")
+    }
+
+
+def enqueue_translation(translation_keys: Iterable[UUID]) -> None:
+    keys = {UUID(str(key)) for key in translation_keys if key}
+    PendingTranslation.objects.bulk_create(
+        [PendingTranslation(translation_key=key) for key in keys],
+        ignore_conflicts=True,
+    )
+
+
+def translate_pending(
+    *, translator=None, progress: bool = False, batch_size: int = 500
+) -> TranslationReport:
+    """Translate the practices queued on publish; what was translated needs indexing.
+
+    Rows stay queued when Apertium is missing, so nothing is lost once it is installed.
+    """
+    total = TranslationReport()
+    while True:
+        batch = list(
+            PendingTranslation.objects.order_by("created_at").values_list(
+                "pk", "translation_key"
+            )[:batch_size]
+        )
+        if not batch:
+            break
+        report = translate_practices(
+            [key for _pk, key in batch], translator=translator, progress=progress
+        )
+        if report.unavailable:
+            total.unavailable = report.unavailable
+            break
+        with transaction.atomic():
+            PendingTranslation.objects.filter(pk__in=[pk for pk, _k in batch]).delete()
+        total.practices += report.practices
+        total.texts += report.texts
+        total.words += report.words
+        total.seconds += report.seconds
+        total.translated_keys |= report.translated_keys
+    return total

@@ -1,0 +1,109 @@
+"""Machine translation with the real Apertium: stored by text hash, redone only when
+the text changes, never over an editor's translation, optional when Apertium is absent."""
+
+import uuid
+
+import pytest
+
+from practices.models import MachineTranslation, PendingTranslation, PracticePage
+from practices.translation import (
+    ApertiumTranslator,
+    machine_translations_for,
+    translate_pending,
+    translate_practices,
+)
+from tests.factories import create_practices, practice_record, translation_pair
+
+pytestmark = pytest.mark.django_db
+
+
+class CountingTranslator(ApertiumTranslator):
+    """The real translator, counting the texts it is asked to translate."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts: list[str] = []
+
+    def translate(self, texts, source, target):
+        self.texts += list(texts)
+        return super().translate(texts, source, target)
+
+
+@pytest.fixture
+def english_practice(site):
+    source_id = f"mt-{uuid.uuid4().hex[:8]}"
+    create_practices(
+        [
+            practice_record(
+                source_id,
+                "The city council publishes its spending every month",
+                "Residents can read every payment the council makes.",
+                locale="en",
+                actions="<p>The council opens a public register of payments.</p>",
+            )
+        ]
+    )
+    return PracticePage.objects.get(source_id=source_id)
+
+
+def test_a_single_language_practice_is_translated_into_the_other(english_practice):
+    translator = CountingTranslator()
+    report = translate_practices(translator=translator)
+    assert report.texts == 3 and report.words > 10
+    found = machine_translations_for([english_practice])[english_practice.pk]
+    assert "ayuntamiento" in found["title"].lower()
+    assert set(found) == {"title", "summary", "body", "url"}
+
+
+def test_unchanged_text_is_not_translated_again_and_a_change_is(english_practice):
+    translate_practices(translator=CountingTranslator())
+    again = CountingTranslator()
+    translate_practices(translator=again)
+    assert again.texts == []
+
+    english_practice.summary = "Residents can read every contract the council signs."
+    english_practice.save_revision().publish()
+    changed = CountingTranslator()
+    translate_practices(translator=changed)
+    assert changed.texts == [english_practice.summary]
+    found = machine_translations_for([english_practice])[english_practice.pk]
+    assert "contrato" in found["summary"].lower()
+
+
+def test_publishing_queues_the_practice_and_the_worker_translates_it(
+    english_practice,
+):
+    assert PendingTranslation.objects.filter(
+        translation_key=english_practice.translation_key
+    ).exists()
+    translator = CountingTranslator()
+    report = translate_pending(translator=translator)
+    assert english_practice.translation_key in report.translated_keys
+    assert len(translator.texts) == 3
+    assert not PendingTranslation.objects.exists()
+
+
+def test_a_practice_written_in_both_languages_is_never_machine_translated(site):
+    create_practices(
+        translation_pair(
+            f"pair-{uuid.uuid4().hex[:8]}",
+            {"title": "Mesas de diálogo vecinal", "summary": "Vecinos y autoridades."},
+            {"title": "Neighbourhood dialogue tables", "summary": "Residents meet."},
+        )
+    )
+    translator = CountingTranslator()
+    report = translate_practices(translator=translator)
+    assert (report.practices, translator.texts) == (0, [])
+    assert not MachineTranslation.objects.exists()
+
+
+def test_without_apertium_nothing_is_translated_and_the_queue_waits(
+    english_practice, settings
+):
+    settings.APERTIUM_COMMAND = "/nonexistent/apertium"
+    report = translate_pending()
+    assert "not found" in report.unavailable
+    assert PendingTranslation.objects.filter(
+        translation_key=english_practice.translation_key
+    ).exists()
+    assert not MachineTranslation.objects.exists()

@@ -1,0 +1,86 @@
+"""Readers of the other language see a single-language practice through its machine
+translation, labelled, with a link to the original, in results and on its page."""
+
+import itertools
+import uuid
+
+import pytest
+
+from pages.site_setup import ensure_site
+from practices.models import PracticePage
+from practices.translation import practice_index_urls, translate_practices
+from search.indexer import rebuild
+from tests.factories import create_practices, practice_record
+
+pytestmark = pytest.mark.django_db
+_counter = itertools.count()
+
+
+@pytest.fixture
+def practices(settings, search_index_prefix, db):
+    ensure_site()
+    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-mtp{next(_counter)}"
+    english, spanish = f"en-{uuid.uuid4().hex[:8]}", f"es-{uuid.uuid4().hex[:8]}"
+    create_practices(
+        [
+            practice_record(
+                english,
+                "The city council publishes its spending every month",
+                "Residents can read every payment the council makes.",
+                locale="en",
+                original_language="en",
+            ),
+            practice_record(
+                spanish,
+                "El municipio abre sus datos de transporte",
+                "Las rutas y los horarios de autobuses se publican cada semana.",
+            ),
+        ]
+    )
+    translate_practices(notify=False)
+    rebuild()
+    return (
+        PracticePage.objects.get(source_id=english),
+        PracticePage.objects.get(source_id=spanish),
+    )
+
+
+def test_spanish_results_show_the_labelled_translation_of_an_english_practice(
+    client, practices
+):
+    english, _spanish = practices
+    page = client.get("/buscar/", {"q": "ayuntamiento pago"}).content.decode()
+    assert "El ayuntamiento publica" in page
+    assert "Traducción automática" in page
+    assert f'href="{english.url}"' in page  # the original
+    assert f'href="{practice_index_urls()["es"]}{english.slug}/"' in page
+
+
+def test_english_results_show_the_labelled_translation_of_a_spanish_practice(
+    client, practices
+):
+    _english, spanish = practices
+    page = client.get("/en/search/", {"q": "bus routes"}).content.decode()
+    assert "Machine translation" in page
+    assert "Read the original in Spanish" in page
+    assert f'href="{spanish.url}"' in page
+
+
+def test_the_practice_page_in_the_other_language_shows_the_translation(
+    client, practices
+):
+    english, spanish = practices
+    response = client.get(f"{practice_index_urls()['es']}{english.slug}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<h1 lang="es">El ayuntamiento publica' in page
+    assert "Traducción automática" in page and "Ver el original en inglés" in page
+    assert f'href="{english.url}"' in page
+    assert '<meta name="robots" content="noindex">' in page
+
+    page = client.get(f"{practice_index_urls()['en']}{spanish.slug}/").content.decode()
+    assert '<h1 lang="en">' in page and "Machine translation" in page
+
+
+def test_a_slug_without_a_translation_is_still_not_found(client, practices):
+    assert client.get("/practicas/no-such-practice/").status_code == 404
