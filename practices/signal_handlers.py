@@ -1,16 +1,28 @@
-"""A published practice may need a machine translation: queue it for the worker."""
+"""Practices and their machine translations: queue on publish, prefill a new
+translation page from the machine translation."""
 
-from wagtail.signals import page_published
+from wagtail.signals import copy_for_translation_done, page_published
 
 from .models import PracticePage
-from .translation import enqueue_translation
+from .translation import enqueue_translation, prefill_from_machine_translation
 
 
 def _page_published(sender, instance, **kwargs):
     enqueue_translation([instance.translation_key])
 
 
+def _copied_for_translation(sender, source_obj, target_obj, **kwargs):
+    """Wagtail's "Translate" action copied a practice into the other locale: start
+    the copy from the machine translation instead of the original's text."""
+    source, target = source_obj.specific, target_obj.specific
+    if isinstance(source, PracticePage) and isinstance(target, PracticePage):
+        prefill_from_machine_translation(source, target)
+
+
 def connect() -> None:
     page_published.connect(
         _page_published, sender=PracticePage, dispatch_uid="practices-translate"
+    )
+    copy_for_translation_done.connect(
+        _copied_for_translation, dispatch_uid="practices-prefill-translation"
     )

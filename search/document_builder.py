@@ -118,6 +118,10 @@ def _add_machine_translation(
     texts = machine.get(page.pk)
     if not target or not texts:
         return
+    texts = {
+        **texts,
+        "body": "\n".join(texts[name] for name in RICH_TEXT if texts.get(name)),
+    }
     for name in MACHINE_FIELDS:
         if texts.get(name):
             document[f"{name}_mt_{target}"] = texts[name]

@@ -35,6 +35,8 @@ RRF_WINDOW = 100
 MACHINE_WEIGHT = 0.5
 # What a result needs to show a machine translation in the reader's language.
 MACHINE_SOURCE = ("machine_titles", "machine_summaries", "machine_urls")
+# The Spanish query translated into English, when that is switched on.
+QUERY_TRANSLATION_BOOST = 1.5
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 
 
@@ -52,12 +54,29 @@ def text_fields(suffix: str = "") -> list[str]:
     return human + machine
 
 
-def text_query(q: str) -> dict:
+def text_query(q: str, translated: str = "") -> dict:
+    """`translated`: the query machine-translated (see SEARCH_QUERY_TRANSLATION),
+    matched as one more, lighter clause."""
     if not q:
         return {"match_all": {}}
+    extra = []
+    if translated and translated.casefold() != q.casefold():
+        extra.append(
+            {
+                "multi_match": {
+                    "query": translated,
+                    "fields": text_fields(),
+                    "type": "best_fields",
+                    "tie_breaker": 0.3,
+                    "minimum_should_match": "2<75%",
+                    "boost": QUERY_TRANSLATION_BOOST,
+                }
+            }
+        )
     return {
         "bool": {
-            "should": [
+            "should": extra
+            + [
                 # Analysed per language: stemming, stop words and bilingual synonyms.
                 {
                     "multi_match": {
@@ -131,13 +150,13 @@ def vector_query(neighbours: dict[str, float]) -> dict:
     }
 
 
-def hybrid_query(q: str, neighbours: dict[str, float]) -> dict:
+def hybrid_query(q: str, neighbours: dict[str, float], translated: str = "") -> dict:
     """Score fusion: the text query's score plus the neighbour's scaled similarity."""
     if not neighbours:
-        return text_query(q)
+        return text_query(q, translated)
     return {
         "bool": {
-            "should": [text_query(q), vector_query(neighbours)],
+            "should": [text_query(q, translated), vector_query(neighbours)],
             "minimum_should_match": 1,
         }
     }
@@ -247,11 +266,14 @@ def highlight(lang: str) -> dict:
     return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
 
 
-def build_search_request(filters: SearchFilters, query: dict | None = None) -> dict:
-    """The search; `query` (which practices match, how they rank) defaults to text."""
+def build_search_request(
+    filters: SearchFilters, query: dict | None = None, translated: str = ""
+) -> dict:
+    """The search; `query` (which practices match, how they rank) defaults to text,
+    `translated` is the query machine-translated (SEARCH_QUERY_TRANSLATION)."""
     clauses = facet_clauses(filters)
     body = {
-        "query": query or text_query(filters.q),
+        "query": query or text_query(filters.q, translated),
         "post_filter": {"bool": {"filter": list(clauses.values())}},
         "aggs": aggregations(clauses),
         "sort": sort_clause(filters.sort),
@@ -279,7 +301,7 @@ def build_search_request(filters: SearchFilters, query: dict | None = None) -> d
         # the words are the problem, not the filters.
         body["aggs"]["text_only"] = {
             "global": {},
-            "aggs": {"matching": {"filter": text_query(filters.q)}},
+            "aggs": {"matching": {"filter": text_query(filters.q, translated)}},
         }
         body["highlight"] = highlight(filters.lang)
         body["suggest"] = {

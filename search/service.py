@@ -17,6 +17,7 @@ from opensearchpy.exceptions import (
 
 from kb.text import fold
 from practices.facets import FACET_NAMES, FACETS
+from practices.translation import translate_query
 
 from .client import get_client
 from .document_builder import live_practice_pages
@@ -139,7 +140,7 @@ def nearest_practices(q: str) -> dict[str, float] | None:
         return None
 
 
-def search_query(filters: SearchFilters) -> dict | None:
+def search_query(filters: SearchFilters, translated: str = "") -> dict | None:
     """Which practices a search matches and how they rank: the text query, joined by
     the query's nearest practices when vectors are on; None means text only."""
     neighbours = nearest_practices(filters.q)
@@ -151,11 +152,18 @@ def search_query(filters: SearchFilters) -> dict | None:
         text_hits = _search(text_ranking_request(filters))["hits"]["hits"]
         fused = reciprocal_rank_fusion([h["_id"] for h in text_hits], list(neighbours))
         return fused_query(filters.q, fused, neighbours)
-    return hybrid_query(filters.q, neighbours)
+    return hybrid_query(filters.q, neighbours, translated)
 
 
 def _hybrid_search(filters: SearchFilters) -> dict:
-    return _search(build_search_request(filters, search_query(filters)))
+    translated = (
+        translate_query(filters.q, "es", "en")
+        if filters.q and settings.SEARCH_QUERY_TRANSLATION
+        else ""
+    )
+    return _search(
+        build_search_request(filters, search_query(filters, translated), translated)
+    )
 
 
 def search_practices(filters: SearchFilters) -> SearchResults:

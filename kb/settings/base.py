@@ -185,6 +185,9 @@ OPENSEARCH_NUMBER_OF_REPLICAS = env_int("OPENSEARCH_NUMBER_OF_REPLICAS", 0)
 
 # Machine translation of single-language practices (Debian apertium, apertium-en-es).
 APERTIUM_COMMAND = env_str("APERTIUM_COMMAND", "apertium")
+# Also match the query translated Spanish->English (Apertium, cached per query).
+# Off: measured by `search evaluate --engine query-mt`, see docs/search.md.
+SEARCH_QUERY_TRANSLATION = env_bool("SEARCH_QUERY_TRANSLATION", False)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -12,8 +12,10 @@ from .service import (
     get_translator,
     machine_translations_for,
     practice_index_urls,
+    prefill_from_machine_translation,
     translate_pending,
     translate_practices,
+    translate_query,
     translator_status,
 )
 from .texts import other_language, source_texts, text_hash
@@ -27,9 +29,11 @@ __all__ = [
     "machine_translations_for",
     "other_language",
     "practice_index_urls",
+    "prefill_from_machine_translation",
     "source_texts",
     "text_hash",
     "translate_pending",
     "translate_practices",
+    "translate_query",
     "translator_status",
 ]

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from django.core.cache import cache
 from django.db import transaction
 from tqdm import tqdm
 
@@ -15,9 +16,17 @@ from ..models import (
     PracticeIndexPage,
     PracticePage,
 )
+from ..models.practice_page import SUMMARY_MAX_LENGTH
 from ..signals import machine_translations_changed
 from .apertium import ApertiumTranslator, TranslatorStatus, TranslatorUnavailable
-from .texts import LANGUAGES, other_language, source_texts, text_hash
+from .texts import (
+    LANGUAGES,
+    RICH_TEXT,
+    other_language,
+    paragraphs_markup,
+    source_texts,
+    text_hash,
+)
 
 BATCH_PAGES = 100
 
@@ -229,3 +238,49 @@ def translate_pending(
         total.seconds += report.seconds
         total.translated_keys |= report.translated_keys
     return total
+
+
+def prefill_from_machine_translation(
+    source: PracticePage, target: PracticePage
+) -> bool:
+    """Fill a new translation page (a draft copy in the other locale) with the stored
+    machine translation of its source, so the editor revises rather than retypes.
+
+    Returns whether anything was filled. Once the page is published, people's text is
+    the practice's text in that language and the machine translation is set aside.
+    """
+    if target.live or other_language(source.locale.language_code) != (
+        target.locale.language_code
+    ):
+        return False
+    texts = machine_translations_for([source]).get(source.pk)
+    if not texts:
+        return False
+    if texts.get("title"):
+        target.title = texts["title"][:255]
+        target.draft_title = target.title
+    if texts.get("summary"):
+        target.summary = texts["summary"][:SUMMARY_MAX_LENGTH]
+    for name in RICH_TEXT:
+        if texts.get(name):
+            setattr(target, name, paragraphs_markup(texts[name]))
+    target.save()
+    target.save_revision()
+    return True
+
+
+QUERY_CACHE_SECONDS = 24 * 3600
+
+
+def translate_query(q: str, source: str, target: str) -> str:
+    """A short query machine-translated, cached; "" when Apertium is unavailable."""
+    key = f"query-mt:{source}-{target}:{text_hash(q)}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        (translated,) = get_translator().translate([q], source, target)
+    except TranslatorUnavailable:
+        return ""
+    cache.set(key, translated, QUERY_CACHE_SECONDS)
+    return translated

@@ -1,12 +1,15 @@
 """Which texts of a practice page are translated, and their keys."""
 
 import hashlib
+import html
+import re
 
 from django.utils.html import strip_tags
 
 LANGUAGES = ("es", "en")
-FIELDS = ("title", "summary", "body")
 RICH_TEXT = ("problem", "actions", "results", "lessons")
+FIELDS = ("title", "summary", *RICH_TEXT)
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
 def other_language(language: str) -> str | None:
@@ -15,17 +18,27 @@ def other_language(language: str) -> str | None:
     return "en" if language == "es" else "es"
 
 
-def body_text(page) -> str:
-    return "\n\n".join(
-        " ".join(strip_tags(getattr(page, name)).split())
-        for name in RICH_TEXT
-        if getattr(page, name)
+def plain_text(markup: str) -> str:
+    """Rich text as plain paragraphs separated by blank lines."""
+    text = html.unescape(strip_tags(_BLOCK_END.sub("\n\n", markup or "")))
+    paragraphs = (" ".join(block.split()) for block in text.split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def paragraphs_markup(text: str) -> str:
+    """Plain paragraphs back into rich text, escaped."""
+    return "".join(
+        f"<p>{html.escape(block.strip())}</p>"
+        for block in text.split("\n\n")
+        if block.strip()
     )
 
 
 def source_texts(page) -> dict[str, str]:
-    """The page's translatable texts by field, empty ones left out."""
-    texts = {"title": page.title, "summary": page.summary, "body": body_text(page)}
+    """The page's translatable texts by field (each body section on its own, as
+    plain paragraphs), empty ones left out."""
+    texts = {"title": page.title, "summary": page.summary}
+    texts |= {name: plain_text(getattr(page, name)) for name in RICH_TEXT}
     return {name: text.strip() for name, text in texts.items() if text and text.strip()}
 
 

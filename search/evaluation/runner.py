@@ -10,7 +10,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -238,10 +238,28 @@ def _ours_with(**overrides) -> Callable[[JudgedQuery, dict], list[str]]:
     return rank
 
 
+def _ours_with(**changes) -> Callable[[JudgedQuery, dict], list[str]]:
+    """Our search with some settings changed: an experiment to compare."""
+
+    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
+        with override_settings(**changes):
+            return _ours(query, identifiers)
+
+    return rank
+
+
+def _ours_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
+    """The same query sent with the other `lang`: recall must not depend on it."""
+    other = replace(query, lang="en" if query.lang == "es" else "es")
+    return _ours(other, identifiers)
+
+
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "ours": _ours,
     "text": _ours_with(SEARCH_MODE="text"),
     "vectors": _ours_with(SEARCH_MODE="vectors"),
     "rrf": _ours_with(SEARCH_MODE="hybrid", SEARCH_FUSION="rrf"),
     "wagtail": _wagtail,
+    "query-mt": _ours_with(SEARCH_QUERY_TRANSLATION=True),
+    "other-lang": _ours_in_other_language,
 }

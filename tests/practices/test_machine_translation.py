@@ -52,7 +52,7 @@ def test_a_single_language_practice_is_translated_into_the_other(english_practic
     assert report.texts == 3 and report.words > 10
     found = machine_translations_for([english_practice])[english_practice.pk]
     assert "ayuntamiento" in found["title"].lower()
-    assert set(found) == {"title", "summary", "body", "url"}
+    assert set(found) == {"title", "summary", "actions", "url"}
 
 
 def test_unchanged_text_is_not_translated_again_and_a_change_is(english_practice):
@@ -107,3 +107,39 @@ def test_without_apertium_nothing_is_translated_and_the_queue_waits(
         translation_key=english_practice.translation_key
     ).exists()
     assert not MachineTranslation.objects.exists()
+
+
+def test_translate_in_the_admin_prefills_a_draft_and_then_people_s_text_wins(
+    english_practice, admin_client
+):
+    from django.urls import reverse
+    from search.documents import build_document, facet_ancestry, practice_groups
+    from wagtail.models import Locale
+
+    translate_practices()
+    machine = machine_translations_for([english_practice])[english_practice.pk]
+    spanish_locale = Locale.objects.get(language_code="es")
+    response = admin_client.post(
+        reverse(
+            "simple_translation:submit_page_translation", args=[english_practice.pk]
+        ),
+        {"locales": [spanish_locale.pk]},
+    )
+    assert response.status_code == 302
+    draft = english_practice.get_translation(spanish_locale).specific
+    assert not draft.live
+    assert draft.title == machine["title"]
+    assert draft.summary == machine["summary"]
+    assert machine["actions"].split("\n\n")[0] in draft.actions
+    english_practice.refresh_from_db()
+    assert english_practice.title.startswith("The city council")  # untouched
+
+    draft.title = "El ayuntamiento publica su gasto cada mes"
+    draft.save_revision().publish()
+    translator = CountingTranslator()
+    assert translate_practices(translator=translator).practices == 0
+    ((_key, pages),) = list(practice_groups([english_practice.translation_key]))
+    found = machine_translations_for(pages)
+    document = build_document(pages, facet_ancestry(), found)
+    assert document["titles"]["es"] == "El ayuntamiento publica su gasto cada mes"
+    assert "title_mt_es" not in document and "machine_titles" not in document

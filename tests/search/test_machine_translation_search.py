@@ -95,9 +95,14 @@ def test_human_text_ranks_above_a_machine_translation(own_index):
     translate_practices(notify=False)
     rebuild()
     results = search("q=ayuntamiento+publica+gasto&lang=es")
-    shown = [(hit.title, hit.machine_translated) for hit in results.results]
+    ours = {"El ayuntamiento publica su gasto cada mes", "El ayuntamiento publica su"}
+    shown = [
+        (hit.title, hit.machine_translated)
+        for hit in results.results
+        if hit.title.startswith(tuple(ours))
+    ]
+    assert shown[0] == ("El ayuntamiento publica su gasto cada mes", False)
     assert [machine for _title, machine in shown] == [False, True]
-    assert shown[0][0] == "El ayuntamiento publica su gasto cada mes"
 
 
 def test_without_apertium_search_answers_and_the_status_warns(

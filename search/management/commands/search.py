@@ -35,7 +35,15 @@ class Command(BaseCommand):
         evaluate.add_argument(
             "--engine",
             action="append",
-            choices=["ours", "text", "vectors", "rrf", "wagtail"],
+            choices=[
+                "ours",
+                "text",
+                "vectors",
+                "rrf",
+                "wagtail",
+                "query-mt",
+                "other-lang",
+            ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
             "our search with one half of the hybrid only, rrf with rank fusion",
         )
