@@ -122,3 +122,10 @@ def test_without_apertium_search_answers_and_the_status_warns(
     body = response.json()
     assert body["checks"]["machine_translation"]["ok"] is False
     assert "apertium" in body["warnings"][0]
+
+
+def test_did_you_mean_offers_spanish_words_from_a_machine_translation(english_only):
+    translate_practices(notify=False)
+    rebuild()
+    assert search("q=ayuntamineto&lang=es").suggestion == "ayuntamiento"
+    assert search("q=councl+spending&lang=en").suggestion == "council spending"
