@@ -4,11 +4,16 @@ translation page from the machine translation."""
 from wagtail.signals import copy_for_translation_done, page_published
 
 from .models import PracticePage
+from .signals import practices_published
 from .translation import enqueue_translation, prefill_from_machine_translation
 
 
 def _page_published(sender, instance, **kwargs):
     enqueue_translation([instance.translation_key])
+
+
+def _batch_published(sender, translation_keys, **kwargs):
+    enqueue_translation(translation_keys)
 
 
 def _copied_for_translation(sender, source_obj, target_obj, **kwargs):
@@ -22,6 +27,9 @@ def _copied_for_translation(sender, source_obj, target_obj, **kwargs):
 def connect() -> None:
     page_published.connect(
         _page_published, sender=PracticePage, dispatch_uid="practices-translate"
+    )
+    practices_published.connect(
+        _batch_published, dispatch_uid="practices-translate-batch"
     )
     copy_for_translation_done.connect(
         _copied_for_translation, dispatch_uid="practices-prefill-translation"

@@ -113,8 +113,9 @@ def test_translate_in_the_admin_prefills_a_draft_and_then_people_s_text_wins(
     english_practice, admin_client
 ):
     from django.urls import reverse
-    from search.documents import build_document, facet_ancestry, practice_groups
     from wagtail.models import Locale
+
+    from search.document_builder import build_document, facet_ancestry, practice_groups
 
     translate_practices()
     machine = machine_translations_for([english_practice])[english_practice.pk]
