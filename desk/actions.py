@@ -83,11 +83,14 @@ def translate(request, page_id: int):
     ):
         raise PermissionDenied
     translation = create_translation(page, locales[0])
-    messages.success(
-        request,
-        _("Draft translation created from “%(title)s”: translate it and save.")
-        % {"title": page.title},
-    )
+    if translation.title != page.title:
+        text = _(
+            "Draft translation created from “%(title)s”, prefilled with its machine "
+            "translation: revise it and save."
+        )
+    else:
+        text = _("Draft translation created from “%(title)s”: translate it and save.")
+    messages.success(request, text % {"title": page.title})
     return _back(request, translation)
 
 

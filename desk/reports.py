@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn, TitleColum
 from wagtail.admin.views.reports import ReportView
 
 from practices.models import PracticePage, PracticeSource
+from practices.translation import machine_translations_for
 from search.service import queued_index_updates
 
 from .duplicates import can_merge
@@ -71,8 +72,17 @@ class IndexQueueReport(DeskReportView):
         )
 
 
+def _machine_text(page) -> str:
+    texts = getattr(page, "machine_texts", None) or {}
+    if not texts.get("title"):
+        return "—"
+    summary = texts.get("summary", "")
+    return f"{texts['title']} — {summary[:160]}{'…' if len(summary) > 160 else ''}"
+
+
 class TranslationStatusReport(DeskReportView):
-    """Practices in one language only, and the action that starts the other."""
+    """Practices in one language only, their machine translation where one is
+    stored, and the action that starts the translation page (prefilled with it)."""
 
     page_title = _("Translation status")
     header_icon = "globe"
@@ -93,6 +103,11 @@ class TranslationStatusReport(DeskReportView):
                 label=_("Published"),
                 accessor=lambda p: _("yes") if p.live else _("no"),
             ),
+            Column(
+                "machine_translation",
+                label=_("Machine translation"),
+                accessor=lambda p: _machine_text(p),
+            ),
             ActionColumn(
                 "translate",
                 label=_("Translation"),
@@ -103,6 +118,13 @@ class TranslationStatusReport(DeskReportView):
                 },
             ),
         ]
+
+    def decorate_paginated_queryset(self, object_list):
+        # One query for the page shown; the table reads the same evaluated rows.
+        texts = machine_translations_for(object_list)
+        for page in object_list:
+            page.machine_texts = texts.get(page.pk, {})
+        return object_list
 
     def get_queryset(self):
         return (

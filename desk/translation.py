@@ -27,4 +27,5 @@ def create_translation(page: PracticePage, locale: Locale) -> PracticePage:
         raise TranslationNotPossible(locale.language_code)
     # Wagtail's own action: a draft with its first revision, logged; the
     # copy_for_translation_done signal lets machine translation fill it in.
-    return page.copy_for_translation(locale, copy_parents=False)
+    copy = page.copy_for_translation(locale, copy_parents=False)
+    return PracticePage.objects.get(pk=copy.pk)  # as the signal's receivers left it

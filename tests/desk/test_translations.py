@@ -68,3 +68,30 @@ def test_editors_see_the_index_queue_report_with_the_last_error(
     html = client_for(editor).get(reverse("desk:index_queue")).content.decode()
     assert "Cabildo abierto en Guadalajara" in html
     assert "ConnectionError: node down" in html
+
+
+def test_the_report_shows_the_machine_translation_and_the_draft_starts_from_it(
+    client_for, editor, make_practice, own_index
+):
+    from practices.translation import ApertiumTranslator, translate_practices
+
+    page = make_practice(
+        "The city council publishes its spending every month",
+        summary="Residents can read every payment the council makes.",
+        locale="en",
+    )
+    report = translate_practices(
+        [page.translation_key], translator=ApertiumTranslator()
+    )
+    assert report.texts >= 2, report.unavailable
+    client = client_for(editor)
+    html = client.get(reverse("desk:translations")).content.decode()
+    assert "ayuntamiento" in html.lower()  # Apertium's Spanish for "city council"
+
+    response = client.post(reverse("desk:translate", args=[page.pk]), follow=True)
+    assert "prefilled with its machine translation" in response.content.decode()
+    spanish = PracticePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="es"
+    )
+    assert "ayuntamiento" in spanish.title.lower()
+    assert not spanish.live
