@@ -1,4 +1,5 @@
-"""Screenshots of the editors' desk: the dashboard panel, a report, the side panel.
+"""Screenshots of the editors' desk: the dashboard panel, the duplicates report and
+the "Is it in search?" side panel.
 
     DJANGO_SETTINGS_MODULE=kb.settings.dev .venv/bin/python scripts/desk_screenshots.py
 
@@ -77,7 +78,6 @@ def main() -> int:
             shots = [
                 ("desk-dashboard", "/admin/"),
                 ("desk-duplicates-report", "/admin/desk/duplicates/"),
-                ("desk-translations-report", "/admin/desk/translations/"),
             ]
             for name, path in shots:
                 # The admin scrolls inside its main column: a tall window shows it all.
