@@ -110,7 +110,9 @@ def _by_language() -> FigureGroup:
     return FigureGroup(str(_("Language")), figures)
 
 
-def collection_overview() -> CollectionOverview:
+def collection_overview(user=None) -> CollectionOverview:
+    """The figures; links the user may not follow (contributions are moderators')
+    are left out, the counts stay."""
     pages = PracticePage.objects.all()
     total = pages.count()
     live = pages.live().count()
@@ -142,7 +144,9 @@ def collection_overview() -> CollectionOverview:
         Figure(
             str(_("Contributions waiting for a decision")),
             Submission.objects.filter(status=Submission.Status.PENDING).count(),
-            reverse("contributions:index") + "?status=pending",
+            reverse("contributions:index") + "?status=pending"
+            if user is None or user.has_perm("contributions.view_submission")
+            else "",
         ),
     ]
     groups = [

@@ -18,7 +18,8 @@ class CollectionPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context):
-        return {"overview": collection_overview(), "request": parent_context["request"]}
+        request = parent_context["request"]
+        return {"overview": collection_overview(request.user), "request": request}
 
 
 class SearchStatusSidePanel(BaseSidePanel):

@@ -42,7 +42,7 @@ def test_editors_and_moderators_see_the_collection_panel(
 
 
 def test_each_attention_figure_counts_and_links_to_its_listing(
-    client_for, editor, make_practice, make_pair, own_index
+    client_for, editor, moderator, make_practice, make_pair, own_index
 ):
     alone = make_practice("Cabildo abierto en Guadalajara")
     make_pair(
@@ -72,8 +72,13 @@ def test_each_attention_figure_counts_and_links_to_its_listing(
     assert "Cabildo abierto en Guadalajara" in listing
     assert "Contraloría social de obra" not in listing
 
-    _url, count = _figure_link(panel, "Contributions waiting for a decision")
+    # Editors see how many contributions wait; only moderators may open them.
+    assert "<strong>1</strong> Contributions waiting for a decision" in panel
+    assert "/admin/contributions/?status=pending" not in panel
+    moderator_panel = _panel(client_for(moderator).get("/admin/").content.decode())
+    url, count = _figure_link(moderator_panel, "Contributions waiting for a decision")
     assert count == 1
+    assert client_for(moderator).get(url).status_code == 200
 
 
 def test_group_figures_link_to_the_filtered_practice_listing(
