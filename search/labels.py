@@ -1,21 +1,28 @@
 """Facet labels in both languages, read from the taxonomy and kept briefly in memory.
 
 Facets carry slugs and codes; people read labels. The whole vocabulary is a few
-thousand rows, so it is loaded at once and cached; saving a term clears the cache.
+thousand rows, so it is loaded at once and kept in each process; saving a term
+changes a version stamp in the shared cache (the database or Redis), and every
+worker reloads when it sees the stamp change (checked at most once a second).
 Which facets there are, and where their terms come from, is the registry's
 (practices/facets.py).
 """
 
 import threading
 import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass
+
+from django.core.cache import cache
 
 from practices.facets import FACETS
 
 CACHE_SECONDS = 300
+CHECK_SECONDS = 1.0
+VERSION_KEY = "search:labels:version"
 _lock = threading.Lock()
-_cache: dict = {"loaded_at": 0.0, "labels": None}
+_cache: dict = {"loaded_at": 0.0, "checked_at": 0.0, "labels": None, "version": None}
 
 
 @dataclass(frozen=True)
@@ -30,16 +37,36 @@ class Label:
 
 def facet_labels() -> dict[str, dict[str, Label]]:
     with _lock:
-        fresh = time.monotonic() - _cache["loaded_at"] < CACHE_SECONDS
-        if _cache["labels"] is None or not fresh:
+        now = time.monotonic()
+        if _cache["labels"] is not None and now - _cache["checked_at"] < CHECK_SECONDS:
+            return _cache["labels"]
+        version = _shared_version()
+        stale = (
+            _cache["labels"] is None
+            or _cache["version"] != version
+            or now - _cache["loaded_at"] >= CACHE_SECONDS
+        )
+        if stale:
             _cache["labels"] = _load()
-            _cache["loaded_at"] = time.monotonic()
+            _cache["loaded_at"] = now
+            _cache["version"] = version
+        _cache["checked_at"] = now
         return _cache["labels"]
 
 
 def clear_label_cache(**_kwargs) -> None:
+    """Every worker reloads its labels: the shared version stamp changes."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
     with _lock:
         _cache["labels"] = None
+
+
+def _shared_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY, "")
+    return version
 
 
 def _load() -> dict[str, dict[str, Label]]:
