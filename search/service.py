@@ -103,6 +103,13 @@ class SearchResults:
 
 
 def _search(body: dict, **params) -> dict:
+    # The node stops a search that runs too long, rather than finish it for a
+    # client that has given up: `timeout` returns what the shards found so far,
+    # `cancel_after_time_interval` cancels the search task itself.
+    # (`timeout` goes in the body: as a keyword, opensearch-py takes it for its own.)
+    limit = f"{int(settings.OPENSEARCH_SEARCH_TIMEOUT_SECONDS * 1000)}ms"
+    body = {"timeout": limit, **body}
+    params.setdefault("cancel_after_time_interval", limit)
     try:
         return get_client().search(index=alias_name(), body=body, **params)
     except NotFoundError as exc:

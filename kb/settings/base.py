@@ -173,6 +173,11 @@ WAGTAIL_WORKFLOW_ENABLED = True
 OPENSEARCH_URL = env_list("OPENSEARCH_URL", "http://127.0.0.1:9200")
 OPENSEARCH_INDEX_PREFIX = env_str("OPENSEARCH_INDEX_PREFIX", "repertorio")
 OPENSEARCH_TIMEOUT_SECONDS = float(env_str("OPENSEARCH_TIMEOUT_SECONDS", "1.5"))
+# Server side: the node cancels a search task running longer than this (below the
+# client's timeout, so the node stops first).
+OPENSEARCH_SEARCH_TIMEOUT_SECONDS = float(
+    env_str("OPENSEARCH_SEARCH_TIMEOUT_SECONDS", "1.0")
+)
 # "hybrid": text and sentence-vector matches fused; "text": no vectors (the model is
 # never loaded in web workers); "vectors": k-NN only, for the relevance harness.
 SEARCH_MODE = env_str("SEARCH_MODE", "hybrid")
