@@ -176,7 +176,7 @@ OPENSEARCH_TIMEOUT_SECONDS = float(env_str("OPENSEARCH_TIMEOUT_SECONDS", "1.5"))
 # Server side: the node cancels a search task running longer than this (below the
 # client's timeout, so the node stops first).
 OPENSEARCH_SEARCH_TIMEOUT_SECONDS = float(
-    env_str("OPENSEARCH_SEARCH_TIMEOUT_SECONDS", "1.0")
+    env_str("OPENSEARCH_SEARCH_TIMEOUT_SECONDS", "1.25")
 )
 # "hybrid": text and sentence-vector matches fused; "text": no vectors (the model is
 # never loaded in web workers); "vectors": k-NN only, for the relevance harness.
