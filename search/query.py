@@ -257,13 +257,47 @@ def sort_clause(sort: str) -> list:
 
 
 def highlight(lang: str) -> dict:
+    """Snippets of the summary and body, the only highlights a result shows (titles
+    are shown plain); both languages, as a result may be shown in either."""
     other = "en" if lang == "es" else "es"
     fields = {}
     for language in (lang, other):
-        fields[f"title_{language}"] = {"number_of_fragments": 0}
         fields[f"summary_{language}"] = {"number_of_fragments": 0}
         fields[f"body_{language}"] = {"fragment_size": 160, "number_of_fragments": 2}
     return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
+
+
+# A suggestion is offered only when the words alone match fewer practices than this.
+FEW_MATCHES = 3
+
+
+def suggestion_request(q: str, translated: str = "") -> dict:
+    """How many practices the words alone match (counted up to FEW_MATCHES), and
+    a spelling suggestion: asked only after a search that found few practices."""
+    return {
+        "query": text_query(q, translated),
+        "size": 0,
+        "track_total_hits": FEW_MATCHES,
+        "suggest": {
+            "text": q,
+            "did_you_mean": {
+                "phrase": {
+                    "field": "suggest",
+                    "size": 1,
+                    "gram_size": 1,
+                    "confidence": 1.0,
+                    "max_errors": 2,
+                    "direct_generator": [
+                        {
+                            "field": "suggest",
+                            "suggest_mode": "always",
+                            "min_word_length": 3,
+                        }
+                    ],
+                }
+            },
+        },
+    }
 
 
 def build_search_request(
@@ -297,30 +331,5 @@ def build_search_request(
         ],
     }
     if filters.q:
-        # How many practices the words alone match: a suggestion is only offered when
-        # the words are the problem, not the filters.
-        body["aggs"]["text_only"] = {
-            "global": {},
-            "aggs": {"matching": {"filter": text_query(filters.q, translated)}},
-        }
         body["highlight"] = highlight(filters.lang)
-        body["suggest"] = {
-            "text": filters.q,
-            "did_you_mean": {
-                "phrase": {
-                    "field": "suggest",
-                    "size": 1,
-                    "gram_size": 1,
-                    "confidence": 1.0,
-                    "max_errors": 2,
-                    "direct_generator": [
-                        {
-                            "field": "suggest",
-                            "suggest_mode": "always",
-                            "min_word_length": 3,
-                        }
-                    ],
-                }
-            },
-        }
     return body

@@ -26,6 +26,7 @@ from .indexer import alias_name
 from .labels import facet_labels
 from .models import PendingIndexUpdate, ReconcileRun
 from .query import (
+    FEW_MATCHES,
     MACHINE_SOURCE,
     build_search_request,
     close_enough,
@@ -34,6 +35,7 @@ from .query import (
     hybrid_query,
     nearest_request,
     reciprocal_rank_fusion,
+    suggestion_request,
     text_fields,
     text_ranking_request,
     vector_query,
@@ -162,20 +164,15 @@ def search_query(filters: SearchFilters, translated: str = "") -> dict | None:
     return hybrid_query(filters.q, neighbours, translated)
 
 
-def _hybrid_search(filters: SearchFilters) -> dict:
+def search_practices(filters: SearchFilters) -> SearchResults:
+    started = time.monotonic()
     translated = (
         translate_query(filters.q, "es", "en")
         if filters.q and settings.SEARCH_QUERY_TRANSLATION
         else ""
     )
-    return _search(
-        build_search_request(filters, search_query(filters, translated), translated)
-    )
-
-
-def search_practices(filters: SearchFilters) -> SearchResults:
-    started = time.monotonic()
-    response = _hybrid_search(filters)
+    query = search_query(filters, translated)
+    response = _search(build_search_request(filters, query, translated))
     labels = facet_labels()
     lang = filters.lang
     hits = [_hit(hit, lang, labels) for hit in response["hits"]["hits"]]
@@ -197,8 +194,10 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         results=hits,
         facets=facets,
         years=years,
-        suggestion=_suggestion(response, filters.q)
-        if _text_only_total(response) < 3
+        # Text alone finds at least what text and filters find; with vectors joined
+        # the total says nothing about the words alone, so they are always asked.
+        suggestion=_suggestion(filters.q, translated)
+        if filters.q and (total < FEW_MATCHES or query is not None)
         else None,
         warnings=list(filters.warnings),
     )
@@ -305,12 +304,12 @@ def _facet_values(
     return values
 
 
-def _text_only_total(response: dict) -> int:
-    text_only = response["aggregations"].get("text_only")
-    return text_only["matching"]["doc_count"] if text_only else 0
-
-
-def _suggestion(response: dict, q: str) -> str | None:
+def _suggestion(q: str, translated: str = "") -> str | None:
+    """A spelling suggestion when the words themselves find few practices (not the
+    filters): a second, small request, made only after a search that found few."""
+    response = _search(suggestion_request(q, translated))
+    if response["hits"]["total"]["value"] >= FEW_MATCHES:
+        return None
     for entry in response.get("suggest", {}).get("did_you_mean", []):
         for option in entry.get("options", []):
             text = option.get("text", "")
