@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
+from opensearchpy import helpers
 from tqdm import tqdm
 
 from practices.importers.batch import run_import
@@ -42,6 +43,7 @@ class Figures:
     import_seconds: float | None = None
     rebuild_seconds: float = 0.0
     rebuild_documents: int = 0
+    documents: int = 0
     wagtail_index_seconds: float | None = None
     levels: list[LevelResult] = field(default_factory=list)
     side_by_side: SideBySide | None = None
@@ -81,6 +83,9 @@ def run(args, workdir: Path) -> int:
             report = operations.rebuild_index(progress=bar.update, translate=False)
         figures.rebuild_seconds = time.monotonic() - started
         figures.rebuild_documents = report.documents
+        figures.documents = report.documents
+        if args.copies > 1:
+            figures.documents = copy_documents(args.copies)
         if not (settings.STATIC_ROOT / "staticfiles.json").is_file():
             call_command("collectstatic", verbosity=0, interactive=False)
         server.start(workdir / "gunicorn.log")
@@ -116,6 +121,34 @@ def import_corpus(corpus: Path, size: int) -> float:
     return seconds
 
 
+def copy_documents(copies: int) -> int:
+    """Index every document `copies - 1` more times under new ids (as the issue's
+    own 100k measurement did), for search figures at a size the import cannot reach
+    in time on a shared machine."""
+    client = get_client()
+    index = alias_name()
+    originals = [
+        (hit["_id"], hit["_source"])
+        for hit in helpers.scan(client, index=index, query={"query": {"match_all": {}}})
+    ]
+    actions = (
+        {
+            "_index": index,
+            "_id": f"{key}-copy{n}",
+            "_source": {**source, "id": f"{key}-copy{n}"},
+        }
+        for n in range(1, copies)
+        for key, source in originals
+    )
+    with tqdm(total=len(originals) * (copies - 1), desc="copies", unit="doc") as bar:
+        for _ok, _item in helpers.streaming_bulk(
+            client, actions, chunk_size=500, request_timeout=120
+        ):
+            bar.update(1)
+    client.indices.refresh(index=index, request_timeout=120)
+    return client.count(index=index)["count"]
+
+
 def build_wagtail_index() -> float:
     started = time.monotonic()
     call_command("wagtail_update_index", backend_name=WAGTAIL_BACKEND, verbosity=0)
@@ -149,6 +182,7 @@ def print_table(figures: Figures, args) -> None:
         "p99 ms",
         "req/s",
         "errors",
+        "4xx",
         "engine ms",
         "worker RSS MB",
     ]
@@ -159,7 +193,8 @@ def print_table(figures: Figures, args) -> None:
             if not samples:
                 continue
             ms = [s.ms for s in samples]
-            errors = sum(1 for s in samples if s.status != 200)
+            errors = sum(1 for s in samples if s.status == 0 or s.status >= 500)
+            refused = sum(1 for s in samples if 400 <= s.status < 500)
             clients = level.run.clients
             rows.append(
                 [
@@ -172,6 +207,7 @@ def print_table(figures: Figures, args) -> None:
                     if kind == "api"
                     else "(same run)",
                     str(errors),
+                    str(refused),
                     f"{level.engine_ms:.1f}",
                     f"{level.rss_mb:.0f}",
                 ]
@@ -188,7 +224,7 @@ def print_table(figures: Figures, args) -> None:
             percentile(side.wagtail_ms, 95),
             percentile(side.wagtail_ms, 99),
         )
-        blank = ["", "", "", ""]
+        blank = ["", "", "", "", ""]
         rows.append(
             ["ours, in process, 1 at a time", str(side.searches)]
             + [f"{v:.0f}" for v in ours]
@@ -208,7 +244,10 @@ def print_table(figures: Figures, args) -> None:
     cpu = _cpu_model()
     print()
     print(
-        f"Repertorio bench: {figures.size:,} practices ({figures.pages:,} live pages), "
+        f"Repertorio bench: {figures.documents:,} documents in the index from "
+        f"{figures.size:,} practices ({figures.pages:,} live pages"
+        + (f", each indexed {args.copies} times" if args.copies > 1 else "")
+        + "), "
         f"corpus shaped after {figures.corpus_source}"
     )
     print(
@@ -245,6 +284,10 @@ def print_table(figures: Figures, args) -> None:
             f"{figures.wagtail_index_seconds:.1f} s"
         )
     print("engine ms: mean query+fetch+suggest time per search, from the node's stats.")
+    print(
+        "errors: failures and 5xx; 4xx: answers refusing the request (a page past "
+        "the last one is a 404 by design)."
+    )
 
 
 def _cpu_model() -> str:
