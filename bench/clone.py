@@ -9,10 +9,14 @@ original, so what is read is shaped exactly like imported content. Revisions are
 not copied (nothing read by the benchmarks uses them).
 """
 
+import re
 import uuid
 from collections import defaultdict
 
 from django.db import connection, transaction
+
+from practices.models import PracticePage
+from search.client import get_client
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's, as Wagtail uses it
 STEP_LENGTH = 4
@@ -186,3 +190,62 @@ class _Buffers:
             _insert(cursor, table, self.children[table][0], rows)
         self.pages, self.practices = [], []
         self.child_rows = defaultdict(list)
+
+
+COPY_SUFFIX = re.compile(r"-c\d+$")
+
+
+def index_copies(chunk: int = 1000) -> int:
+    """Index the copies by copying their originals' search documents (bench only).
+
+    Building 100,000 documents from the database takes over an hour on this machine;
+    the copies' documents differ from their originals' only in id, page ids and
+    URLs, so the originals are built the normal way and the rest copied. Fills a new
+    index and moves the alias to it, like `search rebuild`.
+    """
+    from opensearchpy import helpers
+
+    from search import indexer
+    from search.document_builder import practice_groups
+    from search.indexer import search_documents
+
+    rows = (
+        PracticePage.objects.live()
+        .values_list("id", "translation_key", "slug", "locale__language_code")
+        .order_by("id")
+    )
+    originals, copies = set(), defaultdict(list)
+    key_of = {}
+    for page_id, key, slug, language in rows:
+        if COPY_SUFFIX.search(slug):
+            copies[key].append((page_id, COPY_SUFFIX.sub("", slug), slug, language))
+        else:
+            originals.add(key)
+            key_of[(slug, language)] = key
+    with_vectors = indexer.vectors_problem() is None
+    documents = dict(search_documents(practice_groups(originals), with_vectors, None))
+    client = get_client()
+    name = indexer._new_index_name()
+    indexer.create_index(name, with_vectors=with_vectors, filling=True)
+
+    def actions():
+        for key, document in documents.items():
+            yield {"_index": name, "_id": str(key), "_source": document}
+        for key, pages in copies.items():
+            original = documents[key_of[(pages[0][1], pages[0][3])]]
+            copy = dict(original, id=str(key), page_ids=[p[0] for p in pages])
+            copy["urls"] = {
+                language: url.replace(f"/{seed}/", f"/{slug}/")
+                for language, url in original["urls"].items()
+                for _id, seed, slug, lang in pages
+                if lang == language
+            }
+            yield {"_index": name, "_id": str(key), "_source": copy}
+
+    written = helpers.bulk(client, actions(), chunk_size=chunk, request_timeout=120)[0]
+    indexer.finish_filling(name)
+    old = indexer.indices_behind_alias()
+    swap = [{"add": {"index": name, "alias": indexer.alias_name()}}]
+    swap += [{"remove_index": {"index": old_name}} for old_name in old]
+    client.indices.update_aliases(body={"actions": swap}, request_timeout=60)
+    return written

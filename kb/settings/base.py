@@ -275,6 +275,12 @@ RATE_LIMITS = {
     "search": env_str("SEARCH_RATE_LIMIT", "120/m"),
     "api-search": env_str("API_RATE_LIMIT", "120/m"),
     "api-autocomplete": env_str("AUTOCOMPLETE_RATE_LIMIT", "600/m"),
+    # Open data reads count like the API; an export streams a whole result set, so
+    # a client gets fewer of them.
+    "api-practice": env_str("API_RATE_LIMIT", "120/m"),
+    "api-taxonomy": env_str("API_RATE_LIMIT", "120/m"),
+    "practices-feed": env_str("API_RATE_LIMIT", "120/m"),
+    "api-export": env_str("EXPORT_RATE_LIMIT", "10/m"),
 }
 # A cache outage must not take search down with it.
 RATELIMIT_FAIL_OPEN = True
