@@ -243,9 +243,38 @@ def index_copies(chunk: int = 1000) -> int:
             yield {"_index": name, "_id": str(key), "_source": copy}
 
     written = helpers.bulk(client, actions(), chunk_size=chunk, request_timeout=120)[0]
-    indexer.finish_filling(name)
+    _finish(client, name)
+    return written
+
+
+def _finish(client, name: str) -> None:
+    """Refresh (a busy node may take minutes for 100,000 documents) and move the
+    alias to the new index, dropping the old ones."""
+    from search import indexer
+
+    client.indices.put_settings(
+        index=name, body={"index": {"refresh_interval": None}}, request_timeout=300
+    )
+    client.indices.refresh(index=name, request_timeout=900)
     old = indexer.indices_behind_alias()
     swap = [{"add": {"index": name, "alias": indexer.alias_name()}}]
     swap += [{"remove_index": {"index": old_name}} for old_name in old]
     client.indices.update_aliases(body={"actions": swap}, request_timeout=60)
-    return written
+
+
+def finish_filled_index(expected: int) -> bool:
+    """Finish an index a killed or timed-out run filled but did not switch to."""
+    from search import indexer
+
+    client = get_client()
+    current = set(indexer.indices_behind_alias())
+    for name in client.indices.get(
+        index=f"{indexer.alias_name()}-v*", request_timeout=60
+    ):
+        if name in current:
+            continue
+        _finish(client, name)
+        if client.count(index=name, request_timeout=300)["count"] == expected:
+            return True
+        client.indices.delete(index=name, request_timeout=60)
+    return False

@@ -233,7 +233,12 @@ def main(argv=None) -> int:
         except Exception:  # noqa: BLE001 - no index yet: rebuild
             return -1
 
-    from .clone import clone_practices, index_copies, practice_count
+    from .clone import (
+        clone_practices,
+        finish_filled_index,
+        index_copies,
+        practice_count,
+    )
     from .corpus import CorpusShape, write_corpus
     from .node import BenchNode
     from .run import import_corpus
@@ -262,7 +267,8 @@ def main(argv=None) -> int:
             started = time.monotonic()
             if args.size > args.seed_size:
                 # The copies' documents are copied too (bench/clone.py).
-                index_copies()
+                if not finish_filled_index(practice_count()):
+                    index_copies()
             else:
                 operations.rebuild_index(translate=False)
             print(f"index built in {time.monotonic() - started:.0f} s")

@@ -1,8 +1,12 @@
 """One practice as the API returns it: both languages, codes with both labels."""
 
+from urllib.parse import urljoin
+
 from wagtail.rich_text import expand_db_html
 
 from practices.facets import FACETS
+from practices.translation.service import machine_translations_for
+from practices.translation.texts import other_language
 
 from .columns import LICENCE_URL, RICH_TEXT, PracticeGroup, facet_label, facet_terms
 
@@ -17,6 +21,7 @@ def _text(group: PracticeGroup, language: str) -> dict:
         "summary": page.summary,
         **{name: expand_db_html(getattr(page, name)) for name in RICH_TEXT},
         "keywords": sorted(item.tag.name for item in page.tagged_keywords.all()),
+        "machine_translated": False,
         "first_published_at": _moment(page.first_published_at),
         "last_published_at": _moment(page.last_published_at),
     }
@@ -47,7 +52,8 @@ def practice_detail(group: PracticeGroup) -> dict:
         "id": group.key,
         "original_language": page.original_language,
         "languages": sorted(group.pages),
-        "texts": {language: _text(group, language) for language in sorted(group.pages)},
+        "texts": {language: _text(group, language) for language in sorted(group.pages)}
+        | _machine_texts(group),
         "classification": {
             facet.name: _classification(facet, group) for facet in FACETS
         },
@@ -67,6 +73,32 @@ def practice_detail(group: PracticeGroup) -> dict:
         ],
         "last_reviewed": _moment(page.last_reviewed),
         "licence": LICENCE,
+    }
+
+
+def _machine_texts(group: PracticeGroup) -> dict:
+    """A practice in one language: the other language's machine translation, when
+    one is stored for its current text, flagged as such (plain text, as translated)."""
+    if len(group.pages) != 1:
+        return {}
+    page = group.primary
+    texts = machine_translations_for([page]).get(page.pk)
+    target = other_language(page.locale.language_code)
+    if not texts or target is None:
+        return {}
+    return {
+        target: {
+            "url": urljoin(group.url_for(page) or "", texts["url"])
+            if "url" in texts
+            else None,
+            "title": texts.get("title", ""),
+            "summary": texts.get("summary", ""),
+            **{name: texts.get(name, "") for name in RICH_TEXT},
+            "keywords": [],
+            "machine_translated": True,
+            "first_published_at": None,
+            "last_published_at": None,
+        }
     }
 
 

@@ -142,3 +142,30 @@ def test_taxonomy_etag_and_one_vocabulary(client, corpus):
     bad = client.get(TAXONOMY, {"vocabulary": "colours"})
     assert bad.status_code == 400
     assert bad.json()["error"]["parameter"] == "vocabulary"
+
+
+def test_a_machine_translation_is_given_and_flagged(client, corpus):
+    from practices.models import MachineTranslation
+    from practices.translation.texts import text_hash
+
+    page = PracticePage.objects.get(title="Open data portal for municipal budgets")
+    for text, translated in (
+        (page.title, "Portal de datos abiertos de presupuestos municipales"),
+        (page.summary, "La ciudad publica cada partida como datos abiertos."),
+    ):
+        MachineTranslation.objects.create(
+            source_language="en",
+            target_language="es",
+            source_hash=text_hash(text),
+            text=translated,
+            engine="apertium",
+        )
+    body = client.get(f"/api/v1/practices/{page.translation_key}/").json()
+    assert body["languages"] == ["en"]
+    assert body["texts"]["en"]["machine_translated"] is False
+    spanish = body["texts"]["es"]
+    assert spanish["machine_translated"] is True
+    assert spanish["title"] == "Portal de datos abiertos de presupuestos municipales"
+    assert spanish["url"].endswith(f"/practicas/{page.slug}/")
+    zapopan = client.get(f"/api/v1/practices/{_zapopan_key()}/").json()
+    assert not any(text["machine_translated"] for text in zapopan["texts"].values())
