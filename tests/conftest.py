@@ -8,8 +8,10 @@ from django.conf import settings
 from django.test import override_settings
 
 from search.client import get_client
+from tests.corpus import SharedCorpus
 
 pytest_plugins = ["tests.browser_support"]
+LAST_CORPUS_USER = pytest.StashKey[str | None]()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -71,3 +73,28 @@ def _check_node_reachable_once(request):
                 f"OpenSearch is not reachable at {settings.OPENSEARCH_URL}: "
                 "run `make opensearch` (make test does it for you)."
             )
+
+
+@pytest.fixture(scope="session")
+def corpus(django_db_setup, django_db_blocker):
+    """The small shared repertory (tests/corpus.py), built once for the session by its
+    first user, outside any test's transaction, and removed after its last."""
+    shared = SharedCorpus.current = SharedCorpus(django_db_blocker)
+    yield shared.build()
+    shared.remove()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Tests on the shared repertory first, in their usual order, then the rest: it is
+    built once, and the tests after it find the empty site they expect."""
+    items.sort(key=lambda item: "corpus" not in getattr(item, "fixturenames", ()))
+    users = [item for item in items if "corpus" in getattr(item, "fixturenames", ())]
+    config.stash[LAST_CORPUS_USER] = users[-1].nodeid if users else None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    last = item.config.stash.get(LAST_CORPUS_USER, None)
+    if item.nodeid == last and SharedCorpus.current is not None:
+        SharedCorpus.current.remove()

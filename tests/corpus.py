@@ -1,7 +1,7 @@
-"""A small repertory committed once per test package and indexed on the real node."""
+"""A small repertory committed once per test session and indexed on the real node."""
 
-import pytest
 from django.db import transaction
+from wagtail.models import Page, Site
 
 from pages.site_setup import ensure_site
 from practices.models import PracticePage
@@ -211,23 +211,40 @@ def corpus_records():
     return records
 
 
-def _corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        ensure_site()
-        records = corpus_records()
-        create_practices(records[:-1], publish=True)
-        create_practices(records[-1:], publish=False)
-        rebuild()
-        yield records
-        with transaction.atomic():  # one index update for the lot, after the commit
-            for page in PracticePage.objects.all():
-                page.delete()
+class SharedCorpus:
+    """The small repertory, built once per test session and removed after its last user.
 
-
-def package_corpus():
-    """The corpus fixture for one test package: built when first used, removed after it.
-
-    (A package-scoped fixture lives as long as the package that defines it, so each
-    package that needs the corpus defines its own with this.)
+    The suite runs every test that uses it first (tests/conftest.py orders them), so
+    it is built once, and the tests after it find the empty site they expect.
     """
-    return pytest.fixture(scope="package", name="corpus")(_corpus)
+
+    current: "SharedCorpus | None" = None
+
+    def __init__(self, django_db_blocker):
+        self.blocker = django_db_blocker
+        self.records: list | None = None
+
+    def build(self) -> list:
+        if self.records is None:
+            with self.blocker.unblock():
+                ensure_site()
+                records = corpus_records()
+                create_practices(records[:-1], publish=True)
+                create_practices(records[-1:], publish=False)
+                rebuild()
+            self.records = records
+        return self.records
+
+    def remove(self) -> None:
+        """Delete the practices (one index update after the commit) and the site."""
+        if self.records is None:
+            return
+        with self.blocker.unblock():
+            with transaction.atomic():
+                for page in PracticePage.objects.all():
+                    page.delete()
+            with transaction.atomic():
+                for top in Page.get_first_root_node().get_children():
+                    top.delete()
+                Site.objects.all().delete()
+        self.records = None

@@ -2,10 +2,6 @@
 
 import pytest
 
-from tests.corpus import package_corpus
-
-corpus = package_corpus()
-
 
 @pytest.fixture(autouse=True)
 def _with_corpus(corpus):

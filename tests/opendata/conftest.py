@@ -5,9 +5,7 @@ import itertools
 import pytest
 
 from search.indexer import alias_name, rebuild
-from tests.corpus import package_corpus
 
-corpus = package_corpus()
 _counter = itertools.count()
 
 
