@@ -72,6 +72,8 @@ class Facet:
     in_text: bool = True
     # Editors filter the admin's practice listing by it.
     admin_filter: bool = False
+    # What it means, beyond its name (the open data codebook); the label if empty.
+    description: str = ""
 
     def __str__(self):
         return self.name
@@ -153,6 +155,7 @@ _FACETS = (
     Facet(
         name="theme",
         label=_("Theme"),
+        description=_("Policy themes."),
         field="themes",
         order=10,
         vocabulary=taxonomy.Theme,
@@ -164,6 +167,7 @@ _FACETS = (
     Facet(
         name="type",
         label=_("Practice type"),
+        description=_("Types of practice."),
         field="practice_types",
         order=20,
         vocabulary=taxonomy.PracticeType,
@@ -173,6 +177,7 @@ _FACETS = (
     Facet(
         name="country",
         label=_("Country"),
+        description=_("Country (ISO 3166-1 alpha-2)."),
         field="country",
         order=30,
         vocabulary=taxonomy.Country,
@@ -184,6 +189,7 @@ _FACETS = (
     Facet(
         name="subdivision",
         label=_("State or province"),
+        description=_("State or province (ISO 3166-2)."),
         field="subdivision",
         order=40,
         vocabulary=taxonomy.Subdivision,
@@ -193,6 +199,7 @@ _FACETS = (
     Facet(
         name="region",
         label=_("Region"),
+        description=_("World region (UN M49)."),
         field="country__region",
         order=50,
         vocabulary=taxonomy.Region,
@@ -203,6 +210,7 @@ _FACETS = (
     Facet(
         name="level",
         label=_("Government level"),
+        description=_("Level of government."),
         field="government_level",
         order=60,
         vocabulary=taxonomy.GovernmentLevel,
@@ -211,6 +219,7 @@ _FACETS = (
     Facet(
         name="regulated_party",
         label=_("Type of regulated party"),
+        description=_("Type of regulated party (General Transparency Act, art. 23)."),
         field="regulated_party_type",
         order=65,
         vocabulary=taxonomy.RegulatedPartyType,
@@ -218,6 +227,7 @@ _FACETS = (
     Facet(
         name="outcome",
         label=_("Outcome"),
+        description=_("Kinds of result."),
         field="outcomes",
         order=70,
         vocabulary=taxonomy.Outcome,
@@ -228,6 +238,7 @@ _FACETS = (
     Facet(
         name="evidence",
         label=_("Evidence"),
+        description=_("How well the results are supported."),
         field="evidence_level",
         order=80,
         vocabulary=taxonomy.EvidenceLevel,
@@ -237,6 +248,7 @@ _FACETS = (
     Facet(
         name="status",
         label=_("Status"),
+        description=_("Whether the practice goes on."),
         field="status",
         order=90,
         vocabulary=taxonomy.PracticeStatus,
@@ -248,6 +260,7 @@ _FACETS = (
     Facet(
         name="original",
         label=_("Original language"),
+        description=_("Language the practice was first written in (ISO 639-1)."),
         field="original_language",
         order=95,
         fixed_terms=(
@@ -264,6 +277,7 @@ _FACETS = (
     Facet(
         name="language",
         label=_("Language"),
+        description=_("Languages the practice is published in."),
         field="locale",
         order=100,
         key="language_code",

@@ -130,26 +130,6 @@ def _facet_value(facet: Facet, *, label: bool):
     return value
 
 
-# What each classification means, beyond its name; a facet added to the registry
-# without an entry here is described by its label.
-FACET_MEANINGS = {
-    "theme": _("Policy themes."),
-    "type": _("Types of practice."),
-    "country": _("Country (ISO 3166-1 alpha-2)."),
-    "subdivision": _("State or province (ISO 3166-2)."),
-    "region": _("World region (UN M49)."),
-    "level": _("Level of government."),
-    "regulated_party": _(
-        "Type of regulated party (General Transparency Act, art. 23)."
-    ),
-    "outcome": _("Kinds of result."),
-    "evidence": _("How well the results are supported."),
-    "status": _("Whether the practice goes on."),
-    "language": _("Languages the practice is published in."),
-    "original": _("Language the practice was first written in (ISO 639-1)."),
-}
-
-
 def _facet_columns() -> list[Column]:
     """Two columns per facet of the registry: its codes, and their labels."""
     columns = []
@@ -158,7 +138,7 @@ def _facet_columns() -> list[Column]:
             Column(
                 facet.name,
                 "list of codes" if facet.multiple else "code",
-                FACET_MEANINGS.get(facet.name, facet.label),
+                facet.description or facet.label,
                 _facet_value(facet, label=False),
                 facet.name,
             )
