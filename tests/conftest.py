@@ -84,12 +84,20 @@ def corpus(django_db_setup, django_db_blocker):
     shared.remove()
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session, config, items):
     """Tests on the shared repertory first, in their usual order, then the rest: it is
-    built once, and the tests after it find the empty site they expect."""
+    built once, and the tests after it find the empty site they expect.
+
+    Runs before pytest-django's own (stable) ordering, which still puts database
+    tests before transactional ones, whose flush would empty the tables for the rest.
+    """
     items.sort(key=lambda item: "corpus" not in getattr(item, "fixturenames", ()))
-    users = [item for item in items if "corpus" in getattr(item, "fixturenames", ())]
-    config.stash[LAST_CORPUS_USER] = users[-1].nodeid if users else None
+
+
+def pytest_collection_finish(session):
+    users = [i for i in session.items if "corpus" in getattr(i, "fixturenames", ())]
+    session.config.stash[LAST_CORPUS_USER] = users[-1].nodeid if users else None
 
 
 @pytest.hookimpl(hookwrapper=True)

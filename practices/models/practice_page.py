@@ -296,7 +296,7 @@ class PracticePage(Page):
         index.SearchField("actions"),
         index.FilterField("source_catalogue"),
         index.FilterField("original_language"),
-        # For the side-by-side comparison with Wagtail's own search (search compare).
+        # For the side-by-side comparison with Wagtail's own search (bench.compare).
         index.FilterField("country_id"),
         index.FilterField("government_level_id"),
         index.FilterField("status_id"),
