@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from uuid import UUID
 
 from django.utils.html import strip_tags
+from wagtail.models import Page
 
 from practices.facets import FACETS
 from practices.models import PracticePage
@@ -35,6 +36,11 @@ def live_practice_pages(translation_keys: Iterable[UUID] | None = None):
     )
     if translation_keys is not None:
         pages = pages.filter(translation_key__in=list(translation_keys))
+    # A live practice under an unpublished page is not reachable: not public.
+    for path in Page.objects.filter(live=False, numchild__gt=0).values_list(
+        "path", flat=True
+    ):
+        pages = pages.exclude(path__startswith=path)
     return pages
 
 

@@ -1,6 +1,7 @@
 """Every change that alters what search should show queues the affected practices."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.facets import FACETS
@@ -16,6 +17,25 @@ TERM_FIELDS = {facet.vocabulary: facet.field for facet in FACETS if facet.vocabu
 
 def _page_changed(sender, instance, **kwargs):
     enqueue([instance.translation_key], "page")
+
+
+def _practices_below(page):
+    return (
+        PracticePage.objects.descendant_of(page, inclusive=True)
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+
+
+def _restriction_changed(sender, instance, **kwargs):
+    """A view restriction hides the page and everything below it from the public."""
+    enqueue(_practices_below(instance.page), "restriction")
+
+
+def _ancestor_unpublished(sender, instance, **kwargs):
+    """Practices under an unpublished page are no longer public."""
+    if not isinstance(instance.specific_deferred, PracticePage):
+        enqueue(_practices_below(instance), "ancestor")
 
 
 def _practices_published(sender, translation_keys, **kwargs):
@@ -56,6 +76,13 @@ def connect() -> None:
         _page_changed, sender=PracticePage, dispatch_uid="search-delete"
     )
     post_page_move.connect(_page_moved, dispatch_uid="search-move")
+    page_unpublished.connect(_ancestor_unpublished, dispatch_uid="search-ancestor")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search-restriction-{signal is post_save}",
+        )
     for model in TERM_FIELDS:
         post_save.connect(
             _term_changed, sender=model, dispatch_uid=f"search-term-{model.__name__}"
