@@ -108,7 +108,7 @@ def query_vector(q: str) -> list[float] | None:
     """The vector of a search query, or None when the encoder is unavailable."""
     if encoder_problem() or not q.strip():
         return None
-    key = f"search:qvec:{text_hash(q.strip().lower())}"
+    key = f"search:qvec:{text_hash(q.strip())}"
     vector = cache.get(key)
     if vector is None:
         try:
