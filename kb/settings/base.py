@@ -205,7 +205,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MODERATOR_EMAILS = env_list("MODERATOR_EMAILS")
 # Published on the contact and privacy pages when they are first created; required
 # in production. Elsewhere a placeholder that is plainly not a mailbox (.invalid).
-CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contacto-sin-configurar@repertorio.invalid")
+CONTACT_EMAIL = env_str("CONTACT_EMAIL") or "contacto-sin-configurar@repertorio.invalid"
 
 LOGGING = {
     "version": 1,

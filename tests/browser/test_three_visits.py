@@ -4,8 +4,9 @@
 - John, an English-speaking researcher;
 - Ana, a contributor on a 375 px phone.
 
-Ana's visit also takes the phone screenshots named in the closing notes:
-docs/screenshots/search-phone-filters-open.png and contribution-form-errors-phone.png.
+Ana's visit takes the phone screenshot docs/screenshots/search-phone-filters-open.png;
+her contribution (which writes to the database, so it runs in the transactional
+tests/contribution_flow package) takes contribution-form-errors-phone.png.
 """
 
 import re
@@ -14,12 +15,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .accessibility import axe_violations, describe
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def heading(page):
@@ -77,11 +75,9 @@ def test_john_reads_english_pages_with_honest_badges_and_ways_out(page):
     expect(heading(page)).to_have_text(re.compile(rf"^{count} practice"))
 
 
-def test_ana_on_a_phone_finds_the_filters_and_a_forgiving_form(
-    browser, site_url, corpus, settings, tmp_path
-):
-    settings.CONTRIBUTION_UPLOAD_ROOT = tmp_path / "private"
-    settings.CONTRIBUTION_MIN_FILL_SECONDS = 1
+def test_ana_on_a_phone_finds_the_filters_at_the_top(browser, site_url, corpus):
+    """Her form, which writes to the database, is played in
+    tests/contribution_flow/test_form_on_a_phone.py."""
     context = browser.new_context(
         viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True
     )
@@ -105,48 +101,4 @@ def test_ana_on_a_phone_finds_the_filters_and_a_forgiving_form(
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SCREENSHOTS / "search-phone-filters-open.png"))
 
-    # The form: a one-letter title, a bad address and a document.
-    page.goto(site_url + "/contribuir/")
-    page.locator("#id_title").fill("X")
-    page.locator("#id_summary").fill("corto")
-    page.locator("#id_country").select_option("MX")
-    page.locator("#id_actions").fill("Se abrieron las sesiones del cabildo al público.")
-    page.locator("#id_source_1").fill("https://example.org/cabildo")
-    page.locator("#id_name").fill("Ana")
-    page.locator("#id_email").fill("ana@")
-    page.locator("#id_consent").check()
-    page.locator("#id_document").set_input_files(
-        files=[{"name": "informe.pdf", "mimeType": "application/pdf", "buffer": PDF}]
-    )
-    page.wait_for_timeout(1100)
-    page.locator("form.contribution-form button[type=submit]").click()
-    summary = page.locator("#error-summary")
-    expect(summary).to_be_visible()
-    expect(summary).to_be_focused()
-    assert summary.bounding_box()["y"] < 400
-    expect(summary.locator("a")).to_have_count(3)  # title, summary, email
-    expect(page.locator("#kept-document")).to_contain_text("informe.pdf")
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
-    page.screenshot(
-        path=str(SCREENSHOTS / "contribution-form-errors-phone.png"), full_page=False
-    )
-
-    summary.locator("a[href='#id_email']").click()
-    expect(page.locator("#id_email")).to_be_focused()
-    page.locator("#id_title").fill("Cabildo abierto en Tlaquepaque")
-    page.locator("#id_summary").fill(
-        "Las sesiones del cabildo se transmiten y el público hace preguntas."
-    )
-    page.locator("#id_email").fill("ana@example.org")
-    page.locator("#id_consent").check()
-    page.locator("form.contribution-form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/gracias/|/thanks/"))
-    from contributions.models import Submission
-
-    submission = Submission.objects.get(
-        practice__title="Cabildo abierto en Tlaquepaque"
-    )
-    with submission.document.open("rb") as handle:
-        assert handle.read() == PDF  # the file chosen once reached the moderators
     context.close()
