@@ -50,6 +50,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--app-port", type=int, default=8770)
     parser.add_argument("--formats", default="csv,jsonl")
     parser.add_argument(
+        "--worker-timeout",
+        type=int,
+        default=1800,
+        help="gunicorn's worker timeout: a whole export is one request",
+    )
+    parser.add_argument(
         "--data",
         type=Path,
         default=REPO.parent / "shared" / "data",
@@ -247,7 +253,7 @@ def main(argv=None) -> int:
     node = BenchNode(port=args.port, heap=args.heap)
     # One worker serves every export; the export of a large repertory outlasts
     # gunicorn's default 30 s timeout (see docs/operations.md).
-    server = AppServer(port=args.app_port, workers=1, timeout=600)
+    server = AppServer(port=args.app_port, workers=1, timeout=args.worker_timeout)
     node.start()
     figures = []
     try:
