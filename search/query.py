@@ -7,6 +7,8 @@ combine with OR, facets with AND, and every facet's counts stay right.
 
 from collections import defaultdict
 
+from django.conf import settings
+
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
@@ -37,6 +39,8 @@ MACHINE_WEIGHT = 0.5
 MACHINE_SOURCE = ("machine_titles", "machine_summaries", "machine_urls")
 # The Spanish query translated into English, when that is switched on.
 QUERY_TRANSLATION_BOOST = 1.5
+# Per-language typo tolerance on short fields (SEARCH_FUZZY_TITLES, an experiment).
+FUZZY_FIELDS = ("title", "terms", "title_mt")
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 
 
@@ -70,6 +74,23 @@ def text_query(q: str, translated: str = "") -> dict:
                     "tie_breaker": 0.3,
                     "minimum_should_match": "2<75%",
                     "boost": QUERY_TRANSLATION_BOOST,
+                }
+            }
+        )
+    if settings.SEARCH_FUZZY_TITLES:
+        extra.append(
+            {
+                "multi_match": {
+                    "query": q,
+                    "fields": [
+                        f"{field}_{language}"
+                        for field in FUZZY_FIELDS
+                        for language in LANGUAGES
+                    ],
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "max_expansions": 20,
+                    "minimum_should_match": "2<75%",
                 }
             }
         )

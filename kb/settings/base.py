@@ -193,6 +193,8 @@ APERTIUM_COMMAND = env_str("APERTIUM_COMMAND", "apertium")
 # Also match the query translated Spanish->English (Apertium, cached per query).
 # Off: measured by `search evaluate --engine query-mt`, see docs/search.md.
 SEARCH_QUERY_TRANSLATION = env_bool("SEARCH_QUERY_TRANSLATION", False)
+# Also fuzzy-match titles and terms per language (stemmed), beside the folded field.
+SEARCH_FUZZY_TITLES = env_bool("SEARCH_FUZZY_TITLES", False)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -261,5 +261,6 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "rrf": _ours_with(SEARCH_MODE="hybrid", SEARCH_FUSION="rrf"),
     "wagtail": _wagtail,
     "query-mt": _ours_with(SEARCH_QUERY_TRANSLATION=True),
+    "fuzzy-titles": _ours_with(SEARCH_FUZZY_TITLES=True),
     "other-lang": _ours_in_other_language,
 }

@@ -43,6 +43,7 @@ class Command(BaseCommand):
                 "wagtail",
                 "query-mt",
                 "other-lang",
+                "fuzzy-titles",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
             "our search with one half of the hybrid only, rrf with rank fusion",
