@@ -16,6 +16,9 @@ class PendingIndexUpdate(models.Model):
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    # Raised by every enqueue of a practice already queued: a drain deletes the row
+    # only if the version is still the one it read before writing.
+    version = models.PositiveIntegerField(_("version"), default=0)
 
     class Meta:
         verbose_name = _("pending search index update")

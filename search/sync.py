@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from opensearchpy.exceptions import OpenSearchException
 
@@ -25,6 +25,12 @@ def enqueue(translation_keys: Iterable[UUID], reason: str) -> None:
     keys = {UUID(str(key)) for key in translation_keys if key}
     if not keys:
         return
+    # Raise the version of rows already queued first (a drain writing them now will
+    # then keep them), then add the missing ones; a row a drain deletes in between
+    # is simply added again.
+    PendingIndexUpdate.objects.filter(translation_key__in=keys).update(
+        version=F("version") + 1, reason=reason
+    )
     existing = set(
         PendingIndexUpdate.objects.filter(translation_key__in=keys).values_list(
             "translation_key", flat=True
@@ -53,24 +59,29 @@ def drain(batch_size: int = 500) -> DrainReport:
     """Apply every pending update; what fails stays queued with its error."""
     report = DrainReport()
     while True:
-        batch = list(
-            PendingIndexUpdate.objects.order_by("created_at").values_list(
-                "pk", "translation_key"
-            )[:batch_size]
-        )
-        if not batch:
-            break
-        pks = [pk for pk, _key in batch]
-        keys = {key for _pk, key in batch}
-        try:
-            result = write_documents(keys)
-        except (OpenSearchException, OSError) as exc:
-            report.error = f"{type(exc).__name__}: {exc}"[:500]
-            _record_failure(pks, report.error)
-            report.failed += len(pks)
-            break
-        done = result.indexed | result.deleted
-        PendingIndexUpdate.objects.filter(pk__in=pks, translation_key__in=done).delete()
+        with transaction.atomic():
+            # On PostgreSQL the rows stay locked while they are written: another
+            # drainer skips them rather than write the same practices at once.
+            batch = list(
+                PendingIndexUpdate.objects.select_for_update(skip_locked=True)
+                .order_by("created_at")
+                .values_list("pk", "translation_key", "version")[:batch_size]
+            )
+            if not batch:
+                break
+            pks = [pk for pk, _key, _version in batch]
+            keys = {key for _pk, key, _version in batch}
+            try:
+                result = write_documents(keys)
+            except (OpenSearchException, OSError) as exc:
+                report.error = f"{type(exc).__name__}: {exc}"[:500]
+                _record_failure(pks, report.error)
+                report.failed += len(pks)
+                break
+            done = result.indexed | result.deleted
+            _delete_unchanged(
+                [(pk, version) for pk, key, version in batch if key in done]
+            )
         for key, error in result.failed.items():
             _record_failure(
                 PendingIndexUpdate.objects.filter(translation_key=key).values_list(
@@ -85,6 +96,15 @@ def drain(batch_size: int = 500) -> DrainReport:
             break
     report.remaining = PendingIndexUpdate.objects.count()
     return report
+
+
+def _delete_unchanged(taken: list[tuple[int, int]]) -> None:
+    """Delete the rows written, unless they were queued again meanwhile."""
+    condition = Q(pk__in=[])
+    for pk, version in taken:
+        condition |= Q(pk=pk, version=version)
+    if taken:
+        PendingIndexUpdate.objects.filter(condition).delete()
 
 
 def _record_failure(pks, error: str) -> None:

@@ -175,3 +175,29 @@ def test_status_command_reports_alias_documents_and_queue(own_index, capsys):
     out = capsys.readouterr().out
     assert f"alias: {alias_name()} -> {alias_name()}-v" in out
     assert "queued updates: 0" in out
+
+
+def test_a_practice_queued_again_during_the_write_is_written_again(
+    own_index, monkeypatch
+):
+    """The drain deletes a row only if nobody queued the practice again while its
+    document was being written (the write may have read the older state)."""
+    from search import sync
+
+    page = _new_practice()
+    PendingIndexUpdate.objects.all().delete()
+    sync.enqueue([page.translation_key], "test")
+    real_write = sync.write_documents
+    changes = [1]
+
+    def write_then_change(keys):
+        result = real_write(keys)
+        if changes:
+            changes.pop()
+            sync.enqueue(keys, "changed during the write")
+        return result
+
+    monkeypatch.setattr(sync, "write_documents", write_then_change)
+    report = sync.drain()
+    assert report.indexed == 2  # the change made during the first write is applied
+    assert not PendingIndexUpdate.objects.exists()
