@@ -11,6 +11,7 @@ import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.core.wsgi import get_wsgi_application
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API keeps an event loop running in this thread; Django would then
@@ -30,12 +31,23 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not os.path.exists(CHROMIUM):
         pytest.fail(
             f"{CHROMIUM} is missing: apt-get install chromium (make test does it)"
         )
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # Playwright's greenlet gives the tests a fresh context, and with it fresh
+        # database connection objects (asgiref locals) that lack the contents
+        # serialized at set-up: without them a transactional test's
+        # serialized_rollback finds nothing to restore after the previous flush.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_FLAGS
         )
