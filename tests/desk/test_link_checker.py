@@ -94,7 +94,9 @@ def test_requests_to_one_host_are_spaced_by_the_interval(server):
     times = sorted(at for _path, at in httpd.requests)
     assert len(times) == 5  # robots.txt and four pages, although four workers ran
     gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= interval * 0.9, gaps
+    # Without the gate four workers arrive together (gaps near 0); half the interval
+    # leaves room for the server thread's scheduling on a loaded machine.
+    assert min(gaps) >= interval * 0.5, gaps
 
 
 def test_private_addresses_are_refused_unless_allowed(server):

@@ -20,7 +20,7 @@ def test_practice_page_shows_facts_links_and_metadata(client, corpus):
     assert 'hreflang="en"' in html  # the translation is linked
     assert "CC BY-NC-SA 4.0" in html
     [raw] = re.findall(
-        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+        r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S
     )
     data = json.loads(raw)
     assert data["headline"] == page.title
