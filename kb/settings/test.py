@@ -21,3 +21,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # The browser tests' server answers in short-lived threads; a connection kept past its
 # request would outlive the thread and stop PostgreSQL from dropping the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# The browser tests' pages are served from threads of the test process while
+# pytest-django blocks database access between tests; a database cache hit in that
+# window left a request's transaction open on PostgreSQL, holding the rate-limit row
+# that every later request waited on. Tests of the shared (database) cache itself
+# configure it explicitly (tests/kb/test_rate_limits.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

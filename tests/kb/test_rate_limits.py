@@ -2,8 +2,11 @@
 limit counted in the shared cache."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from kb.settings.environment import cache_from_url
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +51,16 @@ def test_each_client_behind_the_proxy_has_its_own_count(client, tight_limits):
     ).status_code != 429
 
 
-def test_the_count_lives_in_the_shared_cache(client, tight_limits):
-    """Another worker (here: a fresh cache connection) sees the same count."""
+@pytest.fixture
+def database_cache(settings):
+    """The production default: the cache in a database table (the test settings use
+    memory, see kb/settings/test.py)."""
+    settings.CACHES = {"default": cache_from_url("")}
+    call_command("createcachetable")
+
+
+def test_the_count_lives_in_the_shared_cache(client, tight_limits, database_cache):
+    """With the default cache (the database), every worker sees the same count."""
     from django.core.cache import caches
     from django.core.cache.backends.db import DatabaseCache
 
@@ -61,7 +72,7 @@ def test_the_count_lives_in_the_shared_cache(client, tight_limits):
         assert cursor.fetchone()[0] >= 1
 
 
-def test_counting_costs_a_bounded_number_of_queries(client, settings):
+def test_counting_costs_a_bounded_number_of_queries(client, settings, database_cache):
     """The database cache counts with small queries; Redis needs none."""
     client.get("/api/v1/autocomplete/?q=ag")
     settings.RATE_LIMITS = {**settings.RATE_LIMITS}
