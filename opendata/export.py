@@ -29,7 +29,7 @@ FORMATS = {
 @dataclass
 class Export:
     total: int
-    chunks: Iterator[str]
+    chunks: "ExportChunks"
     content_type: str
     filename: str
 
@@ -50,10 +50,28 @@ def export_search(
     scan = scan_practice_ids(filters)
     return Export(
         total=scan.total,
-        chunks=_chunks(scan.batches, filters.lang, file_format, url_for, bom),
+        chunks=ExportChunks(
+            _chunks(scan.batches, filters.lang, file_format, url_for, bom),
+            scan.batches,
+        ),
         content_type=FORMATS[file_format],
         filename=export_file_name(file_format),
     )
+
+
+class ExportChunks:
+    """The file's pieces. Django closes a streamed response's content when the
+    request ends, read or not; closing this frees the search walk behind it."""
+
+    def __init__(self, pieces: Iterator[str], batches):
+        self._pieces, self._batches = pieces, batches
+
+    def __iter__(self):
+        return self._pieces
+
+    def close(self) -> None:
+        self._pieces.close()
+        self._batches.close()
 
 
 def _chunks(batches, lang, file_format, url_for, bom) -> Iterator[str]:

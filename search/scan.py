@@ -85,8 +85,32 @@ def scan_practice_ids(
         raise
     return PracticeScan(
         total=first["hits"]["total"]["value"],
-        batches=_batches(client, body, pit_id, first),
+        batches=PitBatches(client, body, pit_id, first),
     )
+
+
+class PitBatches:
+    """The walk's batches of ids. Closing it frees the point in time even when no
+    batch was read: a generator closed before its first step never runs its
+    `finally`, and a download abandoned before its first byte would leave the point
+    in time open until it expires (the node refuses new ones past its limit)."""
+
+    def __init__(self, client, body: dict, pit_id: str, first: dict):
+        self._walk = _batches(client, body, pit_id, first)
+        self._client, self._pit_id = client, pit_id
+        self._started = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[str]:
+        self._started = True
+        return next(self._walk)
+
+    def close(self) -> None:
+        self._walk.close()
+        if not self._started:
+            _close(self._client, self._pit_id)
 
 
 def _search(client, body: dict, pit_id: str, after: list | None, *, track_total=False):
