@@ -22,7 +22,7 @@ from .corpus import CorpusShape, write_corpus
 from .load import LoadRun, percentile, request_mix, run_load
 from .node import BenchNode
 from .server import AppServer
-from .wagtail_side import WAGTAIL_BACKEND, SideBySide, compare
+from .wagtail_compare import SideBySide, time_side_by_side, update_wagtail_index
 
 MIX_SIZE = 2000
 WARM_UP = 40
@@ -98,7 +98,7 @@ def run(args, workdir: Path) -> int:
             figures.wagtail_index_seconds = build_wagtail_index()
             api = [p for p in mix if p.kind == "api"][: args.wagtail_searches]
             with tqdm(total=len(api), desc="ours vs Wagtail", unit="search") as bar:
-                figures.side_by_side = compare(
+                figures.side_by_side = time_side_by_side(
                     [p.url_path.split("?", 1)[1] for p in api], progress=bar
                 )
     finally:
@@ -151,7 +151,7 @@ def copy_documents(copies: int) -> int:
 
 def build_wagtail_index() -> float:
     started = time.monotonic()
-    call_command("wagtail_update_index", backend_name=WAGTAIL_BACKEND, verbosity=0)
+    update_wagtail_index()
     return time.monotonic() - started
 
 

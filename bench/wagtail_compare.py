@@ -1,15 +1,21 @@
-"""Side by side: our search against Wagtail's built-in OpenSearch search, same node, same data.
+"""Our search beside Wagtail's built-in OpenSearch search, same node, same data.
 
-For each query (text plus facet selections) it measures:
-- overlap: the share of our first ten practices that Wagtail's first ten also hold;
-- facet correctness: the share of facet buckets whose count equals the count computed
-  from the database for that engine's own matches (multi-select semantics: each facet
-  filtered by every other facet's selection);
-- latency: wall time for results plus every facet, p50 and p95 over repeated runs with
-  the request cache cleared before each run so neither side is served from it.
+Wagtail's side is what a site gets out of the box: `backend.search()` for the page of
+results and its total, plus one `.facet()` request per facet it can count (the
+page's own foreign keys: country, government level, status, evidence level). Both
+sides run in this process, one search at a time, with the engine's request cache
+cleared before each, so latency compares engines and request shapes, not caches.
 
-Run it with `python -m bench.compare` (bench/compare.py) on the development
-database and node, after `make index`.
+Two readers:
+- `make bench` (bench/run.py) times both sides over the load mix's API selections
+  (`time_side_by_side`);
+- `python -m bench.compare` (bench/compare.py), on the development database and
+  node after `make index`, runs ten queries (`compare`) and measures for each
+  - overlap: the share of our first ten practices that Wagtail's first ten also hold;
+  - facet correctness: the share of facet buckets whose count equals the count
+    computed from the database for that engine's own matches (multi-select
+    semantics: each facet filtered by every other facet's selection);
+  - latency: p50 and p95 over repeated runs of the query and its variants.
 """
 
 import statistics
@@ -30,12 +36,13 @@ from search.service import search_practices
 from taxonomy.models import Country, EvidenceLevel, GovernmentLevel, PracticeStatus
 
 WAGTAIL_BACKEND = "wagtail_opensearch"
-# The facets Wagtail can count: direct fields of the page only.
-COMPARED_FACETS = {
-    "country": "country",
-    "level": "government_level",
-    "status": "status",
-    "evidence": "evidence_level",
+# Facet -> (page field, vocabulary model, key): what Wagtail can filter and count,
+# the page's own foreign keys only.
+WAGTAIL_FACETS = {
+    "country": ("country", Country, "code"),
+    "level": ("government_level", GovernmentLevel, "slug"),
+    "status": ("status", PracticeStatus, "slug"),
+    "evidence": ("evidence_level", EvidenceLevel, "slug"),
 }
 QUERIES = [
     "q=presupuesto+participativo&country=BR&country=AR",
@@ -52,6 +59,94 @@ QUERIES = [
 VARIANTS = ["", "&sort=newest", "&year_from=2012", "&year_to=2024", "&page=2"]
 
 
+def update_wagtail_index() -> None:
+    call_command("wagtail_update_index", backend_name=WAGTAIL_BACKEND, verbosity=0)
+
+
+def _lookup() -> dict[str, dict]:
+    """Per facet, term key -> primary key, and under `<facet>_back` the reverse."""
+    table = {}
+    for facet, (_field, model, key) in WAGTAIL_FACETS.items():
+        pairs = list(model.objects.values_list(key, "pk"))
+        table[facet] = dict(pairs)
+        table[f"{facet}_back"] = {pk: value for value, pk in pairs}
+    return table
+
+
+def wagtail_search(filters, lookup) -> tuple[list, int, dict[str, Counter]]:
+    """Results page, total and every countable facet, the way Wagtail offers them."""
+    backend = get_search_backend(WAGTAIL_BACKEND)
+    queryset = PracticePage.objects.live()
+    for facet, (field_name, _model, _key) in WAGTAIL_FACETS.items():
+        values = filters.values(facet)
+        if values:
+            queryset = queryset.filter(
+                **{f"{field_name}__in": [lookup[facet][v] for v in values]}
+            )
+    if filters.year_from is not None:
+        queryset = queryset.filter(start_year__gte=filters.year_from)
+    if filters.year_to is not None:
+        queryset = queryset.filter(start_year__lte=filters.year_to)
+    newest = filters.sort == "newest"
+    if newest:
+        queryset = queryset.order_by("-start_year")
+    query = filters.q or None
+    results = backend.search(query, queryset, order_by_relevance=not newest)
+    top = list(results[filters.offset : filters.offset + filters.page_size])
+    total = results.count()
+    facets = {}
+    for facet, (field_name, _model, _key) in WAGTAIL_FACETS.items():
+        raw = backend.search(query, queryset, order_by_relevance=False).facet(
+            f"{field_name}_id"
+        )
+        facets[facet] = Counter(
+            {
+                lookup[f"{facet}_back"][pk]: n
+                for pk, n in raw.items()
+                if pk in lookup[f"{facet}_back"]
+            }
+        )
+    return top, total, facets
+
+
+def _time_both(client, filters, lookup) -> tuple[float, float]:
+    """Milliseconds for our search and for Wagtail's, request cache cleared before
+    each."""
+    client.indices.clear_cache(request=True)
+    started = time.perf_counter()
+    search_practices(filters)
+    ours_ms = (time.perf_counter() - started) * 1000
+    client.indices.clear_cache(request=True)
+    started = time.perf_counter()
+    wagtail_search(filters, lookup)
+    wagtail_ms = (time.perf_counter() - started) * 1000
+    return ours_ms, wagtail_ms
+
+
+@dataclass
+class SideBySide:
+    searches: int = 0
+    ours_ms: list[float] = field(default_factory=list)
+    wagtail_ms: list[float] = field(default_factory=list)
+
+
+def time_side_by_side(querystrings: list[str], progress=None) -> SideBySide:
+    """Both sides' latency over the given search query strings."""
+    lookup = _lookup()
+    client = get_client()
+    report = SideBySide()
+    for querystring in querystrings:
+        ours_ms, wagtail_ms = _time_both(
+            client, parse_filters(QueryDict(querystring)), lookup
+        )
+        report.ours_ms.append(ours_ms)
+        report.wagtail_ms.append(wagtail_ms)
+        report.searches += 1
+        if progress is not None:
+            progress.update(1)
+    return report
+
+
 @dataclass
 class Row:
     query: str
@@ -66,23 +161,14 @@ class Row:
 
 def _facts() -> dict:
     """Per translation key, the compared facets' values, straight from the database."""
+    page_fields = [page_field for page_field, _model, _key in WAGTAIL_FACETS.values()]
     facts = {}
-    for page in PracticePage.objects.live().select_related(
-        "country", "government_level", "status", "evidence_level"
-    ):
-        facts.setdefault(
-            str(page.translation_key),
-            {
-                "country": page.country.code if page.country_id else None,
-                "level": page.government_level.slug
-                if page.government_level_id
-                else None,
-                "status": page.status.slug if page.status_id else None,
-                "evidence": page.evidence_level.slug
-                if page.evidence_level_id
-                else None,
-            },
-        )
+    for page in PracticePage.objects.live().select_related(*page_fields):
+        values = {}
+        for facet, (page_field, _model, key) in WAGTAIL_FACETS.items():
+            term = getattr(page, page_field)
+            values[facet] = getattr(term, key) if term is not None else None
+        facts.setdefault(str(page.translation_key), values)
     return facts
 
 
@@ -119,73 +205,23 @@ def _our_matches(q: str) -> set[str]:
     }
 
 
-def _ours(querystring: str):
-    filters = parse_filters(QueryDict(querystring))
-    started = time.perf_counter()
-    results = search_practices(filters)
-    elapsed = (time.perf_counter() - started) * 1000
-    shown = {
-        facet: Counter({v.value: v.count for v in results.facets[facet] if v.count})
-        for facet in COMPARED_FACETS
-    }
-    return results, shown, elapsed
-
-
-def _wagtail(querystring: str, slug_to_pk: dict):
-    filters = parse_filters(QueryDict(querystring))
-    backend = get_search_backend(WAGTAIL_BACKEND)
-    queryset = PracticePage.objects.live()
-    for facet, field_name in COMPARED_FACETS.items():
-        values = filters.values(facet)
-        if values:
-            queryset = queryset.filter(
-                **{f"{field_name}__in": [slug_to_pk[facet][v] for v in values]}
-            )
-    started = time.perf_counter()
-    results = backend.search(filters.q, queryset)
-    top = list(results[filters.offset : filters.offset + filters.page_size])
-    total = results.count()
-    shown = {}
-    for facet, field_name in COMPARED_FACETS.items():
-        raw = backend.search(filters.q, queryset).facet(f"{field_name}_id")
-        shown[facet] = Counter(
-            {
-                slug_to_pk[facet + "_back"][pk]: n
-                for pk, n in raw.items()
-                if pk in slug_to_pk[facet + "_back"]
-            }
-        )
-    elapsed = (time.perf_counter() - started) * 1000
-    return top, total, shown, elapsed
-
-
-def _lookup() -> dict:
-    table = {}
-    for facet, model, key in (
-        ("country", Country, "code"),
-        ("level", GovernmentLevel, "slug"),
-        ("status", PracticeStatus, "slug"),
-        ("evidence", EvidenceLevel, "slug"),
-    ):
-        pairs = list(model.objects.values_list(key, "pk"))
-        table[facet] = dict(pairs)
-        table[facet + "_back"] = {pk: value for value, pk in pairs}
-    return table
-
-
 def compare(
     repetitions: int = 5, *, reindex_wagtail: bool = True, out=print
 ) -> list[Row]:
     if reindex_wagtail:
-        call_command("wagtail_update_index", backend_name=WAGTAIL_BACKEND, verbosity=0)
+        update_wagtail_index()
     facts = _facts()
     lookup = _lookup()
     client = get_client()
     rows = []
     for querystring in QUERIES:
         filters = parse_filters(QueryDict(querystring))
-        results, our_facets, _ = _ours(querystring)
-        top, wagtail_total, wagtail_facets, _ = _wagtail(querystring, lookup)
+        results = search_practices(filters)
+        our_facets = {
+            facet: Counter({v.value: v.count for v in results.facets[facet] if v.count})
+            for facet in WAGTAIL_FACETS
+        }
+        top, wagtail_total, wagtail_facets = wagtail_search(filters, lookup)
         wagtail_ids = {str(page.translation_key) for page in top[:10]}
         our_ids = [hit.id for hit in results.results[:10]]
         overlap = len(set(our_ids) & wagtail_ids) / len(our_ids) if our_ids else 1.0
@@ -209,10 +245,11 @@ def compare(
         )
         for n in range(repetitions):
             variant = querystring + VARIANTS[n % len(VARIANTS)]
-            client.indices.clear_cache(request=True)
-            row.ours_ms.append(_ours(variant)[2])
-            client.indices.clear_cache(request=True)
-            row.wagtail_ms.append(_wagtail(variant, lookup)[3])
+            ours_ms, wagtail_ms = _time_both(
+                client, parse_filters(QueryDict(variant)), lookup
+            )
+            row.ours_ms.append(ours_ms)
+            row.wagtail_ms.append(wagtail_ms)
         rows.append(row)
     _print(rows, out)
     return rows
@@ -242,7 +279,7 @@ def _print(rows: list[Row], out) -> None:
     )
     out(
         f"  wagtail: p50 {_p(wagtail, 50):6.1f} ms   p95 {_p(wagtail, 95):6.1f} ms   "
-        f"(1 + {len(COMPARED_FACETS)} facet requests, 4 of our 10 facets)"
+        f"(1 + {len(WAGTAIL_FACETS)} facet requests, 4 of our 10 facets)"
     )
     out(
         f"facet correctness: ours {statistics.mean(r.ours_correct for r in rows):.0%}, "
