@@ -15,13 +15,13 @@ import csv
 import io
 import os
 import platform
-import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from .environment import add_bench_arguments, prepare_workdir, start_django
+
 CHUNK = 64 * 1024
 
 
@@ -44,10 +44,7 @@ class ExportFigures:
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.export", description=__doc__)
     parser.add_argument("--size", type=int, default=10_000, help="practices")
-    parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--port", type=int, default=9270, help="the node's port")
-    parser.add_argument("--heap", default="1g", help="the node's Java heap")
-    parser.add_argument("--app-port", type=int, default=8770)
+    add_bench_arguments(parser, port=9270, app_port=8770)
     parser.add_argument("--formats", default="csv,jsonl")
     parser.add_argument(
         "--worker-timeout",
@@ -56,31 +53,11 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="gunicorn's worker timeout: a whole export is one request",
     )
     parser.add_argument(
-        "--data",
-        type=Path,
-        default=REPO.parent / "shared" / "data",
-        help="the real catalogues the corpus is shaped after",
-    )
-    parser.add_argument(
-        "--search-mode",
-        choices=("text", "hybrid"),
-        default="text",
-        help="as in python -m bench: hybrid embeds every imported practice",
-    )
-    parser.add_argument(
         "--seed-size",
         type=int,
         default=1000,
         help="practices imported through the importer; the rest are SQL copies of "
         "them (bench/clone.py)",
-    )
-    parser.add_argument(
-        "--reuse",
-        action="store_true",
-        help="keep a database already holding this size",
-    )
-    parser.add_argument(
-        "--keep-node", action="store_true", help="leave the node running"
     )
     return parser.parse_args(argv)
 
@@ -214,18 +191,8 @@ def print_table(size: int, pages: int, figures: list[ExportFigures]) -> None:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    workdir = REPO / ".cache" / "bench" / f"size-{args.size}"
-    workdir.mkdir(parents=True, exist_ok=True)
-    if not args.reuse:
-        for name in ("repertorio.sqlite3", "repertorio.sqlite3-wal"):
-            (workdir / name).unlink(missing_ok=True)
-    from bench.__main__ import configure_environment
-
-    configure_environment(args, workdir)
-    sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
+    workdir = prepare_workdir(args.size, reuse=args.reuse)
+    start_django(args, workdir)
     from django.core.management import call_command
 
     from practices.models import PracticePage

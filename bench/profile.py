@@ -10,10 +10,9 @@ the table gives the engine's own `took` (ms), p50 / p95 / mean.
 import argparse
 import copy
 import statistics
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from .environment import SHARED_DATA, start_django, workdir_for
 
 
 def variants(filters) -> dict[str, list[dict]]:
@@ -63,17 +62,10 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=9260)
     parser.add_argument("--searches", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=SHARED_DATA)
     args = parser.parse_args(argv)
-    workdir = REPO / ".cache" / "bench" / f"size-{args.size}"
-    from .__main__ import configure_environment
-
     args.search_mode = "text"
-    configure_environment(args, workdir)
-    sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
+    start_django(args, workdir_for(args.size))
     from django.http import QueryDict
 
     from search.client import get_client

@@ -1,0 +1,93 @@
+"""Where a benchmark runs: a folder of its own under `.cache/bench/` with a SQLite
+database, an OpenSearch node of its own, and production settings pointed at both, so
+the development node and database are left alone.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data"
+DATABASE_FILES = ("repertorio.sqlite3", "repertorio.sqlite3-wal")
+
+
+def add_bench_arguments(
+    parser: argparse.ArgumentParser, *, port: int, app_port: int
+) -> None:
+    """The options of a benchmark that builds a repertory on its own node and serves
+    it: the corpus, the node, the app's port and what to keep afterwards."""
+    parser.add_argument("--seed", type=int, default=20261128)
+    parser.add_argument("--port", type=int, default=port, help="the bench node's port")
+    parser.add_argument("--heap", default="1g", help="the bench node's Java heap")
+    parser.add_argument("--app-port", type=int, default=app_port)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=SHARED_DATA,
+        help="the real catalogues the corpus is shaped after",
+    )
+    parser.add_argument(
+        "--search-mode",
+        choices=("text", "hybrid"),
+        default="text",
+        help="hybrid adds sentence vectors: every practice is embedded on import "
+        "(tens of ms each on this machine), so keep it for small sizes",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep a database already holding this size (no import rate then)",
+    )
+    parser.add_argument(
+        "--keep-node", action="store_true", help="leave the bench node running"
+    )
+
+
+def workdir_for(size: int) -> Path:
+    return REPO / ".cache" / "bench" / f"size-{size}"
+
+
+def prepare_workdir(size: int, *, reuse: bool) -> Path:
+    """The size's folder, created if missing, its database removed unless reused."""
+    workdir = workdir_for(size)
+    workdir.mkdir(parents=True, exist_ok=True)
+    if not reuse:
+        for name in DATABASE_FILES:
+            (workdir / name).unlink(missing_ok=True)
+    return workdir
+
+
+def configure_environment(args: argparse.Namespace, workdir: Path) -> None:
+    """Production settings against the bench's own database and node."""
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "kb.settings.production",
+            "SECRET_KEY": "bench-only-not-a-secret",
+            "SEARCH_MODE": args.search_mode,
+            # One load generator on 127.0.0.1 is one client to the rate limits.
+            "SEARCH_RATE_LIMIT": "1000000/m",
+            "API_RATE_LIMIT": "1000000/m",
+            "CONTACT_EMAIL": "bench@example.org",
+            "SECURE_SSL_REDIRECT": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DEBUG": "false",
+            "DATABASE_URL": f"sqlite:///{workdir / DATABASE_FILES[0]}",
+            "REPERTORIO_DATA_DIR": str(workdir),
+            "OPENSEARCH_URL": f"http://127.0.0.1:{args.port}",
+            "OPENSEARCH_INDEX_PREFIX": "bench",
+            "LOG_LEVEL": "WARNING",
+            "REPERTORIO_SHARED_DATA": str(args.data),
+        }
+    )
+
+
+def start_django(args: argparse.Namespace, workdir: Path) -> None:
+    """Django set up on the bench's settings (`args.search_mode`, `args.port`,
+    `args.data`); models can be imported after this."""
+    configure_environment(args, workdir)
+    sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
