@@ -1,7 +1,7 @@
 """Every change that alters what search should show queues the affected practices."""
 
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.facets import FACETS
@@ -35,6 +35,20 @@ def _restriction_changed(sender, instance, **kwargs):
 def _ancestor_unpublished(sender, instance, **kwargs):
     """Practices under an unpublished page are no longer public."""
     if not isinstance(instance.specific_deferred, PracticePage):
+        enqueue(_practices_below(instance), "ancestor")
+
+
+def _ancestor_going_live(sender, instance, raw=False, **kwargs):
+    """Practices under a page published again are public again.
+
+    Only a page going from not live to live counts: re-writing every practice below
+    an index page each time an editor publishes a change to it would be wasted work.
+    Wagtail's `page_published` does not say whether the page was live before, so this
+    looks at the stored row just before the save.
+    """
+    if raw or instance._state.adding or not instance.live:
+        return
+    if Page.objects.filter(pk=instance.pk, live=False).exists():
         enqueue(_practices_below(instance), "ancestor")
 
 
@@ -77,6 +91,13 @@ def connect() -> None:
     )
     post_page_move.connect(_page_moved, dispatch_uid="search-move")
     page_unpublished.connect(_ancestor_unpublished, dispatch_uid="search-ancestor")
+    for model in get_page_models():
+        if not issubclass(model, PracticePage):
+            pre_save.connect(
+                _ancestor_going_live,
+                sender=model,
+                dispatch_uid=f"search-ancestor-live-{model._meta.label}",
+            )
     for signal in (post_save, post_delete):
         signal.connect(
             _restriction_changed,

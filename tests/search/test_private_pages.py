@@ -1,10 +1,12 @@
 """A practice that stops being public leaves search: a view restriction on it or on
-an ancestor, and an unpublished ancestor; removing the restriction brings it back."""
+an ancestor, and an unpublished ancestor; removing the restriction, or publishing the
+ancestor again, brings it back."""
 
 import pytest
 from wagtail.models import PageViewRestriction
 
 from practices.models import PracticeIndexPage
+from search.models import PendingIndexUpdate
 from tests.search.test_index_sync import _document, _new_practice, own_index  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +55,32 @@ def test_unpublishing_an_ancestor_removes_the_practices_below(
     with django_capture_on_commit_callbacks(execute=True):
         index.unpublish()
     assert _document(page.translation_key) is None
+
+
+def test_publishing_an_unpublished_ancestor_again_brings_the_practices_back(
+    own_index,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _new_practice()
+    index = PracticeIndexPage.objects.get(locale=page.locale)
+    with django_capture_on_commit_callbacks(execute=True):
+        index.unpublish()
+    assert _document(page.translation_key) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        index.save_revision().publish()
+    assert _document(page.translation_key) is not None
+
+
+def test_publishing_a_live_ancestor_queues_nothing(
+    own_index,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    """Editing an index page that stays live leaves its practices' documents alone:
+    re-writing every practice on each edit of the index would be wasted work."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _new_practice()
+    index = PracticeIndexPage.objects.get(locale=page.locale)
+    with django_capture_on_commit_callbacks(execute=False):
+        index.save_revision().publish()
+        assert not PendingIndexUpdate.objects.exists()
