@@ -45,7 +45,7 @@ relevance: install apertium opensearch
 benchmark: index
 	$(BIN)/python scripts/benchmark_pages.py --rounds 5
 
-# Desktop and phone screenshots of the home, search and practice pages, into docs/screenshots/.
+# Screenshots into docs/screenshots/: the home, search and practice pages (desktop and phone) and the editors' desk.
 screenshots: index browsers
 	$(BIN)/python scripts/screenshots.py
 
