@@ -5,8 +5,8 @@ by default, Redis when configured), keyed on the real client address
 (`kb.client_ip`). A client over its limit gets 429 with `Retry-After`, the seconds
 left in its current window.
 
-The database cache increments with a read and a write, not atomically: in a burst
-of concurrent requests from one client a few may go uncounted. Redis counts exactly.
+Both count every request of a burst: Redis increments atomically, and the database
+cache is `kb.database_cache.AtomicDatabaseCache`, whose increment locks the row.
 """
 
 from dataclasses import dataclass

@@ -69,7 +69,7 @@ def cache_from_url(url: str) -> dict:
     """The shared cache: Redis for redis:// or rediss:// URLs, the database otherwise."""
     if not url:
         return {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "kb.database_cache.AtomicDatabaseCache",
             "LOCATION": CACHE_TABLE,
         }
     scheme = url.split("://", 1)[0]
