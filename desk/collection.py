@@ -1,4 +1,8 @@
-"""The figures of the collection dashboard, each with the admin listing behind it."""
+"""The figures of the collection dashboard, each with the admin listing behind it.
+
+Its groups follow the facet registry (practices/facets.py): one per facet the
+practice listing can filter by (`admin_filter`), then the languages.
+"""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -9,13 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from contributions.models import Submission
+from practices import facets
+from practices.facets import Facet
 from practices.models import PracticePage
 from search.service import IndexQueueSummary, index_queue_summary
-from taxonomy.models import Country, EvidenceLevel, PracticeStatus, Theme
 
 from .models import LinkCheck
 
-TOP_COUNTRIES = 12
+# A group lists every term practices hold, in the vocabulary's order; a longer
+# vocabulary (countries: 250) lists its TOP_TERMS most held, and links to the listing.
+LONGEST_LISTED_VOCABULARY = 40
+TOP_TERMS = 12
 
 
 @dataclass
@@ -48,50 +56,39 @@ def practices_listing_url(**filters) -> str:
     return f"{url}?{urlencode(filters)}" if filters else url
 
 
-def _by_term(field_name: str, terms, filter_name: str, title, *, empty_label=None):
+def _by_facet(facet: Facet) -> FigureGroup:
+    """Practice pages per term of one facet, each linked to the listing filtered by it
+    (the listing's facet filters take the page field and the term's id)."""
     # order_by(): Wagtail orders pages by tree path, which would split every group.
     counts = dict(
         PracticePage.objects.order_by()
-        .values_list(field_name)
+        .values_list(facet.field)
         .annotate(n=Count("pk", distinct=True))
-        .values_list(field_name, "n")
+        .values_list(facet.field, "n")
     )
+    terms = list(
+        facet.vocabulary.objects.filter(pk__in=[pk for pk in counts if pk is not None])
+    )
+    more_url = ""
+    if facet.vocabulary.objects.count() > LONGEST_LISTED_VOCABULARY:
+        terms = sorted(terms, key=lambda term: -counts[term.pk])[:TOP_TERMS]
+        more_url = practices_listing_url()
     figures = [
         Figure(
-            str(term), counts[term.pk], practices_listing_url(**{filter_name: term.pk})
+            str(term), counts[term.pk], practices_listing_url(**{facet.field: term.pk})
         )
         for term in terms
-        if counts.get(term.pk)
     ]
-    if empty_label and counts.get(None):
+    # `?field=null` is how the listing filters a single-valued facet left empty.
+    if not facet.multiple and counts.get(None):
         figures.append(
             Figure(
-                str(empty_label),
+                str(_("Not stated")),
                 counts[None],
-                practices_listing_url(**{filter_name: "null"}),
+                practices_listing_url(**{facet.field: "null"}),
             )
         )
-    return FigureGroup(str(title), figures)
-
-
-def _by_country() -> FigureGroup:
-    counts = (
-        PracticePage.objects.order_by()
-        .exclude(country=None)
-        .values("country")
-        .annotate(n=Count("pk"))
-        .order_by("-n")
-    )
-    names = Country.objects.in_bulk([row["country"] for row in counts[:TOP_COUNTRIES]])
-    figures = [
-        Figure(
-            str(names[row["country"]]),
-            row["n"],
-            practices_listing_url(country=row["country"]),
-        )
-        for row in counts[:TOP_COUNTRIES]
-    ]
-    return FigureGroup(str(_("Country")), figures, more_url=practices_listing_url())
+    return FigureGroup(str(facet.label), figures, more_url=more_url)
 
 
 def _by_language() -> FigureGroup:
@@ -150,17 +147,10 @@ def collection_overview(user=None) -> CollectionOverview:
         ),
     ]
     groups = [
-        _by_term("themes", Theme.objects.all(), "themes", _("Theme")),
-        _by_country(),
+        *(_by_facet(facet) for facet in facets.FACETS if facet.admin_filter),
+        # The listing filters languages with Wagtail's own locale filter, not a
+        # facet filter.
         _by_language(),
-        _by_term(
-            "evidence_level",
-            EvidenceLevel.objects.all(),
-            "evidence_level",
-            _("Evidence level"),
-            empty_label=_("Not stated"),
-        ),
-        _by_term("status", PracticeStatus.objects.all(), "status", _("Status")),
     ]
     return CollectionOverview(
         total=total,

@@ -70,7 +70,8 @@ class Facet:
     synonyms: bool = True
     # The labels of a practice's terms are searchable words of the practice.
     in_text: bool = True
-    # Editors filter the admin's practice listing by it.
+    # Editors filter the admin's practice listing by it; the desk's collection panel
+    # counts practices by it.
     admin_filter: bool = False
     # What it means, beyond its name (the open data codebook); the label if empty.
     description: str = ""

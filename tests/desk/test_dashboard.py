@@ -4,11 +4,14 @@ import datetime
 import re
 
 import pytest
+from django.utils import translation
 
 from contributions.models import Submission
+from practices import facets
+from practices.facets import Facet
 from practices.models import PracticePage
 from search.operations import reconcile
-from taxonomy.models import Theme
+from taxonomy.models import GovernmentLevel, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +116,72 @@ def test_group_figures_link_to_the_filtered_practice_listing(
     assert english is None  # both pages are Spanish
     spanish = re.search(r">Spanish</a></td><td><a [^>]+>(\d+)</a>", panel)
     assert spanish and spanish.group(1) == "2"
+
+
+def _group_titles(panel: str) -> list[str]:
+    return re.findall(
+        r'<section class="desk-collection__group">\s*<h3 class="w-h4">([^<]+)</h3>',
+        panel,
+    )
+
+
+def test_the_groups_are_the_registry_listing_filters_then_the_languages(
+    client_for, editor, make_practice, own_index
+):
+    """One group per facet the practice listing filters by, in the registry's order,
+    then the languages; a single-valued facet left empty counts as "Not stated"."""
+    make_practice(
+        "Datos de obra en Colombia", country="CO", outcomes=["savings-or-efficiency"]
+    )
+    make_practice("Cabildo abierto en Guadalajara", country="MX")
+    panel = _panel(client_for(editor).get("/admin/").content.decode())
+    with translation.override("en"):
+        expected = [str(f.label) for f in facets.FACETS if f.admin_filter]
+    assert _group_titles(panel) == [*expected, "Language"]
+    assert "Outcome" in expected
+    status = re.search(
+        r'<h3 class="w-h4">Status</h3>.*?<a href="([^"]+)">Not stated</a></td>'
+        r"<td><a [^>]+>(\d+)</a>",
+        panel,
+        re.S,
+    )
+    assert status and status.group(2) == "2"
+    assert "status=null" in status.group(1)
+
+
+def test_a_facet_added_to_the_registry_appears_in_the_collection_panel(
+    client_for, editor, make_practice, own_index, monkeypatch
+):
+    """The panel reads practices/facets.py when it renders: a new facet that is a
+    filter of the practice listing gets its group, counted and linked by its field."""
+    make_practice("Cabildo abierto en Guadalajara", government_level="municipal")
+    make_practice("Datos de obra en Colombia", country="CO", government_level="state")
+    client = client_for(editor)
+    assert "Tier of government" not in _group_titles(
+        _panel(client.get("/admin/").content.decode())
+    )
+    added = Facet(
+        name="tier",
+        label="Tier of government",
+        field="government_level",
+        order=61,
+        vocabulary=GovernmentLevel,
+        admin_filter=True,
+    )
+    monkeypatch.setattr(facets, "FACETS", (*facets.FACETS, added))
+
+    panel = _panel(client.get("/admin/").content.decode())
+    assert "Tier of government" in _group_titles(panel)
+    municipal = GovernmentLevel.objects.get(slug="municipal")
+    match = re.search(
+        r'<h3 class="w-h4">Tier of government</h3>.*?<a href="([^"]+)">'
+        + re.escape(municipal.label("en"))
+        + r"</a></td><td><a [^>]+>(\d+)</a>",
+        panel,
+        re.S,
+    )
+    assert match and match.group(2) == "1"
+    assert f"government_level={municipal.pk}" in match.group(1)
 
 
 def test_the_panel_shows_the_queue_and_the_last_reconcile(
