@@ -76,10 +76,7 @@ def create_practice(
     """
     vocabulary = vocabulary or Vocabulary.load()
     if not prepared:
-        record = normalised(record)
-        problems = validate_record(record, vocabulary, line=1)
-        if problems:
-            raise InvalidPractice(problems)
+        record = _checked(record, vocabulary)
     parent = parent or practice_index_for(record.locale)
     # The same source record in the other language is the same practice.
     sibling = (
@@ -97,6 +94,15 @@ def create_practice(
         if publish:
             revision.publish()
     return page
+
+
+def _checked(record: PracticeRecord, vocabulary: Vocabulary) -> PracticeRecord:
+    """The record normalised; raises `InvalidPractice` when it is not valid."""
+    record = normalised(record)
+    problems = validate_record(record, vocabulary, line=1)
+    if problems:
+        raise InvalidPractice(problems)
+    return record
 
 
 def _new_page(
@@ -180,10 +186,7 @@ def update_practice(
     """
     vocabulary = vocabulary or Vocabulary.load()
     if not prepared:
-        record = normalised(record)
-        problems = validate_record(record, vocabulary, line=1)
-        if problems:
-            raise InvalidPractice(problems)
+        record = _checked(record, vocabulary)
     apply_record(page, record, vocabulary)
     with transaction.atomic():
         revision = page.save_revision()
