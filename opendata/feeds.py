@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from practices.dataset import PageAddresses, practice_groups
+from search.api_errors import UNAVAILABLE
 from search.filters import FilterError, parse_filters
 from search.scan import latest_practice_ids
 from search.service import SearchUnavailable
 
-from .views import UNAVAILABLE, api_error
+from .views import api_error
 
 FEED_SIZE = 50
 

@@ -13,7 +13,6 @@ from django.http import (
     FileResponse,
     Http404,
     HttpResponse,
-    JsonResponse,
     StreamingHttpResponse,
 )
 from django.utils.cache import get_conditional_response
@@ -23,22 +22,19 @@ from django.views.decorators.http import require_GET
 from practices.dataset import LICENCE_URL, PageAddresses, practice_groups
 from practices.dataset.detail import last_modified, practice_detail
 from practices.dataset.dumps import find_dump
+from search.api_errors import UNAVAILABLE, error_response
 from search.filters import FilterError, parse_filters
 from search.service import SearchUnavailable
 
 from .export import FORMATS, export_search
 from .vocabularies import VOCABULARY_NAMES, vocabularies
 
-UNAVAILABLE = "Search is temporarily unavailable; please try again in a few minutes."
 # Parameters of an export that are not search parameters.
 EXPORT_OPTIONS = ("format", "bom")
 
 
 def api_error(status: int, message: str, parameter: str | None = None):
-    error = {"message": message}
-    if parameter:
-        error["parameter"] = parameter
-    return _cross_origin(JsonResponse({"error": error}, status=status))
+    return _cross_origin(error_response(status, message, parameter))
 
 
 def _cross_origin(response):
