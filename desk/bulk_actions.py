@@ -30,6 +30,16 @@ class PracticeBulkAction(PageBulkAction):
     # Text for the confirmation page.
     question = ""
     button = ""
+    # The user must be able to publish each practice (moderators), not only edit it.
+    needs_publish = False
+
+    def check_perm(self, page):
+        if not _practice(page):
+            return False
+        permissions = page.permissions_for_user(self.request.user)
+        return (
+            permissions.can_publish() if self.needs_publish else permissions.can_edit()
+        )
 
     def object_context(self, obj):
         return {"item": _practice(obj) or obj}
@@ -47,12 +57,6 @@ class MarkReviewedBulkAction(PracticeBulkAction):
     action_priority = 60
     question = _("Mark these practices as reviewed today?")
     button = _("Yes, mark as reviewed")
-
-    def check_perm(self, page):
-        return (
-            bool(_practice(page))
-            and page.permissions_for_user(self.request.user).can_edit()
-        )
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
@@ -106,11 +110,7 @@ class ClassifyBulkAction(PracticeBulkAction):
     )
     button = _("Apply")
 
-    def check_perm(self, page):
-        return (
-            bool(_practice(page))
-            and page.permissions_for_user(self.request.user).can_publish()
-        )
+    needs_publish = True
 
     def get_execution_context(self):
         return {**super().get_execution_context(), **self.cleaned_form.cleaned_data}
@@ -168,12 +168,6 @@ class ExportBulkAction(PracticeBulkAction):
         "content only; drafts are left out)."
     )
     button = _("Download CSV")
-
-    def check_perm(self, page):
-        return (
-            bool(_practice(page))
-            and page.permissions_for_user(self.request.user).can_edit()
-        )
 
     def form_valid(self, form):
         objects, _without_access = self.get_actionable_objects()
