@@ -101,3 +101,15 @@ def page(browser, request, site_url):
             path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True
         )
     context.close()
+
+
+def sign_in_to_admin(browser, site_url: str, username: str, password: str):
+    """A desktop page of a new browser context, signed in to the admin through its
+    login form (close it with `page.context.close()`)."""
+    admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    admin.set_default_timeout(15_000)
+    admin.goto(site_url + "/admin/login/")
+    admin.locator("input[name=username]").fill(username)
+    admin.locator("input[name=password]").fill(password)
+    admin.locator("form button[type=submit]").click()
+    return admin

@@ -4,6 +4,7 @@ import uuid
 
 from practices.importers.batch import run_import
 from practices.importers.record import ParsedRow, PracticeRecord, SourceLink
+from practices.models import PracticePage
 
 
 def practice_record(
@@ -30,6 +31,24 @@ def create_practices(records: list[PracticeRecord], *, publish: bool = True):
     report = run_import(lambda: rows, publish=publish)
     assert report.rejected == [], report.rejected
     return report
+
+
+def english_only_practice(**fields) -> PracticePage:
+    """A published practice written in English and in no other language: what machine
+    translation is for."""
+    source_id = f"mt-{uuid.uuid4().hex[:8]}"
+    create_practices(
+        [
+            practice_record(
+                source_id,
+                "The city council publishes its spending every month",
+                "Residents can read every payment the council makes.",
+                locale="en",
+                **fields,
+            )
+        ]
+    )
+    return PracticePage.objects.get(source_id=source_id)
 
 
 def translation_pair(

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from contributions.models import Submission
 from practices.models import PracticePage
+from tests.browser_support import sign_in_to_admin
 
 pytestmark = [
     pytest.mark.browser,
@@ -87,13 +88,7 @@ def test_submit_moderate_publish_and_find(
     expect(form.locator(".status")).to_have_text("Waiting for moderation")
 
     submission = Submission.objects.get(reference=reference)
-    admin_context = browser.new_context(viewport={"width": 1280, "height": 900})
-    admin = admin_context.new_page()
-    admin.set_default_timeout(15_000)
-    admin.goto(site_url + "/admin/login/")
-    admin.locator("input[name=username]").fill(moderator.username)
-    admin.locator("input[name=password]").fill(PASSWORD)
-    admin.locator("form button[type=submit]").click()
+    admin = sign_in_to_admin(browser, site_url, moderator.username, PASSWORD)
     expect(admin.get_by_role("link", name=TITLE).first).to_be_visible()
 
     # The moderator reads the document, then approves publishing it.
@@ -123,4 +118,4 @@ def test_submit_moderate_publish_and_find(
     form.goto(site_url + f"/en/contribute/status/?reference={reference}")
     expect(form.locator(".status")).to_have_text("Published")
     contributor.close()
-    admin_context.close()
+    admin.context.close()

@@ -13,16 +13,7 @@ from contributions.models import Submission
 
 from .test_contribution_form import PDF, URL, _data, _started, _upload
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _storage(settings, tmp_path, db):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
-    settings.CONTRIBUTION_UPLOAD_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_uploads")]
 
 
 def _page(response) -> BeautifulSoup:

@@ -21,6 +21,7 @@ from desk.links import CheckPolicy, check_sources
 from desk.models import LinkCheck
 from practices.models import PracticePage
 from search.service import practice_index_status
+from tests.browser_support import sign_in_to_admin
 from tests.factories import create_practices, practice_record
 
 pytestmark = [
@@ -87,13 +88,7 @@ def test_find_and_fix_a_broken_source_link(browser, site_url, desk_site, link_se
     practice.sources.update(url=f"{link_server}/missing")
     check_sources(CheckPolicy.from_settings())  # the nightly job
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    admin = context.new_page()
-    admin.set_default_timeout(15_000)
-    admin.goto(site_url + "/admin/login/")
-    admin.locator("input[name=username]").fill(desk_site.username)
-    admin.locator("input[name=password]").fill(PASSWORD)
-    admin.locator("form button[type=submit]").click()
+    admin = sign_in_to_admin(browser, site_url, desk_site.username, PASSWORD)
 
     # Find: the dashboard counts it and links to the report, which names the practice.
     figure = admin.locator("[data-desk-attention] a", has_text="broken source link")
@@ -132,4 +127,4 @@ def test_find_and_fix_a_broken_source_link(browser, site_url, desk_site, link_se
     expect(admin.locator("tr", has_text=TITLE)).to_have_count(0)
     admin.goto(site_url + "/admin/")
     expect(figure).to_contain_text("0")
-    context.close()
+    admin.context.close()

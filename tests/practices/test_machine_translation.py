@@ -5,14 +5,18 @@ import uuid
 
 import pytest
 
-from practices.models import MachineTranslation, PendingTranslation, PracticePage
+from practices.models import MachineTranslation, PendingTranslation
 from practices.translation import (
     ApertiumTranslator,
     machine_translations_for,
     translate_pending,
     translate_practices,
 )
-from tests.factories import create_practices, practice_record, translation_pair
+from tests.factories import (
+    create_practices,
+    english_only_practice,
+    translation_pair,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +35,9 @@ class CountingTranslator(ApertiumTranslator):
 
 @pytest.fixture
 def english_practice(site):
-    source_id = f"mt-{uuid.uuid4().hex[:8]}"
-    create_practices(
-        [
-            practice_record(
-                source_id,
-                "The city council publishes its spending every month",
-                "Residents can read every payment the council makes.",
-                locale="en",
-                actions="<p>The council opens a public register of payments.</p>",
-            )
-        ]
+    return english_only_practice(
+        actions="<p>The council opens a public register of payments.</p>"
     )
-    return PracticePage.objects.get(source_id=source_id)
 
 
 def test_a_single_language_practice_is_translated_into_the_other(english_practice):

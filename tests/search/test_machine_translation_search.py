@@ -7,11 +7,15 @@ import uuid
 import pytest
 
 from pages.site_setup import ensure_site
-from practices.models import PracticePage
 from practices.translation import translate_practices
 from search.indexer import rebuild
 from search.operations import drain_queue, status_lines
-from tests.factories import create_practices, practice_record, translation_pair
+from tests.factories import (
+    create_practices,
+    english_only_practice,
+    practice_record,
+    translation_pair,
+)
 
 from .helpers import search
 
@@ -36,19 +40,7 @@ def own_index(settings, search_index_prefix, db):
 
 @pytest.fixture
 def english_only(own_index):
-    source_id = f"mt-{uuid.uuid4().hex[:8]}"
-    create_practices(
-        [
-            practice_record(
-                source_id,
-                "The city council publishes its spending every month",
-                "Residents can read every payment the council makes.",
-                locale="en",
-                original_language="en",
-            )
-        ]
-    )
-    return PracticePage.objects.get(source_id=source_id)
+    return english_only_practice()
 
 
 def test_an_english_only_practice_is_found_by_words_only_in_its_spanish_translation(
