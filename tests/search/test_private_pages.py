@@ -18,6 +18,14 @@ def _restrict(page):
     )
 
 
+@pytest.fixture
+def practice_and_index(own_index, django_capture_on_commit_callbacks):  # noqa: F811
+    """A practice in the index, and the practice index page above it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _new_practice()
+    return page, PracticeIndexPage.objects.get(locale=page.locale)
+
+
 def test_a_restriction_on_the_practice_removes_it_and_lifting_it_restores_it(
     own_index,  # noqa: F811
     django_capture_on_commit_callbacks,
@@ -34,36 +42,27 @@ def test_a_restriction_on_the_practice_removes_it_and_lifting_it_restores_it(
 
 
 def test_a_restriction_on_an_ancestor_removes_the_practices_below(
-    own_index,  # noqa: F811
-    django_capture_on_commit_callbacks,
+    practice_and_index, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        page = _new_practice()
-    index = PracticeIndexPage.objects.get(locale=page.locale)
+    page, index = practice_and_index
     with django_capture_on_commit_callbacks(execute=True):
         _restrict(index)
     assert _document(page.translation_key) is None
 
 
 def test_unpublishing_an_ancestor_removes_the_practices_below(
-    own_index,  # noqa: F811
-    django_capture_on_commit_callbacks,
+    practice_and_index, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        page = _new_practice()
-    index = PracticeIndexPage.objects.get(locale=page.locale)
+    page, index = practice_and_index
     with django_capture_on_commit_callbacks(execute=True):
         index.unpublish()
     assert _document(page.translation_key) is None
 
 
 def test_publishing_an_unpublished_ancestor_again_brings_the_practices_back(
-    own_index,  # noqa: F811
-    django_capture_on_commit_callbacks,
+    practice_and_index, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        page = _new_practice()
-    index = PracticeIndexPage.objects.get(locale=page.locale)
+    page, index = practice_and_index
     with django_capture_on_commit_callbacks(execute=True):
         index.unpublish()
     assert _document(page.translation_key) is None
@@ -73,14 +72,11 @@ def test_publishing_an_unpublished_ancestor_again_brings_the_practices_back(
 
 
 def test_publishing_a_live_ancestor_queues_nothing(
-    own_index,  # noqa: F811
-    django_capture_on_commit_callbacks,
+    practice_and_index, django_capture_on_commit_callbacks
 ):
     """Editing an index page that stays live leaves its practices' documents alone:
     re-writing every practice on each edit of the index would be wasted work."""
-    with django_capture_on_commit_callbacks(execute=True):
-        page = _new_practice()
-    index = PracticeIndexPage.objects.get(locale=page.locale)
+    page, index = practice_and_index
     with django_capture_on_commit_callbacks(execute=False):
         index.save_revision().publish()
         assert not PendingIndexUpdate.objects.exists()
