@@ -1,6 +1,7 @@
 """The application served as production serves it: gunicorn, `kb.wsgi`, DEBUG off."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -24,6 +25,12 @@ class AppServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, log: Path) -> None:
+        # Another server on the port would answer /healthz and take our load.
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                raise RuntimeError(
+                    f"port {self.port} is already taken; pick another with --app-port"
+                )
         gunicorn = Path(sys.executable).with_name("gunicorn")
         command = [
             str(gunicorn),
