@@ -1,5 +1,7 @@
 """An Atom feed of new and updated practices for any search (Django's syndication)."""
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import translation
@@ -16,6 +18,9 @@ from search.service import SearchUnavailable
 from .views import api_error
 
 FEED_SIZE = 50
+# XML 1.0 allows no control character but tab, line feed and carriage return; a
+# search for one would otherwise stop the feed's writer (a server error).
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class PracticeFeed(Feed):
@@ -28,7 +33,7 @@ class PracticeFeed(Feed):
     def title(self, filters):
         if filters.q:
             return _("Repertorio: new and updated practices for “%(q)s”") % {
-                "q": filters.q
+                "q": NOT_IN_XML.sub("", filters.q)
             }
         return _("Repertorio: new and updated practices")
 

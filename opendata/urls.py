@@ -5,7 +5,8 @@ from . import discovery, feeds, views
 # Under /api/v1/.
 api_patterns = [
     path("practices/export/", views.export_practices, name="api-export"),
-    path("practices/<uuid:practice_id>/", views.practice_api, name="api-practice"),
+    # Any segment, so that a malformed id is answered in JSON like a missing one.
+    path("practices/<str:practice_id>/", views.practice_api, name="api-practice"),
     path("taxonomy/", views.taxonomy_api, name="api-taxonomy"),
 ]
 

@@ -98,10 +98,14 @@ def _conditional_json(request, data: dict, modified=None) -> HttpResponse:
 
 
 @require_GET
-def practice_api(request, practice_id: UUID):
+def practice_api(request, practice_id: str):
     """One published practice in both languages."""
+    try:
+        key = UUID(practice_id)
+    except ValueError:
+        return api_error(404, "No published practice has this id.")
     groups = practice_groups(
-        [practice_id], lang="es", url_for=lambda page: page.get_full_url(request)
+        [key], lang="es", url_for=lambda page: page.get_full_url(request)
     )
     if not groups:
         return api_error(404, "No published practice has this id.")

@@ -66,6 +66,13 @@ def test_the_feed_answers_bad_input_like_the_search_api(client, corpus):
     assert response.json() == client.get("/api/v1/search/", {"sort": "random"}).json()
 
 
+def test_a_search_for_a_control_character_still_gets_a_feed(client, corpus):
+    """XML cannot hold it (found by schemathesis: a server error)."""
+    response = client.get(FEED, {"q": "presupuesto\x01"})
+    assert response.status_code == 200
+    assert "presupuesto" in feedparser.parse(response.content).feed.title
+
+
 def _urls(client, path):
     response = client.get(path)
     assert response.status_code == 200

@@ -95,6 +95,11 @@ def test_drafts_and_unknown_ids_are_404(client, corpus):
     missing = client.get("/api/v1/practices/00000000-0000-0000-0000-000000000000/")
     assert missing.status_code == 404
     assert "error" in missing.json()
+    malformed = client.get("/api/v1/practices/not-a-uuid/")
+    assert (malformed.status_code, malformed["Content-Type"]) == (
+        404,
+        "application/json",
+    )
 
 
 def test_the_taxonomy_lists_every_facet_of_the_registry_with_bilingual_labels(
