@@ -4,7 +4,7 @@ import hashlib
 import html
 import re
 
-from django.utils.html import strip_tags
+from kb.text import strip_tags
 
 LANGUAGES = ("es", "en")
 RICH_TEXT = ("problem", "actions", "results", "lessons")
