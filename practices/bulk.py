@@ -13,7 +13,10 @@ side effects of a save done once per batch:
 - Wagtail's own search index (the admin's, on the database) is updated with one
   bulk call;
 - Wagtail's reference index (which objects use which, for the admin's "usage"
-  counts) is updated per page, as a save would.
+  counts) gets the rows a save would give each page, in one insert per batch;
+- the history gets the "created" and "published" entries a save and a publish
+  would log, in one insert per batch;
+- slugs are checked against their siblings in one query per parent, not per page.
 
 Only new pages go this way; an update to an existing page keeps the one-by-one path.
 """
@@ -29,8 +32,8 @@ from django.db.models import F
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
-from wagtail.log_actions import log
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.log_actions import get_active_log_context, registry
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 from .models import PracticePage
 from .signals import practices_published
@@ -61,14 +64,8 @@ def create_pages(new: Iterable[NewPractice], *, publish: bool) -> list[PracticeP
             page.first_published_at = page.last_published_at = now if publish else None
             page.latest_revision_created_at = now
         _check_slugs(new)
-        # The model's own checks, less the database look-ups that cannot fail here:
-        # terms come from the vocabulary just read, tree paths were just computed.
-        terms = [f.name for f in PracticePage._meta.concrete_fields if f.is_relation]
-        for page in pages:
-            try:
-                page.full_clean(exclude=terms, validate_unique=False)
-            except ValidationError as exc:
-                raise ValidationError(f"{page.slug}: {exc}") from exc
+        _validate(pages)
+        _hold_children_in_memory(pages)
         Page.objects.bulk_create(pages)
         for page in pages:
             page.page_ptr_id = page.id
@@ -81,11 +78,8 @@ def create_pages(new: Iterable[NewPractice], *, publish: bool) -> list[PracticeP
             if publish:
                 page.live_revision = revision
         Page.objects.bulk_update(pages, ["latest_revision", "live_revision"])
-        if publish:
-            for page, revision in zip(pages, revisions, strict=True):
-                log(instance=page, action="wagtail.publish", revision=revision)
-        for page in pages:
-            ReferenceIndex.create_or_update_for_object(page)
+        _write_history(pages, revisions if publish else None, now)
+        _write_references(pages)
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(PracticePage, pages)
         if publish:
@@ -134,6 +128,36 @@ def _check_slugs(new: list[NewPractice]) -> None:
             )
 
 
+def _validate(pages: list[PracticePage]) -> None:
+    """The model's own checks, less the database look-ups that cannot fail here:
+    terms come from the vocabulary just read, tree paths were just computed, and
+    slugs were checked for the whole batch by `_check_slugs`."""
+    terms = [f.name for f in PracticePage._meta.concrete_fields if f.is_relation]
+    for page in pages:
+        page._check_slug_is_unique = _checked_already
+        try:
+            page.full_clean(exclude=terms, validate_unique=False)
+        except ValidationError as exc:
+            raise ValidationError(f"{page.slug}: {exc}") from exc
+        finally:
+            del page._check_slug_is_unique
+
+
+def _checked_already() -> None:
+    pass
+
+
+def _hold_children_in_memory(pages: list[PracticePage]) -> None:
+    """Pin every child relation (sources, keywords, documents, comments) to what the
+    page holds in memory, empty for most. Once a page has an id, reading a relation
+    never set would ask the database, three times per page and relation (rows,
+    revision, reference index) for children a new page cannot have."""
+    accessors = [r.get_accessor_name() for r in get_all_child_relations(PracticePage)]
+    for page in pages:
+        for accessor in accessors:
+            setattr(page, accessor, list(getattr(page, accessor).all()))
+
+
 def _write_relations(pages: list[PracticePage]) -> None:
     """Terms (many-to-many), keywords and sources, kept in memory until now."""
     for field in PracticePage._meta.many_to_many:
@@ -174,3 +198,64 @@ def _write_revisions(pages: list[PracticePage], now) -> list[Revision]:
         for page in pages
     ]
     return Revision.objects.bulk_create(revisions)
+
+
+def _write_history(
+    pages: list[PracticePage], published: list[Revision] | None, now
+) -> None:
+    """The entries `add_child` and `publish` log: created, then published with the
+    revision that went live (when the batch is published)."""
+    context = get_active_log_context()
+    content_type = ContentType.objects.get_for_model(
+        PracticePage, for_concrete_model=False
+    )
+    entries = []
+    for action in ("wagtail.create", "wagtail.publish"):
+        if action == "wagtail.publish" and published is None:
+            continue
+        if not registry.action_exists(action):
+            raise ValidationError(f"the log action {action!r} is not registered")
+        for n, page in enumerate(pages):
+            entries.append(
+                PageLogEntry(
+                    content_type=content_type,
+                    page=page,
+                    label=page.get_admin_display_title(),
+                    action=action,
+                    timestamp=now,
+                    user=context.user,
+                    uuid=context.uuid,
+                    revision=published[n] if action == "wagtail.publish" else None,
+                    content_changed=True,
+                    data={},
+                )
+            )
+    PageLogEntry.objects.bulk_create(entries)
+
+
+def _write_references(pages: list[PracticePage]) -> None:
+    """The rows `ReferenceIndex.create_or_update_for_object` gives a new page (it
+    has none yet), for the whole batch at once."""
+    if not ReferenceIndex.is_indexed(PracticePage):
+        return
+    content_type = ContentType.objects.get_for_model(
+        PracticePage, for_concrete_model=False
+    )
+    base_type = ContentType.objects.get_for_model(Page, for_concrete_model=False)
+    rows = [
+        ReferenceIndex(
+            content_type=content_type,
+            base_content_type=base_type,
+            object_id=page.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for page in pages
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(page)
+        )
+    ]
+    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)

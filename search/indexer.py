@@ -259,8 +259,14 @@ class WriteResult:
     failed: dict[UUID, str] = field(default_factory=dict)
 
 
-def write_documents(translation_keys: Iterable[UUID]) -> WriteResult:
-    """Index the practices that are live and delete the rest; never raises for one doc."""
+def write_documents(
+    translation_keys: Iterable[UUID], *, refresh: bool = True
+) -> WriteResult:
+    """Index the practices that are live and delete the rest; never raises for one doc.
+
+    `refresh`: return once searches see the change; a caller writing many batches
+    refreshes once at the end instead (`refresh_index`).
+    """
     keys = {UUID(str(key)) for key in translation_keys}
     result = WriteResult()
     if not keys:
@@ -284,7 +290,7 @@ def write_documents(translation_keys: Iterable[UUID]) -> WriteResult:
         actions,
         raise_on_error=False,
         raise_on_exception=True,
-        refresh="wait_for",
+        refresh="wait_for" if refresh else "false",
         request_timeout=ADMIN_TIMEOUT,
     )
     for error in errors:
@@ -298,6 +304,11 @@ def write_documents(translation_keys: Iterable[UUID]) -> WriteResult:
     for key in keys - live - set(result.failed):
         result.deleted.add(key)
     return result
+
+
+def refresh_index() -> None:
+    """Make what was written searchable now, not at the next scheduled refresh."""
+    get_client().indices.refresh(index=alias_name(), request_timeout=ADMIN_TIMEOUT)
 
 
 def delete_documents(ids: Iterable[str]) -> list[str]:

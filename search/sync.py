@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from opensearchpy.exceptions import OpenSearchException
 
-from .indexer import write_documents
+from .indexer import refresh_index, write_documents
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -56,8 +56,24 @@ class DrainReport:
 
 
 def drain(batch_size: int = 500) -> DrainReport:
-    """Apply every pending update; what fails stays queued with its error."""
+    """Apply every pending update; what fails stays queued with its error.
+
+    Searches see the changes when it returns: one refresh at the end, rather than
+    one per batch (a large import queues hundreds of batches).
+    """
     report = DrainReport()
+    _drain_batches(batch_size, report)
+    if report.indexed or report.deleted:
+        try:
+            refresh_index()
+        except (OpenSearchException, OSError) as exc:
+            # Written, and visible at the node's next scheduled refresh.
+            report.error = report.error or f"{type(exc).__name__}: {exc}"[:500]
+    report.remaining = PendingIndexUpdate.objects.count()
+    return report
+
+
+def _drain_batches(batch_size: int, report: DrainReport) -> None:
     while True:
         with transaction.atomic():
             # On PostgreSQL the rows stay locked while they are written: another
@@ -72,7 +88,7 @@ def drain(batch_size: int = 500) -> DrainReport:
             pks = [pk for pk, _key, _version in batch]
             keys = {key for _pk, key, _version in batch}
             try:
-                result = write_documents(keys)
+                result = write_documents(keys, refresh=False)
             except (OpenSearchException, OSError) as exc:
                 report.error = f"{type(exc).__name__}: {exc}"[:500]
                 _record_failure(pks, report.error)
@@ -94,8 +110,6 @@ def drain(batch_size: int = 500) -> DrainReport:
         report.failed += len(result.failed)
         if result.failed:
             break
-    report.remaining = PendingIndexUpdate.objects.count()
-    return report
 
 
 def _delete_unchanged(taken: list[tuple[int, int]]) -> None:

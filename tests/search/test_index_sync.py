@@ -190,8 +190,8 @@ def test_a_practice_queued_again_during_the_write_is_written_again(
     real_write = sync.write_documents
     changes = [1]
 
-    def write_then_change(keys):
-        result = real_write(keys)
+    def write_then_change(keys, **options):
+        result = real_write(keys, **options)
         if changes:
             changes.pop()
             sync.enqueue(keys, "changed during the write")
