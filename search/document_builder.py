@@ -117,16 +117,17 @@ class PageValues:
 
 
 class _PageReader:
-    """Turns rows of `PAGE_COLUMNS` into `PageValues`: terms from vocabularies read
-    once, many-to-many terms and keywords in one query per batch, URLs from one
-    resolved page per parent and language."""
+    """Turns rows of `PAGE_COLUMNS` into `PageValues`: the terms they name read once
+    per reader (many-to-many ones once per batch, in their vocabulary's order, the
+    order a prefetch gives), keywords in one query per batch, URLs from one resolved
+    page per parent and language."""
 
     def __init__(self):
         self.locales = {locale.pk: locale for locale in Locale.objects.all()}
-        # Each PracticePage field holding terms, with every term of its vocabulary
-        # in the vocabulary's order (the order a prefetch gives).
-        self.single: dict[str, dict[int, object]] = {}
-        self.multiple: dict[str, tuple[object, dict[int, object]]] = {}
+        # Each PracticePage field holding terms: its terms, with what a derived facet
+        # follows from them (`country__region`) joined.
+        self.single: dict[str, object] = {}
+        self.multiple: dict[str, object] = {}
         for facet in FACETS:
             if facet.vocabulary is None:
                 continue
@@ -137,21 +138,26 @@ class _PageReader:
             terms = field.related_model.objects.all()
             if rest:
                 terms = terms.select_related("__".join(rest))
-            by_pk = {term.pk: term for term in terms}
             if field.many_to_many:
-                self.multiple[name] = (field, by_pk)
+                self.multiple[name] = (field, terms)
             else:
-                self.single[name] = by_pk
+                self.single[name] = terms
+        self.known: dict[str, dict[int, object]] = {name: {} for name in self.single}
         self.columns = PAGE_COLUMNS + tuple(f"{name}_id" for name in self.single)
         self._url_prefixes: dict[tuple[str, int], str | None] = {}
 
     def pages(self, rows: list[tuple]) -> list[PageValues]:
+        rows = [dict(zip(self.columns, row, strict=True)) for row in rows]
+        for name, terms in self.single.items():
+            known = self.known[name]
+            wanted = {row[f"{name}_id"] for row in rows} - set(known) - {None}
+            if wanted:
+                known.update((term.pk, term) for term in terms.filter(pk__in=wanted))
         pages = []
-        for row in rows:
-            values = dict(zip(self.columns, row, strict=True))
+        for values in rows:
             values["locale"] = self.locales[values["locale_id"]]
-            for name, terms in self.single.items():
-                values[name] = terms.get(values.pop(f"{name}_id"))
+            for name in self.single:
+                values[name] = self.known[name].get(values.pop(f"{name}_id"))
             pages.append(PageValues(**values, keywords=_Related()))
         by_pk = {page.pk: page for page in pages}
         for name, (field, terms) in self.multiple.items():
@@ -159,12 +165,15 @@ class _PageReader:
                 setattr(page, name, _Related())
             through = field.remote_field.through
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            rank = {pk: n for n, pk in enumerate(terms)}
-            links = through.objects.filter(**{f"{source}_id__in": by_pk}).values_list(
-                f"{source}_id", f"{target}_id"
+            links = list(
+                through.objects.filter(**{f"{source}_id__in": by_pk}).values_list(
+                    f"{source}_id", f"{target}_id"
+                )
             )
-            for page_pk, term_pk in sorted(links, key=lambda link: rank[link[1]]):
-                getattr(by_pk[page_pk], name).append(terms[term_pk])
+            ordered = terms.filter(pk__in={term_pk for _page, term_pk in links})
+            found = {term.pk: (rank, term) for rank, term in enumerate(ordered)}
+            for page_pk, term_pk in sorted(links, key=lambda link: found[link[1]][0]):
+                getattr(by_pk[page_pk], name).append(found[term_pk][1])
         tagged = PracticePage._meta.get_field("tagged_keywords").related_model
         for page_pk, name in tagged.objects.filter(
             content_object_id__in=by_pk
