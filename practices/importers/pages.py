@@ -84,7 +84,9 @@ def apply_record(
     page.source_id = record.source_id
     page.is_demo = record.is_demo
     page.last_reviewed = record.last_reviewed or None
-    page.keywords.set(record.keywords)
+    if record.keywords or page.pk:
+        # A new page has no keywords: setting none would still ask the database.
+        page.keywords.set(record.keywords)
     page.sources = [
         PracticeSource(title=s.title, url=s.url, kind=s.kind, date=s.date or None)
         for s in record.sources

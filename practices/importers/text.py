@@ -8,6 +8,10 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from practices.models.practice_page import RICH_TEXT_FEATURES, SUMMARY_MAX_LENGTH
 
 _converter = None
+# Plain paragraphs: no other tag, no attribute, no entity, no control character. The
+# editor keeps them as they are but for quotes, which it escapes; they need no
+# parsing (most catalogue text is this).
+_PLAIN_PARAGRAPHS = re.compile(r"(?:<p>[^<>&\x00-\x1f\x7f-\x9f]*</p>)+")
 
 
 def paragraphs_html(text: str) -> str:
@@ -23,6 +27,8 @@ def sanitise_rich_text(markup: str) -> str:
     global _converter
     if not markup:
         return ""
+    if _PLAIN_PARAGRAPHS.fullmatch(markup):
+        return markup.replace('"', "&quot;").replace("'", "&#x27;")
     if _converter is None:
         _converter = EditorHTMLConverter(features=RICH_TEXT_FEATURES)
     return _converter.to_database_format(markup)
