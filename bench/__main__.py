@@ -2,8 +2,9 @@
 as production does, load it, and print one table.
 
 Everything runs on this machine and on the benchmark's own OpenSearch node (port
-9260 by default), with its own SQLite database and index prefix under
-`.cache/bench/`, so the development node and database are left alone.
+9260 by default), with its own SQLite database (or the PostgreSQL database of
+`--database-url`) and index prefix under `.cache/bench/`, so the development node
+and database are left alone.
 """
 
 import argparse
@@ -44,7 +45,9 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    workdir = prepare_workdir(args.size, reuse=args.reuse)
+    workdir = prepare_workdir(
+        args.size, reuse=args.reuse, database_url=args.database_url
+    )
     start_django(args, workdir)
     from .run import run
 

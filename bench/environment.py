@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -36,6 +37,14 @@ def add_bench_arguments(
         "(tens of ms each on this machine), so keep it for small sizes",
     )
     parser.add_argument(
+        "--database-url",
+        default="",
+        help="postgres://user:password@host:5432/name: run on PostgreSQL, as "
+        "production does (the database is emptied first unless --reuse); default: "
+        "a SQLite file under .cache/bench/, which lets one writer wait behind the "
+        "load's readers for seconds",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="keep a database already holding this size (no import rate then)",
@@ -49,14 +58,35 @@ def workdir_for(size: int) -> Path:
     return REPO / ".cache" / "bench" / f"size-{size}"
 
 
-def prepare_workdir(size: int, *, reuse: bool) -> Path:
+def prepare_workdir(size: int, *, reuse: bool, database_url: str = "") -> Path:
     """The size's folder, created if missing, its database removed unless reused."""
     workdir = workdir_for(size)
     workdir.mkdir(parents=True, exist_ok=True)
     if not reuse:
+        if database_url:
+            recreate_postgres_database(database_url)
         for name in DATABASE_FILES:
             (workdir / name).unlink(missing_ok=True)
     return workdir
+
+
+def recreate_postgres_database(url: str) -> None:
+    """Drop and create the database the URL names (the role must be allowed to)."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise SystemExit(f"--database-url: expected postgres://…, not {url!r}")
+    name = parts.path.lstrip("/")
+    maintenance = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)
+            )
+        )
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def configure_environment(args: argparse.Namespace, workdir: Path) -> None:
@@ -73,7 +103,8 @@ def configure_environment(args: argparse.Namespace, workdir: Path) -> None:
             "SECURE_SSL_REDIRECT": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DEBUG": "false",
-            "DATABASE_URL": f"sqlite:///{workdir / DATABASE_FILES[0]}",
+            "DATABASE_URL": getattr(args, "database_url", "")
+            or f"sqlite:///{workdir / DATABASE_FILES[0]}",
             "REPERTORIO_DATA_DIR": str(workdir),
             "OPENSEARCH_URL": f"http://127.0.0.1:{args.port}",
             "OPENSEARCH_INDEX_PREFIX": "bench",

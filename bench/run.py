@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from opensearchpy import helpers
 from tqdm import tqdm
 
@@ -21,6 +22,7 @@ from search.indexer import alias_name
 from .corpus import CorpusShape, write_corpus
 from .load import LoadRun, percentile, request_mix, run_load
 from .node import BenchNode
+from .publishing import PublishProbe
 from .server import AppServer
 from .wagtail_compare import SideBySide, time_side_by_side, update_wagtail_index
 
@@ -33,6 +35,7 @@ class LevelResult:
     run: LoadRun
     engine_ms: float
     rss_mb: float
+    publish: PublishProbe | None = None
 
 
 @dataclass
@@ -157,14 +160,21 @@ def build_wagtail_index() -> float:
 
 def measure_level(server: AppServer, mix, clients: int, count: int) -> LevelResult:
     searches_before, spent_before = engine_search_stats()
-    with tqdm(total=count, desc=f"load, {clients} clients", unit="req") as bar:
-        result = run_load(
-            server.url, mix, clients=clients, requests=count, progress=bar
-        )
+    # An editor publishes about once a second meanwhile (its searches for the new
+    # practice count in the engine's figures too: one in twenty or fewer).
+    probe = PublishProbe(server.url, label=f"zqsonda{clients}c")
+    probe.start()
+    try:
+        with tqdm(total=count, desc=f"load, {clients} clients", unit="req") as bar:
+            result = run_load(
+                server.url, mix, clients=clients, requests=count, progress=bar
+            )
+    finally:
+        probe.stop()
     searches_after, spent_after = engine_search_stats()
     searches = searches_after - searches_before
     engine_ms = (spent_after - spent_before) / searches if searches else float("nan")
-    return LevelResult(result, engine_ms, server.worker_rss_mb())
+    return LevelResult(result, engine_ms, server.worker_rss_mb(), probe)
 
 
 def _row(cells: list[str], widths: list[int]) -> str:
@@ -185,6 +195,7 @@ def print_table(figures: Figures, args) -> None:
         "4xx",
         "engine ms",
         "worker RSS MB",
+        "publish→found p50/p95 ms",
     ]
     rows = []
     for level in figures.levels:
@@ -210,6 +221,7 @@ def print_table(figures: Figures, args) -> None:
                     str(refused),
                     f"{level.engine_ms:.1f}",
                     f"{level.rss_mb:.0f}",
+                    _publish_cell(level.publish) if kind == "api" else "",
                 ]
             )
     side = figures.side_by_side
@@ -224,7 +236,7 @@ def print_table(figures: Figures, args) -> None:
             percentile(side.wagtail_ms, 95),
             percentile(side.wagtail_ms, 99),
         )
-        blank = ["", "", "", "", ""]
+        blank = ["", "", "", "", "", ""]
         rows.append(
             ["ours, in process, 1 at a time", str(side.searches)]
             + [f"{v:.0f}" for v in ours]
@@ -253,7 +265,7 @@ def print_table(figures: Figures, args) -> None:
     print(
         f"machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}; "
         f"OpenSearch on 127.0.0.1:{args.port}, heap {args.heap}, 1 shard, 0 replicas; "
-        f"gunicorn {args.workers} sync workers, DEBUG off, SQLite; "
+        f"gunicorn {args.workers} sync workers, DEBUG off, {connection.display_name}; "
         f"SEARCH_MODE={args.search_mode}"
     )
     print(
@@ -285,9 +297,22 @@ def print_table(figures: Figures, args) -> None:
         )
     print("engine ms: mean query+fetch+suggest time per search, from the node's stats.")
     print(
+        "publish→found: a practice published through the service about once a "
+        "second during the level, until the search API returns it (n published; "
+        "any never found within 30 s are counted as lost)."
+    )
+    print(
         "errors: failures and 5xx; 4xx: answers refusing the request (a page past "
         "the last one is a 404 by design)."
     )
+
+
+def _publish_cell(probe: PublishProbe | None) -> str:
+    if probe is None or not probe.seconds:
+        return "-"
+    ms = [seconds * 1000 for seconds in probe.seconds]
+    lost = f", {probe.lost} lost" if probe.lost else ""
+    return f"{percentile(ms, 50):.0f} / {percentile(ms, 95):.0f} (n={len(ms)}{lost})"
 
 
 def _cpu_model() -> str:
