@@ -22,7 +22,7 @@ from opensearchpy.exceptions import NotFoundError
 from practices.facets import FACETS
 from practices.translation import machine_translations_for
 
-from .client import get_client, index_name
+from .client import get_bulk_client, get_client, index_name
 from .document_builder import (
     build_document,
     embedding_text,
@@ -215,10 +215,12 @@ def rebuild(progress: Callable[[int], None] | None = None) -> RebuildReport:
     documents = 0
     in_flight: deque[Future] = deque()
 
+    bulk_client = get_bulk_client()
+
     def send(chunk: list[dict]) -> int:
-        return helpers.bulk(client, chunk, chunk_size=len(chunk), request_timeout=120)[
-            0
-        ]
+        return helpers.bulk(
+            bulk_client, chunk, chunk_size=len(chunk), request_timeout=120
+        )[0]
 
     # Documents are built here, in the caller's thread and database connection
     # (helpers.parallel_bulk would read the generator from a pool thread); up to
@@ -286,7 +288,7 @@ def write_documents(
     for key in keys - live:
         actions.append({"_op_type": "delete", "_index": alias_name(), "_id": str(key)})
     _ok, errors = helpers.bulk(
-        get_client(),
+        get_bulk_client(),
         actions,
         raise_on_error=False,
         raise_on_exception=True,
