@@ -39,12 +39,15 @@ def _empty_shared_cache(request, django_db_setup, django_db_blocker):
 
     The cache is a database table (kb/settings: CACHES) that a test's rollback does
     not always cover: what session fixtures or live-server tests cached would leak
-    into the next test.
+    into the next test. Each worker's own part of the rate-limit counts goes too.
     """
     from django.core.cache import cache
 
+    from kb.rate_limits import forget_local_counts
+
     with django_db_blocker.unblock():
         cache.clear()
+    forget_local_counts()
 
 
 @pytest.fixture

@@ -271,8 +271,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Redis when REDIS_URL or CACHE_URL is set.
 CACHES = {"default": cache_from_url(env_str("REDIS_URL") or env_str("CACHE_URL"))}
 
-# Requests per client (URL name -> rate, django-ratelimit notation), answered with
-# 429 and Retry-After beyond it. Autocomplete asks on every keystroke.
+# Requests per client (URL name -> rate such as 120/m or 10/5m, kb/rate_limits.py),
+# answered with 429 and Retry-After beyond it. Autocomplete asks on every keystroke.
 RATE_LIMITS = {
     "search": env_str("SEARCH_RATE_LIMIT", "120/m"),
     "api-search": env_str("API_RATE_LIMIT", "120/m"),
@@ -284,8 +284,6 @@ RATE_LIMITS = {
     "practices-feed": env_str("API_RATE_LIMIT", "120/m"),
     "api-export": env_str("EXPORT_RATE_LIMIT", "10/m"),
 }
-# A cache outage must not take search down with it.
-RATELIMIT_FAIL_OPEN = True
 
 # Admin sign-in: django-axes locks a username + client address out after
 # AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.

@@ -82,3 +82,60 @@ def test_counting_costs_a_bounded_number_of_queries(client, settings, database_c
     with CaptureQueriesContext(connection) as unlimited:
         client.get("/api/v1/autocomplete/?q=ag")
     assert len(limited) - len(unlimited) <= 12
+
+
+def test_a_reader_well_under_the_limit_costs_no_cache_write(rf, database_cache):
+    """A worker adds a client's requests to the shared count in steps (a 32nd of
+    the limit), so a few searches under a limit of 320 a day touch no table."""
+    from kb.rate_limits import count_request
+
+    request = rf.get("/api/v1/search/", REMOTE_ADDR="198.51.100.20")
+    with CaptureQueriesContext(connection) as queries:
+        usages = [count_request(request, "api-search", "320/d") for _ in range(9)]
+    assert not any(usage.limited for usage in usages)
+    assert len(queries) == 0
+    count_request(request, "api-search", "320/d")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM kb_cache WHERE cache_key LIKE '%rl:%'")
+        assert cursor.fetchone()[0] == 1
+
+
+def test_one_worker_stops_a_client_exactly_at_its_limit(rf):
+    from kb.rate_limits import count_request
+
+    request = rf.get("/api/v1/search/", REMOTE_ADDR="198.51.100.21")
+    usages = [count_request(request, "api-search", "96/d") for _ in range(97)]
+    assert [usage.limited for usage in usages] == [False] * 96 + [True]
+    assert 1 <= usages[-1].retry_after <= 24 * 3600
+
+
+def test_steps_from_other_workers_are_counted(rf):
+    """What other workers added to the shared count is seen at this worker's next
+    step: the client is limited on the shared total."""
+    from django.core.cache import cache
+
+    from kb import rate_limits
+
+    request = rf.get("/api/v1/search/", REMOTE_ADDR="198.51.100.22")
+    client, rate = "198.51.100.22", "64/d"
+    ends_at = rate_limits.window_end(client, 86400, int(__import__("time").time()))
+    cache.set(f"rl:api-search:{rate}:{client}:{ends_at}", 60, 3600)
+    usages = [rate_limits.count_request(request, "api-search", rate) for _ in range(6)]
+    assert [usage.limited for usage in usages] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]
+
+
+def test_rates_are_read_as_django_ratelimit_wrote_them():
+    from kb.rate_limits import parse_rate
+
+    assert parse_rate("120/m") == (120, 60)
+    assert parse_rate("10/5m") == (10, 300)
+    assert parse_rate("3/d") == (3, 86400)
+    with pytest.raises(ValueError):
+        parse_rate("fast")
