@@ -18,38 +18,28 @@ from .environment import SHARED_DATA, start_django, workdir_for
 def variants(filters) -> dict[str, list[dict]]:
     """Request bodies per variant; a variant may be several requests, the later ones
     sent only when the first found few practices (as the service does)."""
-    from search.query import (
-        build_search_request,
-        suggestion_request,
-        text_query,
-    )
+    from search.query import build_search_request, matching_query, suggestion_request
 
     body = build_search_request(filters)
     result = {"the search as sent now": [body]}
     if filters.q:
-        # What every search carried before: the text query again over the whole
-        # index (for the suggestion's condition), the suggester, title highlights.
-        before = copy.deepcopy(body)
-        before["aggs"]["text_only"] = {
-            "global": {},
-            "aggs": {"matching": {"filter": text_query(filters.q)}},
-        }
-        before["suggest"] = suggestion_request(filters.q)["suggest"]
-        for language in ("es", "en"):
-            before["highlight"]["fields"][f"title_{language}"] = {
-                "number_of_fragments": 0
-            }
-        result["as before (global text agg, suggester, titles)"] = [before]
         result["now + the suggestion request (when few)"] = [
             body,
             suggestion_request(filters.q),
         ]
+        # Before the rescore: the phrase scored on every match, over 16 fields.
+        result["the phrase on every match (before)"] = [
+            build_search_request(filters, rescored=False)
+        ]
+        no_rescore = copy.deepcopy(body)
+        no_rescore.pop("rescore", None)
+        result["without the phrase at all"] = [no_rescore]
         no_highlight = copy.deepcopy(body)
         no_highlight.pop("highlight", None)
         result["now without highlighting"] = [no_highlight]
-        first_only = copy.deepcopy(body)
-        first_only["query"] = text_query(filters.q)["bool"]["should"][0]
-        result["now, only the first multi_match"] = [first_only]
+        first_only = copy.deepcopy(no_rescore)
+        first_only["query"] = matching_query(filters.q)["bool"]["should"][0]
+        result["now, only the best_fields multi_match"] = [first_only]
     no_aggs = copy.deepcopy(body)
     no_aggs.pop("aggs", None)
     result["now without any aggregation"] = [no_aggs]

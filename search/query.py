@@ -42,6 +42,9 @@ QUERY_TRANSLATION_BOOST = 1.5
 # Per-language typo tolerance on short fields (SEARCH_FUZZY_TITLES, an experiment).
 FUZZY_FIELDS = ("title", "terms", "title_mt")
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
+# Phrase proximity is scored over this many first matches (a rescore); pages past
+# it keep the first score's order.
+RESCORE_WINDOW = 100
 
 
 def text_fields(suffix: str = "") -> list[str]:
@@ -58,9 +61,10 @@ def text_fields(suffix: str = "") -> list[str]:
     return human + machine
 
 
-def text_query(q: str, translated: str = "") -> dict:
-    """`translated`: the query machine-translated (see SEARCH_QUERY_TRANSLATION),
-    matched as one more, lighter clause."""
+def matching_query(q: str, translated: str = "") -> dict:
+    """Which practices the words find, and their first score. `translated`: the
+    query machine-translated (see SEARCH_QUERY_TRANSLATION), matched as one more,
+    lighter clause."""
     if not q:
         return {"match_all": {}}
     extra = []
@@ -109,15 +113,6 @@ def text_query(q: str, translated: str = "") -> dict:
                         "boost": 3,
                     }
                 },
-                {
-                    "multi_match": {
-                        "query": q,
-                        "fields": text_fields(),
-                        "type": "phrase",
-                        "slop": 2,
-                        "boost": 2,
-                    }
-                },
                 # Typo tolerance: one accent-folded field holding titles, summaries and
                 # labels in both languages. Fuzzy matching across every field and the
                 # long bodies cost five times as much for little more recall.
@@ -135,6 +130,46 @@ def text_query(q: str, translated: str = "") -> dict:
             ],
             "minimum_should_match": 1,
         }
+    }
+
+
+def phrase_query(q: str) -> dict:
+    """The words as a phrase (slop 2): ranks, finds nothing the words did not."""
+    return {
+        "multi_match": {
+            "query": q,
+            "fields": text_fields(),
+            "type": "phrase",
+            "slop": 2,
+            "boost": 2,
+        }
+    }
+
+
+def text_query(q: str, translated: str = "") -> dict:
+    """The words' query with the phrase scored on every match: for requests that
+    cannot rescore (rank fusion's text half, suggestions, exports)."""
+    if not q:
+        return {"match_all": {}}
+    return {
+        "bool": {
+            "should": [matching_query(q, translated), phrase_query(q)],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def rescore(q: str) -> dict:
+    """The phrase's score added to the first RESCORE_WINDOW matches only: the sum
+    `text_query` gives them, without matching a phrase over 16 fields in every
+    match."""
+    return {
+        "window_size": RESCORE_WINDOW,
+        "query": {
+            "rescore_query": phrase_query(q),
+            "query_weight": 1,
+            "rescore_query_weight": 1,
+        },
     }
 
 
@@ -171,13 +206,13 @@ def vector_query(neighbours: dict[str, float]) -> dict:
     }
 
 
-def hybrid_query(q: str, neighbours: dict[str, float], translated: str = "") -> dict:
-    """Score fusion: the text query's score plus the neighbour's scaled similarity."""
+def hybrid_query(words: dict, neighbours: dict[str, float]) -> dict:
+    """Score fusion: the words' score plus the neighbour's scaled similarity."""
     if not neighbours:
-        return text_query(q, translated)
+        return words
     return {
         "bool": {
-            "should": [text_query(q, translated), vector_query(neighbours)],
+            "should": [words, vector_query(neighbours)],
             "minimum_should_match": 1,
         }
     }
@@ -322,13 +357,28 @@ def suggestion_request(q: str, translated: str = "") -> dict:
 
 
 def build_search_request(
-    filters: SearchFilters, query: dict | None = None, translated: str = ""
+    filters: SearchFilters,
+    query: dict | None = None,
+    translated: str = "",
+    *,
+    rescored: bool = True,
+    count_words: bool = False,
 ) -> dict:
-    """The search; `query` (which practices match, how they rank) defaults to text,
-    `translated` is the query machine-translated (SEARCH_QUERY_TRANSLATION)."""
+    """The search. `query` (which practices match, how they rank) defaults to the
+    words'; `translated` is the query machine-translated (SEARCH_QUERY_TRANSLATION).
+    By relevance, the phrase is scored as a rescore of the first matches
+    (`rescored`; text scores only), else on every match; sorted by year, not at
+    all. `count_words` counts the words' own matches (`words_alone`), filters
+    aside, for a query that vectors widen."""
     clauses = facet_clauses(filters)
+    rescoring = bool(filters.q) and rescored and filters.sort == "relevance"
+    words = (
+        matching_query(filters.q, translated)
+        if rescoring or filters.sort != "relevance"
+        else text_query(filters.q, translated)
+    )
     body = {
-        "query": query or text_query(filters.q, translated),
+        "query": query or words,
         "post_filter": {"bool": {"filter": list(clauses.values())}},
         "aggs": aggregations(clauses),
         "sort": sort_clause(filters.sort),
@@ -353,4 +403,11 @@ def build_search_request(
     }
     if filters.q:
         body["highlight"] = highlight(filters.lang)
+        if rescoring:
+            body["rescore"] = rescore(filters.q)
+            # A rescore cannot follow a sort on a field: the year no longer breaks
+            # ties between equal scores.
+            del body["sort"]
+        if count_words:
+            body["aggs"]["words_alone"] = {"filter": matching_query(filters.q)}
     return body

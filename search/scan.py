@@ -42,7 +42,9 @@ class PracticeScan:
 
 def _body(filters: SearchFilters, sort: list | None, size: int) -> dict:
     request = build_search_request(
-        replace(filters, page=1, page_size=1), search_query(filters)
+        replace(filters, page=1, page_size=1),
+        search_query(filters),
+        rescored=False,  # a walk in sorted batches cannot rescore
     )
     return {
         "query": request["query"],

@@ -33,6 +33,7 @@ from .query import (
     facet_clauses,
     fused_query,
     hybrid_query,
+    matching_query,
     nearest_request,
     reciprocal_rank_fusion,
     suggestion_request,
@@ -150,8 +151,9 @@ def nearest_practices(q: str) -> dict[str, float] | None:
 
 
 def search_query(filters: SearchFilters, translated: str = "") -> dict | None:
-    """Which practices a search matches and how they rank: the text query, joined by
-    the query's nearest practices when vectors are on; None means text only."""
+    """Which practices a search matches and how they rank: the words' query, joined
+    by the query's nearest practices when vectors are on; None means the words
+    alone."""
     neighbours = nearest_practices(filters.q)
     if neighbours is None:
         return None
@@ -161,7 +163,15 @@ def search_query(filters: SearchFilters, translated: str = "") -> dict | None:
         text_hits = _search(text_ranking_request(filters))["hits"]["hits"]
         fused = reciprocal_rank_fusion([h["_id"] for h in text_hits], list(neighbours))
         return fused_query(filters.q, fused, neighbours)
-    return hybrid_query(filters.q, neighbours, translated)
+    return hybrid_query(matching_query(filters.q, translated), neighbours)
+
+
+def _text_scored(query: dict | None) -> bool:
+    """The phrase rescore refines text scores (the words alone, or summed with the
+    vectors'), not vector or rank-fused scores."""
+    return query is None or (
+        settings.SEARCH_MODE != "vectors" and settings.SEARCH_FUSION != "rrf"
+    )
 
 
 def search_practices(filters: SearchFilters) -> SearchResults:
@@ -172,7 +182,19 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         else ""
     )
     query = search_query(filters, translated)
-    response = _search(build_search_request(filters, query, translated))
+    response = _search(
+        build_search_request(
+            filters,
+            query,
+            translated,
+            rescored=_text_scored(query),
+            count_words=query is not None,
+        ),
+        # Without words (the home page, browsing by facet) the same few requests
+        # come again and again: the node keeps their answers in its request cache,
+        # which a refresh that changed the index empties (a publish invalidates).
+        **({} if filters.q else {"request_cache": "true"}),
+    )
     labels = facet_labels()
     lang = filters.lang
     hits = [_hit(hit, lang, labels) for hit in response["hits"]["hits"]]
@@ -187,6 +209,10 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         (int(bucket["key"]), bucket["doc_count"])
         for bucket in response["aggregations"]["year"]["values"]["buckets"]
     ]
+    # The words alone find at least what words and filters find; with vectors
+    # joined, the total says nothing about the words, so they are counted apart.
+    words_alone = response["aggregations"].get("words_alone", {}).get("doc_count")
+    few = total < FEW_MATCHES or (words_alone is not None and words_alone < FEW_MATCHES)
     return SearchResults(
         filters=filters,
         total=total,
@@ -194,11 +220,7 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         results=hits,
         facets=facets,
         years=years,
-        # Text alone finds at least what text and filters find; with vectors joined
-        # the total says nothing about the words alone, so they are always asked.
-        suggestion=_suggestion(filters.q, translated)
-        if filters.q and (total < FEW_MATCHES or query is not None)
-        else None,
+        suggestion=_suggestion(filters.q, translated) if filters.q and few else None,
         warnings=list(filters.warnings),
     )
 
