@@ -74,7 +74,7 @@ def create_practice(
     does both for every row before writing any); otherwise it is done here and an
     invalid record raises `InvalidPractice`.
     """
-    vocabulary = vocabulary or Vocabulary.load()
+    vocabulary = vocabulary or _vocabulary_for(record, prepared)
     if not prepared:
         record = _checked(record, vocabulary)
     parent = parent or practice_index_for(record.locale)
@@ -94,6 +94,11 @@ def create_practice(
         if publish:
             revision.publish()
     return page
+
+
+def _vocabulary_for(record: PracticeRecord, prepared: bool) -> Vocabulary:
+    """The terms one record names (as it reads once normalised)."""
+    return Vocabulary.load([record if prepared else normalised(record)])
 
 
 def _checked(record: PracticeRecord, vocabulary: Vocabulary) -> PracticeRecord:
@@ -184,7 +189,7 @@ def update_practice(
 
     `prepared` as for `create_practice`.
     """
-    vocabulary = vocabulary or Vocabulary.load()
+    vocabulary = vocabulary or _vocabulary_for(record, prepared)
     if not prepared:
         record = _checked(record, vocabulary)
     apply_record(page, record, vocabulary)

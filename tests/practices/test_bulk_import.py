@@ -206,3 +206,20 @@ def test_a_batch_page_is_the_page_the_one_by_one_service_makes(site):
     assert [{k: v for k, v in d.items() if k not in volatile} for d in documents] == [
         {k: v for k, v in documents[0].items() if k not in volatile}
     ] * 2
+
+
+def test_one_practice_reads_only_its_terms_and_still_refuses_unknown_ones(site):
+    """create_practice without a vocabulary loads the terms the record names (not
+    every subdivision); a term that does not exist is still an invalid practice."""
+    page = services.create_practice(_twin("alone"), publish=True)
+    assert page.subdivision.code == "MX-JAL"
+    assert [t.slug for t in page.themes.all()] == ["open-data"]
+    unknown = practice_record(
+        "unknown", "Mesa", "Resumen.", themes=["no-such-theme"], subdivision="MX-ZZ"
+    )
+    with pytest.raises(services.InvalidPractice, match="no-such-theme") as raised:
+        services.create_practice(unknown)
+    assert "MX-ZZ" in str(raised.value)
+    moved = practice_record("alone", "Mesa", "Resumen.", subdivision="AR-B")
+    with pytest.raises(services.InvalidPractice, match="is not in MX"):
+        services.update_practice(page, moved)
