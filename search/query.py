@@ -280,28 +280,40 @@ def facet_clauses(filters: SearchFilters) -> dict[str, dict]:
     return clauses
 
 
-def _all_but(clauses: dict[str, dict], excluded: str) -> dict:
+# The facets (and years) nobody selected all count under every selection: they share
+# one filter aggregation under this name, so that filter runs once, not once each.
+UNSELECTED = "unselected"
+
+
+def _all_but(clauses: dict[str, dict], excluded: str | None) -> dict:
     others = [clause for name, clause in clauses.items() if name != excluded]
     return {"bool": {"filter": others}} if others else {"match_all": {}}
 
 
 def aggregations(clauses: dict[str, dict]) -> dict:
-    aggs = {
-        facet: {
-            "filter": _all_but(clauses, facet),
-            "aggs": {"values": {"terms": {"field": facet, "size": FACET_BUCKET_LIMIT}}},
-        }
+    """Counts per facet value and per year; each counted under every selection but
+    its own (`facet_buckets` reads them)."""
+    counted = {
+        facet: {"terms": {"field": facet, "size": FACET_BUCKET_LIMIT}}
         for facet in FACET_NAMES
     }
-    aggs["year"] = {
-        "filter": _all_but(clauses, "year"),
-        "aggs": {
-            "values": {
-                "histogram": {"field": "year", "interval": 1, "min_doc_count": 1}
-            }
-        },
+    counted["year"] = {
+        "histogram": {"field": "year", "interval": 1, "min_doc_count": 1}
     }
+    aggs = {
+        name: {"filter": _all_but(clauses, name), "aggs": {name: counted[name]}}
+        for name in clauses
+    }
+    unselected = {name: agg for name, agg in counted.items() if name not in clauses}
+    if unselected:
+        aggs[UNSELECTED] = {"filter": _all_but(clauses, None), "aggs": unselected}
     return aggs
+
+
+def facet_buckets(response_aggregations: dict, name: str) -> list[dict]:
+    """The buckets of one facet (or `year`) from a response to `aggregations`."""
+    group = response_aggregations.get(name) or response_aggregations[UNSELECTED]
+    return group[name]["buckets"]
 
 
 def sort_clause(sort: str) -> list:

@@ -30,6 +30,7 @@ from .query import (
     MACHINE_SOURCE,
     build_search_request,
     close_enough,
+    facet_buckets,
     facet_clauses,
     fused_query,
     hybrid_query,
@@ -201,13 +202,13 @@ def search_practices(filters: SearchFilters) -> SearchResults:
     total = response["hits"]["total"]["value"]
     facets = {
         facet: _facet_values(
-            facet, response["aggregations"][facet]["values"]["buckets"], filters, labels
+            facet, facet_buckets(response["aggregations"], facet), filters, labels
         )
         for facet in FACET_NAMES
     }
     years = [
         (int(bucket["key"]), bucket["doc_count"])
-        for bucket in response["aggregations"]["year"]["values"]["buckets"]
+        for bucket in facet_buckets(response["aggregations"], "year")
     ]
     # The words alone find at least what words and filters find; with vectors
     # joined, the total says nothing about the words, so they are counted apart.
