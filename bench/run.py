@@ -167,7 +167,9 @@ def measure_level(server: AppServer, mix, clients: int, count: int) -> LevelResu
     searches_before, spent_before = engine_search_stats()
     # An editor publishes about once a second meanwhile (its searches for the new
     # practice count in the engine's figures too: one in twenty or fewer).
-    probe = PublishProbe(server.url, label=f"zqsonda{clients}c")
+    # Words of their own in every run: a reused database keeps earlier runs' pages.
+    stamp = format(int(time.time()), "x")
+    probe = PublishProbe(server.url, label=f"zqsonda{stamp}c{clients}n")
     probe.start()
     try:
         with tqdm(total=count, desc=f"load, {clients} clients", unit="req") as bar:
@@ -313,11 +315,17 @@ def print_table(figures: Figures, args) -> None:
 
 
 def _publish_cell(probe: PublishProbe | None) -> str:
-    if probe is None or not probe.seconds:
+    if probe is None:
         return "-"
     ms = [seconds * 1000 for seconds in probe.seconds]
-    lost = f", {probe.lost} lost" if probe.lost else ""
-    return f"{percentile(ms, 50):.0f} / {percentile(ms, 95):.0f} (n={len(ms)}{lost})"
+    notes = [f"n={len(ms)}"]
+    if probe.lost:
+        notes.append(f"{probe.lost} lost")
+    if probe.failed:
+        notes.append(f"{probe.failed} failed: {probe.last_error[:60]}")
+    if not ms:
+        return f"- ({', '.join(notes)})"
+    return f"{percentile(ms, 50):.0f} / {percentile(ms, 95):.0f} ({', '.join(notes)})"
 
 
 def _cpu_model() -> str:
