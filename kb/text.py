@@ -1,5 +1,6 @@
 """Text helpers every app shares: how names and words are compared, markup stripped."""
 
+import html as html_module
 import re
 import unicodedata
 
@@ -15,6 +16,8 @@ _TAG = re.compile(
     r"""\s*/?>|</[A-Za-z][A-Za-z0-9]*\s*>""",
     re.IGNORECASE,
 )
+# Where a block of rich text ends: a paragraph break in plain text.
+_BLOCK_END = re.compile(r"</(?:p|li|ol|ul|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 # An ampersand that does not start a complete entity or character reference.
 _BARE_AMPERSAND = re.compile(r"&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")
 
@@ -40,3 +43,10 @@ def strip_tags(markup: str) -> str:
     if "<" in text or ">" in text or _BARE_AMPERSAND.search(text):
         return html.strip_tags(markup)
     return text
+
+
+def plain_text(markup: str) -> str:
+    """Rich text as plain paragraphs separated by blank lines."""
+    text = html_module.unescape(strip_tags(_BLOCK_END.sub("\n\n", markup or "")))
+    paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)

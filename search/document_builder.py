@@ -16,11 +16,12 @@ from wagtail.models import Locale, Page
 from kb.text import strip_tags
 from practices.facets import FACETS
 from practices.models import PracticePage
+from practices.sections import RICH_TEXT_SECTIONS
 from practices.translation import other_language
 
 from .mapping import LANGUAGES, MACHINE_FIELDS
 
-RICH_TEXT = ("problem", "actions", "results", "lessons")
+RICH_TEXT = RICH_TEXT_SECTIONS
 # Pages read per step of `practice_groups`: their terms and keywords take one query
 # each per step.
 PAGE_BATCH = 1000

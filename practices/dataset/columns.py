@@ -6,8 +6,6 @@ given per language; classification is shared, as codes (slugs and ISO codes) wit
 labels in the language the export was asked in.
 """
 
-import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,14 +13,14 @@ from typing import Any
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from kb.text import plain_text
 from practices.facets import FACETS, Facet
 from practices.models import PracticePage
+from practices.sections import RICH_TEXT_SECTIONS
 
 LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/"
 LANGUAGES = ("es", "en")
-RICH_TEXT = ("problem", "actions", "results", "lessons")
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|ol|ul)>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+RICH_TEXT = RICH_TEXT_SECTIONS
 
 
 @dataclass
@@ -63,15 +61,6 @@ class Column:
 def _formatted(message, **params) -> Any:
     """A translatable message with placeholders, translated when it is shown."""
     return lazy(lambda: str(message) % {k: str(v) for k, v in params.items()}, str)()
-
-
-def plain_text(markup: str) -> str:
-    """Rich text as plain text: one paragraph per block, separated by blank lines."""
-    if not markup:
-        return ""
-    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", markup)))
-    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
-    return "\n\n".join(block for block in blocks if block)
 
 
 def _text(name: str, language: str) -> Callable[[PracticeGroup], Any]:
@@ -221,6 +210,7 @@ COLUMNS: list[Column] = [
             ("actions", _("What was done")),
             ("results", _("Results and outcomes")),
             ("lessons", _("Lessons and what it takes to replicate")),
+            ("evidence", _("Evidence: how the results are known")),
         )
         for column in _per_language(
             name,

@@ -44,22 +44,16 @@ def sentence_key(sentence: str) -> str:
 
 def sentence_skeleton(sentence: str) -> str:
     """The sentence's shape: numbers and capitalised words (names) masked."""
-    tokens = words(sentence)
-    shape = []
-    for index, token in enumerate(tokens):
-        if token[0].isdigit():
-            shape.append("#")
-        elif index and token[0].isupper():
-            shape.append("N")
-        else:
-            shape.append(token.lower())
-    # Runs of names collapse, so "Ciudad de México" and "Jalisco" give one shape.
-    collapsed = []
-    for token in shape:
-        if token in ("N", "#") and collapsed and collapsed[-1] == token:
-            continue
-        collapsed.append(token)
-    return " ".join(collapsed)
+    shape = " ".join(
+        "#" if token[0].isdigit() else "N" if token[0].isupper() else token.lower()
+        for token in words(sentence)
+    )
+    # A name of several words is one name: "Ciudad de México" and "Jalisco" alike.
+    shape = _NAME_JOINER.sub("N", shape)
+    return re.sub(r"\b([N#])(?: \1\b)+", r"\1", shape)
+
+
+_NAME_JOINER = re.compile(r"\bN(?: (?:de|del|la|las|los|el|y|e|of|the|and|N))* N\b")
 
 
 def normalise_figure(figure: str) -> str:

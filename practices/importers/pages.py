@@ -2,12 +2,13 @@
 
 from practices.facets import EDITABLE_FACETS
 from practices.models import PracticePage, PracticeSource
+from practices.sections import RICH_TEXT_SECTIONS
 
 from .record import PracticeRecord, SourceLink
 from .text import sanitise_rich_text
 from .vocabulary import Vocabulary
 
-RICH_TEXT_FIELDS = ("problem", "actions", "results", "lessons")
+RICH_TEXT_FIELDS = RICH_TEXT_SECTIONS
 
 
 def record_from_page(page: PracticePage) -> PracticeRecord:
@@ -17,10 +18,7 @@ def record_from_page(page: PracticePage) -> PracticeRecord:
         locale=page.locale.language_code,
         title=page.title,
         summary=page.summary,
-        problem=page.problem,
-        actions=page.actions,
-        results=page.results,
-        lessons=page.lessons,
+        **{name: getattr(page, name) for name in RICH_TEXT_SECTIONS},
         municipality=page.municipality,
         start_year=page.start_year,
         end_year=page.end_year,

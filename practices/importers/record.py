@@ -27,6 +27,7 @@ class PracticeRecord:
     actions: str = ""
     results: str = ""
     lessons: str = ""
+    evidence: str = ""
     country: str | None = None
     subdivision: str | None = None
     municipality: str = ""

@@ -27,7 +27,8 @@ from wagtail.search import index
 
 from kb.translations import live_translations
 
-EARLIEST_YEAR = 2000
+# Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
+EARLIEST_YEAR = 1980
 
 
 def script_safe_json(data: dict) -> str:
@@ -135,6 +136,16 @@ class PracticePage(Page):
         _("lessons and what it takes to replicate"),
         blank=True,
         features=RICH_TEXT_FEATURES,
+    )
+    evidence = RichTextField(
+        _("evidence"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Which assessment shows the results (an evaluation, an audit, a study, "
+            "the implementer's own report), or that none exists. It must agree "
+            "with the evidence level."
+        ),
     )
 
     country = models.ForeignKey(
@@ -247,6 +258,7 @@ class PracticePage(Page):
         FieldPanel("actions"),
         FieldPanel("results"),
         FieldPanel("lessons"),
+        FieldPanel("evidence"),
     ]
     classification_panels = [
         MultiFieldPanel(

@@ -2,27 +2,19 @@
 
 import hashlib
 import html
-import re
 
-from kb.text import strip_tags
+from kb.text import plain_text
+from practices.sections import RICH_TEXT_SECTIONS
 
 LANGUAGES = ("es", "en")
-RICH_TEXT = ("problem", "actions", "results", "lessons")
+RICH_TEXT = RICH_TEXT_SECTIONS
 FIELDS = ("title", "summary", *RICH_TEXT)
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
 def other_language(language: str) -> str | None:
     if language not in LANGUAGES:
         return None
     return "en" if language == "es" else "es"
-
-
-def plain_text(markup: str) -> str:
-    """Rich text as plain paragraphs separated by blank lines."""
-    text = html.unescape(strip_tags(_BLOCK_END.sub("\n\n", markup or "")))
-    paragraphs = (" ".join(block.split()) for block in text.split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)
 
 
 def paragraphs_markup(text: str) -> str:

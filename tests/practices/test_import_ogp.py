@@ -131,7 +131,7 @@ def test_duplicate_ids_are_rejected(site, write_ogp_csv):
 
 def test_years_out_of_range_and_reversed_are_rejected(site, write_ogp_csv):
     def bad_years(header, rows):
-        rows[0]["Year Of Submission"] = "1998"
+        rows[0]["Year Of Submission"] = "1975"
         return header, rows
 
     report = _import(write_ogp_csv(bad_years))

@@ -1,31 +1,24 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from practices.demo.builder import build_demo_records
-from practices.importers.jsonl import write_jsonl
-
-DEFAULT_OUTPUT = Path(settings.BASE_DIR) / "practices" / "demo" / "repertory.jsonl"
+from practices.demo.case_file import CASES_DIR, CaseError
+from practices.demo.repertory import DEMO_FILE, write_demo_repertory
 
 
 class Command(BaseCommand):
-    help = "Regenerate the shipped demo repertory from the real catalogues in ../shared/data."
+    help = (
+        "Write the demo repertory (practices/demo/repertory.jsonl, the interchange "
+        "format) from the written cases in practices/demo/cases/."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--data-dir",
-            type=Path,
-            default=Path(settings.BASE_DIR).parent / "shared" / "data",
-        )
-        parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+        parser.add_argument("--cases", type=Path, default=CASES_DIR)
+        parser.add_argument("--output", type=Path, default=DEMO_FILE)
 
     def handle(self, *args, **options):
-        data_dir = options["data_dir"]
-        if not data_dir.is_dir():
-            raise CommandError(
-                f"{data_dir} is missing: the real catalogues are needed to rebuild the demo."
-            )
-        with open(options["output"], "w", encoding="utf-8") as out:
-            count = write_jsonl(build_demo_records(data_dir), out)
-        self.stdout.write(f"{count} demo records written to {options['output']}.")
+        try:
+            count = write_demo_repertory(options["cases"], options["output"])
+        except CaseError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"{count} practices written to {options['output']}.")
