@@ -75,6 +75,9 @@ class Facet:
     admin_filter: bool = False
     # What it means, beyond its name (the open data codebook); the label if empty.
     description: str = ""
+    # Its values are listed from the last term of the vocabulary's order to the
+    # first (evidence: strongest first), not by how many practices hold them.
+    ranked: bool = False
 
     def __str__(self):
         return self.name
@@ -245,6 +248,7 @@ _FACETS = (
         vocabulary=taxonomy.EvidenceLevel,
         in_text=False,
         admin_filter=True,
+        ranked=True,
     ),
     Facet(
         name="status",

@@ -14,6 +14,7 @@ from uuid import UUID
 from wagtail.models import Locale, Page
 
 from kb.text import strip_tags
+from practices.evidence import has_documented_results
 from practices.facets import FACETS
 from practices.models import PracticePage
 from practices.sections import RICH_TEXT_SECTIONS
@@ -235,6 +236,9 @@ def build_document(
         document[facet.name] = facet.practice_value(
             pages, primary, ancestry.get(facet.name, {})
         )
+    document["documented_results"] = any(
+        has_documented_results(document["evidence"], page.results) for page in pages
+    )
     for language, page in by_language.items():
         document[f"title_{language}"] = page.title
         document[f"summary_{language}"] = page.summary

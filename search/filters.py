@@ -21,7 +21,8 @@ from practices.facets import FACETS
 
 from .labels import facet_labels
 
-SORTS = ("relevance", "newest", "oldest")
+# "mexico": Mexican practices first among equally relevant ones (search/query.py).
+SORTS = ("relevance", "newest", "oldest", "mexico")
 LANGS = ("es", "en")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -49,6 +50,8 @@ class SearchFilters:
     year_to: int | None = None
     lang: str = "es"
     sort: str = "relevance"
+    # Only practices whose results are documented (practices/evidence.py).
+    documented: bool = False
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     warnings: tuple[str, ...] = ()
@@ -60,7 +63,8 @@ class SearchFilters:
     @property
     def active_filter_count(self) -> int:
         years = (self.year_from is not None) + (self.year_to is not None)
-        return sum(len(values) for values in self.selected.values()) + years
+        selected = sum(len(values) for values in self.selected.values())
+        return selected + years + self.documented
 
     def values(self, facet: str) -> tuple[str, ...]:
         return self.selected.get(facet, ())
@@ -75,6 +79,8 @@ class SearchFilters:
             items.append(("year_from", str(self.year_from)))
         if self.year_to is not None:
             items.append(("year_to", str(self.year_to)))
+        if self.documented:
+            items.append(("documented", "1"))
         if self.sort != "relevance":
             items.append(("sort", self.sort))
         if include_page and self.page != 1:
@@ -174,6 +180,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
             )
             % {"depth": MAX_RESULT_DEPTH},
         )
+    documented = _switch(params, "documented")
     year_from = _year(params, "year_from")
     year_to = _year(params, "year_to")
     if year_from is not None and year_to is not None and year_from > year_to:
@@ -204,6 +211,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
         year_to=year_to,
         lang=lang,
         sort=sort,
+        documented=documented,
         page=page,
         page_size=page_size,
         warnings=tuple(warnings),
@@ -249,6 +257,15 @@ def _integer(params, name: str, default: int, *, minimum: int) -> int:
             name, _("must be at least %(minimum)s") % {"minimum": minimum}
         )
     return value
+
+
+def _switch(params, name: str) -> bool:
+    raw = _single(params, name, "").lower()
+    if raw in ("", "0", "false"):
+        return False
+    if raw in ("1", "true", "on"):
+        return True
+    raise FilterError(name, _one_of(("1", "0")))
 
 
 def _year(params, name: str) -> int | None:

@@ -13,7 +13,7 @@ import json
 
 from practices.facets import FACETS
 
-MAPPING_VERSION = 4
+MAPPING_VERSION = 5
 LANGUAGES = ("es", "en")
 TEXT_FIELDS = ("title", "summary", "body", "terms")
 # Machine translations of a single-language practice: `<field>_mt_<language>`.
@@ -108,6 +108,7 @@ def index_mappings(with_vectors: bool = False) -> dict:
         "original_language": {"type": "keyword"},
         "year": {"type": "integer"},
         "end_year": {"type": "integer"},
+        "documented_results": {"type": "boolean"},
         "published_at": {"type": "date"},
         "page_ids": {"type": "integer"},
         "title_autocomplete": {

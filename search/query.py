@@ -277,8 +277,17 @@ def facet_clauses(filters: SearchFilters) -> dict[str, dict]:
         year_range["lte"] = filters.year_to
     if year_range:
         clauses["year"] = {"range": {"year": year_range}}
+    if filters.documented:
+        clauses[DOCUMENTED] = DOCUMENTED_CLAUSE
     return clauses
 
+
+# Practices whose results are documented (practices/evidence.py): a filter with a count.
+DOCUMENTED = "documented"
+DOCUMENTED_CLAUSE = {"term": {"documented_results": True}}
+# "México primero": a Mexican practice's score counts this many times, so among
+# equally relevant results Mexico's come first (and browsing lists them first).
+MEXICO_FIRST_WEIGHT = 2.0
 
 # The facets (and years) nobody selected all count under every selection: they share
 # one filter aggregation under this name, so that filter runs once, not once each.
@@ -300,6 +309,7 @@ def aggregations(clauses: dict[str, dict]) -> dict:
     counted["year"] = {
         "histogram": {"field": "year", "interval": 1, "min_doc_count": 1}
     }
+    counted[DOCUMENTED] = {"filter": DOCUMENTED_CLAUSE}
     aggs = {
         name: {"filter": _all_but(clauses, name), "aggs": {name: counted[name]}}
         for name in clauses
@@ -314,6 +324,48 @@ def facet_buckets(response_aggregations: dict, name: str) -> list[dict]:
     """The buckets of one facet (or `year`) from a response to `aggregations`."""
     group = response_aggregations.get(name) or response_aggregations[UNSELECTED]
     return group[name]["buckets"]
+
+
+def documented_count(response_aggregations: dict) -> int:
+    """How many practices with documented results the other selections leave."""
+    group = response_aggregations.get(DOCUMENTED) or response_aggregations[UNSELECTED]
+    return group[DOCUMENTED]["doc_count"]
+
+
+def weighted(query: dict, weights: list[tuple[dict, float]]) -> dict:
+    """`query`, each match's score multiplied by the weight of every filter it
+    passes (the others leave it as it is)."""
+    if not weights:
+        return query
+    return {
+        "function_score": {
+            "query": query,
+            "functions": [{"filter": f, "weight": w} for f, w in weights],
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
+        }
+    }
+
+
+def mexico_first(query: dict) -> dict:
+    return weighted(query, [({"term": {"country": "MX"}}, MEXICO_FIRST_WEIGHT)])
+
+
+# Related practices: how much sharing each part of a place or the level weighs.
+NEARBY_WEIGHTS = {"country": 2.0, "subdivision": 1.5, "level": 1.5}
+
+
+def nearby_first(query: dict, near: dict[str, str | None]) -> dict:
+    """`query`, its scores multiplied for practices that share the country, state
+    or government level in `near`: an official copies from places like theirs."""
+    return weighted(
+        query,
+        [
+            ({"term": {name: value}}, NEARBY_WEIGHTS[name])
+            for name, value in near.items()
+            if value and name in NEARBY_WEIGHTS
+        ],
+    )
 
 
 def sort_clause(sort: str) -> list:
@@ -383,14 +435,16 @@ def build_search_request(
     all. `count_words` counts the words' own matches (`words_alone`), filters
     aside, for a query that vectors widen."""
     clauses = facet_clauses(filters)
-    rescoring = bool(filters.q) and rescored and filters.sort == "relevance"
+    by_score = filters.sort in ("relevance", "mexico")
+    rescoring = bool(filters.q) and rescored and by_score
     words = (
         matching_query(filters.q, translated)
-        if rescoring or filters.sort != "relevance"
+        if rescoring or not by_score
         else text_query(filters.q, translated)
     )
+    ranked = query or words
     body = {
-        "query": query or words,
+        "query": mexico_first(ranked) if filters.sort == "mexico" else ranked,
         "post_filter": {"bool": {"filter": list(clauses.values())}},
         "aggs": aggregations(clauses),
         "sort": sort_clause(filters.sort),
@@ -411,6 +465,9 @@ def build_search_request(
             "level",
             "type",
             "year",
+            "evidence",
+            "outcome",
+            "documented_results",
         ],
     }
     if filters.q:

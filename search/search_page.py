@@ -26,6 +26,7 @@ PARAMETER_LABELS = {
     "page_size": _("results per page"),
     "year_from": _("start year, from"),
     "year_to": _("start year, to"),
+    "documented": _("with documented results"),
     "lang": _("language"),
 }
 
@@ -177,6 +178,15 @@ def _chips(results):
                 "facet": "year",
                 "remove": filters.url_with(year_to=None),
                 "without": replace(filters, year_to=None, page=1),
+            }
+        )
+    if filters.documented:
+        chips.append(
+            {
+                "label": _("With documented results"),
+                "facet": "documented",
+                "remove": filters.url_with(documented=False),
+                "without": replace(filters, documented=False, page=1),
             }
         )
     return chips

@@ -21,6 +21,10 @@ def results_json(results: SearchResults) -> dict:
                 "themes": [slug for slug, _label in hit.themes],
                 "year": hit.year,
                 "language": hit.language,
+                "level": hit.level,
+                "evidence": hit.evidence,
+                "outcomes": [slug for slug, _label in hit.outcomes],
+                "documented_results": hit.documented_results,
             }
             for hit in results.results
         ],
@@ -49,6 +53,7 @@ def results_json(results: SearchResults) -> dict:
         },
         "suggestion": results.suggestion,
         "warnings": results.warnings,
+        "documented_count": results.documented_count,
     }
 
 

@@ -16,7 +16,7 @@ from opensearchpy.exceptions import (
 )
 
 from kb.text import fold
-from practices.facets import FACET_NAMES, FACETS
+from practices.facets import FACET_NAMES, FACETS, facet_named
 from practices.translation import translate_query
 
 from .client import get_client
@@ -30,11 +30,13 @@ from .query import (
     MACHINE_SOURCE,
     build_search_request,
     close_enough,
+    documented_count,
     facet_buckets,
     facet_clauses,
     fused_query,
     hybrid_query,
     matching_query,
+    nearby_first,
     nearest_request,
     reciprocal_rank_fusion,
     suggestion_request,
@@ -84,6 +86,11 @@ class PracticeHit:
     language: str
     languages: list[str]
     original_language: str = "es"
+    evidence: str | None = None
+    evidence_label: str = ""
+    outcomes: list[tuple[str, str]] = field(default_factory=list)
+    # Results written down and supported by an outside review (practices/evidence.py).
+    documented_results: bool = False
     # Shown in the reader's language through a machine translation of the original.
     machine_translated: bool = False
     original_url: str = ""
@@ -99,6 +106,8 @@ class SearchResults:
     years: list[tuple[int, int]]
     suggestion: str | None
     warnings: list[str] = field(default_factory=list)
+    # How many practices with documented results the other selections leave.
+    documented_count: int = 0
 
     @property
     def page_count(self) -> int:
@@ -223,6 +232,7 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         years=years,
         suggestion=_suggestion(filters.q, translated) if filters.q and few else None,
         warnings=list(filters.warnings),
+        documented_count=documented_count(response["aggregations"]),
     )
 
 
@@ -301,6 +311,16 @@ def _hit(hit: dict, lang: str, labels) -> PracticeHit:
         original_language=original,
         machine_translated=machine,
         original_url=source["urls"].get(shown, "") if machine else "",
+        evidence=source.get("evidence"),
+        evidence_label=labels["evidence"][source["evidence"]].text(lang)
+        if source.get("evidence") in labels["evidence"]
+        else "",
+        outcomes=[
+            (slug, labels["outcome"][slug].text(lang))
+            for slug in source.get("outcome", [])
+            if slug in labels["outcome"]
+        ],
+        documented_results=bool(source.get("documented_results")),
     )
 
 
@@ -323,7 +343,11 @@ def _facet_values(
     present = {v.value for v in values}
     for value in selected - present:
         values.append(FacetValue(value, known[value].text(filters.lang), 0, True))
-    values.sort(key=lambda v: (-v.count, fold(v.label)))
+    if facet_named(facet).ranked:
+        # Strongest first, whatever the counts: readers compare levels, not sizes.
+        values.sort(key=lambda v: -known[v.value].order if v.value in known else 0)
+    else:
+        values.sort(key=lambda v: (-v.count, fold(v.label)))
     return values
 
 
@@ -342,20 +366,23 @@ def _suggestion(q: str, translated: str = "") -> str | None:
 
 
 def related_practices(
-    translation_key: str, lang: str, size: int = 4
+    translation_key: str, lang: str, size: int = 4, *, near: dict | None = None
 ) -> list[PracticeHit]:
-    """Practices most alike in text and classification; [] when search is down."""
+    """Practices most alike in text and classification, those that share the place
+    and government level in `near` (`{"country": "MX", "subdivision": "MX-JAL",
+    "level": "state"}`) first among alike ones; [] when search is down."""
+    alike = {
+        "more_like_this": {
+            "fields": [f.split("^")[0] for f in text_fields()] + ["theme", "type"],
+            "like": [{"_index": alias_name(), "_id": str(translation_key)}],
+            "min_term_freq": 1,
+            "min_doc_freq": 1,
+            "max_query_terms": 40,
+        }
+    }
     body = {
         "size": size,
-        "query": {
-            "more_like_this": {
-                "fields": [f.split("^")[0] for f in text_fields()] + ["theme", "type"],
-                "like": [{"_index": alias_name(), "_id": str(translation_key)}],
-                "min_term_freq": 1,
-                "min_doc_freq": 1,
-                "max_query_terms": 40,
-            }
-        },
+        "query": nearby_first(alike, near or {}),
         "_source": [
             "id",
             "urls",
@@ -368,6 +395,9 @@ def related_practices(
             "theme",
             "level",
             "year",
+            "evidence",
+            "outcome",
+            "documented_results",
         ],
     }
     try:

@@ -26,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.translations import live_translations
+from practices.evidence import has_documented_results
 
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
 EARLIEST_YEAR = 1980
@@ -322,6 +323,11 @@ class PracticePage(Page):
         verbose_name_plural = _("practices")
         # Not unique: a translation keeps the source record of its original.
         indexes = [models.Index(fields=["source_catalogue", "source_id"])]
+
+    def documented_results(self) -> bool:
+        return has_documented_results(
+            self.evidence_level.slug if self.evidence_level_id else None, self.results
+        )
 
     def clean(self):
         super().clean()

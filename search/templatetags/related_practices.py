@@ -17,4 +17,9 @@ def related_practices(page, size: int = 4):
     page is shown through its machine translation); [] when search is down."""
     machine = getattr(page, "machine_translation", None) or {}
     language = machine.get("language") or page.locale.language_code
-    return find_related(str(page.translation_key), language, size)
+    near = {
+        "country": page.country.code if page.country_id else None,
+        "subdivision": page.subdivision.code if page.subdivision_id else None,
+        "level": page.government_level.slug if page.government_level_id else None,
+    }
+    return find_related(str(page.translation_key), language, size, near=near)

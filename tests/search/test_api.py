@@ -24,6 +24,7 @@ def test_the_response_has_the_documented_shape(client, corpus):
         "facets",
         "suggestion",
         "warnings",
+        "documented_count",
     }
     assert body["total"] == 2
     result = body["results"][0]
@@ -37,6 +38,10 @@ def test_the_response_has_the_documented_shape(client, corpus):
         "themes",
         "year",
         "language",
+        "level",
+        "evidence",
+        "outcomes",
+        "documented_results",
     }
     assert set(body["facets"]) == {
         "country",
