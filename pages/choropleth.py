@@ -7,7 +7,7 @@ The SVG is a picture only: the same figures are given as a table next to it.
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +25,8 @@ class Place:
     code: str
     label: str
     count: int
+    # Its search, when the map links places.
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def choropleth(
         mark_safe("".join(paths)),  # noqa: S308 - each part built by format_html
     )
     ranked = sorted(
-        (p for p in places if p.count > 0), key=lambda p: (-p.count, p.label)
+        (replace(p, url=link(p.code)) if link else p for p in places if p.count > 0),
+        key=lambda p: (-p.count, p.label),
     )
     return Choropleth(svg=svg, legend=legend_for(bounds), places=ranked)

@@ -60,6 +60,14 @@ class HomePage(TextPage):
                     search_url
                 ),
             )
+            # The Spanish site serves Mexican officials: it opens with their states.
+            context["mexico_first"] = self.locale.language_code == "es"
+            context["mexico_total"] = next(
+                (v.count for v in overview.all_countries if v.value == "MX"), 0
+            )
+            context["mexico_url"] = SearchFilters(
+                selected={"country": ("MX",)}, lang=self.locale.language_code
+            ).url_with(search_url)
             context["mexico_map"] = choropleth(
                 "mexico",
                 [Place(v.value, v.label, v.count) for v in overview.mexican_states],
