@@ -4,6 +4,7 @@ docs/demo-cases.md is the authors' guide. A case becomes two interchange records
 (`PracticeRecord`, one per language) that the demo loader imports like any file.
 """
 
+import datetime
 import html
 import json
 import uuid
@@ -203,6 +204,8 @@ def case_problems(data: dict) -> list[str]:
         problems.append("start_year is a year from 1980")
     if end is not None and (not isinstance(end, int) or end < (start or 0)):
         problems.append("end_year is a year not before start_year")
+    if end is not None and isinstance(end, int) and end > datetime.date.today().year:
+        problems.append("end_year is past, not planned: say a planned end in the text")
     sources = data.get("sources") or []
     if not sources:
         problems.append("sources: at least one")
@@ -221,6 +224,8 @@ def case_problems(data: dict) -> list[str]:
             source.get("url") or ""
         ).startswith("http://"):
             problems.append(f"source {index}: url must start with https://")
+        if source.get("date") is not None and not _is_iso_date(source["date"]):
+            problems.append(f"source {index}: date is YYYY-MM-DD, or null")
         if source.get("kind", "other") not in SOURCE_KINDS:
             problems.append(f"source {index}: kind must be one of {SOURCE_KINDS}")
     urls = [s.get("url") for s in sources if isinstance(s, dict)]
@@ -257,6 +262,14 @@ def case_problems(data: dict) -> list[str]:
                 f"provenance {index} ({entry['fact']}): its URL is not a source"
             )
     return problems
+
+
+def _is_iso_date(value) -> bool:
+    try:
+        datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return len(str(value)) == 10
 
 
 def _paragraphs_html(paragraphs: list[str]) -> str:
