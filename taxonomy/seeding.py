@@ -65,13 +65,36 @@ def seed_geography(get_model) -> None:
             code=s.code,
             country=countries[s.country_code],
             name=s.name,
-            name_es=s.name if s.country_code in SPANISH_SPEAKING else "",
+            name_es=CLEARER_NAMES.get(s.code, {}).get("es")
+            or (s.name if s.country_code in SPANISH_SPEAKING else ""),
+            name_en=CLEARER_NAMES.get(s.code, {}).get("en", ""),
             kind=s.kind,
             parent_code=s.parent_code,
         )
         for s in geography.subdivisions()
         if s.code not in existing and s.country_code in countries
     )
+
+
+# ISO 3166-2 names that read as something else: "México" (MX-MEX) is also the
+# country, so a list of Mexican states showed "México" beside its 31 peers.
+CLEARER_NAMES = {
+    "MX-MEX": {"es": "Estado de México", "en": "State of Mexico"},
+    "MX-CMX": {"es": "Ciudad de México", "en": "Mexico City"},
+}
+
+
+def name_subdivisions_clearly(get_model) -> None:
+    """Give the subdivisions in CLEARER_NAMES their names, unless an editor has
+    named them already (idempotent)."""
+    subdivision_model = get_model("Subdivision")
+    for code, names in CLEARER_NAMES.items():
+        for row in subdivision_model.objects.filter(code=code):
+            if row.name_es in ("", row.name):
+                row.name_es = names["es"]
+            if not row.name_en or row.name_en == row.name:
+                row.name_en = names["en"]
+            row.save(update_fields=["name_es", "name_en"])
 
 
 # Subdivision names in these countries are already Spanish in ISO 3166-2.
