@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
+from django.utils.text import slugify
 
 from practices.importers.record import PracticeRecord, SourceLink
 from taxonomy.vocabularies import (
@@ -31,6 +32,7 @@ CATALOGUES = ("ogp", "participedia", "editorial")
 SOURCE_KINDS = ("official", "evaluation", "catalogue", "press", "academic", "other")
 MAX_THEMES = 4
 SUMMARY_LIMIT = 600
+SLUG_LIMIT = 70
 DEMO_NAMESPACE = uuid.UUID("8b0b6f8e-5c1a-4c55-9b1e-7a6c2f0d9e11")
 
 _SLUGS = {
@@ -101,6 +103,7 @@ class Case:
                     original_language=data.get("original_language", "es"),
                     title=text.title,
                     summary=text.summary,
+                    slug=readable_slug(text.title),
                     **{
                         name: _paragraphs_html(text.sections.get(name, []))
                         for name in SECTIONS
@@ -262,6 +265,15 @@ def case_problems(data: dict) -> list[str]:
                 f"provenance {index} ({entry['fact']}): its URL is not a source"
             )
     return problems
+
+
+def readable_slug(title: str, limit: int = SLUG_LIMIT) -> str:
+    """The title as a URL slug, cut at a word: written cases need no catalogue id
+    to be told apart (a test keeps their slugs unique)."""
+    slug = slugify(title)
+    if len(slug) <= limit:
+        return slug
+    return slug[:limit].rsplit("-", 1)[0]
 
 
 def _is_iso_date(value) -> bool:
