@@ -166,6 +166,7 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
@@ -252,6 +253,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # document plus the form's text.
 MAX_REQUEST_BODY_BYTES = env_int(
     "MAX_REQUEST_BODY_BYTES", CONTRIBUTION_MAX_UPLOAD_BYTES + 1024 * 1024
+)
+# The admin's document and image upload views alone may take more (kb/uploads.py).
+ADMIN_UPLOAD_MAX_REQUEST_BODY_BYTES = env_int(
+    "ADMIN_UPLOAD_MAX_REQUEST_BODY_BYTES",
+    max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 1024 * 1024,
 )
 
 # The daily source link checker (manage.py check_sources). Private and loopback
