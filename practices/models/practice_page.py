@@ -26,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.translations import live_translations
+from practices.web_addresses import validate_source_url
 
 EARLIEST_YEAR = 2000
 
@@ -395,7 +396,7 @@ class PracticeSource(Orderable):
 
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="sources")
     title = models.CharField(_("title"), max_length=300)
-    url = models.URLField(_("URL"), max_length=500)
+    url = models.URLField(_("URL"), max_length=500, validators=[validate_source_url])
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER
     )
