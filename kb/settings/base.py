@@ -6,7 +6,7 @@ from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from .environment import (
-    cache_from_url,
+    caches_from_url,
     database_from_url,
     env_bool,
     env_int,
@@ -272,10 +272,19 @@ LINK_CHECK_ALLOW_PRIVATE_HOSTS = env_bool("LINK_CHECK_ALLOW_PRIVATE_HOSTS", Fals
 # in front of the app append to X-Forwarded-For. 0 trusts no header.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
-# One cache shared by every worker: rate-limit counters, facet labels, footer links,
-# practice fragments. The database by default (its table is created by a migration),
-# Redis when REDIS_URL or CACHE_URL is set.
-CACHES = {"default": cache_from_url(env_str("REDIS_URL") or env_str("CACHE_URL"))}
+# Caches shared by every worker (kb/caches.py): "default" for facet labels, footer
+# links and practice fragments; "counters" for rate-limit counts and version stamps,
+# which no flood of other entries may cull; "queries" for query vectors and query
+# translations, one per unique search, bounded. The database by default (tables
+# created by migrations), Redis when REDIS_URL or CACHE_URL is set.
+CACHES = caches_from_url(
+    env_str("REDIS_URL") or env_str("CACHE_URL"),
+    max_entries={
+        "default": env_int("CACHE_MAX_ENTRIES", 5_000),
+        "counters": env_int("COUNTER_CACHE_MAX_ENTRIES", 50_000),
+        "queries": env_int("QUERY_CACHE_MAX_ENTRIES", 10_000),
+    },
+)
 
 # Requests per client (URL name -> rate such as 120/m or 10/5m, kb/rate_limits.py),
 # answered with 429 and Retry-After beyond it. Autocomplete asks on every keystroke.
