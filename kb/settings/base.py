@@ -300,11 +300,14 @@ RATE_LIMITS = {
     "api-export": env_str("EXPORT_RATE_LIMIT", "10/m"),
 }
 
-# Admin sign-in: django-axes locks a username + client address out after
-# AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Admin sign-in: django-axes locks a username out for AXES_COOLOFF_MINUTES after
+# SIGN_IN_FAILURES_PER_ADDRESS failures from one client address, or after
+# SIGN_IN_FAILURES_PER_USERNAME failures from any addresses (kb/sign_in_limits.py).
+SIGN_IN_FAILURES_PER_ADDRESS = env_int("AXES_FAILURE_LIMIT", 5)
+SIGN_IN_FAILURES_PER_USERNAME = env_int("SIGN_IN_FAILURES_PER_USERNAME", 20)
+AXES_FAILURE_LIMIT = "kb.sign_in_limits.failure_limit"
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_CLIENT_IP_CALLABLE = "kb.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
@@ -315,6 +318,9 @@ OTP_TOTP_ISSUER = "Repertorio"
 # After a wrong code, wait 1 s, then 2, 4, 8… before the next is checked.
 OTP_TOTP_THROTTLE_FACTOR = 1
 WAGTAILADMIN_USER_LOGIN_FORM = "kb.two_factor.LoginForm"
+# Login-restricted pages send readers to the admin sign-in, which asks for the code;
+# Wagtail's password-only one (/_util/login/) redirects there too (kb/urls.py).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 
 # Sessions end after an hour without a request and 12 hours after sign-in.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 3600)
