@@ -237,6 +237,12 @@ WAGTAILSEARCH_BACKENDS["wagtail_opensearch"] = {
 
 # Open data: where `manage.py export_practices --dump` writes the dated full dumps.
 OPEN_DATA_DUMP_DIR = Path(env_str("OPEN_DATA_DUMP_DIR", str(DATA_DIR / "open-data")))
+# Live exports in progress at once (opendata/views.py, kb/concurrency.py): a large
+# one holds a web worker for minutes, so fewer than the workers, and one per client.
+EXPORT_CONCURRENT_PER_CLIENT = env_int("EXPORT_CONCURRENT_PER_CLIENT", 1)
+EXPORT_CONCURRENT_TOTAL = env_int("EXPORT_CONCURRENT_TOTAL", 2)
+EXPORT_SLOT_SECONDS = env_int("EXPORT_SLOT_SECONDS", 900)
+EXPORT_RETRY_AFTER_SECONDS = 60
 
 # Contributions from the public form.
 CONTRIBUTION_UPLOAD_ROOT = Path(
