@@ -51,10 +51,12 @@ def attach_approved_document(page: PracticePage) -> None:
     with transaction.atomic():
         with submission.document.open("rb") as private_file:
             content = private_file.read()
-        name = PurePath(submission.document.name).name
+        # Named after the practice, never the submitter's reference.
+        suffix = PurePath(submission.document.name).suffix
+        name = f"contribution-{page.source_id}{suffix}"
         document = get_document_model()(
-            title=_("Document sent with contribution %(reference)s")
-            % {"reference": submission.reference}
+            title=_("Document sent with the contribution “%(title)s”")
+            % {"title": page.title}
         )
         document.file.save(name, ContentFile(content), save=False)
         document.save()

@@ -7,12 +7,12 @@ import filetype
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.validators import URLValidator
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kb.text import fold
+from practices.web_addresses import validate_source_url
 from taxonomy.models import Country, GovernmentLevel, PracticeType, Theme
 
 from . import kept_uploads
@@ -42,9 +42,10 @@ class TermField(forms.ModelChoiceField):
 
 
 class WebAddressField(forms.URLField):
-    """A link readers can open: http or https only (ftp:, file: and others refused)."""
+    """A link readers can open: http or https only (ftp:, file: and others refused),
+    with no backslash or user name (see practices.web_addresses)."""
 
-    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_validators = [validate_source_url]
     default_error_messages = {
         "invalid": _("Give a web address that starts with http:// or https://."),
     }

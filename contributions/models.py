@@ -7,7 +7,15 @@ from .storage import private_storage
 
 
 def new_reference() -> str:
+    """The submitter's code for status, access and erasure requests: it stays in
+    the moderators' tables and is never published."""
     return secrets.token_hex(5).upper()
+
+
+def new_public_id() -> str:
+    """The contributed practice's id in open data, its slug and its URL: random,
+    unrelated to the reference, so it proves nothing about the submitter."""
+    return secrets.token_hex(8)
 
 
 class Submission(models.Model):

@@ -18,7 +18,7 @@ from practices.services import create_practice
 from taxonomy.geography import subdivision_code_for
 
 from .emails import notify_moderators, notify_submitter
-from .models import Submission
+from .models import Submission, new_public_id
 
 
 def client_fingerprint(ip_address: str) -> str:
@@ -64,7 +64,7 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
     subdivision = subdivision_code_for(country, data.get("subdivision") or "")
     record = PracticeRecord(
         source_catalogue="contribution",
-        source_id=submission.reference,
+        source_id=new_public_id(),
         locale=language,
         original_language=language,
         title=data["title"],

@@ -2,13 +2,15 @@
 
 Each URL is fetched once (GET, body not read) with connect and read timeouts, by a
 bounded pool of threads. Requests to one host are spaced by a minimum interval, and
-a host's robots.txt is read first and obeyed. Redirects are followed by hand, so
-that every hop is checked against robots.txt and against private addresses: the
-checker runs on the server and must not become a way to probe its network.
+a host's robots.txt is read first (capped in size and time) and obeyed. Redirects
+are followed by hand, so that every hop is checked again: the checker runs on the
+server and must not become a way to probe its network. Each host is resolved once
+per run, its addresses checked, and the requests connect to the checked address
+(desk/pinned_http.py). The sources of contributions not yet published by a
+moderator are never checked.
 """
 
 import ipaddress
-import socket
 import threading
 import time
 import urllib.robotparser
@@ -22,9 +24,18 @@ import requests
 from django.conf import settings
 from django.utils import timezone
 
+from contributions.models import Submission
 from practices.models import PracticeSource
+from practices.web_addresses import is_valid_source_url
 
 from .models import LinkCheck
+from .pinned_http import (
+    AddressRefused,
+    PinnedAddressAdapter,
+    pinned_url,
+    read_capped,
+    resolve_checked_address,
+)
 
 USER_AGENT = "RepertorioLinkChecker/1.0"
 MAX_REDIRECTS = 10
@@ -37,6 +48,8 @@ class CheckPolicy:
     workers: int = 8
     per_host_interval: float = 1.0
     allow_private_hosts: bool = False
+    # Non-public networks reachable all the same (an intranet, or a test's loopback).
+    allowed_private_networks: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(cls, **overrides) -> "CheckPolicy":
@@ -94,9 +107,14 @@ class LinkChecker:
         self.policy = policy
         self.gate = HostGate(policy.per_host_interval)
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
-        self._robots_lock = threading.Lock()
+        self._locks_guard = threading.Lock()
         self._robots_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._addresses: dict[str, str | AddressRefused] = {}
+        self._address_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
         self._local = threading.local()
+        self._allowed_networks = [
+            ipaddress.ip_network(network) for network in policy.allowed_private_networks
+        ]
 
     @property
     def session(self) -> requests.Session:
@@ -105,6 +123,8 @@ class LinkChecker:
             session = requests.Session()
             session.headers["User-Agent"] = USER_AGENT
             session.trust_env = False  # no proxies or netrc from the environment
+            session.mount("http://", PinnedAddressAdapter())
+            session.mount("https://", PinnedAddressAdapter())
             self._local.session = session
         return self._local.session
 
@@ -144,7 +164,7 @@ class LinkChecker:
                 final_url=_other(current, url),
                 error=f"no answer in {self.policy.timeout:g}s",
             )
-        except (requests.RequestException, OSError, ValueError) as exc:
+        except (requests.RequestException, OSError, ValueError, AddressRefused) as exc:
             return LinkResult(
                 url,
                 Result.ERROR,
@@ -152,25 +172,63 @@ class LinkChecker:
                 error=f"{type(exc).__name__}: {exc}"[:300],
             )
 
-    def _get(self, url: str) -> requests.Response:
-        self.gate.wait(urlsplit(url).netloc)
+    def _get(self, url: str, **kwargs) -> requests.Response:
+        """GET `url` from the address its host was checked at (Host header kept)."""
+        parts = urlsplit(url)
+        address = self._address_for(parts.hostname)
+        self.gate.wait(parts.netloc)
+        headers = {"Host": parts.netloc, **kwargs.pop("headers", {})}
         return self.session.get(
-            url, timeout=self.policy.timeout, allow_redirects=False, stream=True
+            pinned_url(url, address),
+            headers=headers,
+            timeout=self.policy.timeout,
+            allow_redirects=False,
+            stream=True,
+            **kwargs,
+        )
+
+    def _address_for(self, hostname: str) -> str:
+        """The host's checked address, resolved once per run (AddressRefused if
+        it does not resolve or is not public)."""
+        with self._locks_guard:
+            host_lock = self._address_locks[hostname]
+        with host_lock:
+            if hostname not in self._addresses:
+                try:
+                    self._addresses[hostname] = resolve_checked_address(
+                        hostname, self._is_allowed
+                    )
+                except AddressRefused as refused:
+                    self._addresses[hostname] = refused
+        found = self._addresses[hostname]
+        if isinstance(found, AddressRefused):
+            raise found
+        return found
+
+    def _is_allowed(self, address) -> bool:
+        return (
+            address.is_global
+            or self.policy.allow_private_hosts
+            or any(address in network for network in self._allowed_networks)
         )
 
     def _refusal(self, url: str) -> LinkResult | None:
+        if not is_valid_source_url(url):
+            return LinkResult(
+                url, Result.ERROR, error="not an http(s) URL without user or backslash"
+            )
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return LinkResult(url, Result.ERROR, error="not an http(s) URL")
-        if not self.policy.allow_private_hosts and _is_private(parts.hostname):
-            return LinkResult(url, Result.ERROR, error="private address: not checked")
+        try:
+            self._address_for(parts.hostname)
+        except AddressRefused as refused:
+            return LinkResult(url, Result.ERROR, error=str(refused))
         if not self._robots_for(parts).can_fetch(USER_AGENT, url):
             return LinkResult(url, Result.ROBOTS)
         return None
 
     def _robots_for(self, parts) -> urllib.robotparser.RobotFileParser:
         origin = f"{parts.scheme}://{parts.netloc}"
-        with self._robots_lock:
+        with self._locks_guard:
             origin_lock = self._robots_locks[origin]
         # One reader per origin; the other threads wait for its answer.
         with origin_lock:
@@ -180,17 +238,25 @@ class LinkChecker:
         return cached
 
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser:
+        """robots.txt, its first 512 KB (decompressed) read within the timeout."""
         parser = urllib.robotparser.RobotFileParser(f"{origin}/robots.txt")
+        deadline = time.monotonic() + self.policy.timeout
         try:
-            response = self._get(f"{origin}/robots.txt")
-            if response.status_code in (401, 403):
-                parser.disallow_all = True
-            elif response.status_code >= 400:
-                parser.allow_all = True
-            else:
-                parser.parse(response.text.splitlines())
-            response.close()
-        except (requests.RequestException, OSError, ValueError):
+            response = self._get(
+                f"{origin}/robots.txt",
+                headers={"Accept-Encoding": "gzip, deflate"},
+            )
+            try:
+                if response.status_code in (401, 403):
+                    parser.disallow_all = True
+                elif response.status_code >= 400:
+                    parser.allow_all = True
+                else:
+                    body = read_capped(response, deadline=deadline)
+                    parser.parse(body.decode("utf-8", "replace").splitlines())
+            finally:
+                response.close()
+        except (requests.RequestException, OSError, ValueError, AddressRefused):
             # No readable robots.txt: the standard's default is that all is allowed.
             parser.allow_all = True
         return parser
@@ -198,18 +264,6 @@ class LinkChecker:
 
 def _other(current: str, original: str) -> str:
     return current if current != original else ""
-
-
-def _is_private(hostname: str) -> bool:
-    try:
-        infos = socket.getaddrinfo(hostname, None)
-    except OSError:
-        return False  # unresolvable: the request itself will report it
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
-            return True
-    return False
 
 
 def _interleave_by_host(urls: Iterable[str]) -> list[str]:
@@ -226,8 +280,19 @@ def _interleave_by_host(urls: Iterable[str]) -> list[str]:
     return ordered
 
 
+def checked_sources():
+    """Every practice source, except those of contributions a moderator has not
+    published: a visitor must not be able to plant URLs for the server to fetch."""
+    unpublished_contributions = Submission.objects.exclude(
+        status=Submission.Status.PUBLISHED
+    ).exclude(practice=None)
+    return PracticeSource.objects.exclude(
+        page__in=unpublished_contributions.values("practice")
+    )
+
+
 def source_urls() -> list[str]:
-    return sorted(set(PracticeSource.objects.values_list("url", flat=True)))
+    return sorted(set(checked_sources().values_list("url", flat=True)))
 
 
 def check_sources(
@@ -260,6 +325,6 @@ def check_sources(
         if progress:
             progress(result)
     if urls_given is None:
-        LinkCheck.objects.exclude(url__in=PracticeSource.objects.values("url")).delete()
+        LinkCheck.objects.exclude(url__in=checked_sources().values("url")).delete()
     report.seconds = time.monotonic() - started
     return report

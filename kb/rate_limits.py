@@ -1,7 +1,8 @@
 """Per-client request limits, counted in the shared cache.
 
-Every web worker counts in the same store (`CACHES["default"]`: the database cache
-by default, Redis when configured), keyed on the real client address
+Every web worker counts in the same store (`CACHES["counters"]`, kb/caches.py: a
+database table of its own by default, Redis when configured, never culled by other
+entries), keyed on the real client address
 (`kb.client_ip`), in fixed windows (django-ratelimit's, staggered per client). A
 client over its limit gets 429 with `Retry-After`, the seconds left in its window.
 
@@ -26,10 +27,10 @@ import zlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from .caches import counters_cache
 from .client_ip import client_ip
 
 logger = logging.getLogger(__name__)
@@ -110,6 +111,7 @@ def count_request(request, group: str, rate: str | None) -> Usage:
 
 
 def _add_to_shared(key: str, amount: int, timeout: int) -> int | None:
+    cache = counters_cache()
     try:
         if cache.add(key, amount, timeout):
             return amount

@@ -3,13 +3,14 @@
 An editor or moderator sets it up from their account page
 (`/admin/two-factor/`): scan the code in an authenticator app, type one code to
 confirm. From then on the admin sign-in asks for a code after the password, and a
-session that was not verified with one cannot use the admin.
+session that was not verified with one is signed out, wherever it goes: the admin,
+login-restricted pages, private documents. Turning it off takes the password and a
+current code.
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import logout
-from django.shortcuts import redirect
+from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user, user_has_device
@@ -63,7 +64,12 @@ class LoginForm(WagtailLoginForm):
 
 
 class SecondFactorMiddleware:
-    """An admin session of a user with a device must have been verified with it."""
+    """Any session of a user with a device must have been verified with it.
+
+    Every path, not only the admin's: a session opened by any other sign-in (a
+    password-only form, a future one) gets nothing its user's password alone
+    would not give a stranger. It is signed out and sent to the admin sign-in.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -73,13 +79,63 @@ class SecondFactorMiddleware:
         if (
             user is not None
             and user.is_authenticated
-            and request.path_info.startswith(settings.ADMIN_URL_PREFIX)
             and not user.is_verified()
             and user_has_device(user)
         ):
             logout(request)
-            return redirect(reverse("wagtailadmin_login"))
+            return redirect_to_login(
+                request.get_full_path(), reverse("wagtailadmin_login")
+            )
         return self.get_response(request)
+
+
+def admin_sign_in_instead(request):
+    """Wagtail's password-only front-end sign-in (/_util/login/) is not offered:
+    the admin's, which asks for the second factor, takes its place."""
+    return redirect_to_login(
+        request.GET.get("next") or "/", reverse("wagtailadmin_login")
+    )
+
+
+class RemoveDeviceForm(forms.Form):
+    """Turning two-step sign-in off: the password and a current code, so that a
+    session left open (or stolen) cannot remove the factor."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    token = forms.CharField(
+        label=_("Code shown by the app"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+    def __init__(self, user, device, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.device = device
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password
+
+    def clean(self):
+        cleaned = super().clean()
+        # Checked only after the password: a code checked is a code used up.
+        if self.errors or "token" not in cleaned:
+            return cleaned
+        allowed, _extra = self.device.verify_is_allowed()
+        if not allowed or not self.device.verify_token(cleaned["token"].strip()):
+            self.add_error(
+                "token", _("That code is not valid. Wait for a new one and try again.")
+            )
+        return cleaned
 
 
 class ConfirmDeviceForm(forms.Form):

@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .two_factor import (
     ConfirmDeviceForm,
+    RemoveDeviceForm,
     confirm_device,
     confirmed_device,
     pending_device,
@@ -19,12 +20,18 @@ from .two_factor import (
 def two_factor_setup(request):
     user = request.user
     active = confirmed_device(user)
-    if request.method == "POST" and request.POST.get("action") == "remove":
-        TOTPDevice.objects.filter(user=user).delete()
-        messages.success(request, _("Two-step sign-in is off."))
-        return redirect("kb_two_factor")
     if active is not None:
-        return render(request, "kb/two_factor.html", {"active": True})
+        form = RemoveDeviceForm(user, active, request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            TOTPDevice.objects.filter(user=user).delete()
+            messages.success(request, _("Two-step sign-in is off."))
+            return redirect("kb_two_factor")
+        return render(
+            request,
+            "kb/two_factor.html",
+            {"active": True, "form": form},
+            status=400 if form.is_bound else 200,
+        )
     device = pending_device(user)
     form = ConfirmDeviceForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():

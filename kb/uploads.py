@@ -1,8 +1,10 @@
 """Request bodies are limited before they are read, and while they are read.
 
-- `RequestSizeLimitMiddleware` answers 413 when a public request announces a
+- `RequestSizeLimitMiddleware` answers 413 when a request announces a
   `Content-Length` above `MAX_REQUEST_BODY_BYTES`, before Django (or the CSRF check)
-  reads a byte of it. The admin is left to Wagtail's own upload limits.
+  reads a byte of it. In the admin only the document and image upload views
+  (`ADMIN_UPLOAD_VIEWS`) may take more, up to `ADMIN_UPLOAD_MAX_REQUEST_BODY_BYTES`;
+  Wagtail checks each file's own size there.
 - `SizeLimitedUploadHandler` stops reading a multipart body as soon as its files
   pass the limit, for a client that sends no length or a false one.
 """
@@ -10,7 +12,22 @@
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils import translation
+
+# The admin views that receive whole documents and images.
+ADMIN_UPLOAD_VIEWS = frozenset(
+    {
+        "wagtaildocs:add",
+        "wagtaildocs:edit",
+        "wagtaildocs:add_multiple",
+        "wagtaildocs_chooser:create",
+        "wagtailimages:add",
+        "wagtailimages:edit",
+        "wagtailimages:add_multiple",
+        "wagtailimages_chooser:create",
+    }
+)
 
 
 class RequestSizeLimitMiddleware:
@@ -18,14 +35,25 @@ class RequestSizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path_info.startswith(settings.ADMIN_URL_PREFIX):
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-            if length > settings.MAX_REQUEST_BODY_BYTES:
-                return request_too_large(request)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BODY_BYTES and (
+            length > settings.ADMIN_UPLOAD_MAX_REQUEST_BODY_BYTES
+            or not _is_admin_upload(request.path_info)
+        ):
+            return request_too_large(request)
         return self.get_response(request)
+
+
+def _is_admin_upload(path: str) -> bool:
+    if not path.startswith(settings.ADMIN_URL_PREFIX):
+        return False
+    try:
+        return resolve(path).view_name in ADMIN_UPLOAD_VIEWS
+    except Resolver404:
+        return False
 
 
 def request_too_large(request):

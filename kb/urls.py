@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import health
+from kb.two_factor import admin_sign_in_instead
 from opendata import urls as opendata_urls
 from search.search_page import search_page
 
@@ -34,6 +35,8 @@ localized_patterns = [
 ]
 urlpatterns += i18n_patterns(
     *localized_patterns,
+    # Before Wagtail's own: its password-only sign-in would skip the second factor.
+    path("_util/login/", admin_sign_in_instead, name="front_end_sign_in"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -17,6 +17,7 @@ from practices.dataset import (
     practice_groups,
     practice_row,
 )
+from practices.dataset.dumps import DUMP_LANGUAGE, Dump, list_dumps
 from search.filters import SearchFilters
 from search.scan import scan_practice_ids
 
@@ -34,6 +35,21 @@ class Export:
     filename: str
 
 
+def is_whole_collection(filters: SearchFilters) -> bool:
+    """No words and no filter, in the dumps' language and order: what the latest
+    dated dump already holds."""
+    return (
+        not filters.q
+        and filters.active_filter_count == 0
+        and filters.lang == DUMP_LANGUAGE
+        and filters.sort == "relevance"
+    )
+
+
+def latest_dump(file_format: str) -> Dump | None:
+    return next((d for d in list_dumps() if d.file_format == file_format), None)
+
+
 def export_file_name(extension: str, day=None) -> str:
     day = day or timezone.localdate()
     return f"repertorio-practices-{day.isoformat()}.{extension}"
@@ -45,14 +61,19 @@ def export_search(
     *,
     url_for: Callable,
     bom: bool = False,
+    on_close: Callable[[], None] | None = None,
 ) -> Export:
-    """Raises search.service.SearchUnavailable before any byte is produced."""
+    """Raises search.service.SearchUnavailable before any byte is produced.
+
+    `on_close` runs when the download ends, read to the end or abandoned.
+    """
     scan = scan_practice_ids(filters)
     return Export(
         total=scan.total,
         chunks=ExportChunks(
             _chunks(scan.batches, filters.lang, file_format, url_for, bom),
             scan.batches,
+            on_close,
         ),
         content_type=FORMATS[file_format],
         filename=export_file_name(file_format),
@@ -63,15 +84,20 @@ class ExportChunks:
     """The file's pieces. Django closes a streamed response's content when the
     request ends, read or not; closing this frees the search walk behind it."""
 
-    def __init__(self, pieces: Iterator[str], batches):
+    def __init__(self, pieces: Iterator[str], batches, on_close=None):
         self._pieces, self._batches = pieces, batches
+        self._on_close = on_close
 
     def __iter__(self):
         return self._pieces
 
     def close(self) -> None:
-        self._pieces.close()
-        self._batches.close()
+        try:
+            self._pieces.close()
+            self._batches.close()
+        finally:
+            if self._on_close is not None:
+                self._on_close()
 
 
 def _chunks(batches, lang, file_format, url_for, bom) -> Iterator[str]:

@@ -9,24 +9,29 @@ import hashlib
 import json
 from uuid import UUID
 
+from django.conf import settings
 from django.http import (
     FileResponse,
     Http404,
     HttpResponse,
+    JsonResponse,
     StreamingHttpResponse,
 )
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
+from kb.client_ip import client_ip
+from kb.concurrency import take_slot
 from practices.dataset import LICENCE_URL, PageAddresses, practice_groups
 from practices.dataset.detail import last_modified, practice_detail
-from practices.dataset.dumps import find_dump
+from practices.dataset.dumps import Dump, dump_directory, find_dump
+from practices.dataset.writers import BOM
 from search.api_errors import UNAVAILABLE, error_response
 from search.filters import FilterError, parse_filters
 from search.service import SearchUnavailable
 
-from .export import FORMATS, export_search
+from .export import FORMATS, export_search, is_whole_collection, latest_dump
 from .vocabularies import VOCABULARY_NAMES, vocabularies
 
 # Parameters of an export that are not search parameters.
@@ -54,7 +59,12 @@ def _option(params, name: str, default: str, allowed) -> str:
 
 @require_GET
 def export_practices(request):
-    """Every practice the same search would find, streamed as CSV or JSON Lines."""
+    """Every practice the same search would find, streamed as CSV or JSON Lines.
+
+    The whole collection comes from the latest dated dump when there is one; a
+    live walk takes one of a few slots (per client and overall), given back when
+    the download ends, so downloads cannot hold every web worker.
+    """
     params = request.GET.copy()
     try:
         file_format = _option(params, "format", "csv", tuple(FORMATS))
@@ -64,21 +74,78 @@ def export_practices(request):
         filters = parse_filters(params)
     except FilterError as exc:
         return api_error(400, exc.message, exc.parameter)
+    if is_whole_collection(filters) and (dump := latest_dump(file_format)):
+        return _dump_export(dump, bom)
+    slot = take_slot(
+        "export",
+        client_ip(request),
+        per_client=settings.EXPORT_CONCURRENT_PER_CLIENT,
+        overall=settings.EXPORT_CONCURRENT_TOTAL,
+        hold_seconds=settings.EXPORT_SLOT_SECONDS,
+    )
+    if slot is None:
+        return _too_many_at_once()
     try:
         export = export_search(
             filters,
             file_format,
             url_for=PageAddresses(request),
             bom=bom,
+            on_close=slot.release,
         )
     except SearchUnavailable:
+        slot.release()
         return api_error(503, UNAVAILABLE)
+    except BaseException:
+        slot.release()
+        raise
     response = StreamingHttpResponse(export.chunks, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     response["X-Total-Count"] = str(export.total)
     response["Cache-Control"] = "no-store"
     return _cross_origin(response)
+
+
+def _too_many_at_once() -> JsonResponse:
+    response = JsonResponse(
+        {
+            "error": {
+                "message": "too many exports in progress; try again when one ends",
+            }
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(settings.EXPORT_RETRY_AFTER_SECONDS)
+    return _cross_origin(response)
+
+
+def _dump_export(dump: Dump, bom: bool):
+    """The latest dated dump, named as it is (its date says how fresh it is)."""
+    path = dump_directory() / dump.name
+    if bom and dump.file_format == "csv":
+        response = StreamingHttpResponse(
+            _with_bom(path), content_type=FORMATS[dump.file_format]
+        )
+        response["Content-Disposition"] = f'attachment; filename="{dump.name}"'
+    else:
+        response = FileResponse(
+            open(path, "rb"),  # noqa: SIM115 - closed by the response
+            as_attachment=True,
+            filename=dump.name,
+            content_type=FORMATS[dump.file_format],
+        )
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["X-Open-Data-Dump"] = dump.name
+    response["Cache-Control"] = "no-store"
+    return _cross_origin(response)
+
+
+def _with_bom(path):
+    yield BOM.encode()
+    with open(path, "rb") as dump_file:
+        while chunk := dump_file.read(64 * 1024):
+            yield chunk
 
 
 def _conditional_json(request, data: dict, modified=None) -> HttpResponse:

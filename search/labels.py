@@ -2,7 +2,7 @@
 
 Facets carry slugs and codes; people read labels. The whole vocabulary is a few
 thousand rows, so it is loaded at once and kept in each process; saving a term
-changes a version stamp in the shared cache (the database or Redis), and every
+changes a version stamp in the shared counters cache (kb/caches.py), and every
 worker reloads when it sees the stamp change (checked at most once a second).
 Which facets there are, and where their terms come from, is the registry's
 (practices/facets.py).
@@ -14,8 +14,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
+from kb.caches import counters_cache
 from practices.facets import FACETS
 
 CACHE_SECONDS = 300
@@ -56,12 +55,13 @@ def facet_labels() -> dict[str, dict[str, Label]]:
 
 def clear_label_cache(**_kwargs) -> None:
     """Every worker reloads its labels: the shared version stamp changes."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    counters_cache().set(VERSION_KEY, uuid.uuid4().hex, None)
     with _lock:
         _cache["labels"] = None
 
 
 def _shared_version() -> str:
+    cache = counters_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)

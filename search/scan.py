@@ -25,6 +25,9 @@ KEEP_ALIVE = "2m"
 # A download is not the interactive path: a busy node may take longer than a
 # search page's 1.5 s to open the point in time or to answer a batch.
 SCAN_TIMEOUT = 30
+# Server side, below the client's: the node cancels a batch's search task that runs
+# longer, rather than go on working for a client that has given up.
+SCAN_SERVER_TIMEOUT = "25s"
 # The practice id breaks ties, so two practices with equal sort values are never
 # skipped or repeated between batches.
 TIEBREAK = {"id": {"order": "asc"}}
@@ -115,15 +118,35 @@ class PitBatches:
             _close(self._client, self._pit_id)
 
 
-def _search(client, body: dict, pit_id: str, after: list | None, *, track_total=False):
+def batch_request(body: dict, pit_id: str, after: list | None, track_total=False):
+    """One batch's search: the walk's query from `after`, limited server side."""
     request = {
         **body,
         "pit": {"id": pit_id, "keep_alive": KEEP_ALIVE},
         "track_total_hits": track_total,
+        "timeout": SCAN_SERVER_TIMEOUT,
     }
     if after is not None:
         request["search_after"] = after
-    return _call(client.search, body=request, request_timeout=SCAN_TIMEOUT)
+    return request
+
+
+def _search(client, body: dict, pit_id: str, after: list | None, *, track_total=False):
+    return _complete(
+        _call(
+            client.search,
+            body=batch_request(body, pit_id, after, track_total),
+            params={"cancel_after_time_interval": SCAN_SERVER_TIMEOUT},
+            request_timeout=SCAN_TIMEOUT,
+        )
+    )
+
+
+def _complete(response: dict) -> dict:
+    """A batch cut short by the server timeout would skip practices: refused."""
+    if response.get("timed_out"):
+        raise SearchUnavailable("OpenSearch stopped the walk at its time limit")
+    return response
 
 
 def _batches(client, body: dict, pit_id: str, response: dict) -> Iterator[list[str]]:
@@ -149,6 +172,12 @@ def _close(client, pit_id: str) -> None:
 
 def latest_practice_ids(filters: SearchFilters, size: int) -> list[str]:
     """The most recently published practices a search matches, newest first."""
-    body = _body(filters, PUBLISHED[:1], size)
-    response = _call(get_client().search, index=alias_name(), body=body)
-    return [hit["_id"] for hit in response["hits"]["hits"]]
+    body = {**_body(filters, PUBLISHED[:1], size), "timeout": SCAN_SERVER_TIMEOUT}
+    response = _call(
+        get_client().search,
+        index=alias_name(),
+        body=body,
+        params={"cancel_after_time_interval": SCAN_SERVER_TIMEOUT},
+        request_timeout=SCAN_TIMEOUT,
+    )
+    return [hit["_id"] for hit in _complete(response)["hits"]["hits"]]

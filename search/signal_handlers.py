@@ -57,8 +57,9 @@ def _practices_published(sender, translation_keys, **kwargs):
 
 
 def _page_moved(sender, instance, **kwargs):
-    if isinstance(instance.specific_deferred, PracticePage):
-        enqueue([instance.translation_key], "move")
+    """A moved page takes the practices below it along: under a restricted or
+    unpublished page they stop being public, and their URLs change either way."""
+    enqueue(_practices_below(instance), "move")
 
 
 def _term_changed(sender, instance, created=False, **kwargs):

@@ -6,6 +6,7 @@ publish, `manage.py search drain`, or its `--watch` loop) applies them.
 """
 
 import logging
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
@@ -22,12 +23,16 @@ logger = logging.getLogger(__name__)
 
 
 def enqueue(translation_keys: Iterable[UUID], reason: str) -> None:
+    """Queue the practices for re-indexing, giving every queued row a new version.
+
+    A drain deletes a row only if its version is still the one it read, so each
+    enqueue must change the version of a row it finds, even one that another,
+    uncommitted transaction is inserting at the same moment.
+    """
     keys = {UUID(str(key)) for key in translation_keys if key}
     if not keys:
         return
-    # Raise the version of rows already queued first (a drain writing them now will
-    # then keep them), then add the missing ones; a row a drain deletes in between
-    # is simply added again.
+    # Rows already committed: raise their version by one.
     PendingIndexUpdate.objects.filter(translation_key__in=keys).update(
         version=F("version") + 1, reason=reason
     )
@@ -36,14 +41,29 @@ def enqueue(translation_keys: Iterable[UUID], reason: str) -> None:
             "translation_key", flat=True
         )
     )
+    # Rows not seen may be in another transaction's uncommitted insert: the insert
+    # waits for it and, on conflict, overwrites its version with a fresh one
+    # (ON CONFLICT DO UPDATE can only write the new row's values, not version + 1).
     PendingIndexUpdate.objects.bulk_create(
         [
-            PendingIndexUpdate(translation_key=key, reason=reason)
+            PendingIndexUpdate(
+                translation_key=key, reason=reason, version=_fresh_version()
+            )
             for key in keys - existing
         ],
-        ignore_conflicts=True,
+        update_conflicts=True,
+        unique_fields=["translation_key"],
+        update_fields=["version", "reason"],
     )
     transaction.on_commit(drain_quietly)
+
+
+def _fresh_version() -> int:
+    """A random version: another enqueue's row holds the same one 1 time in 2**30.
+
+    Below 2**30, so the raises by one that follow stay inside PostgreSQL's integer.
+    """
+    return secrets.randbelow(2**30) + 1
 
 
 @dataclass

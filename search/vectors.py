@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
-from django.core.cache import cache
+
+from kb.caches import queries_cache
 
 from .models import TextVector
 
@@ -109,6 +110,7 @@ def query_vector(q: str) -> list[float] | None:
     if encoder_problem() or not q.strip():
         return None
     key = f"search:qvec:{text_hash(q.strip())}"
+    cache = queries_cache()
     vector = cache.get(key)
     if vector is None:
         try:

@@ -41,12 +41,13 @@ def _empty_shared_cache(request, django_db_setup, django_db_blocker):
     not always cover: what session fixtures or live-server tests cached would leak
     into the next test. Each worker's own part of the rate-limit counts goes too.
     """
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from kb.rate_limits import forget_local_counts
 
     with django_db_blocker.unblock():
-        cache.clear()
+        for cache in caches.all(initialized_only=False):
+            cache.clear()
     forget_local_counts()
 
 

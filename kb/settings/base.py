@@ -6,7 +6,7 @@ from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from .environment import (
-    cache_from_url,
+    caches_from_url,
     database_from_url,
     env_bool,
     env_int,
@@ -166,6 +166,7 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
@@ -236,6 +237,12 @@ WAGTAILSEARCH_BACKENDS["wagtail_opensearch"] = {
 
 # Open data: where `manage.py export_practices --dump` writes the dated full dumps.
 OPEN_DATA_DUMP_DIR = Path(env_str("OPEN_DATA_DUMP_DIR", str(DATA_DIR / "open-data")))
+# Live exports in progress at once (opendata/views.py, kb/concurrency.py): a large
+# one holds a web worker for minutes, so fewer than the workers, and one per client.
+EXPORT_CONCURRENT_PER_CLIENT = env_int("EXPORT_CONCURRENT_PER_CLIENT", 1)
+EXPORT_CONCURRENT_TOTAL = env_int("EXPORT_CONCURRENT_TOTAL", 2)
+EXPORT_SLOT_SECONDS = env_int("EXPORT_SLOT_SECONDS", 900)
+EXPORT_RETRY_AFTER_SECONDS = 60
 
 # Contributions from the public form.
 CONTRIBUTION_UPLOAD_ROOT = Path(
@@ -253,6 +260,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 MAX_REQUEST_BODY_BYTES = env_int(
     "MAX_REQUEST_BODY_BYTES", CONTRIBUTION_MAX_UPLOAD_BYTES + 1024 * 1024
 )
+# The admin's document and image upload views alone may take more (kb/uploads.py).
+ADMIN_UPLOAD_MAX_REQUEST_BODY_BYTES = env_int(
+    "ADMIN_UPLOAD_MAX_REQUEST_BODY_BYTES",
+    max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 1024 * 1024,
+)
 
 # The daily source link checker (manage.py check_sources). Private and loopback
 # addresses are refused unless allowed: the checker must not probe the server's network.
@@ -266,10 +278,19 @@ LINK_CHECK_ALLOW_PRIVATE_HOSTS = env_bool("LINK_CHECK_ALLOW_PRIVATE_HOSTS", Fals
 # in front of the app append to X-Forwarded-For. 0 trusts no header.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
-# One cache shared by every worker: rate-limit counters, facet labels, footer links,
-# practice fragments. The database by default (its table is created by a migration),
-# Redis when REDIS_URL or CACHE_URL is set.
-CACHES = {"default": cache_from_url(env_str("REDIS_URL") or env_str("CACHE_URL"))}
+# Caches shared by every worker (kb/caches.py): "default" for facet labels, footer
+# links and practice fragments; "counters" for rate-limit counts and version stamps,
+# which no flood of other entries may cull; "queries" for query vectors and query
+# translations, one per unique search, bounded. The database by default (tables
+# created by migrations), Redis when REDIS_URL or CACHE_URL is set.
+CACHES = caches_from_url(
+    env_str("REDIS_URL") or env_str("CACHE_URL"),
+    max_entries={
+        "default": env_int("CACHE_MAX_ENTRIES", 5_000),
+        "counters": env_int("COUNTER_CACHE_MAX_ENTRIES", 50_000),
+        "queries": env_int("QUERY_CACHE_MAX_ENTRIES", 10_000),
+    },
+)
 
 # Requests per client (URL name -> rate such as 120/m or 10/5m, kb/rate_limits.py),
 # answered with 429 and Retry-After beyond it. Autocomplete asks on every keystroke.
@@ -285,11 +306,14 @@ RATE_LIMITS = {
     "api-export": env_str("EXPORT_RATE_LIMIT", "10/m"),
 }
 
-# Admin sign-in: django-axes locks a username + client address out after
-# AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Admin sign-in: django-axes locks a username out for AXES_COOLOFF_MINUTES after
+# SIGN_IN_FAILURES_PER_ADDRESS failures from one client address, or after
+# SIGN_IN_FAILURES_PER_USERNAME failures from any addresses (kb/sign_in_limits.py).
+SIGN_IN_FAILURES_PER_ADDRESS = env_int("AXES_FAILURE_LIMIT", 5)
+SIGN_IN_FAILURES_PER_USERNAME = env_int("SIGN_IN_FAILURES_PER_USERNAME", 20)
+AXES_FAILURE_LIMIT = "kb.sign_in_limits.failure_limit"
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_CLIENT_IP_CALLABLE = "kb.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
@@ -300,6 +324,9 @@ OTP_TOTP_ISSUER = "Repertorio"
 # After a wrong code, wait 1 s, then 2, 4, 8… before the next is checked.
 OTP_TOTP_THROTTLE_FACTOR = 1
 WAGTAILADMIN_USER_LOGIN_FORM = "kb.two_factor.LoginForm"
+# Login-restricted pages send readers to the admin sign-in, which asks for the code;
+# Wagtail's password-only one (/_util/login/) redirects there too (kb/urls.py).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 
 # Sessions end after an hour without a request and 12 hours after sign-in.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 3600)

@@ -63,14 +63,33 @@ def database_from_url(url: str, *, conn_max_age: int = 60) -> dict:
 
 
 CACHE_TABLE = "kb_cache"
+# The shared caches by alias (see kb/caches.py for what each holds): their table on
+# the database, and how many entries before the database cache culls.
+CACHE_TABLES = {
+    "default": CACHE_TABLE,
+    "counters": "kb_cache_counters",
+    "queries": "kb_cache_queries",
+}
+DEFAULT_CACHE_MAX_ENTRIES = {
+    "default": 5_000,
+    "counters": 50_000,
+    "queries": 10_000,
+}
 
 
-def cache_from_url(url: str) -> dict:
-    """The shared cache: Redis for redis:// or rediss:// URLs, the database otherwise."""
+def cache_from_url(url: str, alias: str = "default", max_entries: int | None = None):
+    """One shared cache: Redis for redis:// or rediss:// URLs, the database otherwise.
+
+    On the database each alias has its own table, so culling one (Django deletes a
+    third of the keys past MAX_ENTRIES) never reaches another's keys. On Redis the
+    aliases share the server under their own key prefix.
+    """
+    max_entries = max_entries or DEFAULT_CACHE_MAX_ENTRIES[alias]
     if not url:
         return {
             "BACKEND": "kb.database_cache.AtomicDatabaseCache",
-            "LOCATION": CACHE_TABLE,
+            "LOCATION": CACHE_TABLES[alias],
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
         }
     scheme = url.split("://", 1)[0]
     if scheme not in ("redis", "rediss", "unix"):
@@ -78,4 +97,17 @@ def cache_from_url(url: str) -> dict:
             f"REDIS_URL/CACHE_URL={url!r} is not usable: expected "
             "redis://host:6379/0 (or rediss:// for TLS)."
         )
-    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "" if alias == "default" else alias,
+    }
+
+
+def caches_from_url(url: str, max_entries: dict[str, int] | None = None) -> dict:
+    """Every shared cache alias (CACHE_TABLES), on the database or on Redis."""
+    max_entries = max_entries or {}
+    return {
+        alias: cache_from_url(url, alias, max_entries.get(alias))
+        for alias in CACHE_TABLES
+    }

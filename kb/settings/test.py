@@ -1,6 +1,7 @@
 """Test runs: a real database (DATABASE_URL, SQLite by default) and the real OpenSearch node."""
 
 from .base import *  # noqa: F403
+from .environment import CACHE_TABLES, DEFAULT_CACHE_MAX_ENTRIES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -27,4 +28,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # window left a request's transaction open on PostgreSQL, holding the rate-limit row
 # that every later request waited on. Tests of the shared (database) cache itself
 # configure it explicitly (tests/kb/test_rate_limits.py).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    alias: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": alias,  # one memory store per alias, as the tables are
+        "OPTIONS": {"MAX_ENTRIES": DEFAULT_CACHE_MAX_ENTRIES[alias]},
+    }
+    for alias in CACHE_TABLES
+}

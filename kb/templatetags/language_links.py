@@ -1,8 +1,9 @@
 """The address of the current page or search in the other site language."""
 
 from django import template
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Page
 
 register = template.Library()
@@ -10,7 +11,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def alternate_language_url(context, language_code: str) -> str:
-    """The translation of the current page, else that language's home page.
+    """The translation of the current page, else the same route in that language,
+    else that language's home page.
+
+    The route is the one Django resolved, reversed in the other language: the raw
+    path (on a 404, "//evil.example/…" from "/%2Fevil.example/…") never becomes
+    the link, so the link always stays on this site.
 
     Pages put their live translations in the context (one query, which their own
     template also uses); nothing here touches the database.
@@ -21,6 +27,32 @@ def alternate_language_url(context, language_code: str) -> str:
         for other in context.get("translations") or ():
             if other.locale.language_code == language_code:
                 return other.get_url(request)
+    elif (route := _same_route(request, language_code)) is not None:
+        return route
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=("",))
+
+
+def _same_route(request, language_code: str) -> str | None:
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.view_name:
+        return None
+    try:
         with translation.override(language_code):
-            return reverse("wagtail_serve", args=("",))
-    return translate_url(request.get_full_path(), language_code)
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return None
+    if not _is_site_path(path):
+        return None
+    query = request.GET.urlencode()
+    return f"{path}?{query}" if query else path
+
+
+def _is_site_path(path: str) -> bool:
+    """A path on this site: "/…", never "//host" or "/\\host" (browsers read both as
+    another host)."""
+    return (
+        path.startswith("/")
+        and not path.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(path, allowed_hosts=None)
+    )

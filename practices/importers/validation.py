@@ -3,16 +3,15 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 
 from practices.models.practice_page import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, Language
+from practices.web_addresses import validate_source_url
 
 from .record import PracticeRecord, RowProblem, SourceLink
 from .vocabulary import Vocabulary
 
 LOCALES = ("es", "en")
 TITLE_MAX_LENGTH = 255
-_url_validator = URLValidator(schemes=["http", "https"])
 
 
 def validate_record(
@@ -85,11 +84,14 @@ def validate_record(
 def _validate_source(source: SourceLink, line: int) -> list[RowProblem]:
     problems = []
     try:
-        _url_validator(source.url)
-    except ValidationError:
-        problems.append(
-            RowProblem(line, "sources.url", f"{source.url!r} is not a valid URL")
+        validate_source_url(source.url)
+    except ValidationError as error:
+        reason = (
+            "has a backslash, user name or password"
+            if error.code == "ambiguous"
+            else "is not a valid URL"
         )
+        problems.append(RowProblem(line, "sources.url", f"{source.url!r} {reason}"))
     if not source.title.strip():
         problems.append(RowProblem(line, "sources.title", "missing"))
     if source.date:

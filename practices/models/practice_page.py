@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from kb.translations import live_translations
 from practices.evidence import has_documented_results
+from practices.web_addresses import validate_source_url
 
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
 EARLIEST_YEAR = 1980
@@ -413,7 +414,7 @@ class PracticeSource(Orderable):
 
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="sources")
     title = models.CharField(_("title"), max_length=300)
-    url = models.URLField(_("URL"), max_length=500)
+    url = models.URLField(_("URL"), max_length=500, validators=[validate_source_url])
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER
     )

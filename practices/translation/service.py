@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.core.cache import cache
 from django.db import transaction
 from tqdm import tqdm
+
+from kb.caches import queries_cache
 
 from ..models import (
     MachineTranslation,
@@ -275,6 +276,7 @@ QUERY_CACHE_SECONDS = 24 * 3600
 def translate_query(q: str, source: str, target: str) -> str:
     """A short query machine-translated, cached; "" when Apertium is unavailable."""
     key = f"query-mt:{source}-{target}:{text_hash(q)}"
+    cache = queries_cache()
     cached = cache.get(key)
     if cached is not None:
         return cached

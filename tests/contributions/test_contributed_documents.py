@@ -45,6 +45,9 @@ def test_an_approved_document_is_published_with_the_practice(
     assert not private_path.exists()  # the private copy is gone
     submission.refresh_from_db()
     assert submission.published_document == attached.document
+    # Public now: named after the practice, never the submitter's reference.
+    assert submission.reference not in attached.document.title
+    assert submission.reference not in attached.document.file.name
     assert not submission.document
     # The document survives the next edit: it is in the latest revision.
     assert page.get_latest_revision_as_object().documents.count() == 1

@@ -81,3 +81,20 @@ def test_a_source_that_is_not_a_web_link_is_refused_by_the_form(client, url):
     assert response.status_code == 400
     assert "http://" in str(response.context["form"].errors["source_1"])
     assert Submission.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9200\\@example.com/",
+        "http://user:secret@example.org/informe",
+        "http://example.org@127.0.0.1/",
+        "https://example.org\\informe.pdf",
+    ],
+)
+def test_a_source_whose_host_depends_on_the_reader_is_refused(client, url):
+    """Backslash and user@ make urlsplit and requests disagree about the host."""
+    response = client.post(URL, _data(source_1=url))
+    assert response.status_code == 400
+    assert "barra invertida" in str(response.context["form"].errors["source_1"])
+    assert Submission.objects.count() == 0

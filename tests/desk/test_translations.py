@@ -1,5 +1,8 @@
 """The translation status report and its “create the translation” action."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -95,3 +98,19 @@ def test_the_report_shows_the_machine_translation_and_the_draft_starts_from_it(
     )
     assert "ayuntamiento" in spanish.title.lower()
     assert not spanish.live
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_the_report_csv_neutralises_titles_that_a_spreadsheet_would_run(
+    client_for, editor, make_practice, own_index, start
+):
+    """A title such as =HYPERLINK(…) leaves as text, with the open data's apostrophe."""
+    title = f'{start}HYPERLINK("http://evil.example","Abrir cabildo")'
+    make_practice(title)
+    response = client_for(editor).get(reverse("desk:translations") + "?export=csv")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(body)))
+    titles = [row[0] for row in rows[1:]]
+    assert f"'{title}" in titles
+    assert title not in titles

@@ -30,7 +30,8 @@ def _no_wait_between_codes(settings):
 @pytest.fixture
 def behind_proxy(settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    settings.AXES_FAILURE_LIMIT = 3
+    settings.SIGN_IN_FAILURES_PER_ADDRESS = 3
+    settings.SIGN_IN_FAILURES_PER_USERNAME = 6
 
 
 def _login(client, password, ip="203.0.113.20", **extra):
@@ -41,9 +42,9 @@ def _login(client, password, ip="203.0.113.20", **extra):
     )
 
 
-def _token(device) -> str:
+def _token(device, seconds_ago: int = 0) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time()
+    totp.time = time.time() - seconds_ago
     return f"{totp.token():06d}"
 
 
@@ -119,3 +120,54 @@ def test_a_session_ends_after_its_maximum_age(client, editor, settings):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_guesses_spread_over_addresses_lock_the_username(client, editor, behind_proxy):
+    """Six failures from six addresses lock the account everywhere, the right
+    password included; another username is untouched."""
+    for n in range(5):
+        assert _login(client, "wrong", ip=f"2001:db8::{n}").status_code == 200
+    assert _login(client, "wrong", ip="2001:db8::5").status_code == 429
+    assert _login(client, PASSWORD, ip="198.51.100.60").status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_password_only_front_end_sign_in_is_off(client, editor):
+    """/_util/login/ (Wagtail's, password only) sends to the admin sign-in."""
+    for path in ("/_util/login/?next=/privado/", "/en/_util/login/"):
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response["Location"].startswith(LOGIN)
+    response = client.post(
+        "/_util/login/", {"username": "editora", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_unverified_session_is_signed_out_on_public_paths_too(client, editor):
+    """A session opened without the code (any other sign-in) gets nothing."""
+    client.force_login(editor)
+    TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    response = client.get("/documents/1/informe.pdf")
+    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+    assert "_auth_user_id" not in client.session
+
+
+def test_turning_the_second_factor_off_takes_the_password_and_a_code(client, editor):
+    device = TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    # The previous step's code (still accepted): the current one stays unused.
+    signed_in = _login(client, PASSWORD, otp_token=_token(device, seconds_ago=30))
+    assert signed_in.status_code == 302
+    # The old form: a bare POST removed the device.
+    assert client.post("/admin/two-factor/", {"action": "remove"}).status_code == 400
+    wrong_password = {"password": "wrong", "token": _token(device)}
+    assert client.post("/admin/two-factor/", wrong_password).status_code == 400
+    wrong_code = {"password": PASSWORD, "token": "000000"}
+    assert client.post("/admin/two-factor/", wrong_code).status_code == 400
+    assert TOTPDevice.objects.filter(user=editor).exists()
+    response = client.post(
+        "/admin/two-factor/", {"password": PASSWORD, "token": _token(device)}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert not TOTPDevice.objects.filter(user=editor).exists()

@@ -13,8 +13,9 @@ from django.core.management import call_command
 from django.db import connections
 from django.test import RequestFactory
 
+from kb.caches import COUNTERS
 from kb.rate_limits import count_request
-from kb.settings.environment import cache_from_url
+from kb.settings.environment import caches_from_url
 
 # Like the suite's other transactional tests, it restores the migrated data after its
 # flush: a flush without it re-creates content types, which a later test's restore
@@ -27,10 +28,11 @@ ATTEMPTS = 400
 
 @pytest.fixture
 def database_cache(settings):
-    settings.CACHES = {"default": cache_from_url("")}
+    settings.CACHES = caches_from_url("")
     call_command("createcachetable")
-    yield caches["default"]
-    caches["default"].clear()
+    # The rate limits count in the counters cache: the one under test.
+    yield caches[COUNTERS]
+    caches[COUNTERS].clear()
 
 
 def _in_workers(attempt, times: int) -> list:

@@ -20,3 +20,10 @@ def test_unit_runs_an_existing_management_command(unit):
 def test_every_timer_has_its_service():
     for timer in UNITS[0].parent.glob("*.timer"):
         assert timer.with_suffix(".service").exists()
+
+
+def test_the_link_checker_unit_is_bounded_in_memory_and_time():
+    """It reads from servers the public can name (issue #24)."""
+    text = (UNITS[0].parent / "repertorio-check-sources.service").read_text()
+    assert re.search(r"^MemoryMax=\d+[KMG]$", text, re.M)
+    assert re.search(r"^RuntimeMaxSec=\d+[smh]?$", text, re.M)

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kb.settings.environment import cache_from_url
+from kb.settings.environment import caches_from_url
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_each_client_behind_the_proxy_has_its_own_count(client, tight_limits):
 def database_cache(settings):
     """The production default: the cache in a database table (the test settings use
     memory, see kb/settings/test.py)."""
-    settings.CACHES = {"default": cache_from_url("")}
+    settings.CACHES = caches_from_url("")
     call_command("createcachetable")
 
 
@@ -64,11 +64,13 @@ def test_the_count_lives_in_the_shared_cache(client, tight_limits, database_cach
     from django.core.cache import caches
     from django.core.cache.backends.db import DatabaseCache
 
-    assert isinstance(caches["default"], DatabaseCache)
+    assert isinstance(caches["counters"], DatabaseCache)
     for _ in range(4):
         client.get("/api/v1/search/?q=a", HTTP_X_FORWARDED_FOR="203.0.113.7")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM kb_cache WHERE cache_key LIKE '%rl:%'")
+        cursor.execute(
+            "SELECT COUNT(*) FROM kb_cache_counters WHERE cache_key LIKE '%rl:%'"
+        )
         assert cursor.fetchone()[0] >= 1
 
 
@@ -96,7 +98,9 @@ def test_a_reader_well_under_the_limit_costs_no_cache_write(rf, database_cache):
     assert len(queries) == 0
     count_request(request, "api-search", "320/d")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM kb_cache WHERE cache_key LIKE '%rl:%'")
+        cursor.execute(
+            "SELECT COUNT(*) FROM kb_cache_counters WHERE cache_key LIKE '%rl:%'"
+        )
         assert cursor.fetchone()[0] == 1
 
 
@@ -112,14 +116,13 @@ def test_one_worker_stops_a_client_exactly_at_its_limit(rf):
 def test_steps_from_other_workers_are_counted(rf):
     """What other workers added to the shared count is seen at this worker's next
     step: the client is limited on the shared total."""
-    from django.core.cache import cache
-
     from kb import rate_limits
+    from kb.caches import counters_cache
 
     request = rf.get("/api/v1/search/", REMOTE_ADDR="198.51.100.22")
     client, rate = "198.51.100.22", "64/d"
     ends_at = rate_limits.window_end(client, 86400, int(__import__("time").time()))
-    cache.set(f"rl:api-search:{rate}:{client}:{ends_at}", 60, 3600)
+    counters_cache().set(f"rl:api-search:{rate}:{client}:{ends_at}", 60, 3600)
     usages = [rate_limits.count_request(request, "api-search", rate) for _ in range(6)]
     assert [usage.limited for usage in usages] == [
         False,

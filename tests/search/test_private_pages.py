@@ -80,3 +80,23 @@ def test_publishing_a_live_ancestor_queues_nothing(
     with django_capture_on_commit_callbacks(execute=False):
         index.save_revision().publish()
         assert not PendingIndexUpdate.objects.exists()
+
+
+def test_moving_an_ancestor_under_a_restricted_page_removes_the_practices_below(
+    practice_and_index, django_capture_on_commit_callbacks
+):
+    """The practice index (not a practice) moves under a restricted page: the
+    practice below is no longer public, and leaves search."""
+    from pages.models import StandardPage
+
+    page, index = practice_and_index
+    home = index.get_parent()
+    with django_capture_on_commit_callbacks(execute=True):
+        members = home.add_child(
+            instance=StandardPage(title="Solo miembros", slug="solo-miembros")
+        )
+        _restrict(members)
+    assert _document(page.translation_key) is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        index.move(members, pos="last-child")
+    assert _document(page.translation_key) is None

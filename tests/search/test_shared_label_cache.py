@@ -2,8 +2,8 @@
 version lives in the shared cache, not in each process."""
 
 import pytest
-from django.core.cache import cache
 
+from kb.caches import counters_cache
 from search import labels
 from taxonomy.models import Theme
 
@@ -17,14 +17,14 @@ def test_another_workers_rename_reaches_this_process(monkeypatch):
     # Another worker renames the term: the row changes and, through its save
     # signal, the shared version stamp; this process's own copy is untouched.
     Theme.objects.filter(pk=theme.pk).update(label_es="Nombre nuevo del tema")
-    cache.set(labels.VERSION_KEY, "changed-by-another-worker", None)
+    counters_cache().set(labels.VERSION_KEY, "changed-by-another-worker", None)
     assert labels.facet_labels()["theme"][theme.slug].es == "Nombre nuevo del tema"
 
 
 def test_saving_a_term_changes_the_shared_version():
     labels.facet_labels()
-    before = cache.get(labels.VERSION_KEY)
+    before = counters_cache().get(labels.VERSION_KEY)
     theme = Theme.objects.order_by("slug").first()
     theme.label_es = "Otro nombre"
     theme.save()
-    assert cache.get(labels.VERSION_KEY) not in (None, before)
+    assert counters_cache().get(labels.VERSION_KEY) not in (None, before)

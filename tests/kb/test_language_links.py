@@ -1,0 +1,48 @@
+"""The language switcher's links come from the resolved route, never the raw path:
+no link may start with // or leave the site, whatever the address (issue #24)."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pages.site_setup import ensure_site
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_PATHS = [
+    "/%2Fevil.example/buscar/",
+    "/%2F%2Fevil.example/buscar/",
+    "//evil.example/buscar/",
+    "/%5Cevil.example/buscar/",
+    "/%5C%5Cevil.example/buscar/",
+    "/en/%2Fevil.example/search/",
+    "/%2Fevil.example/",
+    "/buscar/%2F%2Fevil.example/",
+]
+
+
+def _switcher_links(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [a["href"] for a in soup.select(".language-switcher a[href]")]
+
+
+@pytest.fixture
+def site(db):
+    return ensure_site()
+
+
+@pytest.mark.parametrize("path", HOSTILE_PATHS)
+def test_no_language_link_leaves_the_site(client, site, path):
+    response = client.get(path)
+    links = _switcher_links(response.content.decode())
+    assert links, f"{path}: no language switcher on the {response.status_code} page"
+    for link in links:
+        assert link.startswith("/"), link
+        assert not link.startswith(("//", "/\\")), link
+        assert "evil.example" not in link, link
+
+
+def test_the_search_links_to_the_same_search_in_the_other_language(client, site):
+    response = client.get("/buscar/", {"q": "presupuesto"})
+    assert _switcher_links(response.content.decode()) == ["/en/search/?q=presupuesto"]
+    response = client.get("/en/search/", {"q": "budget"})
+    assert _switcher_links(response.content.decode()) == ["/buscar/?q=budget"]
