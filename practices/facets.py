@@ -32,6 +32,8 @@ class Term:
     label_es: str
     label_en: str
     order: int = 0
+    # The parent term's value, in a hierarchical facet.
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,14 +88,20 @@ class Facet:
         """Every value this facet can take, with labels (reads the database)."""
         if self.vocabulary is None:
             return list(self.fixed_terms)
+        terms = self.vocabulary.objects.all()
+        if self.hierarchical:
+            terms = terms.select_related("parent")
         return [
             Term(
                 getattr(term, self.key),
                 term.label("es"),
                 term.label("en"),
                 getattr(term, "sort_order", 0),
+                getattr(term.parent, self.key)
+                if self.hierarchical and term.parent_id
+                else None,
             )
-            for term in self.vocabulary.objects.all()
+            for term in terms
         ]
 
     def value_of(self, term) -> str:

@@ -29,6 +29,7 @@ class Label:
     es: str
     en: str
     order: int = 0
+    parent: str | None = None
 
     def text(self, language: str) -> str:
         return self.en if language == "en" else self.es
@@ -72,7 +73,7 @@ def _shared_version() -> str:
 def _load() -> dict[str, dict[str, Label]]:
     labels = {
         facet.name: {
-            term.value: Label(term.label_es, term.label_en, term.order)
+            term.value: Label(term.label_es, term.label_en, term.order, term.parent)
             for term in facet.terms()
         }
         for facet in FACETS

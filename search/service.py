@@ -252,6 +252,14 @@ def _pick(values: dict, lang: str, fallback: str) -> str:
     return values.get(lang) or values.get(fallback) or next(iter(values.values()), "")
 
 
+def _own_terms(values: list[str], known: dict) -> list[str]:
+    """A hierarchical facet's values less the ancestors the document adds (a
+    practice on participatory budgeting is also on citizen participation): what
+    its editors chose, for showing."""
+    ancestors = {known[v].parent for v in values if v in known}
+    return [v for v in values if v in known and v not in ancestors]
+
+
 def _hit(hit: dict, lang: str, labels) -> PracticeHit:
     source = hit["_source"]
     original = source.get("original_language") or "es"
@@ -298,8 +306,7 @@ def _hit(hit: dict, lang: str, labels) -> PracticeHit:
         else "",
         themes=[
             (slug, labels["theme"][slug].text(lang))
-            for slug in source.get("theme", [])
-            if slug in labels["theme"]
+            for slug in _own_terms(source.get("theme", []), labels["theme"])
         ],
         level=level,
         level_label=labels["level"][level].text(lang)

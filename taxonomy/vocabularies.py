@@ -83,13 +83,6 @@ THEMES = [
         ],
     ),
     (
-        "participatory-budgeting",
-        "Presupuesto participativo",
-        "Participatory budgeting",
-        "fiscal-openness",
-        ["Public Participation In Budget/Fiscal Policy"],
-    ),
-    (
         "citizen-participation",
         "Participación ciudadana",
         "Citizen participation",
@@ -101,6 +94,15 @@ THEMES = [
             "Mainstreaming Participation",
             "Participation in Lawmaking",
         ],
+    ),
+    (
+        "participatory-budgeting",
+        "Presupuesto participativo",
+        "Participatory budgeting",
+        # Residents decide on spending: participation, kept apart from publishing
+        # budgets (fiscal openness), which it used to fill.
+        "citizen-participation",
+        ["Public Participation In Budget/Fiscal Policy"],
     ),
     (
         "social-accountability",

@@ -48,6 +48,15 @@ def practices(settings, search_index_prefix, db):
             )
             for source_id, country, subdivision, level, evidence, results in rows
         ]
+        + [
+            practice_record(
+                "uy-budgeting",
+                "Presupuesto participativo uy-budgeting",
+                "Los vecinos eligen obras con parte del presupuesto municipal.",
+                country="UY",
+                themes=["participatory-budgeting"],
+            )
+        ]
     )
     rebuild()
 
@@ -70,6 +79,15 @@ def test_cards_carry_evidence_outcome_and_the_documented_mark(practices):
     assert evaluated.documented_results
     assert evaluated.evidence_label == "Evaluada de forma independiente"
     assert not cards["Presupuesto abierto mx-self"].documented_results
+
+
+def test_cards_show_the_themes_editors_chose_not_their_ancestors(practices):
+    """Search still finds the practice under its theme's parent."""
+    card = search("q=uy-budgeting").results[0]
+    assert card.themes == [("participatory-budgeting", "Presupuesto participativo")]
+    parent = search("theme=citizen-participation")
+    assert [hit.title for hit in parent.results] == [card.title]
+    assert search("theme=fiscal-openness&q=uy-budgeting").total == 0
 
 
 def test_the_evidence_facet_lists_the_strongest_level_first(practices):

@@ -73,6 +73,13 @@ def test_themes_form_a_tree_mapped_to_ogp_policy_areas():
     assert "Open Data" in open_data.ogp_policy_areas
 
 
+def test_participatory_budgeting_is_participation_not_fiscal_transparency():
+    """Residents deciding on spending is participation: under fiscal openness it
+    filled that theme with budgeting cases and hid the ones that publish budgets."""
+    budgeting = Theme.objects.get(slug="participatory-budgeting")
+    assert budgeting.parent.slug == "citizen-participation"
+
+
 @pytest.mark.parametrize(
     "name, code",
     [
