@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers apertium clean
+.PHONY: run test test-fast bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers apertium clean
 
 # Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
 # serves the static files); `make run DEBUG=1` for Django's debug pages.
@@ -29,6 +29,10 @@ test: install apertium opensearch browsers
 	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=deploy-check-only-0123456789-abcdefghijklmnopqrstuvwxyz \
 	  ALLOWED_HOSTS=kb.example.org CONTACT_EMAIL=deploy-check@example.org $(MANAGE) check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+# The fast tier alone: pure logic in tests/unit/ (no database, no search node).
+test-fast: install
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest tests/unit -q $(PYTEST_ARGS)
 
 # Load test (bench/): SIZE practices on its own OpenSearch node (port 9260), served by
 # gunicorn, driven at 1, 8 and 16 clients; prints one table. `make bench SIZE=10000`

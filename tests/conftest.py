@@ -33,18 +33,30 @@ def search_index_prefix():
         override.disable()
 
 
+UNIT_TESTS = "tests/unit/"
+
+
+def _is_unit(request) -> bool:
+    """Tests under tests/unit/ are the fast tier: no database, no search node."""
+    return request.node.get_closest_marker("unit") is not None
+
+
 @pytest.fixture(autouse=True)
-def _empty_shared_cache(request, django_db_setup, django_db_blocker):
+def _empty_shared_cache(request):
     """Every test starts with an empty shared cache.
 
     The cache is a database table (kb/settings: CACHES) that a test's rollback does
     not always cover: what session fixtures or live-server tests cached would leak
     into the next test. Each worker's own part of the rate-limit counts goes too.
     """
+    if _is_unit(request):
+        return
     from django.core.cache import caches
 
     from kb.rate_limits import forget_local_counts
 
+    request.getfixturevalue("django_db_setup")
+    django_db_blocker = request.getfixturevalue("django_db_blocker")
     with django_db_blocker.unblock():
         for cache in caches.all(initialized_only=False):
             cache.clear()
@@ -69,6 +81,8 @@ def opensearch_down(settings, closed_port_url):
 @pytest.fixture(autouse=True)
 def _check_node_reachable_once(request):
     """Fail loudly, not with a skip, when the suite runs without its OpenSearch node."""
+    if _is_unit(request):
+        return
     if not getattr(_check_node_reachable_once, "done", False):
         _check_node_reachable_once.done = True
         client = get_client()
@@ -95,8 +109,17 @@ def pytest_collection_modifyitems(session, config, items):
 
     Runs before pytest-django's own (stable) ordering, which still puts database
     tests before transactional ones, whose flush would empty the tables for the rest.
+    The fast tier (tests/unit/) is marked `unit` and runs first.
     """
-    items.sort(key=lambda item: "corpus" not in getattr(item, "fixturenames", ()))
+    for item in items:
+        if item.nodeid.startswith(UNIT_TESTS):
+            item.add_marker(pytest.mark.unit)
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("unit") is None,
+            "corpus" not in getattr(item, "fixturenames", ()),
+        )
+    )
 
 
 def pytest_collection_finish(session):
