@@ -7,6 +7,7 @@ Apertium check starts a process, so its answer is kept for a minute.
 """
 
 import ipaddress
+from contextlib import suppress
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -77,10 +78,8 @@ def _translator_check() -> dict:
     if check is None:
         status = translator_status()
         check = {"ok": status.ok, "detail": status.detail}
-        try:
+        with suppress(Exception):  # unkept: the next call checks again
             cache.set(TRANSLATOR_CHECK_KEY, check, TRANSLATOR_CHECK_SECONDS)
-        except Exception:  # noqa: BLE001
-            pass
     return check
 
 
