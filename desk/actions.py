@@ -14,9 +14,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from practices.models import PracticePage
 from search.service import reindex_practice
 
-from .duplicates import MergeRefused, can_merge, merge_practices, refresh_duplicates
+from .duplicates import MergeRefused, can_merge, merge_practices
 from .permissions import can_use_desk
 from .review import mark_reviewed
+from .tasks import start_duplicate_search
 from .translation import create_translation, missing_locales
 
 
@@ -153,13 +154,23 @@ class MergeView(WagtailAdminTemplateMixin, TemplateView):
 
 @require_POST
 def find_duplicates(request):
-    """Run the duplicate search now (it also runs nightly) and show its pairs."""
+    """Start the duplicate search (it also runs nightly) as a background task."""
     if not can_use_desk(request.user):
         raise PermissionDenied
-    report = refresh_duplicates()
-    messages.success(
-        request,
-        _("%(pairs)s possible duplicates among %(pages)s published pages.")
-        % {"pairs": report.pairs, "pages": report.pages},
-    )
+    if start_duplicate_search():
+        messages.success(
+            request,
+            _(
+                "The search for duplicates has started; its pairs appear here "
+                "when it ends, in a few minutes."
+            ),
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "A search for duplicates is already under way; its pairs appear here "
+                "when it ends."
+            ),
+        )
     return redirect(reverse("desk:duplicates"))

@@ -4,8 +4,9 @@ Two published pages are candidates when they share a country and a language and
 their titles and summaries read alike (rapidfuzz on accent-folded text), unless
 both name a state or municipality and these differ. Pages of one translation group
 are never paired. Comparing every pair is quadratic, so the
-search runs as a daily job (`manage.py find_duplicates`) and the report reads the
-stored pairs; bench/duplicates.py prints how long it takes per group size.
+search runs as a daily job (`manage.py find_duplicates`), or as a background task an
+editor starts (desk/tasks.py), on DUPLICATE_SEARCH_WORKERS cores; the report reads
+the stored pairs. bench/duplicates.py prints how long it takes per group size.
 
 A merge keeps one practice: the other's sources and keywords move over (published
 as a new revision of the kept page), the other's pages are unpublished, which takes
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -60,8 +62,9 @@ def _sorted_words(text: str) -> str:
     return " ".join(sorted(fold(text).split()))
 
 
-def _close_titles(titles: list[str]) -> Iterator[tuple[int, int, int]]:
-    """(i, j, score) for i < j whose titles score at least TITLE_CUTOFF."""
+def _close_titles(titles: list[str], workers: int) -> Iterator[tuple[int, int, int]]:
+    """(i, j, score) for i < j whose titles score at least TITLE_CUTOFF, compared on
+    `workers` threads."""
     for start in range(0, len(titles), ROWS_PER_BLOCK):
         scores = process.cdist(
             titles[start : start + ROWS_PER_BLOCK],
@@ -70,7 +73,7 @@ def _close_titles(titles: list[str]) -> Iterator[tuple[int, int, int]]:
             processor=None,
             score_cutoff=TITLE_CUTOFF,
             dtype=numpy.uint8,
-            workers=-1,
+            workers=workers,
         )
         for row, column in zip(*numpy.nonzero(scores), strict=True):
             if column > start + row:
@@ -92,9 +95,15 @@ def _places_differ(first: PracticePage, second: PracticePage) -> bool:
 
 
 def find_duplicates(
-    threshold: int = THRESHOLD, pages: Iterable[PracticePage] | None = None
+    threshold: int = THRESHOLD,
+    pages: Iterable[PracticePage] | None = None,
+    workers: int | None = None,
 ) -> list[DuplicatePair]:
-    """Pairs of live practice pages that look like one practice, most alike first."""
+    """Pairs of live practice pages that look like one practice, most alike first.
+
+    `workers`: the cores to compare on (DUPLICATE_SEARCH_WORKERS unless given).
+    """
+    workers = workers or settings.DUPLICATE_SEARCH_WORKERS
     if pages is None:
         pages = PracticePage.objects.live().select_related("locale", "country")
     groups: dict[tuple, list[PracticePage]] = defaultdict(list)
@@ -107,7 +116,7 @@ def find_duplicates(
             continue
         titles = [_sorted_words(page.title) for page in members]
         summaries = [fold(page.summary) for page in members]
-        for i, j, title_score in _close_titles(titles):
+        for i, j, title_score in _close_titles(titles, workers):
             if members[i].translation_key == members[j].translation_key:
                 continue
             if _places_differ(members[i], members[j]):

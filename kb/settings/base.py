@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +237,15 @@ WAGTAILSEARCH_BACKENDS["wagtail_opensearch"] = {
 }
 
 # Open data: where `manage.py export_practices --dump` writes the dated full dumps.
+# Background tasks: Wagtail's own run at once, as before ("default"); ours that a web
+# request must not run (the duplicate search) go to a database queue read by
+# `manage.py db_worker --backend background` (deploy/systemd/repertorio-tasks).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["desk"]},
+}
+# Cores the duplicate search may use (rapidfuzz's cdist), in the worker.
+DUPLICATE_SEARCH_WORKERS = env_int("DUPLICATE_SEARCH_WORKERS", 1)
 OPEN_DATA_DUMP_DIR = Path(env_str("OPEN_DATA_DUMP_DIR", str(DATA_DIR / "open-data")))
 # Live exports in progress at once (opendata/views.py, kb/concurrency.py): a large
 # one holds a web worker for minutes, so fewer than the workers, and one per client.

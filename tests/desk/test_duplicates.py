@@ -1,11 +1,16 @@
 """The duplicate finder, and merging: only moderators, with redirects and no orphan."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from opensearchpy.exceptions import NotFoundError
 from wagtail.contrib.redirects.models import Redirect
 
 from desk.duplicates import find_duplicates, refresh_duplicates
+from desk.models import DuplicateCandidate
+from desk.tasks import search_duplicates
 from practices.models import PracticePage
 from search.client import get_client
 from search.indexer import alias_name, indexed_ids, write_documents
@@ -61,13 +66,47 @@ def test_near_duplicates_of_one_country_are_paired_and_others_are_not(
     assert pairs[0].score >= 80
 
 
+def _run_background_tasks() -> None:
+    """What the worker process does (deploy/systemd/repertorio-tasks.service)."""
+    call_command(
+        "db_worker",
+        "--batch",
+        "--backend=background",
+        "--queue-name=desk",
+        "--no-startup-delay",
+        verbosity=0,
+    )
+
+
+# The worker takes its task in an exclusive transaction: the rows must be committed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_duplicate_search_runs_as_a_task_never_in_the_request(
+    client_for, editor, twins, own_index
+):
+    """The request only queues it, once however often it is asked for; the worker
+    runs it and the report then shows its pairs."""
+    client = client_for(editor)
+    html = client.post(reverse("desk:find_duplicates"), follow=True).content.decode()
+    assert "The search for duplicates has started" in html
+    assert not DuplicateCandidate.objects.exists()
+    html = client.post(reverse("desk:find_duplicates"), follow=True).content.decode()
+    assert "already under way" in html
+    assert DBTaskResult.objects.count() == 1
+    _run_background_tasks()
+    assert DuplicateCandidate.objects.count() == 1
+    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
+    assert DBTaskResult.objects.get().return_value == {"pairs": 1, "pages": 2}
+
+
 def test_editors_see_the_report_but_cannot_merge(client_for, editor, twins, own_index):
     first, second = twins
     client = client_for(editor)
     html = client.get(reverse("desk:duplicates")).content.decode()
     assert "No search for duplicates has run yet" in html
     html = client.post(reverse("desk:find_duplicates"), follow=True).content.decode()
-    assert "1 possible duplicates among 2 published pages" in html
+    assert "The search for duplicates has started" in html
+    search_duplicates.call()  # what the worker runs (see the test above)
+    html = client.get(reverse("desk:duplicates")).content.decode()
     assert "Presupuestos participativos en Zapopan" in html
     assert reverse("desk:merge") not in html
     response = client.post(

@@ -81,3 +81,42 @@ def test_readyz_names_the_database_when_it_is_unreachable(closed_port_url):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "503 ['database', 'opensearch']"
+
+
+@pytest.mark.django_db
+def test_readyz_tells_the_public_only_its_status(client, practices_index_present):
+    """Engine, cluster and Apertium details are for loopback and staff only."""
+    response = client.get("/readyz", REMOTE_ADDR="203.0.113.80")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_readyz_shows_its_details_to_staff_anywhere(
+    client, practices_index_present, django_user_model
+):
+    staff = django_user_model.objects.create_user("ops", password="x", is_staff=True)
+    client.force_login(staff)
+    body = client.get("/readyz", REMOTE_ADDR="203.0.113.81").json()
+    assert body["checks"]["database"]["detail"]
+    assert "machine_translation" in body["checks"]
+
+
+@pytest.mark.django_db
+def test_readyz_checks_apertium_at_most_once_a_minute(
+    client, practices_index_present, monkeypatch
+):
+    """Each check starts a process: repeated calls reuse the last answer."""
+    from kb import health
+
+    calls = []
+    real = health.translator_status
+
+    def counted():
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(health, "translator_status", counted)
+    for _ in range(5):
+        assert client.get("/readyz").status_code == 200
+    assert len(calls) == 1

@@ -146,3 +146,17 @@ def test_the_opensearch_description_is_linked_and_searches(
     templates = {u.get("type"): u.get("template") for u in root.findall("o:Url", ns)}
     assert templates["text/html"] == f"http://testserver{search}?q={{searchTerms}}"
     assert "/feeds/practices.atom?q={searchTerms}" in templates["application/atom+xml"]
+
+
+def test_sitemaps_are_built_once_then_served_from_the_cache(client, corpus):
+    """A section lists up to 50,000 URLs: a repeat request runs no query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for path in ("/sitemap.xml", "/sitemap-pages.xml", "/sitemap-search.xml"):
+        first = client.get(path)
+        assert first.status_code == 200
+        with CaptureQueriesContext(connection) as repeat:
+            again = client.get(path)
+        assert again.content == first.content
+        assert len(repeat) == 0, [q["sql"] for q in repeat]

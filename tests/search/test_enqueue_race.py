@@ -11,7 +11,9 @@ from django.db import connection, connections, transaction
 from search import sync
 from search.models import PendingIndexUpdate
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Like the suite's other transactional tests, it restores the migrated data after its
+# flush, so the tests after it find their groups, site and content types.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

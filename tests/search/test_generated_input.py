@@ -1,10 +1,12 @@
-"""Generated requests never make a public search endpoint answer a server error.
+"""Generated requests never make a public endpoint answer a server error.
 
 Hypothesis draws query strings from every public parameter, with values that mix
 valid codes, numbers in other scripts (², ٣, ４), long and control-character text,
 repeated parameters and unknown names, and sends them to the search API, the HTML
-search page in both languages, autocomplete and the export, on the shared corpus and
-the real node. `GENERATED_INPUT_EXAMPLES` scales the run (docs/search.md).
+search page in both languages, autocomplete, the export, the feed, the sitemaps and
+/readyz, on the shared corpus and the real node. `GENERATED_INPUT_EXAMPLES` scales
+the run (docs/search.md, docs/security.md). The desk's CSV exports have their own
+run (tests/desk/test_generated_input.py).
 """
 
 import os
@@ -26,6 +28,11 @@ ENDPOINTS = (
     "/en/search/",
     "/api/v1/autocomplete/",
     "/api/v1/practices/export/",
+    "/feeds/practices.atom",
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
+    "/sitemap-search.xml",
+    "/readyz",
 )
 NAMES = (
     "q",
@@ -38,6 +45,7 @@ NAMES = (
     "format",
     "bom",
     "limit",
+    "p",
     *FACET_NAMES,
     "unknown",
 )
