@@ -32,6 +32,7 @@ from .models import LinkCheck
 from .pinned_http import (
     AddressRefused,
     PinnedAddressAdapter,
+    overall_deadline,
     pinned_url,
     read_capped,
     resolve_checked_address,
@@ -142,8 +143,9 @@ class LinkChecker:
                     refusal.url = url
                     refusal.final_url = current if current != url else ""
                     return refusal
-                response = self._get(current)
-                response.close()
+                with overall_deadline(self.policy.timeout):
+                    response = self._get(current)
+                    response.close()
                 if response.is_redirect:
                     current = urljoin(current, response.headers["location"])
                     continue
@@ -242,20 +244,21 @@ class LinkChecker:
         parser = urllib.robotparser.RobotFileParser(f"{origin}/robots.txt")
         deadline = time.monotonic() + self.policy.timeout
         try:
-            response = self._get(
-                f"{origin}/robots.txt",
-                headers={"Accept-Encoding": "gzip, deflate"},
-            )
-            try:
-                if response.status_code in (401, 403):
-                    parser.disallow_all = True
-                elif response.status_code >= 400:
-                    parser.allow_all = True
-                else:
-                    body = read_capped(response, deadline=deadline)
-                    parser.parse(body.decode("utf-8", "replace").splitlines())
-            finally:
-                response.close()
+            with overall_deadline(self.policy.timeout):
+                response = self._get(
+                    f"{origin}/robots.txt",
+                    headers={"Accept-Encoding": "gzip, deflate"},
+                )
+                try:
+                    if response.status_code in (401, 403):
+                        parser.disallow_all = True
+                    elif response.status_code >= 400:
+                        parser.allow_all = True
+                    else:
+                        body = read_capped(response, deadline=deadline)
+                        parser.parse(body.decode("utf-8", "replace").splitlines())
+                finally:
+                    response.close()
         except (requests.RequestException, OSError, ValueError, AddressRefused):
             # No readable robots.txt: the standard's default is that all is allowed.
             parser.allow_all = True

@@ -3,18 +3,24 @@
 A name is resolved once and the address is checked; the request then connects to
 that very address (no second lookup for DNS rebinding to answer), while the Host
 header, TLS SNI and certificate check still name the host. Bodies are read to a
-size cap, decompressed by hand, before a deadline.
+size cap, decompressed by hand, before a deadline; and within `overall_deadline`
+a request's socket is shut when the deadline passes, so a server that drips its
+headers a byte at a time cannot hold a thread (requests' timeouts are per read).
 """
 
 import ipaddress
 import socket
+import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 BODY_CAP_BYTES = 512 * 1024
 _CHUNK_BYTES = 16 * 1024
@@ -53,9 +59,87 @@ def pinned_url(url: str, address: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{host}:{port}"))
 
 
+class _Watch:
+    """One `overall_deadline`: when it ends, its timers, and whether one fired."""
+
+    def __init__(self, seconds: float):
+        self.deadline = time.monotonic() + seconds
+        self.timers: list[threading.Timer] = []
+        self.expired = False  # set by a timer's thread, read by the requester's
+
+
+_current = threading.local()
+
+
+@contextmanager
+def overall_deadline(seconds: float) -> Iterator[None]:
+    """Requests this thread starts inside are cut off `seconds` from now; if one
+    was, requests.Timeout is raised (what it read by then, perhaps a status line
+    and half a header, is not an answer)."""
+    watch = _current.watch = _Watch(seconds)
+    try:
+        yield
+    except Exception as exc:
+        if watch.expired:
+            raise requests.Timeout(f"no complete answer in {seconds:g}s") from exc
+        raise
+    finally:
+        for timer in watch.timers:
+            timer.cancel()
+        _current.watch = None
+    if watch.expired:
+        raise requests.Timeout(f"no complete answer in {seconds:g}s")
+
+
+def _arm(connection) -> None:
+    watch = getattr(_current, "watch", None)
+    if watch is None:
+        return
+
+    def cut_off():
+        watch.expired = True
+        sock = connection.sock
+        if sock is not None:
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(max(0.0, watch.deadline - time.monotonic()), cut_off)
+    timer.daemon = True
+    watch.timers.append(timer)
+    timer.start()
+
+
+class _DeadlineHTTPConnection(HTTPConnection):
+    def request(self, *args, **kwargs):
+        _arm(self)
+        return super().request(*args, **kwargs)
+
+
+class _DeadlineHTTPSConnection(HTTPSConnection):
+    def request(self, *args, **kwargs):
+        _arm(self)
+        return super().request(*args, **kwargs)
+
+
+class _DeadlineHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _DeadlineHTTPConnection
+
+
+class _DeadlineHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _DeadlineHTTPSConnection
+
+
 class PinnedAddressAdapter(HTTPAdapter):
     """Connects to the address in the request's URL; TLS names the Host header's
-    host (SNI and certificate), so the certificate is checked for the name."""
+    host (SNI and certificate), so the certificate is checked for the name.
+    Its connections honour `overall_deadline`."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _DeadlineHTTPPool,
+            "https": _DeadlineHTTPSPool,
+        }
 
     def build_connection_pool_key_attributes(self, request, verify, cert=None):
         host_params, pool_kwargs = super().build_connection_pool_key_attributes(

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from practices.dataset import neutralise
 from practices.models import PracticePage, PracticeSource
 from practices.translation import machine_translations_for
 from search.service import queued_index_updates
@@ -17,6 +16,7 @@ from search.service import queued_index_updates
 from .duplicates import can_merge
 from .models import DuplicateCandidate, LinkCheck
 from .permissions import editable_pages, page_policy
+from .spreadsheets import NeutralisedCSVMixin
 
 
 def _edit_url(page_id) -> str:
@@ -39,20 +39,12 @@ class ActionColumn(Column):
         return context
 
 
-class DeskReportView(ReportView):
-    """A desk report; its CSV cells are formula-neutralised like the open data's,
-    since titles come from contributors (a spreadsheet would run "=…" as a formula).
-    """
+class DeskReportView(NeutralisedCSVMixin, ReportView):
+    """A desk report; its CSV cells are formula-neutralised (desk/spreadsheets.py)."""
 
     permission_policy = page_policy
     any_permission_required = ["add", "change", "publish"]
     paginate_by = 50
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str):
-            return neutralise(value)
-        return value
 
 
 class IndexQueueReport(DeskReportView):

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from desk.spreadsheets import wagtail_report_patterns
 from kb import health
 from kb.two_factor import admin_sign_in_instead
 from opendata import urls as opendata_urls
@@ -17,6 +18,8 @@ urlpatterns = [
     path("api/v1/", include("search.urls")),
     path("api/v1/", include(opendata_urls.api_patterns)),
     *opendata_urls.site_patterns,
+    # Wagtail's report pages with formula-neutralised CSV exports (desk/spreadsheets.py).
+    path("admin/reports/", include(wagtail_report_patterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

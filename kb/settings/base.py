@@ -314,6 +314,10 @@ RATE_LIMITS = {
     "api-taxonomy": env_str("API_RATE_LIMIT", "120/m"),
     "practices-feed": env_str("API_RATE_LIMIT", "120/m"),
     "api-export": env_str("EXPORT_RATE_LIMIT", "10/m"),
+    # Cheap now (cached), but public: no client may make them a load.
+    "readyz": env_str("API_RATE_LIMIT", "120/m"),
+    "sitemap-index": env_str("API_RATE_LIMIT", "120/m"),
+    "sitemap-section": env_str("API_RATE_LIMIT", "120/m"),
 }
 
 # Admin sign-in: django-axes locks a username out for AXES_COOLOFF_MINUTES after

@@ -88,3 +88,39 @@ def test_the_migration_replaces_a_published_reference_everywhere(
         translation_key=page.translation_key
     ).exists()
     assert client.get(page.url).status_code == 200
+
+
+def test_the_migration_renames_a_published_document_named_after_the_reference(
+    client, private_uploads, settings, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+
+    from .test_contribution_form import PDF, _upload
+
+    response = client.post(
+        URL, {**_data(), "document": _upload("informe.pdf", PDF, "application/pdf")}
+    )
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    submission.publish_document = True
+    submission.save()
+    page = submission.practice.specific
+    _publish(page, django_capture_on_commit_callbacks)
+    submission.refresh_from_db()
+    document = submission.published_document
+    # As before the fix: named and titled after the reference.
+    reference = submission.reference
+    PracticePage.objects.filter(pk=page.pk).update(source_id=reference)
+    old_file = document.file.name
+    document.file.save(f"{reference}.pdf", ContentFile(PDF), save=False)
+    (settings.MEDIA_ROOT / old_file).unlink()
+    document.title = f"Document sent with contribution {reference}"
+    document.save()
+
+    migration.replace_references(apps, None)
+
+    document.refresh_from_db()
+    assert reference not in document.title
+    assert reference not in document.file.name
+    assert (settings.MEDIA_ROOT / document.file.name).read_bytes() == PDF
+    assert not list(settings.MEDIA_ROOT.rglob(f"{reference}*"))

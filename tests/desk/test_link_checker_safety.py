@@ -254,3 +254,29 @@ def test_sources_of_unpublished_contributions_are_never_checked(make_practice):
     submission.status = Submission.Status.PUBLISHED
     submission.save()
     assert "http://planted.example/inside" in source_urls()
+
+
+def _drip_headers(handler):
+    """A status line, then headers a byte every 0.1 s for 10 s: each read is
+    within the read timeout, the whole never ends in time."""
+    try:
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        handler.wfile.flush()
+        for _ in range(100):
+            handler.wfile.write(b"X")
+            handler.wfile.flush()
+            time.sleep(0.1)
+    except OSError:
+        pass
+
+
+@pytest.mark.parametrize("path", ["/robots.txt", "/page"])
+def test_a_server_that_drips_its_headers_is_cut_off_at_the_deadline(servers, path):
+    allowed, _ = servers
+    allowed.routes[path] = (200, {}, _drip_headers)
+    base = f"http://127.0.0.1:{allowed.server_port}"
+    started = time.monotonic()
+    result = LinkChecker(_policy(timeout=1.0)).check(f"{base}/page")
+    assert time.monotonic() - started < 4
+    if path == "/page":
+        assert result.result in (Result.ERROR, Result.TIMEOUT)

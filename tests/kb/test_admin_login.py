@@ -171,3 +171,22 @@ def test_turning_the_second_factor_off_takes_the_password_and_a_code(client, edi
     )
     assert response.status_code == 302, response.context["form"].errors
     assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+def test_a_login_restricted_page_sends_readers_to_the_admin_sign_in(client, editor):
+    """The sign-in that asks for the second factor, not Wagtail's password-only one."""
+    from wagtail.models import PageViewRestriction
+
+    from pages.models import StandardPage
+    from pages.site_setup import ensure_site
+
+    home = ensure_site()
+    members = home.add_child(
+        instance=StandardPage(title="Solo miembros", slug="solo-miembros")
+    )
+    PageViewRestriction.objects.create(
+        page=members, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(members.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)

@@ -14,6 +14,9 @@ def tight_limits(settings):
         "api-taxonomy": "2/d",
         "api-practice": "2/d",
         "practices-feed": "2/d",
+        "readyz": "2/d",
+        "sitemap-index": "2/d",
+        "sitemap-section": "2/d",
     }
 
 
@@ -24,6 +27,9 @@ def tight_limits(settings):
         "/api/v1/taxonomy/?vocabulary=status",
         "/api/v1/practices/00000000-0000-0000-0000-000000000000/",
         "/feeds/practices.atom",
+        "/readyz",
+        "/sitemap.xml",
+        "/sitemap-pages.xml",
     ],
 )
 def test_a_client_past_its_limit_gets_429_with_retry_after(

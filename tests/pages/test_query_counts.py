@@ -41,6 +41,15 @@ def _no_rate_limits(settings):
     settings.RATE_LIMITS = {}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_labels(monkeypatch):
+    """Facet labels are reloaded every few minutes (search.labels.CACHE_SECONDS):
+    loaded now, a reload due in a long test run is not counted as a rendering."""
+    monkeypatch.setattr(labels, "CHECK_SECONDS", 0)
+    labels.clear_label_cache()
+    labels.facet_labels()
+
+
 def queries_for(client, path: str, expected_status: int = 200) -> int:
     assert client.get(path).status_code == expected_status  # warm the caches
     with CaptureQueriesContext(connection) as captured:
