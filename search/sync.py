@@ -17,6 +17,7 @@ from opensearchpy.exceptions import OpenSearchException
 
 from .indexer import refresh_index, write_documents
 from .models import PendingIndexUpdate
+from .vectors import would_load_encoder
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +129,14 @@ def _record_failure(pks, error: str) -> None:
 
 
 def drain_quietly() -> None:
-    """After a commit: try once, never let a search outage break the editor's save."""
+    """After a commit: try once, never let a search outage break the editor's save.
+
+    Inside a web request that would have to load the sentence encoder (seconds, and
+    118 MB in the worker), nothing is written: the practices stay queued for the
+    drain job (`manage.py search drain --watch`)."""
+    if would_load_encoder():
+        logger.info("search: update queued for the drain job (no encoder here)")
+        return
     try:
         report = drain()
     except Exception:  # the queue keeps the work; log and move on
