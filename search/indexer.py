@@ -22,6 +22,7 @@ from opensearchpy.exceptions import NotFoundError
 from practices.facets import FACETS
 from practices.translation import machine_translations_for
 
+from .answers import index_changed
 from .client import get_bulk_client, get_client, index_name
 from .document_builder import (
     build_document,
@@ -241,6 +242,7 @@ def rebuild(progress: Callable[[int], None] | None = None) -> RebuildReport:
         # in the same atomic step.
         swap.append({"remove_index": {"index": alias_name()}})
     client.indices.update_aliases(body={"actions": swap}, request_timeout=ADMIN_TIMEOUT)
+    index_changed()
     if old:
         # Searches already sent to the old index may still be running: let them finish
         # (none outlives the client timeout) before the index disappears under them.
@@ -295,6 +297,8 @@ def write_documents(
         refresh="wait_for" if refresh else "false",
         request_timeout=ADMIN_TIMEOUT,
     )
+    if refresh:  # searches see the change now (else at `refresh_index`)
+        index_changed()
     for error in errors:
         ((op, info),) = error.items()
         key = UUID(info["_id"])
@@ -311,6 +315,7 @@ def write_documents(
 def refresh_index() -> None:
     """Make what was written searchable now, not at the next scheduled refresh."""
     get_client().indices.refresh(index=alias_name(), request_timeout=ADMIN_TIMEOUT)
+    index_changed()  # after the refresh: no answer kept meanwhile misses the change
 
 
 def delete_documents(ids: Iterable[str]) -> list[str]:
@@ -325,6 +330,7 @@ def delete_documents(ids: Iterable[str]) -> list[str]:
         refresh="wait_for",
         request_timeout=ADMIN_TIMEOUT,
     )
+    index_changed()
     return [
         info["_id"]
         for error in errors

@@ -19,6 +19,7 @@ from kb.text import fold
 from practices.facets import FACET_NAMES, FACETS, facet_named
 from practices.translation import translate_query
 
+from .answers import kept_answer
 from .client import get_client
 from .document_builder import live_practice_pages
 from .filters import SearchFilters
@@ -206,6 +207,12 @@ def _text_scored(query: dict | None) -> bool:
 
 
 def search_practices(filters: SearchFilters) -> SearchResults:
+    """One page of a search: hits, facet counts, years, suggestion (an identical
+    search's answer when whole answers are kept: search/answers.py)."""
+    return kept_answer(filters, lambda: _answer(filters))
+
+
+def _answer(filters: SearchFilters) -> SearchResults:
     started = time.monotonic()
     translated = (
         translate_query(filters.q, "es", "en")
