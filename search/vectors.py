@@ -20,7 +20,8 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -60,6 +61,21 @@ class EmbeddingTally:
     @property
     def per_second(self) -> float:
         return self.texts / self.seconds if self.seconds else 0.0
+
+
+# The tally that embedding counts into when its caller passes none: set around work
+# whose embedding happens deep inside (an import's drain on commit).
+_current_tally: ContextVar[EmbeddingTally | None] = ContextVar("tally", default=None)
+
+
+@contextmanager
+def tallied(tally: EmbeddingTally) -> Iterator[EmbeddingTally]:
+    """Count every text embedded in this block (this thread) into `tally`."""
+    token = _current_tally.set(tally)
+    try:
+        yield tally
+    finally:
+        _current_tally.reset(token)
 
 
 # Whether the code running now serves a web request (set by `search.apps` on
@@ -151,7 +167,9 @@ def vectors_for(
     progress: Progress | None = None,
     tally: EmbeddingTally | None = None,
 ) -> list[list[float]]:
-    """One vector per text: stored ones reused, the others embedded and stored."""
+    """One vector per text: stored ones reused, the others embedded and stored,
+    BATCH_SIZE at a time, counted into `tally` (or the one `tallied` set)."""
+    tally = tally or _current_tally.get()
     hashes = [text_hash(text) for text in texts]
     known = _stored(set(hashes))
     missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in known}
