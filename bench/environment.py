@@ -136,7 +136,7 @@ def configure_environment(args: argparse.Namespace, workdir: Path) -> None:
 
 
 def start_django(args: argparse.Namespace, workdir: Path) -> None:
-    """Django set up on the bench's settings (`args.search_mode`, `args.port`,
+    """Django set up on the bench's settings (`args.modes`, `args.port`,
     `args.data`); models can be imported after this."""
     configure_environment(args, workdir)
     sys.path.insert(0, str(REPO))
