@@ -9,7 +9,8 @@ sends, back to back (so a noisy machine weighs on every variant alike):
   with up to 100 id clauses (two requests);
 - the words alone (text mode);
 
-- the one request with its terms aggregations told `execution_hint: map`;
+- the one request with its terms aggregations told `execution_hint: map`, and
+  with 50 neighbours instead of 100;
 
 each on the index as `search rebuild` left it and, with `--merged`, on a copy merged
 down to one segment. The request cache is cleared before each request. The table
@@ -111,9 +112,11 @@ def main(argv=None) -> int:
             _r, t2b, w2b = send(index, two)
             _r, t3, w3 = send(index, build_search_request(filters))
             _r, t4, w4 = send(index, with_execution_hint(one, "map"))
+            _r, t5, w5 = send(index, with_k(one, 50))
             for variant, t, w in (
                 ("hybrid, one request (k-NN clause)", t1, w1),
                 ("hybrid, one request, terms aggs execution_hint map", t4, w4),
+                ("hybrid, one request, k = 50 neighbours", t5, w5),
                 ("hybrid, two requests (k-NN, then ids)", t2a + t2b, w2a + w2b),
                 ("text only", t3, w3),
             ):
@@ -151,6 +154,16 @@ def with_execution_hint(body: dict, hint: str) -> dict:
             walk(agg.get("aggs", {}))
 
     walk(body.get("aggs", {}))
+    return body
+
+
+def with_k(body: dict, k: int) -> dict:
+    """The body with its k-NN clause asking for `k` neighbours."""
+    body = copy.deepcopy(body)
+    for clause in body["query"]["bool"]["should"]:
+        knn = clause.get("function_score", {}).get("query", {}).get("knn")
+        for field in (knn or {}).values():
+            field["k"] = k
     return body
 
 
