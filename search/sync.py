@@ -7,7 +7,7 @@ publish, `manage.py search drain`, or its `--watch` loop) applies them.
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.db import transaction
@@ -17,7 +17,7 @@ from opensearchpy.exceptions import OpenSearchException
 
 from .indexer import refresh_index, write_documents
 from .models import PendingIndexUpdate
-from .vectors import would_load_encoder
+from .vectors import EmbeddingTally, tallied, would_load_encoder
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,16 @@ class DrainReport:
     failed: int = 0
     remaining: int = 0
     error: str = ""
+    # Texts embedded while writing (new or changed titles and summaries).
+    embedded: EmbeddingTally = field(default_factory=EmbeddingTally)
+
+    def embedding_summary(self) -> str:
+        if not self.embedded.texts:
+            return ""
+        return (
+            f"embedded {self.embedded.texts} new texts in "
+            f"{self.embedded.seconds:.1f} s ({self.embedded.per_second:.0f} texts/s)"
+        )
 
 
 def drain(batch_size: int = 500) -> DrainReport:
@@ -63,7 +73,11 @@ def drain(batch_size: int = 500) -> DrainReport:
     one per batch (a large import queues hundreds of batches).
     """
     report = DrainReport()
-    _drain_batches(batch_size, report)
+    with tallied(report.embedded):
+        _drain_batches(batch_size, report)
+    if report.embedded.texts:
+        # An import's drain on commit embeds every new practice: say at what rate.
+        logger.info("search drain: %s", report.embedding_summary())
     if report.indexed or report.deleted:
         try:
             refresh_index()

@@ -63,19 +63,19 @@ class EmbeddingTally:
         return self.texts / self.seconds if self.seconds else 0.0
 
 
-# The tally that embedding counts into when its caller passes none: set around work
-# whose embedding happens deep inside (an import's drain on commit).
-_current_tally: ContextVar[EmbeddingTally | None] = ContextVar("tally", default=None)
+# The tallies that embedding also counts into: set around work whose embedding
+# happens deep inside (an import's drain on commit), innermost last.
+_tallies: ContextVar[tuple[EmbeddingTally, ...]] = ContextVar("tallies", default=())
 
 
 @contextmanager
 def tallied(tally: EmbeddingTally) -> Iterator[EmbeddingTally]:
-    """Count every text embedded in this block (this thread) into `tally`."""
-    token = _current_tally.set(tally)
+    """Count every text embedded in this block (this thread) into `tally` too."""
+    token = _tallies.set((*_tallies.get(), tally))
     try:
         yield tally
     finally:
-        _current_tally.reset(token)
+        _tallies.reset(token)
 
 
 # Whether the code running now serves a web request (set by `search.apps` on
@@ -168,8 +168,8 @@ def vectors_for(
     tally: EmbeddingTally | None = None,
 ) -> list[list[float]]:
     """One vector per text: stored ones reused, the others embedded and stored,
-    BATCH_SIZE at a time, counted into `tally` (or the one `tallied` set)."""
-    tally = tally or _current_tally.get()
+    BATCH_SIZE at a time, counted into `tally` and those `tallied` set."""
+    tallies = {id(t): t for t in (*_tallies.get(), *([tally] if tally else []))}
     hashes = [text_hash(text) for text in texts]
     known = _stored(set(hashes))
     missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in known}
@@ -178,11 +178,11 @@ def vectors_for(
         batch = todo[start : start + BATCH_SIZE]
         started = time.monotonic()
         vectors = embed([text for _h, text in batch])
-        if tally is not None:
-            tally.texts += len(batch)
-            tally.seconds += time.monotonic() - started
-            if tally.embedded:
-                tally.embedded(len(batch))
+        for counted in tallies.values():
+            counted.texts += len(batch)
+            counted.seconds += time.monotonic() - started
+            if counted.embedded:
+                counted.embedded(len(batch))
         rows = [
             TextVector(model=MODEL_ID, text_hash=h, vector=vector.tobytes())
             for (h, _text), vector in zip(batch, vectors, strict=True)

@@ -121,6 +121,11 @@ class Command(BaseCommand):
                     f"indexed {report.indexed}, removed {report.deleted}, failed {report.failed}, "
                     f"still queued {report.remaining}"
                     + (f" ({report.error})" if report.error else "")
+                    + (
+                        f"; {report.embedding_summary()}"
+                        if report.embedded.texts
+                        else ""
+                    )
                 )
             if not watch:
                 return
