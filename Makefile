@@ -35,8 +35,9 @@ test-fast: install
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest tests/unit -q $(PYTEST_ARGS)
 
 # Load test (bench/): SIZE practices on its own OpenSearch node (port 9260), served by
-# gunicorn, driven at 1, 8 and 16 clients; prints one table. `make bench SIZE=10000`
-# takes a few minutes. Extra options: BENCH_ARGS="--heap 2g --workers 3".
+# gunicorn, driven at 1, 8 and 16 clients in the default mode (hybrid) and in text
+# mode; prints one table. `make bench SIZE=10000` takes a few minutes. Extra options:
+# BENCH_ARGS="--heap 2g --workers 3 --mixes uniform,zipf --modes hybrid,hybrid+cache".
 SIZE ?= 100000
 bench: install
 	$(BIN)/python -m bench --size $(SIZE) $(BENCH_ARGS)

@@ -33,6 +33,19 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="searches compared with Wagtail's own search (0: skip that side)",
     )
     parser.add_argument(
+        "--mixes",
+        default="uniform",
+        help="request mixes per mode, comma-separated: uniform (every request of "
+        "the mix once in turn) and zipf (drawn with Zipf-shaped popularity, so "
+        "some searches repeat)",
+    )
+    parser.add_argument(
+        "--publish-every",
+        type=float,
+        default=1.0,
+        help="seconds between the publishing probe's publishes (0: none)",
+    )
+    parser.add_argument(
         "--copies",
         type=int,
         default=1,

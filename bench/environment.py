@@ -30,11 +30,13 @@ def add_bench_arguments(
         help="the real catalogues the corpus is shaped after",
     )
     parser.add_argument(
-        "--search-mode",
-        choices=("text", "hybrid"),
-        default="text",
-        help="hybrid adds sentence vectors: every practice is embedded on import "
-        "(tens of ms each on this machine), so keep it for small sizes",
+        "--modes",
+        default="hybrid,text",
+        help="search modes served and measured in turn on the same index, "
+        "comma-separated: hybrid (the default mode: text and sentence vectors; "
+        "every practice is embedded once, the vectors cached between runs under "
+        ".cache/bench/), hybrid-2req (the vector half as a request of its own) and "
+        "text; +cache keeps whole answers (hybrid+cache: SEARCH_ANSWER_CACHE_SECONDS)",
     )
     parser.add_argument(
         "--database-url",
@@ -52,6 +54,25 @@ def add_bench_arguments(
     parser.add_argument(
         "--keep-node", action="store_true", help="leave the bench node running"
     )
+
+
+def bench_modes(args: argparse.Namespace) -> list[str]:
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    bases = {mode.split("+")[0] for mode in modes}
+    flags = {flag for mode in modes for flag in mode.split("+")[1:]}
+    if not modes or bases - {"hybrid", "hybrid-2req", "text"} or flags - {"cache"}:
+        raise SystemExit(
+            f"--modes: hybrid, hybrid-2req or text, each with an optional +cache; "
+            f"not {args.modes!r}"
+        )
+    return modes
+
+
+def bench_search_mode(args: argparse.Namespace) -> str:
+    """The bench process's own mode: hybrid (an index with vectors) if any run
+    serves hybrid."""
+    modes = bench_modes(args)
+    return "text" if all(m.split("+")[0] == "text" for m in modes) else "hybrid"
 
 
 def workdir_for(size: int) -> Path:
@@ -95,7 +116,7 @@ def configure_environment(args: argparse.Namespace, workdir: Path) -> None:
         {
             "DJANGO_SETTINGS_MODULE": "kb.settings.production",
             "SECRET_KEY": "bench-only-not-a-secret",
-            "SEARCH_MODE": args.search_mode,
+            "SEARCH_MODE": bench_search_mode(args),
             # One load generator on 127.0.0.1 is one client to the rate limits.
             "SEARCH_RATE_LIMIT": "1000000/m",
             "API_RATE_LIMIT": "1000000/m",
@@ -115,7 +136,7 @@ def configure_environment(args: argparse.Namespace, workdir: Path) -> None:
 
 
 def start_django(args: argparse.Namespace, workdir: Path) -> None:
-    """Django set up on the bench's settings (`args.search_mode`, `args.port`,
+    """Django set up on the bench's settings (`args.modes`, `args.port`,
     `args.data`); models can be imported after this."""
     configure_environment(args, workdir)
     sys.path.insert(0, str(REPO))

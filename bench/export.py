@@ -45,6 +45,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.export", description=__doc__)
     parser.add_argument("--size", type=int, default=10_000, help="practices")
     add_bench_arguments(parser, port=9270, app_port=8770)
+    parser.set_defaults(modes="text")  # an export reads no vectors
     parser.add_argument("--formats", default="csv,jsonl")
     parser.add_argument(
         "--worker-timeout",

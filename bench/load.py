@@ -65,6 +65,17 @@ def request_mix(shape: CorpusShape, count: int, seed: int) -> list[PlannedReques
     return planned
 
 
+def zipf_mix(
+    mix: list[PlannedRequest], count: int, seed: int, exponent: float = 1.0
+) -> list[PlannedRequest]:
+    """The same requests drawn with Zipf-shaped popularity, as searches are: the
+    r-th most asked comes 1/r^exponent times as often as the first, so a few are
+    asked again and again and a long tail once."""
+    rng = random.Random(seed + 1)
+    weights = [1 / rank**exponent for rank in range(1, len(mix) + 1)]
+    return rng.choices(mix, weights=weights, k=count)
+
+
 @dataclass
 class Sample:
     kind: str

@@ -54,7 +54,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     args = parser.parse_args(argv)
-    args.search_mode = "text"
+    args.modes = "text"
     start_django(args, workdir_for(args.size))
     from django.http import QueryDict
 

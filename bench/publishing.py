@@ -35,10 +35,14 @@ class PublishProbe:
     lost: int = 0  # published, never found within GIVE_UP seconds
     failed: int = 0  # the publish itself raised (last_error says why)
     last_error: str = ""
+    polls: int = 0  # search requests it sent
+    interval: float = INTERVAL  # seconds between publishes; 0: publish nothing
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
     def start(self) -> None:
+        if not self.interval:
+            return
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -59,7 +63,7 @@ class PublishProbe:
                 except Exception as exc:  # noqa: BLE001 - a failure is a figure too
                     self.failed += 1
                     self.last_error = f"{type(exc).__name__}: {exc}"[:200]
-                self._stop.wait(max(0.0, INTERVAL - (time.monotonic() - began)))
+                self._stop.wait(max(0.0, self.interval - (time.monotonic() - began)))
         finally:
             connection.close()  # this thread's own database connection
 
@@ -80,6 +84,7 @@ class PublishProbe:
         url = f"{self.base_url}{API_PATH}?{urlencode({'q': word, 'lang': 'es'})}"
         while time.monotonic() - started < GIVE_UP:
             response = http.request("GET", url, timeout=5)
+            self.polls += 1
             if response.status == 200:
                 hits = json.loads(response.data).get("results", [])
                 if any(hit.get("id") == key for hit in hits):

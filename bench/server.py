@@ -18,6 +18,8 @@ class AppServer:
     port: int = 8765
     workers: int = 2
     timeout: int = 30
+    # Environment variables of this server beyond the bench's (SEARCH_MODE).
+    env: dict = field(default_factory=dict)
     process: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -45,7 +47,7 @@ class AppServer:
         self.process = subprocess.Popen(  # noqa: S603
             command,
             cwd=REPO,
-            env=os.environ.copy(),
+            env={**os.environ, **self.env},
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
         )
@@ -82,6 +84,36 @@ class AppServer:
             except OSError:
                 continue
         return max(sizes, default=0.0)
+
+    def worker_private_mb(self) -> float:
+        """The largest set of pages a worker holds alone (unique set size: what
+        it shares copy-on-write with the master, the encoder's weights, left out)."""
+        sizes = []
+        for pid in self.worker_pids():
+            try:
+                fields = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+            except OSError:
+                continue
+            private = sum(
+                int(line.split()[1])
+                for line in fields
+                if line.startswith(("Private_Clean:", "Private_Dirty:"))
+            )
+            sizes.append(private / 1024)
+        return max(sizes, default=0.0)
+
+    def worker_cpu_seconds(self) -> float:
+        """CPU time (user and system) the workers have used so far, together."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self.worker_pids():
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:

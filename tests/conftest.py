@@ -33,6 +33,34 @@ def search_index_prefix():
         override.disable()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _encoder_loaded_before_requests():
+    """As in a served process (kb/wsgi.py): the sentence encoder is in memory before
+    any request, which never loads it itself (tests/search/test_encoder_loading.py
+    takes it away to prove that)."""
+    from search.vectors import preload_for_web
+
+    preload_for_web()
+
+
+@pytest.fixture
+def encoder_not_loaded(monkeypatch, settings):
+    """A process that has not loaded the encoder; the list counts every load."""
+    from search import vectors
+
+    settings.SEARCH_MODE = "hybrid"
+    loads = []
+
+    class CountedEncoder(vectors.USE):
+        def __init__(self, *args, **kwargs):
+            loads.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(vectors, "USE", CountedEncoder)
+    monkeypatch.setattr(vectors, "_loaded", None)
+    return loads
+
+
 UNIT_TESTS = "tests/unit/"
 
 

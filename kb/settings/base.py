@@ -186,6 +186,13 @@ SEARCH_MODE = env_str("SEARCH_MODE", "hybrid")
 # How the hybrid's halves combine: "sum" (scores added, one request) or "rrf"
 # (reciprocal rank fusion, one request more); docs/search.md has the measurements.
 SEARCH_FUSION = env_str("SEARCH_FUSION", "sum")
+# Where the sum's vector half runs: "inline", a k-NN clause of the search request
+# itself; "separate", a k-NN request first whose hits join the search as id clauses
+# (the design before issue #25, kept for the comparison in docs/capacity.md).
+SEARCH_VECTOR_REQUEST = env_str("SEARCH_VECTOR_REQUEST", "inline")
+# Keep whole search answers this long in the shared cache for identical searches
+# (search/answers.py; any index write makes them stale at once); 0: off.
+SEARCH_ANSWER_CACHE_SECONDS = env_int("SEARCH_ANSWER_CACHE_SECONDS", 0)
 # Copies of each shard beyond the primary: 0 on one node, 1 on a cluster of three
 # (docs/capacity.md). A rebuild fills the new index without them, then adds them.
 OPENSEARCH_NUMBER_OF_REPLICAS = env_int("OPENSEARCH_NUMBER_OF_REPLICAS", 0)

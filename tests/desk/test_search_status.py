@@ -9,6 +9,7 @@ from practices.models import PracticePage
 from search.indexer import delete_documents, write_documents
 from search.models import PendingIndexUpdate
 from search.service import practice_index_status
+from search.sync import drain
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +108,24 @@ def test_mark_as_reviewed_dates_the_page_and_its_latest_revision(
     page.get_latest_revision().publish()
     page.refresh_from_db()
     assert page.last_reviewed == datetime.date.today()
+
+
+def test_re_index_in_a_request_without_the_encoder_leaves_it_queued_for_the_drain_job(
+    client_for, editor, make_practice, own_index, encoder_not_loaded
+):
+    page = make_practice(title="Registro de beneficiarios finales en Jalisco")
+    response = client_for(editor).post(
+        reverse("desk:reindex", args=[page.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert encoder_not_loaded == []
+    assert PendingIndexUpdate.objects.filter(
+        translation_key=page.translation_key
+    ).exists()
+    # The drain job (a command, not a request) loads the encoder and writes it.
+    report = drain()
+    assert encoder_not_loaded == [1]
+    assert report.indexed >= 1
+    assert not PendingIndexUpdate.objects.filter(
+        translation_key=page.translation_key
+    ).exists()

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from search import operations
+from search.vectors import EmbeddingTally
 
 
 class Command(BaseCommand):
@@ -60,23 +61,32 @@ class Command(BaseCommand):
         action = options["action"]
         try:
             if action == "rebuild":
-                with tqdm(
-                    total=operations.published_count(),
-                    unit="practice",
-                    desc="indexing",
-                    file=sys.stderr,
-                    disable=None,  # no bar when stderr is not a terminal
-                ) as bar:
+                published = operations.published_count()
+                bars = dict(file=sys.stderr, disable=None)  # no bar off a terminal
+                with (
+                    tqdm(
+                        total=published, unit="practice", desc="indexing", **bars
+                    ) as bar,
+                    tqdm(unit="text", desc="embedding new texts", **bars) as texts,
+                ):
                     report = operations.rebuild_index(
                         bar.update,
                         translate=not options["no_translate"],
                         translation_progress=True,
                         out=self.stdout.write,
+                        tally=EmbeddingTally(embedded=texts.update),
                     )
                 self.stdout.write(
                     f"Rebuilt {report.index}: {report.documents} practices in "
                     f"{report.seconds:.1f}s; removed {', '.join(report.removed_indices) or 'none'}."
                 )
+                embedded = report.embedding
+                if embedded.texts:
+                    self.stdout.write(
+                        f"Embedded {embedded.texts} new texts in "
+                        f"{embedded.seconds:.1f}s of encoder time "
+                        f"({embedded.per_second:.0f} texts/s); the rest were stored."
+                    )
             elif action == "status":
                 for line in operations.status_lines():
                     self.stdout.write(line)
@@ -111,6 +121,11 @@ class Command(BaseCommand):
                     f"indexed {report.indexed}, removed {report.deleted}, failed {report.failed}, "
                     f"still queued {report.remaining}"
                     + (f" ({report.error})" if report.error else "")
+                    + (
+                        f"; {report.embedding_summary()}"
+                        if report.embedded.texts
+                        else ""
+                    )
                 )
             if not watch:
                 return

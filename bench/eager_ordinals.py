@@ -1,0 +1,109 @@
+"""The first search after a refresh, with and without eager global ordinals on the
+facet fields: `python -m bench.eager_ordinals`.
+
+A facet's terms aggregation reads the shard's global ordinals, which a refresh that
+changed the index throws away; by default the first search after it rebuilds them,
+with `eager_global_ordinals` the refresh does. With editors publishing, every
+refresh is such a change. Against the index a `make bench` run left on its node
+(`--keep-node`): for each of the bench's seeded API searches, both settings in turn
+(the mapping changed in place), each time one probe document written and the index
+refreshed, then the search (the default mode's request) sent. The table gives the
+refresh's and the search's time (ms); the probe document is deleted at the end.
+"""
+
+import argparse
+import os
+import statistics
+import time
+from pathlib import Path
+
+from .environment import SHARED_DATA, start_django, workdir_for
+
+PROBE_ID = "bench-eager-ordinals-probe"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.eager_ordinals")
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--port", type=int, default=9260)
+    parser.add_argument("--searches", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=20261128)
+    parser.add_argument("--data", type=Path, default=SHARED_DATA)
+    args = parser.parse_args(argv)
+    args.modes = "hybrid"
+    os.environ.setdefault("OPENSEARCH_TIMEOUT_SECONDS", "600")
+    start_django(args, workdir_for(args.size))
+    from django.http import QueryDict
+
+    from practices.facets import FACET_NAMES
+    from search.client import get_client
+    from search.filters import parse_filters
+    from search.indexer import alias_name
+    from search.query import build_search_request, hybrid_query, matching_query
+    from search.vectors import query_vector
+
+    from .corpus import CorpusShape
+    from .load import percentile, request_mix
+
+    client = get_client()
+    index = alias_name()
+    shape = CorpusShape.learn(args.data)
+    mix = [p for p in request_mix(shape, 2000, args.seed) if p.kind == "api"]
+
+    def eager(on: bool) -> None:
+        client.indices.put_mapping(
+            index=index,
+            body={
+                "properties": {
+                    name: {"type": "keyword", "eager_global_ordinals": on}
+                    for name in FACET_NAMES
+                }
+            },
+        )
+
+    refresh_ms: dict[str, list[float]] = {}
+    took: dict[str, list[float]] = {}
+    try:
+        for n, planned in enumerate(mix[: args.searches]):
+            filters = parse_filters(QueryDict(planned.url_path.split("?", 1)[1]))
+            query = (
+                hybrid_query(matching_query(filters.q), query_vector(filters.q))
+                if filters.q
+                else None
+            )
+            body = build_search_request(filters, query, count_words=bool(filters.q))
+            for name, on in (("lazy (default)", False), ("eager", True)):
+                eager(on)
+                client.index(index=index, id=PROBE_ID, body={"id": f"{PROBE_ID}{n}"})
+                started = time.perf_counter()
+                client.indices.refresh(index=index)
+                refresh_ms.setdefault(name, []).append(
+                    (time.perf_counter() - started) * 1000
+                )
+                client.indices.clear_cache(index=index, request=True)
+                took.setdefault(name, []).append(
+                    client.search(index=index, body=body)["took"]
+                )
+    finally:
+        eager(False)
+        client.delete(index=index, id=PROBE_ID, params={"refresh": "true"})
+    print(
+        f"{len(took['eager'])} searches, each just after a refresh that changed the "
+        f"index; node 127.0.0.1:{args.port}"
+    )
+    print(
+        "| global ordinals | refresh p50 / mean ms | search took p50 / p95 / mean ms |"
+    )
+    print("|---|---|---|")
+    for name in took:
+        print(
+            f"| {name} | {percentile(refresh_ms[name], 50):.0f} / "
+            f"{statistics.mean(refresh_ms[name]):.1f} | "
+            f"{percentile(took[name], 50):.0f} / {percentile(took[name], 95):.0f} / "
+            f"{statistics.mean(took[name]):.1f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
