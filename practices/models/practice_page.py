@@ -15,6 +15,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -262,6 +263,13 @@ class PracticePage(Page):
         FieldPanel("evidence"),
     ]
     classification_panels = [
+        HelpPanel(
+            content=_(
+                "The classification and the sources belong to the practice, not to "
+                "this language: when this page is published, its translations get "
+                "them too (keywords machine-translated)."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("country"),

@@ -16,6 +16,7 @@ from .service import (
     translate_pending,
     translate_practices,
     translate_query,
+    translate_terms,
     translator_status,
 )
 from .texts import other_language, source_texts, text_hash
@@ -35,5 +36,6 @@ __all__ = [
     "translate_pending",
     "translate_practices",
     "translate_query",
+    "translate_terms",
     "translator_status",
 ]

@@ -18,7 +18,12 @@ from ..models import (
 )
 from ..models.practice_page import SUMMARY_MAX_LENGTH
 from ..signals import machine_translations_changed
-from .apertium import ApertiumTranslator, TranslatorStatus, TranslatorUnavailable
+from .apertium import (
+    MODES,
+    ApertiumTranslator,
+    TranslatorStatus,
+    TranslatorUnavailable,
+)
 from .texts import (
     LANGUAGES,
     RICH_TEXT,
@@ -283,4 +288,66 @@ def translate_query(q: str, source: str, target: str) -> str:
     except TranslatorUnavailable:
         return ""
     cache.set(key, translated, QUERY_CACHE_SECONDS)
+    return translated
+
+
+def translate_terms(words: Iterable[str], source: str, target: str) -> dict[str, str]:
+    """Short terms (keywords) in the other language, by word: stored translations
+    first, the rest translated in one Apertium call and stored. A word that cannot
+    be translated (same language, Apertium missing) maps to itself.
+
+    Unlike whole practices, keywords are translated when they are shared or copied
+    (a few words, one short process), so the translation's keywords never wait for
+    the background queue.
+    """
+    words = sorted({word for word in words if word and word.strip()})
+    if source == target or not words or (source, target) not in MODES:
+        return {word: word for word in words}
+    digests = {word: text_hash(_term_key(word)) for word in words}
+    stored = dict(
+        MachineTranslation.objects.filter(
+            source_language=source,
+            target_language=target,
+            source_hash__in=list(digests.values()),
+        ).values_list("source_hash", "text")
+    )
+    missing = [word for word in words if digests[word] not in stored]
+    if missing:
+        try:
+            translated = get_translator().translate(
+                [_term_key(word) for word in missing], source, target
+            )
+        except (TranslatorUnavailable, KeyError):
+            translated = [_term_key(word) for word in missing]
+        else:
+            MachineTranslation.objects.bulk_create(
+                [
+                    MachineTranslation(
+                        source_language=source,
+                        target_language=target,
+                        source_hash=digests[word],
+                        text=text,
+                        engine=f"{get_translator().name} {source}-{target}",
+                    )
+                    for word, text in zip(missing, translated, strict=True)
+                    if text
+                ],
+                ignore_conflicts=True,
+            )
+        stored |= {
+            digests[word]: text for word, text in zip(missing, translated, strict=True)
+        }
+    return {word: _as_term(word, stored.get(digests[word]) or word) for word in words}
+
+
+def _term_key(word: str) -> str:
+    return " ".join(word.split())
+
+
+def _as_term(word: str, translated: str) -> str:
+    """Apertium capitalises the first letter of what it is given; a keyword written
+    in lower case stays in lower case."""
+    translated = " ".join(translated.split())
+    if word[:1].islower() and translated[:1].isupper() and not translated.isupper():
+        return translated[:1].lower() + translated[1:]
     return translated
