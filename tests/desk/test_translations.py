@@ -95,3 +95,29 @@ def test_the_report_shows_the_machine_translation_and_the_draft_starts_from_it(
     )
     assert "ayuntamiento" in spanish.title.lower()
     assert not spanish.live
+
+
+def test_the_reports_create_button_carries_a_working_csrf_token(
+    editor, make_practice, own_index
+):
+    """The button's form answered 403: its token read `None`. With CSRF checks on,
+    as in a browser, the token in the page is accepted."""
+    import re
+
+    from django.test import Client
+
+    page = make_practice("Cabildo abierto en Guadalajara")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    for url in (reverse("desk:translations"), reverse("desk:translations_results")):
+        html = client.get(url).content.decode()
+        tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]*)"', html)
+        assert tokens and "None" not in tokens and "" not in tokens, url
+    response = client.post(
+        reverse("desk:translate", args=[page.pk]),
+        {"csrfmiddlewaretoken": tokens[-1]},
+    )
+    assert response.status_code == 302
+    assert (
+        PracticePage.objects.filter(translation_key=page.translation_key).count() == 2
+    )
