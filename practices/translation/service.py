@@ -249,18 +249,22 @@ def prefill_from_machine_translation(
     source: PracticePage, target: PracticePage
 ) -> bool:
     """Fill a new translation page (a draft copy in the other locale) with the stored
-    machine translation of its source, so the editor revises rather than retypes.
+    machine translation of its source, so the editor revises rather than retypes,
+    and its keywords in the other language.
 
-    Returns whether anything was filled. Once the page is published, people's text is
-    the practice's text in that language and the machine translation is set aside.
+    Returns whether any text was filled. Once the page is published, people's text
+    is the practice's text in that language and the machine translation is set aside.
     """
-    if target.live or other_language(source.locale.language_code) != (
-        target.locale.language_code
-    ):
+    source_language = source.locale.language_code
+    if target.live or other_language(source_language) != (target.locale.language_code):
         return False
-    texts = machine_translations_for([source]).get(source.pk)
-    if not texts:
-        return False
+    keywords = list(source.keywords.names())
+    if keywords:
+        translated = translate_terms(
+            keywords, source_language, target.locale.language_code
+        )
+        target.keywords.set(sorted({translated[word] for word in keywords}))
+    texts = machine_translations_for([source]).get(source.pk) or {}
     if texts.get("title"):
         target.title = texts["title"][:255]
         target.draft_title = target.title
@@ -269,9 +273,10 @@ def prefill_from_machine_translation(
     for name in RICH_TEXT:
         if texts.get(name):
             setattr(target, name, paragraphs_markup(texts[name]))
-    target.save()
-    target.save_revision()
-    return True
+    if texts or keywords:
+        target.save()
+        target.save_revision()
+    return bool(texts)
 
 
 QUERY_CACHE_SECONDS = 24 * 3600
