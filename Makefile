@@ -16,8 +16,14 @@ export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 # Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
 # serves the static files); `make run DEBUG=1` for Django's debug pages.
 DEBUG ?= 0
+# Beside the server runs the background worker publishing needs: machine translation,
+# then the search index and its sentence vectors (`search drain --watch`, what
+# deploy/systemd/repertorio-index-queue.service runs in production); it stops with it.
+WORKER_SECONDS ?= 5
 run: install apertium opensearch migrate demo index
 	$(MANAGE) ensure_admin
+	$(MANAGE) search drain --watch $(WORKER_SECONDS) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install apertium opensearch browsers

@@ -7,6 +7,7 @@ search document builder and the practice pages.
 
 from .apertium import ApertiumTranslator, TranslatorStatus
 from .service import (
+    TranslationQueueSummary,
     TranslationReport,
     enqueue_translation,
     get_translator,
@@ -17,12 +18,14 @@ from .service import (
     translate_practices,
     translate_query,
     translate_terms,
+    translation_queue_summary,
     translator_status,
 )
 from .texts import other_language, source_texts, text_hash
 
 __all__ = [
     "ApertiumTranslator",
+    "TranslationQueueSummary",
     "TranslationReport",
     "TranslatorStatus",
     "enqueue_translation",
@@ -37,5 +40,6 @@ __all__ = [
     "translate_practices",
     "translate_query",
     "translate_terms",
+    "translation_queue_summary",
     "translator_status",
 ]

@@ -1,5 +1,6 @@
 """Translating practices in batches, and reading the translations back."""
 
+import datetime
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -8,6 +9,8 @@ from uuid import UUID
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from tqdm import tqdm
 
 from ..models import (
@@ -234,6 +237,11 @@ def translate_pending(
         )
         if report.unavailable:
             total.unavailable = report.unavailable
+            PendingTranslation.objects.filter(pk__in=[pk for pk, _k in batch]).update(
+                attempts=F("attempts") + 1,
+                last_error=report.unavailable[:2000],
+                last_attempt_at=timezone.now(),
+            )
             break
         with transaction.atomic():
             PendingTranslation.objects.filter(pk__in=[pk for pk, _k in batch]).delete()
@@ -243,6 +251,31 @@ def translate_pending(
         total.seconds += report.seconds
         total.translated_keys |= report.translated_keys
     return total
+
+
+@dataclass
+class TranslationQueueSummary:
+    """The machine-translation backlog, for the desk's dashboard."""
+
+    queued: int
+    oldest_queued_at: datetime.datetime | None
+    last_error: str
+    last_error_at: datetime.datetime | None
+
+
+def translation_queue_summary() -> TranslationQueueSummary:
+    oldest = PendingTranslation.objects.order_by("created_at").first()
+    failing = (
+        PendingTranslation.objects.exclude(last_error="")
+        .order_by("-last_attempt_at")
+        .first()
+    )
+    return TranslationQueueSummary(
+        queued=PendingTranslation.objects.count(),
+        oldest_queued_at=oldest.created_at if oldest else None,
+        last_error=failing.last_error if failing else "",
+        last_error_at=failing.last_attempt_at if failing else None,
+    )
 
 
 def prefill_from_machine_translation(
