@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from kb.translations import live_translations
 from practices.evidence import has_documented_results
+from taxonomy.choosers import subdivision_chooser
 
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
 EARLIEST_YEAR = 1980
@@ -273,7 +274,7 @@ class PracticePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("country"),
-                FieldPanel("subdivision"),
+                FieldPanel("subdivision", widget=subdivision_chooser()),
                 FieldPanel("municipality"),
             ],
             heading=_("Where"),
