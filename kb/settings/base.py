@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kb.rate_limits.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A write that meets another's lock: a message and a retry, not a 500.
+    "kb.database_busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
