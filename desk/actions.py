@@ -115,6 +115,13 @@ class MergeView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        # Without them the header read "Home" ("Inicio") instead of the title.
+        return self.breadcrumbs_items + [
+            {"url": reverse("desk:duplicates"), "label": _("Possible duplicates")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["practices"] = [self.first, self.second]

@@ -27,6 +27,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
 
 from kb.text import fold
+from practices.classification import sharing
 from practices.models import PracticePage, PracticeSource
 
 from .models import DuplicateCandidate
@@ -210,12 +211,18 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
     main = next((p for p in kept_pages if p.pk == keep.pk), kept_pages[0])
     targets = {page.pk: by_locale.get(page.locale_id, main) for page in retired_pages}
 
-    sources_moved = keywords_moved = 0
-    changed: dict[int, PracticePage] = {}
-    for page in retired_pages:
-        target = changed.setdefault(targets[page.pk].pk, targets[page.pk])
+    # Sources belong to the practice (all its languages): every kept page gets every
+    # retired page's sources. Keywords are words of a language: each goes to the
+    # kept page in its language.
+    retired_sources = [
+        source for page in retired_pages for source in page.sources.all()
+    ]
+    moved_urls = set()
+    keywords_moved = 0
+    changed = set()
+    for target in kept_pages:
         known_urls = {source.url for source in target.sources.all()}
-        for source in page.sources.all():
+        for source in retired_sources:
             if source.url in known_urls:
                 continue
             target.sources.add(
@@ -227,7 +234,10 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
                 )
             )
             known_urls.add(source.url)
-            sources_moved += 1
+            moved_urls.add(source.url)
+            changed.add(target.pk)
+    for page in retired_pages:
+        target = next(p for p in kept_pages if p.pk == targets[page.pk].pk)
         known_keywords = {name.lower() for name in target.keywords.names()}
         new_keywords = [
             name for name in page.keywords.names() if name.lower() not in known_keywords
@@ -235,8 +245,13 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
         if new_keywords:
             target.keywords.add(*new_keywords)
             keywords_moved += len(new_keywords)
-    for target in changed.values():
-        target.save_revision(user=user, log_action=True).publish(user=user)
+            changed.add(target.pk)
+    sources_moved = len(moved_urls)
+    # Every kept page is written here: none shares its classification on publish.
+    with sharing():
+        for target in kept_pages:
+            if target.pk in changed:
+                target.save_revision(user=user, log_action=True).publish(user=user)
 
     redirects = []
     for page in retired_pages:
@@ -247,6 +262,8 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
         Redirect.add_redirect(old_path, redirect_to=target, site=site)
         redirects.append(old_path)
         page.unpublish(user=user, log_action=True)
+        # Marked, so the admin shows it as merged rather than as an ordinary draft.
+        PracticePage.objects.filter(pk=page.pk).update(merged_into=target)
         data = {"kept": target.pk, "kept_title": target.title, "redirect": old_path}
         log(instance=page, action=MERGE_ACTION, user=user, data=data)
         log(instance=target, action=MERGE_ACTION, user=user, data=data)

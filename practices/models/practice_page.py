@@ -251,6 +251,17 @@ class PracticePage(Page):
         _("demo content"), default=False, help_text=_("Part of the demo repertory.")
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    # Set when a moderator merged this practice into another (desk: merge): it is
+    # unpublished and its address redirects there.
+    merged_into = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
@@ -332,6 +343,12 @@ class PracticePage(Page):
         verbose_name_plural = _("practices")
         # Not unique: a translation keeps the source record of its original.
         indexes = [models.Index(fields=["source_catalogue", "source_id"])]
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        if self.merged_into_id:
+            return _("%(title)s (merged)") % {"title": title}
+        return title
 
     def documented_results(self) -> bool:
         return has_documented_results(

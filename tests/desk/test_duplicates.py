@@ -1,5 +1,7 @@
 """The duplicate finder, and merging: only moderators, with redirects and no orphan."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from opensearchpy.exceptions import NotFoundError
@@ -137,3 +139,44 @@ def test_merge_without_page_ids_is_a_clear_400(client_for, moderator, own_index)
     response = client_for(moderator).get(reverse("desk:merge"), {"first": "x"})
     assert response.status_code == 400
     assert "page ids" in response.content.decode()
+
+
+def test_the_merge_screen_is_titled_and_its_choices_read_differently(
+    client_for, moderator, twins, own_index
+):
+    first, second = twins
+    html = (
+        client_for(moderator)
+        .get(reverse("desk:merge"), {"first": first.pk, "second": second.pk})
+        .content.decode()
+    )
+    assert "<title>Merge duplicate practices" in html
+    # The header's breadcrumbs name the screen (it read "Home" alone) and lead back.
+    crumbs = html[html.index('aria-label="Breadcrumb"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert reverse("desk:duplicates") in crumbs
+    assert "Merge duplicate practices" in crumbs
+    labels = re.findall(r'name="keep"[^>]*>\s*([^<]+?)\s*</label>', html)
+    assert len(labels) == 2 and labels[0] != labels[1]
+    assert f"Page {first.pk}" in html and f"Page {second.pk}" in html
+
+
+def test_a_merged_out_practice_is_marked_as_merged(
+    client_for, moderator, twins, own_index
+):
+    first, second = twins
+    client = client_for(moderator)
+    client.post(
+        reverse("desk:merge"),
+        {"first": first.pk, "second": second.pk, "keep": first.pk},
+    )
+    retired = PracticePage.objects.get(pk=second.pk)
+    assert retired.merged_into_id == first.pk
+    assert retired.get_admin_display_title().endswith("(merged)")
+    listing = client.get(reverse("practices:index")).content.decode()
+    assert f"{retired.title} (merged)" in listing
+    assert (
+        not PracticePage.objects.get(pk=first.pk)
+        .get_admin_display_title()
+        .endswith("(merged)")
+    )
