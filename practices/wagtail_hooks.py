@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Locale
 
 from .facets import FACETS
 from .models import PracticePage
@@ -24,7 +25,19 @@ FACET_FILTERS = {
 }
 
 
+def _languages():
+    """The site's locales by language code: `?locale=es`, the value the dashboard's
+    links and Wagtail's own locale switcher use (a locale's id answered 404)."""
+    return [
+        (locale.language_code, locale.get_display_name())
+        for locale in Locale.objects.order_by("language_code")
+    ]
+
+
 class _PracticeFilters(WagtailFilterSet):
+    locale = django_filters.ChoiceFilter(
+        field_name="locale__language_code", choices=_languages, label=_("Language")
+    )
     original_language = django_filters.ChoiceFilter(
         choices=Language.choices, label=_("Original language")
     )
@@ -45,7 +58,6 @@ class _PracticeFilters(WagtailFilterSet):
             *FACET_FILTERS,
             "live",
             "original_language",
-            "locale",
             "translation",
             "review",
         ]
