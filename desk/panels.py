@@ -51,6 +51,12 @@ class SearchStatusSidePanel(BaseSidePanel):
         context = super().get_context_data(parent_context)
         context["status"] = self.status
         context["live_revision"] = self.object.live_revision
+        # The verdict is about the practice; this page is one of its languages.
+        language = self.object.locale.language_code
+        context["language"] = self.object.locale.get_display_name()
+        context["language_in_search"] = (
+            self.status.indexed and language in self.status.indexed_languages
+        )
         context["csrf_token"] = get_token(self.request)
         return context
 
