@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from kb.translations import live_translations
 from practices.evidence import has_documented_results
+from practices.sections import RICH_TEXT_SECTIONS
 from taxonomy.choosers import subdivision_chooser
 
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
@@ -327,6 +328,11 @@ class PracticePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("actions"),
+        # The admin's listings and page search match as the editor types
+        # (`autocomplete`), which reads only these: titles alone found nothing of
+        # "drenaje" written in a summary.
+        index.AutocompleteField("summary"),
+        *(index.AutocompleteField(name) for name in RICH_TEXT_SECTIONS),
         index.FilterField("source_catalogue"),
         index.FilterField("original_language"),
         # For the side-by-side comparison with Wagtail's own search (bench.compare).
