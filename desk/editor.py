@@ -5,7 +5,11 @@ from wagtail.admin.viewsets.pages import PageViewSet
 
 from practices.models import PracticePage
 
-from .panels import SearchStatusSidePanel, SourceTextSidePanel
+from .panels import (
+    ContributionSidePanel,
+    SearchStatusSidePanel,
+    SourceTextSidePanel,
+)
 
 
 class PracticeEditView(EditView):
@@ -16,6 +20,9 @@ class PracticeEditView(EditView):
             source_text = SourceTextSidePanel(self.page, self.request)
             if source_text.source is not None:
                 side_panels.append(source_text)
+            contribution = ContributionSidePanel(self.page, self.request)
+            if contribution.submissions:
+                side_panels.append(contribution)
         return side_panels
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.side_panels import BaseSidePanel
 
+from contributions.models import Submission
 from practices.sections import RICH_TEXT_SECTIONS
 from search.service import practice_index_status
 
@@ -87,4 +88,29 @@ class SourceTextSidePanel(BaseSidePanel):
             for name in RICH_TEXT_SECTIONS
             if getattr(source, name)
         ]
+        return context
+
+
+class ContributionSidePanel(BaseSidePanel):
+    """On a practice made from a public contribution: the contribution it came from
+    (moderators only, who may see who sent it)."""
+
+    class SidePanelToggle(BaseSidePanel.SidePanelToggle):
+        aria_label = _("Toggle the contribution")
+        icon_name = "mail"
+
+    name = "contribution"
+    title = _("Contribution")
+    template_name = "desk/side_panels/contribution.html"
+    order = 370
+
+    @cached_property
+    def submissions(self):
+        if not self.request.user.has_perm("contributions.view_submission"):
+            return []
+        return list(Submission.objects.filter(practice=self.object).order_by("pk"))
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["submissions"] = self.submissions
         return context
