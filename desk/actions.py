@@ -14,7 +14,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from practices.models import PracticePage
 from search.service import reindex_practice
 
-from .duplicates import MergeRefused, can_merge, merge_practices, refresh_duplicates
+from .duplicates import (
+    MergeRefused,
+    can_merge,
+    mark_not_duplicate,
+    merge_practices,
+    refresh_duplicates,
+)
+from .models import DuplicateCandidate
 from .permissions import can_use_desk
 from .review import mark_reviewed
 from .translation import create_translation, missing_locales
@@ -170,3 +177,18 @@ def find_duplicates(request):
         % {"pairs": report.pairs, "pages": report.pages},
     )
     return redirect(reverse("desk:duplicates"))
+
+
+@require_POST
+def not_duplicate(request, pair_id: int):
+    """A moderator's judgement that a pair are two practices: kept across searches."""
+    pair = get_object_or_404(DuplicateCandidate, pk=pair_id)
+    if not can_merge(request.user, pair.first, pair.second):
+        raise PermissionDenied
+    mark_not_duplicate(pair, request.user)
+    messages.success(
+        request,
+        _("“%(first)s” and “%(second)s” will not be paired again.")
+        % {"first": pair.first.title, "second": pair.second.title},
+    )
+    return redirect("desk:duplicates")

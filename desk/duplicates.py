@@ -28,9 +28,9 @@ from wagtail.log_actions import log
 
 from kb.text import fold
 from practices.classification import sharing
-from practices.models import PracticePage, PracticeSource
+from practices.models import PracticePage, PracticeSource, SourceCatalogue
 
-from .models import DuplicateCandidate
+from .models import DuplicateCandidate, NotDuplicate
 
 MERGE_ACTION = "desk.merge"
 TITLE_WEIGHT = 0.6
@@ -39,6 +39,11 @@ THRESHOLD = 80
 # 100 = 80.2), so summaries are compared only for titles at least this close.
 TITLE_CUTOFF = 67
 ROWS_PER_BLOCK = 500
+# Catalogues whose records carry their own identifiers: two different records of
+# one of them are two entries the catalogue keeps apart (two commitments of one
+# action plan read alike), so they pair only when their texts are near-identical.
+CATALOGUES_WITH_RECORD_IDS = {SourceCatalogue.OGP, SourceCatalogue.PARTICIPEDIA}
+NEAR_IDENTICAL = 95
 
 
 @dataclass
@@ -92,10 +97,31 @@ def _places_differ(first: PracticePage, second: PracticePage) -> bool:
     return False
 
 
+def _separate_records(first: PracticePage, second: PracticePage) -> bool:
+    """Two different records of one catalogue that keeps record identifiers."""
+    return (
+        first.source_catalogue == second.source_catalogue
+        and first.source_catalogue in CATALOGUES_WITH_RECORD_IDS
+        and first.source_id
+        and second.source_id
+        and first.source_id != second.source_id
+    )
+
+
+def _dismissed() -> set[frozenset]:
+    """The pairs of practices moderators marked as not duplicates."""
+    return {
+        frozenset(keys)
+        for keys in NotDuplicate.objects.values_list("first_key", "second_key")
+    }
+
+
 def find_duplicates(
     threshold: int = THRESHOLD, pages: Iterable[PracticePage] | None = None
 ) -> list[DuplicatePair]:
-    """Pairs of live practice pages that look like one practice, most alike first."""
+    """Pairs of live practice pages that look like one practice, most alike first;
+    pairs marked "not a duplicate" are left out."""
+    dismissed = _dismissed()
     if pages is None:
         pages = PracticePage.objects.live().select_related("locale", "country")
     groups: dict[tuple, list[PracticePage]] = defaultdict(list)
@@ -119,8 +145,16 @@ def find_duplicates(
                 title_score,
                 fuzz.token_set_ratio(summaries[i], summaries[j]),
             )
-            if pair.score >= threshold:
-                pairs.append(pair)
+            if pair.score < threshold:
+                continue
+            if _separate_records(members[i], members[j]) and (
+                min(pair.title_score, pair.summary_score) < NEAR_IDENTICAL
+            ):
+                continue
+            keys = frozenset((members[i].translation_key, members[j].translation_key))
+            if keys in dismissed:
+                continue
+            pairs.append(pair)
     pairs.sort(key=lambda pair: (-pair.score, pair.first.title))
     # Two translated practices pair up once per language: show each pair of
     # practices once, at its best score.
@@ -270,3 +304,15 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
     return MergeResult(
         kept_pages, retired_pages, sources_moved, keywords_moved, redirects
     )
+
+
+def mark_not_duplicate(candidate: DuplicateCandidate, user) -> None:
+    """Remember that the pair's practices are distinct, and drop the pair."""
+    first, second = NotDuplicate.ordered(
+        candidate.first.translation_key, candidate.second.translation_key
+    )
+    with transaction.atomic():
+        NotDuplicate.objects.get_or_create(
+            first_key=first, second_key=second, defaults={"decided_by": user}
+        )
+        DuplicateCandidate.objects.filter(pk=candidate.pk).delete()

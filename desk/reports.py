@@ -231,6 +231,19 @@ class DuplicatesReport(DeskReportView):
             ),
             Column("score", label=_("Similarity")),
             ActionColumn("merge", label=_("Merge"), get_action=merge_action),
+            ActionColumn(
+                "not_duplicate",
+                label=_("Not a duplicate"),
+                get_action=lambda pair: (
+                    {
+                        "url": reverse("desk:not_duplicate", args=[pair.pk]),
+                        "label": _("Not a duplicate"),
+                        "post": True,
+                    }
+                    if can_merge(user, pair.first, pair.second)
+                    else None
+                ),
+            ),
         ]
 
     def get_queryset(self):

@@ -8,6 +8,7 @@ from opensearchpy.exceptions import NotFoundError
 from wagtail.contrib.redirects.models import Redirect
 
 from desk.duplicates import find_duplicates, refresh_duplicates
+from desk.models import DuplicateCandidate
 from practices.models import PracticePage
 from search.client import get_client
 from search.indexer import alias_name, indexed_ids, write_documents
@@ -180,3 +181,56 @@ def test_a_merged_out_practice_is_marked_as_merged(
         .get_admin_display_title()
         .endswith("(merged)")
     )
+
+
+def test_not_a_duplicate_is_kept_across_searches(
+    client_for, moderator, twins, own_index
+):
+    first, second = twins
+    refresh_duplicates()
+    pair = DuplicateCandidate.objects.get()
+    client = client_for(moderator)
+    html = client.get(reverse("desk:duplicates")).content.decode()
+    url = reverse("desk:not_duplicate", args=[pair.pk])
+    assert url in html
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not DuplicateCandidate.objects.exists()
+
+    refresh_duplicates()  # the nightly search
+    assert not DuplicateCandidate.objects.exists()
+    html = client.get(reverse("desk:duplicates")).content.decode()
+    assert reverse("desk:merge") not in html and "not-duplicate" not in html
+
+
+def test_editors_cannot_dismiss_a_pair(client_for, editor, twins, own_index):
+    refresh_duplicates()
+    pair = DuplicateCandidate.objects.get()
+    response = client_for(editor).post(reverse("desk:not_duplicate", args=[pair.pk]))
+    assert response.status_code in (302, 403)
+    assert DuplicateCandidate.objects.filter(pk=pair.pk).exists()
+
+
+def _ogp(source_id, title, summary):
+    from tests.factories import create_practices, practice_record
+
+    create_practices(
+        [practice_record(source_id, title, summary, source_catalogue="ogp")]
+    )
+
+
+def test_two_records_of_one_catalogue_pair_only_when_near_identical(site):
+    """Different commitments of one action plan (AR0094, AR0096) read alike."""
+    summary = "Crear un portal de datos abiertos del presupuesto nacional."
+    _ogp("AR0094", "Portal de datos abiertos presupuestarios", summary)
+    _ogp(
+        "AR0096",
+        "Portal de datos abiertos presupuestales",
+        summary.replace("presupuesto nacional", "gasto nacional"),
+    )
+    assert find_duplicates() == []
+    _ogp("AR0101", "Portal de datos abiertos presupuestarios", summary)
+    pairs = find_duplicates()
+    assert [{p.first.source_id, p.second.source_id} for p in pairs] == [
+        {"AR0094", "AR0101"}
+    ]
