@@ -32,3 +32,19 @@ def test_the_language_filter_and_the_dashboards_links_agree(
         titles = response.content.decode()
         if "locale=es" in figure.url:
             assert "Solo en español" in titles and "Open budget" not in titles
+
+
+def test_the_active_filter_chips_read_labels(client_for, editor, make_practice):
+    """The chips read "Status: null" and "Live: True"."""
+    make_practice("Sin estado")
+    html = (
+        client_for(editor)
+        .get("/admin/practices/", {"status": "null", "live": "true"})
+        .content.decode()
+    )
+    assert "Sin estado" in html
+    chips = (
+        html[html.index("w-active-filters") :] if "w-active-filters" in html else html
+    )
+    assert "Not stated" in chips and "Published" in chips
+    assert ": null" not in chips and "True" not in chips
