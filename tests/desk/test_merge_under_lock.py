@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from practices.models import PracticePage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
