@@ -1,6 +1,9 @@
 """Moderators (and only they) see who sent each contribution."""
 
+import datetime
+
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,6 +16,46 @@ from .models import ErasureLog, Submission
 
 
 class SubmissionInspectView(InspectView):
+    """Labels instead of raw values ("None", "False"), times in the site's time
+    zone as the listing shows them, and a link to the draft the contribution made."""
+
+    def get_field_display_value(self, field_name, field):
+        if getattr(self, f"get_{field_name}_display_value", None) is None and (
+            getattr(self.object, field_name, "") in (None, "")
+        ):
+            return "—"
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(
+                timezone.localtime(value), "SHORT_DATETIME_FORMAT"
+            )
+        return value
+
+    def get_practice_display_value(self):
+        page = self.object.practice
+        if page is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a> ({})',
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            page.get_admin_display_title(),
+            _("published") if page.live else _("draft"),
+        )
+
+    def get_possible_duplicate_of_display_value(self):
+        page = self.object.possible_duplicate_of
+        if page is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            page.get_admin_display_title(),
+        )
+
     def get_document_display_value(self):
         if not self.object.document:
             return "-"

@@ -14,7 +14,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from practices.models import PracticePage
 from search.service import reindex_practice
 
-from .duplicates import MergeRefused, can_merge, merge_practices
+from .duplicates import MergeRefused, can_merge, mark_not_duplicate, merge_practices
+from .models import DuplicateCandidate
 from .permissions import can_use_desk
 from .review import mark_reviewed
 from .tasks import start_duplicate_search
@@ -116,6 +117,13 @@ class MergeView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        # Without them the header read "Home" ("Inicio") instead of the title.
+        return self.breadcrumbs_items + [
+            {"url": reverse("desk:duplicates"), "label": _("Possible duplicates")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["practices"] = [self.first, self.second]
@@ -174,3 +182,18 @@ def find_duplicates(request):
             ),
         )
     return redirect(reverse("desk:duplicates"))
+
+
+@require_POST
+def not_duplicate(request, pair_id: int):
+    """A moderator's judgement that a pair are two practices: kept across searches."""
+    pair = get_object_or_404(DuplicateCandidate, pk=pair_id)
+    if not can_merge(request.user, pair.first, pair.second):
+        raise PermissionDenied
+    mark_not_duplicate(pair, request.user)
+    messages.success(
+        request,
+        _("“%(first)s” and “%(second)s” will not be paired again.")
+        % {"first": pair.first.title, "second": pair.second.title},
+    )
+    return redirect("desk:duplicates")

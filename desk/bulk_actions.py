@@ -13,6 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 
+from practices.classification import (
+    KeywordChange,
+    apply_keyword_change,
+    practice_pages,
+    sharing,
+)
 from practices.dataset import csv_header, csv_lines, practice_groups, practice_row
 from practices.models import PracticePage
 from taxonomy.models import Outcome, Theme
@@ -119,41 +125,50 @@ class ClassifyBulkAction(PracticeBulkAction):
     def execute_action(
         cls, objects, user=None, operation="add", theme=None, outcome=None, keyword=""
     ):
-        published = drafted = 0
+        """Change every page of each selected practice (all its languages), counted
+        once per practice: a keyword typed on one language's page reaches the
+        others translated."""
+        selected = {}
         for page in objects:
             page = _practice(page)
-            publish = page.live and not page.has_unpublished_changes
-            latest = page.get_latest_revision_as_object()
-            for relation, term in (("themes", theme), ("outcomes", outcome)):
-                if term is None:
-                    continue
-                terms = set(getattr(latest, relation).all())
-                terms = terms | {term} if operation == "add" else terms - {term}
-                getattr(latest, relation).set(list(terms))
-            if keyword:
-                if operation == "add":
-                    latest.keywords.add(keyword)
+            selected.setdefault(page.translation_key, page.locale.language_code)
+        published, drafted = set(), set()
+        with sharing():
+            for page in practice_pages(objects):
+                change = KeywordChange(
+                    selected[page.translation_key],
+                    [keyword] if keyword and operation == "add" else [],
+                    [keyword] if keyword and operation == "remove" else [],
+                )
+                if _classify(page, operation, theme, outcome, change, user):
+                    published.add(page.translation_key)
                 else:
-                    latest.keywords.remove(
-                        *[
-                            k
-                            for k in latest.keywords.names()
-                            if k.lower() == keyword.lower()
-                        ]
-                    )
-            revision = latest.save_revision(user=user, log_action=True)
-            if publish:
-                revision.publish(user=user)
-                published += 1
-            else:
-                drafted += 1
-        return published, drafted
+                    drafted.add(page.translation_key)
+        return len(published), len(drafted - published)
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return _(
             "%(published)d practices published with the change, %(drafted)d saved as "
             "drafts."
         ) % {"published": num_parent_objects, "drafted": num_child_objects}
+
+
+def _classify(page, operation, theme, outcome, keywords, user) -> bool:
+    """One page's change: published when it is live without a pending draft (so
+    search follows), a new draft otherwise. Returns whether it was published."""
+    publish = page.live and not page.has_unpublished_changes
+    latest = page.get_latest_revision_as_object()
+    for relation, term in (("themes", theme), ("outcomes", outcome)):
+        if term is None:
+            continue
+        terms = set(getattr(latest, relation).all())
+        terms = terms | {term} if operation == "add" else terms - {term}
+        getattr(latest, relation).set(list(terms))
+    apply_keyword_change(keywords, latest)
+    revision = latest.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    return publish
 
 
 class ExportBulkAction(PracticeBulkAction):

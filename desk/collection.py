@@ -16,6 +16,7 @@ from contributions.models import Submission
 from practices import facets
 from practices.facets import Facet
 from practices.models import PracticePage
+from practices.translation import TranslationQueueSummary, translation_queue_summary
 from search.service import IndexQueueSummary, index_queue_summary
 
 from .models import LinkCheck
@@ -48,6 +49,7 @@ class CollectionOverview:
     groups: list[FigureGroup]
     attention: list[Figure]
     index: IndexQueueSummary
+    translation: TranslationQueueSummary | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -159,4 +161,5 @@ def collection_overview(user=None) -> CollectionOverview:
         groups=groups,
         attention=attention,
         index=index_queue_summary(),
+        translation=translation_queue_summary(),
     )

@@ -29,9 +29,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
 
 from kb.text import fold
-from practices.models import PracticePage, PracticeSource
+from practices.classification import sharing
+from practices.models import PracticePage, PracticeSource, SourceCatalogue
 
-from .models import DuplicateCandidate
+from .models import DuplicateCandidate, NotDuplicate
 
 MERGE_ACTION = "desk.merge"
 TITLE_WEIGHT = 0.6
@@ -40,6 +41,11 @@ THRESHOLD = 80
 # 100 = 80.2), so summaries are compared only for titles at least this close.
 TITLE_CUTOFF = 67
 ROWS_PER_BLOCK = 500
+# Catalogues whose records carry their own identifiers: two different records of
+# one of them are two entries the catalogue keeps apart (two commitments of one
+# action plan read alike), so they pair only when their texts are near-identical.
+CATALOGUES_WITH_RECORD_IDS = {SourceCatalogue.OGP, SourceCatalogue.PARTICIPEDIA}
+NEAR_IDENTICAL = 95
 
 
 @dataclass
@@ -94,16 +100,37 @@ def _places_differ(first: PracticePage, second: PracticePage) -> bool:
     return False
 
 
+def _separate_records(first: PracticePage, second: PracticePage) -> bool:
+    """Two different records of one catalogue that keeps record identifiers."""
+    return (
+        first.source_catalogue == second.source_catalogue
+        and first.source_catalogue in CATALOGUES_WITH_RECORD_IDS
+        and first.source_id
+        and second.source_id
+        and first.source_id != second.source_id
+    )
+
+
+def _dismissed() -> set[frozenset]:
+    """The pairs of practices moderators marked as not duplicates."""
+    return {
+        frozenset(keys)
+        for keys in NotDuplicate.objects.values_list("first_key", "second_key")
+    }
+
+
 def find_duplicates(
     threshold: int = THRESHOLD,
     pages: Iterable[PracticePage] | None = None,
     workers: int | None = None,
 ) -> list[DuplicatePair]:
-    """Pairs of live practice pages that look like one practice, most alike first.
+    """Pairs of live practice pages that look like one practice, most alike first;
+    pairs marked "not a duplicate" are left out.
 
     `workers`: the cores to compare on (DUPLICATE_SEARCH_WORKERS unless given).
     """
     workers = workers or settings.DUPLICATE_SEARCH_WORKERS
+    dismissed = _dismissed()
     if pages is None:
         pages = PracticePage.objects.live().select_related("locale", "country")
     groups: dict[tuple, list[PracticePage]] = defaultdict(list)
@@ -127,8 +154,16 @@ def find_duplicates(
                 title_score,
                 fuzz.token_set_ratio(summaries[i], summaries[j]),
             )
-            if pair.score >= threshold:
-                pairs.append(pair)
+            if pair.score < threshold:
+                continue
+            if _separate_records(members[i], members[j]) and (
+                min(pair.title_score, pair.summary_score) < NEAR_IDENTICAL
+            ):
+                continue
+            keys = frozenset((members[i].translation_key, members[j].translation_key))
+            if keys in dismissed:
+                continue
+            pairs.append(pair)
     pairs.sort(key=lambda pair: (-pair.score, pair.first.title))
     # Two translated practices pair up once per language: show each pair of
     # practices once, at its best score.
@@ -219,12 +254,18 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
     main = next((p for p in kept_pages if p.pk == keep.pk), kept_pages[0])
     targets = {page.pk: by_locale.get(page.locale_id, main) for page in retired_pages}
 
-    sources_moved = keywords_moved = 0
-    changed: dict[int, PracticePage] = {}
-    for page in retired_pages:
-        target = changed.setdefault(targets[page.pk].pk, targets[page.pk])
+    # Sources belong to the practice (all its languages): every kept page gets every
+    # retired page's sources. Keywords are words of a language: each goes to the
+    # kept page in its language.
+    retired_sources = [
+        source for page in retired_pages for source in page.sources.all()
+    ]
+    moved_urls = set()
+    keywords_moved = 0
+    changed = set()
+    for target in kept_pages:
         known_urls = {source.url for source in target.sources.all()}
-        for source in page.sources.all():
+        for source in retired_sources:
             if source.url in known_urls:
                 continue
             target.sources.add(
@@ -236,7 +277,10 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
                 )
             )
             known_urls.add(source.url)
-            sources_moved += 1
+            moved_urls.add(source.url)
+            changed.add(target.pk)
+    for page in retired_pages:
+        target = next(p for p in kept_pages if p.pk == targets[page.pk].pk)
         known_keywords = {name.lower() for name in target.keywords.names()}
         new_keywords = [
             name for name in page.keywords.names() if name.lower() not in known_keywords
@@ -244,8 +288,13 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
         if new_keywords:
             target.keywords.add(*new_keywords)
             keywords_moved += len(new_keywords)
-    for target in changed.values():
-        target.save_revision(user=user, log_action=True).publish(user=user)
+            changed.add(target.pk)
+    sources_moved = len(moved_urls)
+    # Every kept page is written here: none shares its classification on publish.
+    with sharing():
+        for target in kept_pages:
+            if target.pk in changed:
+                target.save_revision(user=user, log_action=True).publish(user=user)
 
     redirects = []
     for page in retired_pages:
@@ -256,9 +305,23 @@ def merge_practices(keep: PracticePage, retire: PracticePage, user) -> MergeResu
         Redirect.add_redirect(old_path, redirect_to=target, site=site)
         redirects.append(old_path)
         page.unpublish(user=user, log_action=True)
+        # Marked, so the admin shows it as merged rather than as an ordinary draft.
+        PracticePage.objects.filter(pk=page.pk).update(merged_into=target)
         data = {"kept": target.pk, "kept_title": target.title, "redirect": old_path}
         log(instance=page, action=MERGE_ACTION, user=user, data=data)
         log(instance=target, action=MERGE_ACTION, user=user, data=data)
     return MergeResult(
         kept_pages, retired_pages, sources_moved, keywords_moved, redirects
     )
+
+
+def mark_not_duplicate(candidate: DuplicateCandidate, user) -> None:
+    """Remember that the pair's practices are distinct, and drop the pair."""
+    first, second = NotDuplicate.ordered(
+        candidate.first.translation_key, candidate.second.translation_key
+    )
+    with transaction.atomic():
+        NotDuplicate.objects.get_or_create(
+            first_key=first, second_key=second, defaults={"decided_by": user}
+        )
+        DuplicateCandidate.objects.filter(pk=candidate.pk).delete()

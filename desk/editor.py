@@ -5,7 +5,11 @@ from wagtail.admin.viewsets.pages import PageViewSet
 
 from practices.models import PracticePage
 
-from .panels import SearchStatusSidePanel
+from .panels import (
+    ContributionSidePanel,
+    SearchStatusSidePanel,
+    SourceTextSidePanel,
+)
 
 
 class PracticeEditView(EditView):
@@ -13,6 +17,12 @@ class PracticeEditView(EditView):
         side_panels = super().get_side_panels()
         if not self.expects_json_response:
             side_panels.append(SearchStatusSidePanel(self.page, self.request))
+            source_text = SourceTextSidePanel(self.page, self.request)
+            if source_text.source is not None:
+                side_panels.append(source_text)
+            contribution = ContributionSidePanel(self.page, self.request)
+            if contribution.submissions:
+                side_panels.append(contribution)
         return side_panels
 
 

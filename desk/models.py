@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -65,3 +66,37 @@ class DuplicateCandidate(models.Model):
 
     def __str__(self):
         return f"{self.first_id} ~ {self.second_id} ({self.score})"
+
+
+class NotDuplicate(models.Model):
+    """Two practices a moderator judged distinct: the duplicate search never pairs
+    them again. Keyed by the practices (translation keys, in order), so the
+    decision outlives the nightly search and holds for every language."""
+
+    first_key = models.UUIDField(_("practice"))
+    second_key = models.UUIDField(_("other practice"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("not a duplicate")
+        verbose_name_plural = _("not duplicates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["first_key", "second_key"], name="desk_not_duplicate_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.first_key} ≠ {self.second_key}"
+
+    @staticmethod
+    def ordered(a, b) -> tuple:
+        return tuple(sorted((a, b), key=str))

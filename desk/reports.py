@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django.db.models import CharField, OuterRef, Subquery
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,10 @@ class ActionColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["action"] = self._get_action(instance)
-        context["csrf_token"] = parent_context.get("csrf_token")
+        # The table's context holds no token of its own (it read `None`): take the
+        # request's, as {% csrf_token %} would.
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request is not None else ""
         return context
 
 
@@ -230,6 +234,19 @@ class DuplicatesReport(DeskReportView):
             ),
             Column("score", label=_("Similarity")),
             ActionColumn("merge", label=_("Merge"), get_action=merge_action),
+            ActionColumn(
+                "not_duplicate",
+                label=_("Not a duplicate"),
+                get_action=lambda pair: (
+                    {
+                        "url": reverse("desk:not_duplicate", args=[pair.pk]),
+                        "label": _("Not a duplicate"),
+                        "post": True,
+                    }
+                    if can_merge(user, pair.first, pair.second)
+                    else None
+                ),
+            ),
         ]
 
     def get_queryset(self):

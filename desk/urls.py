@@ -26,4 +26,9 @@ urlpatterns = [
     *_report("duplicates/", "duplicates", reports.DuplicatesReport),
     path("duplicates/merge/", actions.MergeView.as_view(), name="merge"),
     path("duplicates/search/", actions.find_duplicates, name="find_duplicates"),
+    path(
+        "duplicates/<int:pair_id>/not-duplicate/",
+        actions.not_duplicate,
+        name="not_duplicate",
+    ),
 ]

@@ -1,5 +1,9 @@
 """Writing practices: the one way a practice page is created, updated and published.
 
+A practice's classification is one for all its languages: whatever publishes a page
+shares it with the practice's other pages (`share_classification`, run on Wagtail's
+`page_published`, so the admin's own publish goes the same way).
+
 The importers (and through them the demo loader) and the contribution form all write
 through here, from an interchange `PracticeRecord`, so a practice is built the same
 way whoever proposes it. The site's structure (home pages, the practice index in
@@ -11,11 +15,24 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .bulk import NewPractice, create_pages
+from .classification import share_classification
 from .importers.pages import apply_record, normalised
 from .importers.record import PracticeRecord
 from .importers.validation import validate_record
 from .importers.vocabulary import Vocabulary
 from .models import PracticeIndexPage, PracticePage
+
+__all__ = [
+    "InvalidPractice",
+    "MissingPracticeIndex",
+    "PracticeBatch",
+    "create_practice",
+    "practice_index_for",
+    "publish_practice",
+    "require_practice_indexes",
+    "share_classification",
+    "update_practice",
+]
 
 
 class MissingPracticeIndex(Exception):

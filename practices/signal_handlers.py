@@ -1,15 +1,20 @@
 """Practices and their machine translations: queue on publish, prefill a new
-translation page from the machine translation."""
+translation page from the machine translation; a published classification goes to
+the practice's other languages."""
 
 from wagtail.signals import copy_for_translation_done, page_published
 
 from .models import PracticePage
+from .services import share_classification
 from .signals import practices_published
 from .translation import enqueue_translation, prefill_from_machine_translation
 
 
-def _page_published(sender, instance, **kwargs):
+def _page_published(sender, instance, revision=None, **kwargs):
     enqueue_translation([instance.translation_key])
+    share_classification(
+        instance, revision, user=getattr(revision, "user", None) if revision else None
+    )
 
 
 def _batch_published(sender, translation_keys, **kwargs):

@@ -1,9 +1,11 @@
 """Editors manage the vocabularies from one "Taxonomy" menu in the admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import country_chooser_viewset, subdivision_chooser_viewset
 from .models import (
     Country,
     EvidenceLevel,
@@ -65,3 +67,10 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_place_choosers():
+    """Searchable choosers for the country and the state or province fields (the
+    country's is used for every Country foreign key in the admin's forms)."""
+    return [country_chooser_viewset, subdivision_chooser_viewset]

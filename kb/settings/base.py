@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kb.rate_limits.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A write that meets another's lock: a message and a retry, not a 500.
+    "kb.database_busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -159,6 +161,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Repertorio"
+# No Gravatar: the admin's Content-Security-Policy allows no third-party images,
+# and editors' addresses are not sent to a third party for an avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Where readers reach the site: permalinks, citations and alternate links use it
 # (the default Wagtail site takes its host and port from it).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

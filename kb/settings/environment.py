@@ -38,6 +38,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 SUPPORTED_DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
+# How long a SQLite writer waits for the lock held by another.
+SQLITE_BUSY_SECONDS = 20
 
 
 def database_from_url(url: str, *, conn_max_age: int = 60) -> dict:
@@ -59,6 +61,17 @@ def database_from_url(url: str, *, conn_max_age: int = 60) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database.")
     if scheme == "sqlite":
         config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            # A writer waits up to this long for another's lock instead of failing
+            # at once with "database is locked".
+            "timeout": SQLITE_BUSY_SECONDS,
+            # Take the write lock when a transaction begins, so two transactions
+            # that read then write queue up rather than deadlock (which SQLite can
+            # only answer with an immediate "database is locked").
+            "transaction_mode": "IMMEDIATE",
+            # Readers (searches, listings) do not wait for a writer, nor it for them.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     return config
 
 

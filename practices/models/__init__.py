@@ -1,3 +1,4 @@
+from .classification_reconciliation import ClassificationReconciliation
 from .index_page import PracticeIndexPage
 from .machine_translation import MachineTranslation, PendingTranslation
 from .practice_page import (
@@ -9,6 +10,7 @@ from .practice_page import (
 )
 
 __all__ = [
+    "ClassificationReconciliation",
     "MachineTranslation",
     "PracticeDocument",
     "PracticeIndexPage",

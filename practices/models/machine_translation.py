@@ -42,6 +42,10 @@ class PendingTranslation(models.Model):
 
     translation_key = models.UUIDField(_("practice"), unique=True)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    # Why the last try left it queued (Apertium missing, a failed run), for the desk.
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pending machine translation")

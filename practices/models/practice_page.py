@@ -15,6 +15,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -27,7 +28,9 @@ from wagtail.search import index
 
 from kb.translations import live_translations
 from practices.evidence import has_documented_results
+from practices.sections import RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
+from taxonomy.choosers import subdivision_chooser
 
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
 EARLIEST_YEAR = 1980
@@ -250,6 +253,17 @@ class PracticePage(Page):
         _("demo content"), default=False, help_text=_("Part of the demo repertory.")
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    # Set when a moderator merged this practice into another (desk: merge): it is
+    # unpublished and its address redirects there.
+    merged_into = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
@@ -263,10 +277,17 @@ class PracticePage(Page):
         FieldPanel("evidence"),
     ]
     classification_panels = [
+        HelpPanel(
+            content=_(
+                "The classification and the sources belong to the practice, not to "
+                "this language: when this page is published, its translations get "
+                "them too (keywords machine-translated)."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("country"),
-                FieldPanel("subdivision"),
+                FieldPanel("subdivision", widget=subdivision_chooser()),
                 FieldPanel("municipality"),
             ],
             heading=_("Where"),
@@ -308,6 +329,11 @@ class PracticePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("actions"),
+        # The admin's listings and page search match as the editor types
+        # (`autocomplete`), which reads only these: titles alone found nothing of
+        # "drenaje" written in a summary.
+        index.AutocompleteField("summary"),
+        *(index.AutocompleteField(name) for name in RICH_TEXT_SECTIONS),
         index.FilterField("source_catalogue"),
         index.FilterField("original_language"),
         # For the side-by-side comparison with Wagtail's own search (bench.compare).
@@ -324,6 +350,12 @@ class PracticePage(Page):
         verbose_name_plural = _("practices")
         # Not unique: a translation keeps the source record of its original.
         indexes = [models.Index(fields=["source_catalogue", "source_id"])]
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        if self.merged_into_id:
+            return _("%(title)s (merged)") % {"title": title}
+        return title
 
     def documented_results(self) -> bool:
         return has_documented_results(

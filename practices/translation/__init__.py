@@ -7,6 +7,7 @@ search document builder and the practice pages.
 
 from .apertium import ApertiumTranslator, TranslatorStatus
 from .service import (
+    TranslationQueueSummary,
     TranslationReport,
     enqueue_translation,
     get_translator,
@@ -16,12 +17,15 @@ from .service import (
     translate_pending,
     translate_practices,
     translate_query,
+    translate_terms,
+    translation_queue_summary,
     translator_status,
 )
 from .texts import other_language, source_texts, text_hash
 
 __all__ = [
     "ApertiumTranslator",
+    "TranslationQueueSummary",
     "TranslationReport",
     "TranslatorStatus",
     "enqueue_translation",
@@ -35,5 +39,7 @@ __all__ = [
     "translate_pending",
     "translate_practices",
     "translate_query",
+    "translate_terms",
+    "translation_queue_summary",
     "translator_status",
 ]

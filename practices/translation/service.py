@@ -1,5 +1,6 @@
 """Translating practices in batches, and reading the translations back."""
 
+import datetime
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -7,6 +8,8 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from tqdm import tqdm
 
 from kb.caches import queries_cache
@@ -19,7 +22,12 @@ from ..models import (
 )
 from ..models.practice_page import SUMMARY_MAX_LENGTH
 from ..signals import machine_translations_changed
-from .apertium import ApertiumTranslator, TranslatorStatus, TranslatorUnavailable
+from .apertium import (
+    MODES,
+    ApertiumTranslator,
+    TranslatorStatus,
+    TranslatorUnavailable,
+)
 from .texts import (
     LANGUAGES,
     RICH_TEXT,
@@ -230,6 +238,11 @@ def translate_pending(
         )
         if report.unavailable:
             total.unavailable = report.unavailable
+            PendingTranslation.objects.filter(pk__in=[pk for pk, _k in batch]).update(
+                attempts=F("attempts") + 1,
+                last_error=report.unavailable[:2000],
+                last_attempt_at=timezone.now(),
+            )
             break
         with transaction.atomic():
             PendingTranslation.objects.filter(pk__in=[pk for pk, _k in batch]).delete()
@@ -241,22 +254,51 @@ def translate_pending(
     return total
 
 
+@dataclass
+class TranslationQueueSummary:
+    """The machine-translation backlog, for the desk's dashboard."""
+
+    queued: int
+    oldest_queued_at: datetime.datetime | None
+    last_error: str
+    last_error_at: datetime.datetime | None
+
+
+def translation_queue_summary() -> TranslationQueueSummary:
+    oldest = PendingTranslation.objects.order_by("created_at").first()
+    failing = (
+        PendingTranslation.objects.exclude(last_error="")
+        .order_by("-last_attempt_at")
+        .first()
+    )
+    return TranslationQueueSummary(
+        queued=PendingTranslation.objects.count(),
+        oldest_queued_at=oldest.created_at if oldest else None,
+        last_error=failing.last_error if failing else "",
+        last_error_at=failing.last_attempt_at if failing else None,
+    )
+
+
 def prefill_from_machine_translation(
     source: PracticePage, target: PracticePage
 ) -> bool:
     """Fill a new translation page (a draft copy in the other locale) with the stored
-    machine translation of its source, so the editor revises rather than retypes.
+    machine translation of its source, so the editor revises rather than retypes,
+    and its keywords in the other language.
 
-    Returns whether anything was filled. Once the page is published, people's text is
-    the practice's text in that language and the machine translation is set aside.
+    Returns whether any text was filled. Once the page is published, people's text
+    is the practice's text in that language and the machine translation is set aside.
     """
-    if target.live or other_language(source.locale.language_code) != (
-        target.locale.language_code
-    ):
+    source_language = source.locale.language_code
+    if target.live or other_language(source_language) != (target.locale.language_code):
         return False
-    texts = machine_translations_for([source]).get(source.pk)
-    if not texts:
-        return False
+    keywords = list(source.keywords.names())
+    if keywords:
+        translated = translate_terms(
+            keywords, source_language, target.locale.language_code
+        )
+        target.keywords.set(sorted({translated[word] for word in keywords}))
+    texts = machine_translations_for([source]).get(source.pk) or {}
     if texts.get("title"):
         target.title = texts["title"][:255]
         target.draft_title = target.title
@@ -265,9 +307,10 @@ def prefill_from_machine_translation(
     for name in RICH_TEXT:
         if texts.get(name):
             setattr(target, name, paragraphs_markup(texts[name]))
-    target.save()
-    target.save_revision()
-    return True
+    if texts or keywords:
+        target.save()
+        target.save_revision()
+    return bool(texts)
 
 
 QUERY_CACHE_SECONDS = 24 * 3600
@@ -285,4 +328,66 @@ def translate_query(q: str, source: str, target: str) -> str:
     except TranslatorUnavailable:
         return ""
     cache.set(key, translated, QUERY_CACHE_SECONDS)
+    return translated
+
+
+def translate_terms(words: Iterable[str], source: str, target: str) -> dict[str, str]:
+    """Short terms (keywords) in the other language, by word: stored translations
+    first, the rest translated in one Apertium call and stored. A word that cannot
+    be translated (same language, Apertium missing) maps to itself.
+
+    Unlike whole practices, keywords are translated when they are shared or copied
+    (a few words, one short process), so the translation's keywords never wait for
+    the background queue.
+    """
+    words = sorted({word for word in words if word and word.strip()})
+    if source == target or not words or (source, target) not in MODES:
+        return {word: word for word in words}
+    digests = {word: text_hash(_term_key(word)) for word in words}
+    stored = dict(
+        MachineTranslation.objects.filter(
+            source_language=source,
+            target_language=target,
+            source_hash__in=list(digests.values()),
+        ).values_list("source_hash", "text")
+    )
+    missing = [word for word in words if digests[word] not in stored]
+    if missing:
+        try:
+            translated = get_translator().translate(
+                [_term_key(word) for word in missing], source, target
+            )
+        except (TranslatorUnavailable, KeyError):
+            translated = [_term_key(word) for word in missing]
+        else:
+            MachineTranslation.objects.bulk_create(
+                [
+                    MachineTranslation(
+                        source_language=source,
+                        target_language=target,
+                        source_hash=digests[word],
+                        text=text,
+                        engine=f"{get_translator().name} {source}-{target}",
+                    )
+                    for word, text in zip(missing, translated, strict=True)
+                    if text
+                ],
+                ignore_conflicts=True,
+            )
+        stored |= {
+            digests[word]: text for word, text in zip(missing, translated, strict=True)
+        }
+    return {word: _as_term(word, stored.get(digests[word]) or word) for word in words}
+
+
+def _term_key(word: str) -> str:
+    return " ".join(word.split())
+
+
+def _as_term(word: str, translated: str) -> str:
+    """Apertium capitalises the first letter of what it is given; a keyword written
+    in lower case stays in lower case."""
+    translated = " ".join(translated.split())
+    if word[:1].islower() and translated[:1].isupper() and not translated.isupper():
+        return translated[:1].lower() + translated[1:]
     return translated

@@ -118,3 +118,47 @@ def _theme_pk(slug: str) -> int:
     from taxonomy.models import Theme
 
     return Theme.objects.get(slug=slug).pk
+
+
+def test_a_theme_added_on_spanish_pages_classifies_the_whole_practice(
+    client_for, moderator, make_pair, own_index, django_capture_on_commit_callbacks
+):
+    """The issue's case: three English-original practices, the theme and a keyword
+    added on their Spanish pages; both languages and the search facet agree."""
+    pairs = [
+        make_pair(
+            {
+                "title": f"Práctica {n}",
+                "summary": "Resumen.",
+                "original_language": "en",
+            },
+            {"title": f"Practice {n}", "summary": "Summary."},
+        )
+        for n in range(3)
+    ]
+    pairs = [
+        sorted(pair, key=lambda page: page.locale.language_code != "es")
+        for pair in pairs
+    ]
+    spanish = [es for es, _en in pairs]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(moderator).post(
+            _url("desk_classify", spanish),
+            {
+                "operation": "add",
+                "theme": _theme_pk("water-sanitation"),
+                "keyword": "drenaje",
+            },
+            follow=True,
+        )
+    assert "3 practices published" in response.content.decode()
+    for es, en in pairs:
+        for page in (es, en):
+            page = PracticePage.objects.get(pk=page.pk)
+            assert "water-sanitation" in {t.slug for t in page.themes.all()}
+            assert not page.has_unpublished_changes
+        assert "drenaje" in PracticePage.objects.get(pk=es.pk).keywords.names()
+        assert "drainage" in PracticePage.objects.get(pk=en.pk).keywords.names()
+        document = _document(en.translation_key)
+        assert "water-sanitation" in document["theme"]
+        assert "drainage" in document["terms_en"]

@@ -193,3 +193,25 @@ def test_the_panel_shows_the_queue_and_the_last_reconcile(
     panel = _panel(client_for(editor).get("/admin/").content.decode())
     assert "1 missing documents written, 0 stale removed, 0 could not be fixed" in panel
     assert "updates waiting in the queue" in panel or "update waiting" in panel
+
+
+def test_the_panel_shows_the_machine_translation_backlog_and_its_last_error(
+    client_for, editor, settings, own_index
+):
+    """Practices queued for machine translation wait visibly, with the reason."""
+    from practices.translation import translate_pending
+    from tests.factories import english_only_practice
+
+    english_only_practice()  # published: queued for machine translation
+    settings.APERTIUM_COMMAND = "apertium-not-installed"
+    report = translate_pending()
+    assert report.unavailable
+    from practices.models import PendingTranslation
+
+    queued = PendingTranslation.objects.count()
+    assert queued >= 1
+    panel = _panel(client_for(editor).get("/admin/").content.decode())
+    assert re.search(
+        rf"<strong>{queued}</strong> practices? waiting for machine translation", panel
+    )
+    assert "apertium-not-installed not found" in panel

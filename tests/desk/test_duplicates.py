@@ -1,5 +1,7 @@
 """The duplicate finder, and merging: only moderators, with redirects and no orphan."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -176,3 +178,97 @@ def test_merge_without_page_ids_is_a_clear_400(client_for, moderator, own_index)
     response = client_for(moderator).get(reverse("desk:merge"), {"first": "x"})
     assert response.status_code == 400
     assert "page ids" in response.content.decode()
+
+
+def test_the_merge_screen_is_titled_and_its_choices_read_differently(
+    client_for, moderator, twins, own_index
+):
+    first, second = twins
+    html = (
+        client_for(moderator)
+        .get(reverse("desk:merge"), {"first": first.pk, "second": second.pk})
+        .content.decode()
+    )
+    assert "<title>Merge duplicate practices" in html
+    # The header's breadcrumbs name the screen (it read "Home" alone) and lead back.
+    crumbs = html[html.index('aria-label="Breadcrumb"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert reverse("desk:duplicates") in crumbs
+    assert "Merge duplicate practices" in crumbs
+    labels = re.findall(r'name="keep"[^>]*>\s*([^<]+?)\s*</label>', html)
+    assert len(labels) == 2 and labels[0] != labels[1]
+    assert f"Page {first.pk}" in html and f"Page {second.pk}" in html
+
+
+def test_a_merged_out_practice_is_marked_as_merged(
+    client_for, moderator, twins, own_index
+):
+    first, second = twins
+    client = client_for(moderator)
+    client.post(
+        reverse("desk:merge"),
+        {"first": first.pk, "second": second.pk, "keep": first.pk},
+    )
+    retired = PracticePage.objects.get(pk=second.pk)
+    assert retired.merged_into_id == first.pk
+    assert retired.get_admin_display_title().endswith("(merged)")
+    listing = client.get(reverse("practices:index")).content.decode()
+    assert f"{retired.title} (merged)" in listing
+    assert (
+        not PracticePage.objects.get(pk=first.pk)
+        .get_admin_display_title()
+        .endswith("(merged)")
+    )
+
+
+def test_not_a_duplicate_is_kept_across_searches(
+    client_for, moderator, twins, own_index
+):
+    first, second = twins
+    refresh_duplicates()
+    pair = DuplicateCandidate.objects.get()
+    client = client_for(moderator)
+    html = client.get(reverse("desk:duplicates")).content.decode()
+    url = reverse("desk:not_duplicate", args=[pair.pk])
+    assert url in html
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not DuplicateCandidate.objects.exists()
+
+    refresh_duplicates()  # the nightly search
+    assert not DuplicateCandidate.objects.exists()
+    html = client.get(reverse("desk:duplicates")).content.decode()
+    assert reverse("desk:merge") not in html and "not-duplicate" not in html
+
+
+def test_editors_cannot_dismiss_a_pair(client_for, editor, twins, own_index):
+    refresh_duplicates()
+    pair = DuplicateCandidate.objects.get()
+    response = client_for(editor).post(reverse("desk:not_duplicate", args=[pair.pk]))
+    assert response.status_code in (302, 403)
+    assert DuplicateCandidate.objects.filter(pk=pair.pk).exists()
+
+
+def _ogp(source_id, title, summary):
+    from tests.factories import create_practices, practice_record
+
+    create_practices(
+        [practice_record(source_id, title, summary, source_catalogue="ogp")]
+    )
+
+
+def test_two_records_of_one_catalogue_pair_only_when_near_identical(site):
+    """Different commitments of one action plan (AR0094, AR0096) read alike."""
+    summary = "Crear un portal de datos abiertos del presupuesto nacional."
+    _ogp("AR0094", "Portal de datos abiertos presupuestarios", summary)
+    _ogp(
+        "AR0096",
+        "Portal de datos abiertos presupuestales",
+        summary.replace("presupuesto nacional", "gasto nacional"),
+    )
+    assert find_duplicates() == []
+    _ogp("AR0101", "Portal de datos abiertos presupuestarios", summary)
+    pairs = find_duplicates()
+    assert [{p.first.source_id, p.second.source_id} for p in pairs] == [
+        {"AR0094", "AR0101"}
+    ]

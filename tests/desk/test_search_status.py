@@ -129,3 +129,24 @@ def test_re_index_in_a_request_without_the_encoder_leaves_it_queued_for_the_drai
     assert not PendingIndexUpdate.objects.filter(
         translation_key=page.translation_key
     ).exists()
+
+
+def test_after_unpublishing_one_language_the_panel_says_it_is_not_in_search(
+    client_for, moderator, make_pair, own_index, django_capture_on_commit_callbacks
+):
+    """The English page stays live; the Spanish one is unpublished. Its panel said
+    "In search, with the published version"; it now says it is not, in Spanish."""
+    pages = make_pair(
+        {"title": "Presupuesto abierto", "summary": "Cuentas claras."},
+        {"title": "Open budget", "summary": "Clear accounts."},
+    )
+    spanish = next(p for p in pages if p.locale.language_code == "es")
+    english = next(p for p in pages if p.locale.language_code == "en")
+    with django_capture_on_commit_callbacks(execute=True):
+        spanish.unpublish()
+    write_documents([spanish.translation_key])
+    client = client_for(moderator)
+    html = _edit(client, PracticePage.objects.get(pk=spanish.pk))
+    assert 'data-desk-verdict="other-language"' in html
+    assert 'data-desk-verdict="current"' not in html
+    assert 'data-desk-verdict="current"' in _edit(client, english)

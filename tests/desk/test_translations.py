@@ -114,3 +114,80 @@ def test_the_report_csv_neutralises_titles_that_a_spreadsheet_would_run(
     titles = [row[0] for row in rows[1:]]
     assert f"'{title}" in titles
     assert title not in titles
+
+
+def test_the_reports_create_button_carries_a_working_csrf_token(
+    editor, make_practice, own_index
+):
+    """The button's form answered 403: its token read `None`. With CSRF checks on,
+    as in a browser, the token in the page is accepted."""
+    import re
+
+    from django.test import Client
+
+    page = make_practice("Cabildo abierto en Guadalajara")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    for url in (reverse("desk:translations"), reverse("desk:translations_results")):
+        html = client.get(url).content.decode()
+        tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]*)"', html)
+        assert tokens and "None" not in tokens and "" not in tokens, url
+    response = client.post(
+        reverse("desk:translate", args=[page.pk]),
+        {"csrfmiddlewaretoken": tokens[-1]},
+    )
+    assert response.status_code == 302
+    assert (
+        PracticePage.objects.filter(translation_key=page.translation_key).count() == 2
+    )
+
+
+def test_wagtails_translate_action_prefills_and_translates_the_keywords(
+    client_for, moderator, make_practice, own_index
+):
+    """Wagtail's own "Translate" (simple_translation) starts the draft from the
+    stored machine translation, with the keywords in the other language."""
+    from wagtail.models import Locale
+
+    from practices.translation import ApertiumTranslator, translate_practices
+
+    page = make_practice(
+        "The city council publishes its spending every month",
+        summary="Residents can read every payment the council makes.",
+        locale="en",
+        keywords=["drainage", "open budget"],
+    )
+    translate_practices([page.translation_key], translator=ApertiumTranslator())
+    response = client_for(moderator).post(
+        reverse("simple_translation:submit_page_translation", args=[page.pk]),
+        {"locales": [Locale.objects.get(language_code="es").pk]},
+    )
+    assert response.status_code == 302
+    spanish = PracticePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="es"
+    )
+    draft = spanish.get_latest_revision_as_object()
+    assert "ayuntamiento" in draft.title.lower()
+    assert "ayuntamiento" in spanish.draft_title.lower()
+    assert set(draft.keywords.names()) == {"drenaje", "presupuesto abierto"}
+    assert not spanish.live
+
+
+def test_the_translation_editor_shows_the_source_text_beside_the_draft(
+    client_for, moderator, make_practice, own_index
+):
+    page = make_practice(
+        "The city council publishes its spending every month",
+        summary="Residents can read every payment the council makes.",
+        locale="en",
+    )
+    client = client_for(moderator)
+    client.post(reverse("desk:translate", args=[page.pk]))
+    spanish = PracticePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="es"
+    )
+    html = client.get(
+        reverse("wagtailadmin_pages:edit", args=[spanish.pk])
+    ).content.decode()
+    assert "data-desk-source-text" in html
+    assert "Residents can read every payment the council makes." in html

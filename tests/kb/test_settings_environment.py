@@ -122,3 +122,17 @@ def test_outside_production_the_contact_address_is_a_plain_placeholder():
         CONTACT_EMAIL="",
     )
     assert result.stdout.strip().endswith(".invalid")
+
+
+def test_sqlite_writes_wait_for_each_other(tmp_path):
+    """A busy timeout and immediate transactions: a second writer waits for the
+    first instead of failing with "database is locked"."""
+    options = database_from_url(f"sqlite:///{tmp_path}/db.sqlite3")["OPTIONS"]
+    assert options["timeout"] >= 5
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_postgres_gets_no_sqlite_options():
+    config = database_from_url("postgres://kb:secret@db.internal:5433/repertorio")
+    assert "transaction_mode" not in config.get("OPTIONS", {})

@@ -1,0 +1,48 @@
+"""In the admin, a contribution and the draft made from it link to each other, and
+the contribution reads in labels and the site's time zone."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import formats, timezone
+
+from contributions.models import Submission
+
+from .test_contribution_form import URL, _data
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_uploads")]
+
+
+@pytest.fixture
+def moderator_client(client, django_user_model):
+    user = django_user_model.objects.create_user("moderadora", password="x")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    client.post(URL, _data())
+    client.force_login(user)
+    return client
+
+
+def test_the_contribution_links_its_draft_in_labels_and_local_time(moderator_client):
+    submission = Submission.objects.get()
+    html = moderator_client.get(
+        reverse("contributions:inspect", args=[submission.pk])
+    ).content.decode()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[submission.practice_id])
+    assert f'href="{edit_url}"' in html
+    cells = re.findall(r"<dd[^>]*>\s*(.*?)\s*</dd>", html, re.S)
+    assert "None" not in cells and "False" not in cells and "True" not in cells
+    local = formats.date_format(
+        timezone.localtime(submission.created_at), "SHORT_DATETIME_FORMAT"
+    )
+    assert local in html  # Mexico City time, as the listing shows
+
+
+def test_the_draft_links_back_to_its_contribution(moderator_client):
+    submission = Submission.objects.get()
+    html = moderator_client.get(
+        reverse("wagtailadmin_pages:edit", args=[submission.practice_id])
+    ).content.decode()
+    assert "data-desk-contribution" in html
+    assert reverse("contributions:inspect", args=[submission.pk]) in html

@@ -1,0 +1,19 @@
+"""The admin's search finds practices by the words of their summaries and bodies."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_search_reads_summaries_and_bodies(client_for, editor, make_practice):
+    make_practice(
+        "Cabildo abierto",
+        summary="Obras de drenaje en las colonias del oriente.",
+        actions="<p>Las obras se publican georreferenciadas en un mapa.</p>",
+    )
+    client = client_for(editor)
+    for query in ("drenaje", "georreferenciadas"):
+        for url in (reverse("practices:index"), reverse("wagtailadmin_pages:search")):
+            html = client.get(url, {"q": query}).content.decode()
+            assert "Cabildo abierto" in html, (url, query)

@@ -1,0 +1,57 @@
+"""The admin's place choosers search as the editor types, and the state chooser
+lists only the chosen country's subdivisions."""
+
+import pytest
+from django.urls import reverse
+
+from taxonomy.models import Country
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    from pages.site_setup import ensure_site
+
+    ensure_site()
+    user = django_user_model.objects.create_superuser("chooser", password="x")
+    client.force_login(user)
+    return client
+
+
+def _results(client, name, **params):
+    response = client.get(reverse(f"{name}:choose_results"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_country_chooser_finds_mexico_by_typing_without_accents(editor_client):
+    html = _results(editor_client, "country_chooser", q="mexi")
+    assert "México" in html or "Mexico" in html
+    assert "Argentina" not in html
+
+
+def test_the_state_chooser_lists_only_the_chosen_countrys_states(editor_client):
+    mexico = Country.objects.get(code="MX")
+    html = _results(editor_client, "subdivision_chooser", country=mexico.pk, q="jal")
+    assert "Jalisco" in html
+    html = _results(editor_client, "subdivision_chooser", country=mexico.pk)
+    assert "MX-AGU" in html  # Aguascalientes: first of Mexico's, on page one
+    assert "AR-" not in html and "US-" not in html
+    # "nuevo leon" finds Nuevo León, accents aside.
+    html = _results(
+        editor_client, "subdivision_chooser", country=mexico.pk, q="nuevo leon"
+    )
+    assert "MX-NLE" in html
+
+
+def test_the_practice_editor_uses_the_place_choosers(editor_client):
+    from practices.models import PracticeIndexPage
+
+    index = PracticeIndexPage.objects.filter(locale__language_code="es").first()
+    html = editor_client.get(
+        reverse("wagtailadmin_pages:add", args=["practices", "practicepage", index.pk])
+    ).content.decode()
+    assert reverse("country_chooser:choose") in html
+    assert reverse("subdivision_chooser:choose") in html
+    assert "#id_country" in html  # the state chooser follows the country field
