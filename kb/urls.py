@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from finder import urls as finder_urls
 from kb import health
 from opendata import urls as opendata_urls
 from search.search_page import search_page
@@ -15,6 +16,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("api/v1/", include("search.urls")),
     path("api/v1/", include(opendata_urls.api_patterns)),
+    path("api/v1/", include(finder_urls.api_patterns)),
     *opendata_urls.site_patterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -30,6 +32,7 @@ if settings.DEBUG:
 localized_patterns = [
     path(_("search/"), search_page, name="search"),
     path(_("contribute/"), include("contributions.urls")),
+    path(_("find/"), include(finder_urls.page_patterns)),
     *opendata_urls.localized_patterns,
 ]
 urlpatterns += i18n_patterns(

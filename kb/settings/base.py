@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "contributions",
+    "finder",
     "desk",
     "opendata",
     "wagtail.contrib.forms",
@@ -283,6 +284,10 @@ RATE_LIMITS = {
     "api-taxonomy": env_str("API_RATE_LIMIT", "120/m"),
     "practices-feed": env_str("API_RATE_LIMIT", "120/m"),
     "api-export": env_str("EXPORT_RATE_LIMIT", "10/m"),
+    # The practice finder's page and brief count like searches, its API like the API.
+    "finder": env_str("SEARCH_RATE_LIMIT", "120/m"),
+    "finder-brief": env_str("SEARCH_RATE_LIMIT", "120/m"),
+    "api-finder": env_str("API_RATE_LIMIT", "120/m"),
 }
 
 # Admin sign-in: django-axes locks a username + client address out after

@@ -1,0 +1,345 @@
+"""The practice finder's query and ranking: practices that fit an official's context.
+
+An official describes their institution (government level, type of regulated party),
+their place, what they want to improve and their problem in their own words. The
+finder asks the node for candidates in one request: the problem's words (and, with
+vectors on, the practices nearest to the problem in meaning), joined by practices of
+the same place or kind of institution. Each candidate is then scored here, from
+facts the index holds, as a weighted sum of parts that each say one thing (the words
+match, same state, same level, evidence...). The parts travel with the match, so the
+reasons a page shows (finder/reasons.py) are the ones that ranked it.
+
+Context in, plain data out; what the parts mean for an official is finder/'s.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from .labels import facet_labels
+from .query import HIGHLIGHT_TAGS, MACHINE_SOURCE, text_fields
+from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
+
+# Candidates read per finder request: the words' and the context's best, scored here.
+CANDIDATES = 200
+# Each part of the score lies in 0..1; its weight says how much it counts. Tuned on
+# the tuning half of the judged contexts (finder/evaluation/), never the held-out.
+WEIGHTS = {
+    "text": 1.0,
+    "semantic": 0.6,
+    "subdivision": 0.5,
+    "country": 0.25,
+    "region": 0.1,
+    "level": 0.3,
+    "party": 0.3,
+    "aims": 0.35,
+    "evidence": 0.15,
+    "documented": 0.05,
+}
+# How much a context clause pulls a practice into the candidates with no shared
+# word: far below any word's score, so words still rank the candidates first.
+PULL = {"subdivision": 0.004, "level": 0.002, "regulated_party": 0.002}
+NEIGHBOUR_PULL = 0.001
+# The evidence levels in order, weakest first (the taxonomy's order).
+EVIDENCE_ORDER = ("anecdotal", "self-reported", "documented", "independently-evaluated")
+# A word score below this share of the best candidate's is no match worth a reason.
+TEXT_MATCH_SHARE = 0.35
+# Similar practices elsewhere: candidates read, and those shown.
+ELSEWHERE_CANDIDATES = 12
+
+SOURCE_FIELDS = [
+    "id",
+    "urls",
+    "titles",
+    "summaries",
+    *MACHINE_SOURCE,
+    "original_language",
+    "language",
+    "country",
+    "subdivision",
+    "region",
+    "theme",
+    "level",
+    "regulated_party",
+    "type",
+    "year",
+    "end_year",
+    "evidence",
+    "outcome",
+    "documented_results",
+]
+
+
+@dataclass(frozen=True)
+class FinderQuery:
+    """What the finder asks of search, as slugs and codes (finder/ builds it)."""
+
+    text: str
+    lang: str = "es"
+    country: str | None = None
+    subdivision: str | None = None
+    # The UN M49 region of the country (the `region` facet's slug).
+    region: str | None = None
+    level: str | None = None
+    regulated_party: str | None = None
+    # Themes and practice types that serve what the official wants to improve.
+    aims: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    size: int = 10
+
+
+@dataclass
+class FinderMatch:
+    """One practice the finder ranked, with the facts and score parts behind it."""
+
+    hit: PracticeHit
+    score: float
+    parts: dict[str, float]
+    # The practice's classification as the index holds it (slugs and codes).
+    facts: dict
+    # The problem's words in the practice's text, marked (HTML-escaped, <mark>).
+    passages: list[str] = field(default_factory=list)
+    # The problem is close in meaning to the practice's title and summary.
+    semantic: bool = False
+    text_match: bool = False
+
+
+@dataclass
+class FinderResults:
+    query: FinderQuery
+    matches: list[FinderMatch]
+    took_ms: int
+
+
+def words_query(text: str) -> dict:
+    """The problem's words: any of them, the rarer and more of them the better (an
+    official's paragraph is not a query: requiring most of its words finds nothing)."""
+    return {
+        "multi_match": {
+            "query": text,
+            "fields": text_fields(),
+            "type": "most_fields",
+            "operator": "or",
+        }
+    }
+
+
+def candidates_request(query: FinderQuery, neighbours: dict[str, float]) -> dict:
+    should = []
+    if query.text:
+        should.append(words_query(query.text))
+    if neighbours:
+        should.append(
+            {
+                "constant_score": {
+                    "filter": {"ids": {"values": list(neighbours)}},
+                    "boost": NEIGHBOUR_PULL,
+                }
+            }
+        )
+    for name, boost in PULL.items():
+        value = getattr(query, name)
+        if value:
+            should.append(
+                {"constant_score": {"filter": {"term": {name: value}}, "boost": boost}}
+            )
+    return {
+        "size": CANDIDATES,
+        "query": {"bool": {"should": should or [{"match_all": {}}]}},
+        "_source": SOURCE_FIELDS,
+    }
+
+
+def passages_request(text: str, ids: list[str], lang: str) -> dict:
+    """The matching passages of the few practices shown: highlighting is the
+    costly part, so it runs on them alone."""
+    other = "en" if lang == "es" else "es"
+    fields = {}
+    for language in (lang, other):
+        fields[f"body_{language}"] = {"fragment_size": 220, "number_of_fragments": 2}
+        fields[f"summary_{language}"] = {"number_of_fragments": 0}
+    return {
+        "size": len(ids),
+        "query": {
+            "bool": {
+                "filter": {"ids": {"values": ids}},
+                "should": [words_query(text)],
+            }
+        },
+        "_source": False,
+        "highlight": {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields},
+    }
+
+
+def score_parts(
+    source: dict,
+    query: FinderQuery,
+    text_share: float,
+    semantic: float | None,
+) -> dict[str, float]:
+    """The parts of a candidate's score, each in 0..1, from its indexed facts."""
+    parts = {
+        "text": text_share,
+        "semantic": 0.0
+        if semantic is None
+        else max(0.0, min(1.0, (semantic - 0.6) / 0.3)),
+        "subdivision": float(
+            bool(query.subdivision) and source.get("subdivision") == query.subdivision
+        ),
+        "country": float(
+            bool(query.country) and source.get("country") == query.country
+        ),
+        "level": float(bool(query.level) and source.get("level") == query.level),
+        "party": float(
+            bool(query.regulated_party)
+            and source.get("regulated_party") == query.regulated_party
+        ),
+        "evidence": EVIDENCE_ORDER.index(source["evidence"]) / 3
+        if source.get("evidence") in EVIDENCE_ORDER
+        else 0.0,
+        "documented": float(bool(source.get("documented_results"))),
+    }
+    parts["region"] = float(
+        bool(query.region)
+        and not parts["country"]
+        and source.get("region") == query.region
+    )
+    parts["aims"] = aims_share(source, query.aims)
+    return parts
+
+
+def aims_share(source: dict, aims: dict[str, tuple[str, ...]]) -> float:
+    """The share of the official's aims the practice's themes or types serve."""
+    if not aims:
+        return 0.0
+    held = set(source.get("theme") or []) | set(source.get("type") or [])
+    served = sum(1 for slugs in aims.values() if held & set(slugs))
+    return served / len(aims)
+
+
+def combined(parts: dict[str, float]) -> float:
+    return sum(WEIGHTS[name] * value for name, value in parts.items())
+
+
+def find_practices(query: FinderQuery) -> FinderResults:
+    """The `query.size` practices that fit best, each with its score parts."""
+    started = time.monotonic()
+    neighbours = nearest_practices(query.text) if query.text else None
+    neighbours = neighbours or {}
+    response = _search(candidates_request(query, neighbours))
+    hits = response["hits"]["hits"]
+    best_text = (
+        max((_text_score(h, query, neighbours) for h in hits), default=0.0) or 1.0
+    )
+    labels = facet_labels()
+    scored = []
+    for hit in hits:
+        source = hit["_source"]
+        share = _text_score(hit, query, neighbours) / best_text
+        parts = score_parts(source, query, share, neighbours.get(hit["_id"]))
+        scored.append((combined(parts), parts, hit))
+    scored.sort(key=lambda item: (-item[0], item[2]["_id"]))
+    top = scored[: query.size]
+    matches = [
+        FinderMatch(
+            hit=_hit(hit, query.lang, labels),
+            score=round(score, 4),
+            parts={k: round(v, 4) for k, v in parts.items()},
+            facts={
+                name: hit["_source"].get(name)
+                for name in ("country", "subdivision", "region", "level")
+                + ("regulated_party", "theme", "type", "evidence", "outcome")
+                + ("year", "end_year")
+            },
+            semantic=parts["semantic"] > 0,
+            text_match=parts["text"] >= TEXT_MATCH_SHARE,
+        )
+        for score, parts, hit in top
+    ]
+    if query.text and matches:
+        _add_passages(query, matches)
+    return FinderResults(query, matches, int((time.monotonic() - started) * 1000))
+
+
+def _text_score(hit: dict, query: FinderQuery, neighbours: dict) -> float:
+    """The words' part of a candidate's score: what the pulls added is taken off."""
+    source = hit["_source"]
+    pulled = sum(
+        boost
+        for name, boost in PULL.items()
+        if getattr(query, name) and source.get(name) == getattr(query, name)
+    )
+    if hit["_id"] in neighbours:
+        pulled += NEIGHBOUR_PULL
+    return max(0.0, (hit["_score"] or 0.0) - pulled)
+
+
+def _add_passages(query: FinderQuery, matches: list[FinderMatch]) -> None:
+    by_id = {match.hit.id: match for match in matches}
+    response = _search(passages_request(query.text, list(by_id), query.lang))
+    for hit in response["hits"]["hits"]:
+        match = by_id[hit["_id"]]
+        if match.hit.machine_translated:
+            continue  # the passages are in the original language
+        highlight = hit.get("highlight", {})
+        shown = match.hit.language
+        match.passages = (
+            highlight.get(f"body_{shown}")
+            or highlight.get(f"summary_{shown}")
+            or next(iter(highlight.values()), [])
+        )[:2]
+
+
+def practices_elsewhere(
+    translation_key: str, lang: str, place: dict, size: int = 4
+) -> list[tuple[PracticeHit, dict]]:
+    """Practices most like this one (its problem and classification) in another
+    place, the better evidenced first: another state when `place` names one,
+    another country otherwise. [] when search is down."""
+    not_here = [
+        {"term": {name: place[name]}}
+        for name in ("subdivision",)
+        if place.get("subdivision")
+    ] or ([{"term": {"country": place["country"]}}] if place.get("country") else [])
+    body = {
+        "size": ELSEWHERE_CANDIDATES,
+        "query": {
+            "bool": {
+                "must": {
+                    "more_like_this": {
+                        "fields": [
+                            f.split("^")[0] for f in text_fields() if "_mt_" not in f
+                        ]
+                        + ["theme", "type"],
+                        "like": [{"_id": str(translation_key)}],
+                        "min_term_freq": 1,
+                        "min_doc_freq": 1,
+                        "max_query_terms": 40,
+                    }
+                },
+                "must_not": not_here,
+            }
+        },
+        "_source": SOURCE_FIELDS,
+    }
+    try:
+        hits = _search(body)["hits"]["hits"]
+    except SearchUnavailable:
+        return []
+    if not hits:
+        return []
+    # The closest half, then the better evidenced first: alike first, proof next.
+    best = hits[0]["_score"]
+    alike = [h for h in hits if h["_score"] >= best * 0.5]
+    alike.sort(
+        key=lambda h: (
+            -_evidence_rank(h["_source"]),
+            -bool(h["_source"].get("documented_results")),
+            -h["_score"],
+        )
+    )
+    labels = facet_labels()
+    return [(_hit(h, lang, labels), h["_source"]) for h in alike[:size]]
+
+
+def _evidence_rank(source: dict) -> int:
+    evidence = source.get("evidence")
+    return EVIDENCE_ORDER.index(evidence) if evidence in EVIDENCE_ORDER else -1
