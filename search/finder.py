@@ -19,6 +19,8 @@ from .labels import facet_labels
 from .query import HIGHLIGHT_TAGS, MACHINE_SOURCE, text_fields
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
 
+# Terms of the problem the ranking keeps (more_like_this picks the most telling).
+MAX_QUERY_TERMS = 25
 # Candidates read per finder request: the words' and the context's best, scored here.
 CANDIDATES = 200
 # Each part of the score lies in 0..1; its weight says how much it counts. Tuned on
@@ -28,10 +30,10 @@ WEIGHTS = {
     "semantic": 0.6,
     "subdivision": 0.5,
     "country": 0.25,
-    "region": 0.1,
+    "region": 0.05,
     "level": 0.3,
     "party": 0.3,
-    "aims": 0.35,
+    "aims": 0.25,
     "evidence": 0.15,
     "documented": 0.05,
 }
@@ -110,8 +112,23 @@ class FinderResults:
 
 
 def words_query(text: str) -> dict:
-    """The problem's words: any of them, the rarer and more of them the better (an
-    official's paragraph is not a query: requiring most of its words finds nothing)."""
+    """The problem's words for ranking: its most telling terms (rare in the index,
+    frequent in the text), any few of them. An official's paragraph is not a
+    query: asking for most of its words finds nothing, any of them finds noise."""
+    return {
+        "more_like_this": {
+            "fields": [name.split("^")[0] for name in text_fields()],
+            "like": text,
+            "min_term_freq": 1,
+            "min_doc_freq": 1,
+            "max_query_terms": MAX_QUERY_TERMS,
+            "minimum_should_match": "10%",
+        }
+    }
+
+
+def highlight_query(text: str) -> dict:
+    """The problem's words for marking passages: every word that occurs."""
     return {
         "multi_match": {
             "query": text,
@@ -161,7 +178,7 @@ def passages_request(text: str, ids: list[str], lang: str) -> dict:
         "query": {
             "bool": {
                 "filter": {"ids": {"values": ids}},
-                "should": [words_query(text)],
+                "should": [highlight_query(text)],
             }
         },
         "_source": False,
