@@ -12,6 +12,8 @@ reasons a page shows (finder/reasons.py) are the ones that ranked it.
 Context in, plain data out; what the parts mean for an official is finder/'s.
 """
 
+import html
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -298,11 +300,31 @@ def _add_passages(query: FinderQuery, matches: list[FinderMatch]) -> None:
             continue  # the passages are in the original language
         highlight = hit.get("highlight", {})
         shown = match.hit.language
-        match.passages = (
-            highlight.get(f"body_{shown}")
-            or highlight.get(f"summary_{shown}")
-            or next(iter(highlight.values()), [])
-        )[:2]
+        match.passages = [
+            clean_passage(passage)
+            for passage in (
+                highlight.get(f"body_{shown}")
+                or highlight.get(f"summary_{shown}")
+                or next(iter(highlight.values()), [])
+            )[:2]
+        ]
+
+
+MARKS = re.compile(r"(</?mark>)")
+
+
+def clean_passage(passage: str) -> str:
+    """A highlighted passage escaped once: the indexed text keeps the character
+    references of the rich text it came from (`&#x27;`), which the highlighter's
+    HTML encoder escapes again (`&amp;#x27;`)."""
+    parts = []
+    for part in MARKS.split(passage):
+        if part in ("<mark>", "</mark>"):
+            parts.append(part)
+            continue
+        text = html.unescape(html.unescape(part))
+        parts.append(html.escape(text, quote=False))
+    return "".join(parts)
 
 
 def practices_elsewhere(
