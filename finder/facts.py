@@ -22,6 +22,8 @@ class PracticeFacts:
     results: str = ""
     lessons: str = ""
     sources: list[tuple[str, str]] = field(default_factory=list)
+    # The language of the page the facts were read from.
+    language: str = ""
 
     @property
     def first_action(self) -> str:
@@ -88,6 +90,7 @@ def practice_facts(
             results=plain_text(page.results),
             lessons=plain_text(page.lessons),
             sources=sources.get(page.pk, []),
+            language=page.locale.language_code,
         )
         for key, page in chosen.items()
     }

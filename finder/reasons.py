@@ -30,6 +30,8 @@ class Reason:
     # or a quoted sentence (plain).
     passages: list[str] = field(default_factory=list)
     quote: str = ""
+    # The language of the passages or quote, when it is not the reader's.
+    language: str = ""
 
 
 def reasons_for(
@@ -61,18 +63,18 @@ def _institution(match, context, labels):
     same = []
     if context.level and facts.get("level") == context.level:
         same.append(
-            _("the same government level (%(level)s)")
+            _("same government level (%(level)s)")
             % {"level": _label(labels, "level", context.level, lang)}
         )
     if context.party and facts.get("regulated_party") == context.party:
         same.append(
-            _("the same type of institution (%(party)s)")
+            _("same type of institution (%(party)s)")
             % {"party": _label(labels, "regulated_party", context.party, lang)}
         )
     if not same:
         return None
     return Reason(
-        "institution", _("Done at %(what)s.") % {"what": _(" and ").join(same)}
+        "institution", _("Like yours: %(what)s.") % {"what": _(" and ").join(same)}
     )
 
 
@@ -108,12 +110,14 @@ def _problem(match, context, labels):
             "problem",
             _("It addresses a problem like yours, in its own words:"),
             passages=match.passages,
+            language=match.passages_language,
         )
     if match.semantic:
         return Reason(
             "problem",
             _("Its summary is close in meaning to the problem you describe:"),
             quote=match.hit.summary,
+            language=match.hit.language,
         )
     return None
 
@@ -197,6 +201,7 @@ def _builds_on(facts: PracticeFacts, context: FinderContext) -> list[Reason]:
                     _("It builds on something you already have: %(asset)s.")
                     % {"asset": name},
                     quote=sentence,
+                    language=facts.language,
                 )
             )
         else:
@@ -206,6 +211,7 @@ def _builds_on(facts: PracticeFacts, context: FinderContext) -> list[Reason]:
                     _("It relies on something you did not say you have: %(asset)s.")
                     % {"asset": name},
                     quote=sentence,
+                    language=facts.language,
                 )
             )
     return have + missing[:MISSING_SHOWN]

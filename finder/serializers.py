@@ -26,6 +26,7 @@ def answer_json(answer: FinderAnswer) -> dict:
                         "text": reason.text,
                         "passages": reason.passages,
                         "quote": reason.quote,
+                        "language": reason.language or found.hit.language,
                     }
                     for reason in found.reasons
                 ],

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 
 from .labels import facet_labels
+from .mapping import LANGUAGES
 from .query import HIGHLIGHT_TAGS, MACHINE_SOURCE, text_fields
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
 
@@ -101,6 +102,7 @@ class FinderMatch:
     facts: dict
     # The problem's words in the practice's text, marked (HTML-escaped, <mark>).
     passages: list[str] = field(default_factory=list)
+    passages_language: str = ""
     # The problem is close in meaning to the practice's title and summary.
     semantic: bool = False
     text_match: bool = False
@@ -300,14 +302,16 @@ def _add_passages(query: FinderQuery, matches: list[FinderMatch]) -> None:
             continue  # the passages are in the original language
         highlight = hit.get("highlight", {})
         shown = match.hit.language
-        match.passages = [
-            clean_passage(passage)
-            for passage in (
-                highlight.get(f"body_{shown}")
-                or highlight.get(f"summary_{shown}")
-                or next(iter(highlight.values()), [])
-            )[:2]
-        ]
+        # The shown language's passages; else the other's (a synonym may match
+        # only there), said to be in that language.
+        for language in (shown, *(lang for lang in LANGUAGES if lang != shown)):
+            found = highlight.get(f"body_{language}") or highlight.get(
+                f"summary_{language}"
+            )
+            if found:
+                match.passages = [clean_passage(passage) for passage in found[:2]]
+                match.passages_language = language
+                break
 
 
 MARKS = re.compile(r"(</?mark>)")
