@@ -47,6 +47,12 @@ relevance: install apertium opensearch
 finder-eval: install opensearch
 	$(MANAGE) finder evaluate
 
+# The finder API's latency for one client at SIZE practices (default 10,000) on the
+# benchmark's own node: prints size, machine and p50/p95/p99.
+FINDER_SIZE ?= 10000
+finder-bench: install
+	$(BIN)/python -m bench.finder --size $(FINDER_SIZE) $(BENCH_ARGS)
+
 # Server time and query counts of the public pages on the demo data.
 benchmark: index
 	$(BIN)/python scripts/benchmark_pages.py --rounds 5
