@@ -22,10 +22,21 @@ from .mapping import LANGUAGES
 from .query import HIGHLIGHT_TAGS, MACHINE_SOURCE, text_fields
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
 
+# What the problem's words are matched against: what people wrote, in both
+# languages (machine translations serve the passages' request, not the ranking,
+# where 18 fields instead of 8 doubled the request's cost at 10,000 practices).
+RANKING_FIELDS = [
+    f"{name}_{language}"
+    for name in ("title", "summary", "body", "terms")
+    for language in LANGUAGES
+]
+PASSAGE_FIELDS = tuple(
+    f"{name}_{language}" for name in ("body", "summary") for language in LANGUAGES
+)
 # Terms of the problem the ranking keeps (more_like_this picks the most telling).
 MAX_QUERY_TERMS = 25
 # Candidates read per finder request: the words' and the context's best, scored here.
-CANDIDATES = 200
+CANDIDATES = 100
 # Each part of the score lies in 0..1; its weight says how much it counts. Tuned on
 # the tuning half of the judged contexts (finder/evaluation/), never the held-out.
 WEIGHTS = {
@@ -51,6 +62,32 @@ TEXT_MATCH_SHARE = 0.35
 # Similar practices elsewhere: candidates read, and those shown.
 ELSEWHERE_CANDIDATES = 12
 
+# What scoring a candidate reads; the few shown get the rest (SOURCE_FIELDS).
+SCORING_FIELDS = [
+    "country",
+    "subdivision",
+    "region",
+    "theme",
+    "level",
+    "regulated_party",
+    "type",
+    "evidence",
+    "documented_results",
+]
+# The facts a match carries to the reasons.
+FACT_FIELDS = (
+    "country",
+    "subdivision",
+    "region",
+    "level",
+    "regulated_party",
+    "theme",
+    "type",
+    "evidence",
+    "outcome",
+    "year",
+    "end_year",
+)
 SOURCE_FIELDS = [
     "id",
     "urls",
@@ -121,7 +158,7 @@ def words_query(text: str) -> dict:
     query: asking for most of its words finds nothing, any of them finds noise."""
     return {
         "more_like_this": {
-            "fields": [name.split("^")[0] for name in text_fields()],
+            "fields": RANKING_FIELDS,
             "like": text,
             "min_term_freq": 1,
             "min_doc_freq": 1,
@@ -132,11 +169,12 @@ def words_query(text: str) -> dict:
 
 
 def highlight_query(text: str) -> dict:
-    """The problem's words for marking passages: every word that occurs."""
+    """The problem's words for marking passages: every word that occurs in the
+    fields passages come from."""
     return {
         "multi_match": {
             "query": text,
-            "fields": text_fields(),
+            "fields": list(PASSAGE_FIELDS),
             "type": "most_fields",
             "operator": "or",
         }
@@ -165,29 +203,27 @@ def candidates_request(query: FinderQuery, neighbours: dict[str, float]) -> dict
     return {
         "size": CANDIDATES,
         "query": {"bool": {"should": should or [{"match_all": {}}]}},
-        "_source": SOURCE_FIELDS,
+        "_source": SCORING_FIELDS,
     }
 
 
-def passages_request(text: str, ids: list[str], lang: str) -> dict:
-    """The matching passages of the few practices shown: highlighting is the
-    costly part, so it runs on them alone."""
+def shown_request(text: str, ids: list[str], lang: str) -> dict:
+    """The few practices shown, whole, with their passages that match the problem:
+    reading and highlighting are the costly parts, so they run on these alone."""
     other = "en" if lang == "es" else "es"
     fields = {}
     for language in (lang, other):
         fields[f"body_{language}"] = {"fragment_size": 220, "number_of_fragments": 2}
         fields[f"summary_{language}"] = {"number_of_fragments": 0}
-    return {
+    body = {
         "size": len(ids),
-        "query": {
-            "bool": {
-                "filter": {"ids": {"values": ids}},
-                "should": [highlight_query(text)],
-            }
-        },
-        "_source": False,
-        "highlight": {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields},
+        "query": {"bool": {"filter": {"ids": {"values": ids}}}},
+        "_source": SOURCE_FIELDS,
     }
+    if text:
+        body["query"]["bool"]["should"] = [highlight_query(text)]
+        body["highlight"] = {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
+    return body
 
 
 def score_parts(
@@ -259,24 +295,26 @@ def find_practices(query: FinderQuery) -> FinderResults:
         scored.append((combined(parts), parts, hit))
     scored.sort(key=lambda item: (-item[0], item[2]["_id"]))
     top = scored[: query.size]
-    matches = [
-        FinderMatch(
+    shown = {}
+    if top:
+        ids = [hit["_id"] for _score, _parts, hit in top]
+        for hit in _search(shown_request(query.text, ids, query.lang))["hits"]["hits"]:
+            shown[hit["_id"]] = hit
+    matches = []
+    for score, parts, candidate in top:
+        hit = shown.get(candidate["_id"])
+        if hit is None:
+            continue  # removed between the two requests
+        match = FinderMatch(
             hit=_hit(hit, query.lang, labels),
             score=round(score, 4),
             parts={k: round(v, 4) for k, v in parts.items()},
-            facts={
-                name: hit["_source"].get(name)
-                for name in ("country", "subdivision", "region", "level")
-                + ("regulated_party", "theme", "type", "evidence", "outcome")
-                + ("year", "end_year")
-            },
+            facts={name: hit["_source"].get(name) for name in FACT_FIELDS},
             semantic=parts["semantic"] > 0,
             text_match=parts["text"] >= TEXT_MATCH_SHARE,
         )
-        for score, parts, hit in top
-    ]
-    if query.text and matches:
-        _add_passages(query, matches)
+        _add_passages(match, hit.get("highlight", {}))
+        matches.append(match)
     return FinderResults(query, matches, int((time.monotonic() - started) * 1000))
 
 
@@ -293,25 +331,20 @@ def _text_score(hit: dict, query: FinderQuery, neighbours: dict) -> float:
     return max(0.0, (hit["_score"] or 0.0) - pulled)
 
 
-def _add_passages(query: FinderQuery, matches: list[FinderMatch]) -> None:
-    by_id = {match.hit.id: match for match in matches}
-    response = _search(passages_request(query.text, list(by_id), query.lang))
-    for hit in response["hits"]["hits"]:
-        match = by_id[hit["_id"]]
-        if match.hit.machine_translated:
-            continue  # the passages are in the original language
-        highlight = hit.get("highlight", {})
-        shown = match.hit.language
-        # The shown language's passages; else the other's (a synonym may match
-        # only there), said to be in that language.
-        for language in (shown, *(lang for lang in LANGUAGES if lang != shown)):
-            found = highlight.get(f"body_{language}") or highlight.get(
-                f"summary_{language}"
-            )
-            if found:
-                match.passages = [clean_passage(passage) for passage in found[:2]]
-                match.passages_language = language
-                break
+def _add_passages(match: FinderMatch, highlight: dict) -> None:
+    if match.hit.machine_translated:
+        return  # the passages are in the original language
+    shown = match.hit.language
+    # The shown language's passages; else the other's (a synonym may match only
+    # there), said to be in that language.
+    for language in (shown, *(lang for lang in LANGUAGES if lang != shown)):
+        found = highlight.get(f"body_{language}") or highlight.get(
+            f"summary_{language}"
+        )
+        if found:
+            match.passages = [clean_passage(passage) for passage in found[:2]]
+            match.passages_language = language
+            return
 
 
 MARKS = re.compile(r"(</?mark>)")
