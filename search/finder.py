@@ -23,8 +23,8 @@ from .query import HIGHLIGHT_TAGS, MACHINE_SOURCE, text_fields
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
 
 # What the problem's words are matched against: what people wrote, in both
-# languages (machine translations serve the passages' request, not the ranking,
-# where 18 fields instead of 8 doubled the request's cost at 10,000 practices).
+# languages (with the machine translations' fields too, 18 fields instead of 8,
+# the candidates' request cost twice as much at 10,000 practices).
 RANKING_FIELDS = [
     f"{name}_{language}"
     for name in ("title", "summary", "body", "terms")
