@@ -28,7 +28,7 @@ def _reader_language() -> str:
     return "en" if (get_language() or "es").startswith("en") else "es"
 
 
-def _page_context(request, context: FinderContext) -> dict:
+def _page_context(context: FinderContext) -> dict:
     return {
         "context": context,
         "choices": form_choices(context),
@@ -42,9 +42,9 @@ def _page_context(request, context: FinderContext) -> dict:
 @require_GET
 def finder_page(request):
     context = parse_context(request.GET, lang=_reader_language())
-    data = _page_context(request, context)
+    data = _page_context(context)
     status = 200
-    if context.is_empty:
+    if not request.GET:  # a first visit: the form, not errors
         context = FinderContext(lang=context.lang)
         data["context"] = context
     elif not context.is_valid:
@@ -57,7 +57,7 @@ def finder_page(request):
             status = 503
     response = render(request, "finder/finder_page.html", data, status=status)
     # An official's context is theirs: results pages stay out of search engines.
-    if not context.is_empty:
+    if request.GET:
         response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -65,7 +65,7 @@ def finder_page(request):
 @require_GET
 def finder_brief(request):
     context = parse_context(request.GET, lang=_reader_language())
-    data = _page_context(request, context)
+    data = _page_context(context)
     status = 200
     if not context.is_valid:
         status = 400

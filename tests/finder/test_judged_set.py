@@ -8,6 +8,7 @@ import pytest
 from finder.context import parse_context
 from finder.evaluation.judged import CONTEXTS_FILE, judged_contexts, split
 from finder.evaluation.metrics import ndcg_at
+from finder.evaluation.runner import Scores
 from practices.demo.case_file import CASES_DIR
 
 
@@ -52,3 +53,16 @@ def test_every_judged_context_is_valid_for_the_finder():
     for judged in judged_contexts():
         context = parse_context(judged.params, lang=judged.lang)
         assert context.is_valid, (judged.id, context.errors)
+
+
+def test_the_table_prints_both_halves_and_the_gap():
+    scores = Scores(
+        {
+            "finder": {"tuning": {"a": 0.9}, "held-out": {"b": 0.8, "c": 0.6}},
+            "search": {"tuning": {"a": 0.5}, "held-out": {"b": 0.4, "c": 0.6}},
+        }
+    )
+    lines = scores.table()
+    assert lines[1].split() == ["tuning", "1", "0.900", "0.500"]
+    assert lines[2].split() == ["held-out", "2", "0.700", "0.500"]
+    assert lines[3] == "finder - search: tuning +0.400, held-out +0.200"

@@ -56,6 +56,12 @@ def test_an_invalid_answer_is_named_and_nothing_else_is_lost(client, corpus):
     assert "data-found" not in html
 
 
+def test_a_blank_form_sent_asks_for_the_problem(client, corpus):
+    response = client.get("/en/find/?level=&party=&problem=")
+    assert response.status_code == 400
+    assert 'href="#finder-problem"' in response.content.decode()
+
+
 def test_the_brief_has_the_context_practices_sources_and_first_steps(client, corpus):
     response = client.get(f"/en/find/brief/?{QUERY}")
     assert response.status_code == 200
