@@ -22,17 +22,79 @@ from .mapping import LANGUAGES
 from .query import HIGHLIGHT_TAGS, MACHINE_SOURCE, text_fields
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
 
-# What the problem's words are matched against: what people wrote, in both
-# languages (with the machine translations' fields too, 18 fields instead of 8,
-# the candidates' request cost twice as much at 10,000 practices).
-RANKING_FIELDS = [
-    f"{name}_{language}"
-    for name in ("title", "summary", "body", "terms")
-    for language in LANGUAGES
-]
-PASSAGE_FIELDS = tuple(
-    f"{name}_{language}" for name in ("body", "summary") for language in LANGUAGES
-)
+# What the problem's words are matched against: the fields of the problem's own
+# language, what people wrote and machine translations into it (an English-only
+# practice's Spanish translation), analysed as that language. Matched against the
+# other language's fields, its little words are rare words there ("los" in an
+# English text: Los Cabos) and rank noise.
+RANKING_FIELDS = ("title", "summary", "body", "terms")
+MACHINE_RANKING_FIELDS = ("title", "summary", "body")
+PASSAGE_FIELDS = ("body", "summary")
+# A few of each language's commonest words, enough to tell which one a problem
+# is written in.
+COMMON_WORDS = {
+    "es": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "que",
+            "en",
+            "y",
+            "un",
+            "una",
+            "por",
+            "para",
+            "con",
+            "no",
+            "se",
+            "su",
+            "sus",
+            "es",
+            "al",
+            "lo",
+            "como",
+            "más",
+            "pero",
+            "hay",
+            "muy",
+            "nos",
+            "queremos",
+            "tenemos",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "in",
+            "is",
+            "are",
+            "for",
+            "with",
+            "on",
+            "not",
+            "we",
+            "our",
+            "that",
+            "this",
+            "it",
+            "by",
+            "as",
+            "be",
+            "have",
+            "has",
+            "want",
+            "there",
+            "their",
+        ]
+    ),
+}
 # Terms of the problem the ranking keeps (more_like_this picks the most telling).
 MAX_QUERY_TERMS = 25
 # Candidates read per finder request: the words' and the context's best, scored here.
@@ -152,13 +214,33 @@ class FinderResults:
     took_ms: int
 
 
-def words_query(text: str) -> dict:
+def problem_language(text: str, default: str) -> str:
+    """The language a problem is written in, by its commonest words; `default`
+    (the reader's) when they do not tell."""
+    words = [word.strip(".,;:¿?¡!()\"'").casefold() for word in text.split()]
+    counts = {
+        language: sum(word in common for word in words)
+        for language, common in COMMON_WORDS.items()
+    }
+    best = max(counts, key=counts.get)
+    if counts[best] == 0 or list(counts.values()).count(counts[best]) > 1:
+        return default
+    return best
+
+
+def ranking_fields(language: str) -> list[str]:
+    return [f"{name}_{language}" for name in RANKING_FIELDS] + [
+        f"{name}_mt_{language}" for name in MACHINE_RANKING_FIELDS
+    ]
+
+
+def words_query(text: str, language: str) -> dict:
     """The problem's words for ranking: its most telling terms (rare in the index,
     frequent in the text), any few of them. An official's paragraph is not a
     query: asking for most of its words finds nothing, any of them finds noise."""
     return {
         "more_like_this": {
-            "fields": RANKING_FIELDS,
+            "fields": ranking_fields(language),
             "like": text,
             "min_term_freq": 1,
             "min_doc_freq": 1,
@@ -168,13 +250,13 @@ def words_query(text: str) -> dict:
     }
 
 
-def highlight_query(text: str) -> dict:
+def highlight_query(text: str, language: str) -> dict:
     """The problem's words for marking passages: every word that occurs in the
-    fields passages come from."""
+    fields passages come from, in the problem's language."""
     return {
         "multi_match": {
             "query": text,
-            "fields": list(PASSAGE_FIELDS),
+            "fields": [f"{name}_{language}" for name in PASSAGE_FIELDS],
             "type": "most_fields",
             "operator": "or",
         }
@@ -184,7 +266,7 @@ def highlight_query(text: str) -> dict:
 def candidates_request(query: FinderQuery, neighbours: dict[str, float]) -> dict:
     should = []
     if query.text:
-        should.append(words_query(query.text))
+        should.append(words_query(query.text, problem_language(query.text, query.lang)))
     if neighbours:
         should.append(
             {
@@ -210,18 +292,18 @@ def candidates_request(query: FinderQuery, neighbours: dict[str, float]) -> dict
 def shown_request(text: str, ids: list[str], lang: str) -> dict:
     """The few practices shown, whole, with their passages that match the problem:
     reading and highlighting are the costly parts, so they run on these alone."""
-    other = "en" if lang == "es" else "es"
-    fields = {}
-    for language in (lang, other):
-        fields[f"body_{language}"] = {"fragment_size": 220, "number_of_fragments": 2}
-        fields[f"summary_{language}"] = {"number_of_fragments": 0}
     body = {
         "size": len(ids),
         "query": {"bool": {"filter": {"ids": {"values": ids}}}},
         "_source": SOURCE_FIELDS,
     }
     if text:
-        body["query"]["bool"]["should"] = [highlight_query(text)]
+        language = problem_language(text, lang)
+        fields = {
+            f"body_{language}": {"fragment_size": 220, "number_of_fragments": 2},
+            f"summary_{language}": {"number_of_fragments": 0},
+        }
+        body["query"]["bool"]["should"] = [highlight_query(text, language)]
         body["highlight"] = {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
     return body
 

@@ -6,7 +6,7 @@ from django.utils import translation
 from finder.context import FinderContext
 from finder.facts import PracticeFacts, first_sentence
 from finder.reasons import MISSING_SHOWN, reasons_for
-from search.finder import FinderMatch
+from search.finder import FinderMatch, problem_language
 from search.labels import Label
 from search.service import PracticeHit
 
@@ -152,3 +152,9 @@ def test_the_first_step_is_the_first_sentence_of_what_was_done():
     assert (
         first_sentence(text) == "In 2020 the council approved rules for a yearly vote."
     )
+
+
+def test_the_problems_language_is_told_by_its_commonest_words():
+    assert problem_language("los vecinos no confían en el gasto", "en") == "es"
+    assert problem_language("residents do not trust the spending", "es") == "en"
+    assert problem_language("presupuesto participativo", "en") == "en"
