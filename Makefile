@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test test-fast bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers apertium clean
+.PHONY: run test test-fast bench relevance finder-eval finder-bench benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers apertium clean
 
 # Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
 # serves the static files); `make run DEBUG=1` for Django's debug pages.
@@ -53,6 +53,18 @@ bench: install
 # Relevance by query kind on the real OGP export in ../shared/data (skips without it).
 relevance: install apertium opensearch
 	$(MANAGE) search evaluate
+
+# The practice finder on its judged contexts (finder/evaluation/): nDCG@5 of the finder
+# and of plain search on the problem's words, tuning and held-out halves, on a fresh
+# copy of the demo repertory (its own database and index prefix).
+finder-eval: install opensearch
+	$(MANAGE) finder evaluate
+
+# The finder API's latency for one client at SIZE practices (default 10,000) on the
+# benchmark's own node: prints size, machine and p50/p95/p99.
+FINDER_SIZE ?= 10000
+finder-bench: install
+	$(BIN)/python -m bench.finder --size $(FINDER_SIZE) $(BENCH_ARGS)
 
 # Server time and query counts of the public pages on the demo data.
 benchmark: index

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from desk.spreadsheets import wagtail_report_patterns
+from finder import urls as finder_urls
 from kb import health
 from kb.two_factor import admin_sign_in_instead
 from opendata import urls as opendata_urls
@@ -17,6 +18,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("api/v1/", include("search.urls")),
     path("api/v1/", include(opendata_urls.api_patterns)),
+    path("api/v1/", include(finder_urls.api_patterns)),
     *opendata_urls.site_patterns,
     # Wagtail's report pages with formula-neutralised CSV exports (desk/spreadsheets.py).
     path("admin/reports/", include(wagtail_report_patterns)),
@@ -34,6 +36,7 @@ if settings.DEBUG:
 localized_patterns = [
     path(_("search/"), search_page, name="search"),
     path(_("contribute/"), include("contributions.urls")),
+    path(_("find/"), include(finder_urls.page_patterns)),
     *opendata_urls.localized_patterns,
 ]
 urlpatterns += i18n_patterns(

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "contributions",
+    "finder",
     "desk",
     "opendata",
     "wagtail.contrib.forms",
@@ -330,6 +331,10 @@ RATE_LIMITS = {
     "readyz": env_str("API_RATE_LIMIT", "120/m"),
     "sitemap-index": env_str("API_RATE_LIMIT", "120/m"),
     "sitemap-section": env_str("API_RATE_LIMIT", "120/m"),
+    # The practice finder's page and brief count like searches, its API like the API.
+    "finder": env_str("SEARCH_RATE_LIMIT", "120/m"),
+    "finder-brief": env_str("SEARCH_RATE_LIMIT", "120/m"),
+    "api-finder": env_str("API_RATE_LIMIT", "120/m"),
 }
 
 # Admin sign-in: django-axes locks a username out for AXES_COOLOFF_MINUTES after

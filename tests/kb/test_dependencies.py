@@ -1,6 +1,6 @@
 """Dependencies between apps point one way, and no import hides inside a function.
 
-taxonomy ← practices ← search ← pages, contributions ← desk, opendata ← the
+taxonomy ← practices ← search ← pages, contributions, finder ← desk, opendata ← the
 project's wiring; the shared helpers (kb.text, kb.translations) sit below them all.
 The layers are an import-linter contract in pyproject.toml.
 """
@@ -12,7 +12,7 @@ from importlinter.cli import lint_imports
 
 REPO = Path(__file__).resolve().parents[2]
 APPS = ("kb", "taxonomy", "practices", "search", "pages", "contributions")
-APPS += ("desk", "opendata")
+APPS += ("desk", "opendata", "finder")
 
 
 def test_the_layers_contract_is_kept():
