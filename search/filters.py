@@ -139,6 +139,26 @@ class SearchFilters:
         return replace(self, selected={k: v for k, v in selected.items() if v}, page=1)
 
 
+def accepted_language(header: str | None) -> str:
+    """The reader's language for an API request without `lang`: the first of ours
+    that an Accept-Language header names ("en-GB,en;q=0.9" gives "en"), else "es"."""
+    ranked = []
+    for position, part in enumerate((header or "").split(",")):
+        code, _sep, params = part.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        language = code.strip().lower().split("-")[0]
+        if language in LANGS and quality > 0:
+            ranked.append((-quality, position, language))
+    return min(ranked)[2] if ranked else "es"
+
+
 def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
     """Validate a QueryDict (or a dict of lists); unknown facet values become warnings.
 
