@@ -276,7 +276,12 @@ def facet_clauses(filters: SearchFilters) -> dict[str, dict]:
     if filters.year_to is not None:
         year_range["lte"] = filters.year_to
     if year_range:
-        clauses["year"] = {"range": {"year": year_range}}
+        in_range = {"range": {"year": year_range}}
+        clauses["year"] = (
+            {"bool": {"should": [in_range, UNDATED_CLAUSE], "minimum_should_match": 1}}
+            if filters.includes_undated
+            else in_range
+        )
     if filters.documented:
         clauses[DOCUMENTED] = DOCUMENTED_CLAUSE
     return clauses
@@ -285,6 +290,13 @@ def facet_clauses(filters: SearchFilters) -> dict[str, dict]:
 # Practices whose results are documented (practices/evidence.py): a filter with a count.
 DOCUMENTED = "documented"
 DOCUMENTED_CLAUSE = {"term": {"documented_results": True}}
+# Practices without a start year: counted beside the years, kept by a year range
+# unless the reader leaves them out (SearchFilters.includes_undated).
+UNDATED = "undated"
+UNDATED_CLAUSE = {"bool": {"must_not": {"exists": {"field": "year"}}}}
+# Counted with another aggregation, under the same selections: the undated with
+# the years (all selections but the years').
+COMPANIONS = {"year": {UNDATED: {"missing": {"field": "year"}}}}
 # "México primero": a Mexican practice's score counts this many times, so among
 # equally relevant results Mexico's come first (and browsing lists them first).
 MEXICO_FIRST_WEIGHT = 2.0
@@ -311,10 +323,16 @@ def aggregations(clauses: dict[str, dict]) -> dict:
     }
     counted[DOCUMENTED] = {"filter": DOCUMENTED_CLAUSE}
     aggs = {
-        name: {"filter": _all_but(clauses, name), "aggs": {name: counted[name]}}
+        name: {
+            "filter": _all_but(clauses, name),
+            "aggs": {name: counted[name], **COMPANIONS.get(name, {})},
+        }
         for name in clauses
     }
-    unselected = {name: agg for name, agg in counted.items() if name not in clauses}
+    unselected = {}
+    for name, agg in counted.items():
+        if name not in clauses:
+            unselected |= {name: agg, **COMPANIONS.get(name, {})}
     if unselected:
         aggs[UNSELECTED] = {"filter": _all_but(clauses, None), "aggs": unselected}
     return aggs
@@ -330,6 +348,12 @@ def documented_count(response_aggregations: dict) -> int:
     """How many practices with documented results the other selections leave."""
     group = response_aggregations.get(DOCUMENTED) or response_aggregations[UNSELECTED]
     return group[DOCUMENTED]["doc_count"]
+
+
+def undated_count(response_aggregations: dict) -> int:
+    """How many practices without a start year the selections but the years leave."""
+    group = response_aggregations.get("year") or response_aggregations[UNSELECTED]
+    return group[UNDATED]["doc_count"]
 
 
 def weighted(query: dict, weights: list[tuple[dict, float]]) -> dict:

@@ -27,6 +27,7 @@ PARAMETER_LABELS = {
     "year_from": _("start year, from"),
     "year_to": _("start year, to"),
     "documented": _("with documented results"),
+    "undated": _("undated practices"),
     "lang": _("language"),
 }
 
@@ -57,6 +58,9 @@ def search_page(request):
         context["chips"] = _chips(results)
         context["pagination"] = _pagination(filters, results.page_count)
         context["clear_url"] = filters.clear_url(request.path)
+        if filters.has_years:
+            context["include_undated_url"] = filters.url_with(undated=True)
+            context["exclude_undated_url"] = filters.url_with(undated=False)
         if results.suggestion:
             context["suggestion_url"] = filters.url_with(q=results.suggestion)
         if not results.total:

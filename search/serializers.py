@@ -54,10 +54,11 @@ def results_json(results: SearchResults) -> dict:
         "suggestion": results.suggestion,
         "warnings": results.warnings,
         "documented_count": results.documented_count,
+        "undated_count": results.undated_count,
     }
 
 
 def _year_selected(year: int, filters) -> bool:
-    if filters.year_from is None and filters.year_to is None:
+    if not filters.has_years:
         return False
     return (filters.year_from or year) <= year <= (filters.year_to or year)

@@ -42,6 +42,7 @@ from .query import (
     suggestion_request,
     text_fields,
     text_ranking_request,
+    undated_count,
     vector_query,
 )
 from .sync import drain, enqueue
@@ -108,6 +109,20 @@ class SearchResults:
     warnings: list[str] = field(default_factory=list)
     # How many practices with documented results the other selections leave.
     documented_count: int = 0
+    # How many practices have no start year, under every selection but the years.
+    undated_count: int = 0
+
+    @property
+    def undated_shown(self) -> int:
+        """How many of the practices found have no start year (they sort last)."""
+        return self.undated_count if self.filters.includes_undated else 0
+
+    @property
+    def undated_left_out(self) -> int:
+        """How many undated practices a year range leaves out."""
+        if not self.filters.has_years or self.filters.includes_undated:
+            return 0
+        return self.undated_count
 
     @property
     def page_count(self) -> int:
@@ -233,6 +248,7 @@ def search_practices(filters: SearchFilters) -> SearchResults:
         suggestion=_suggestion(filters.q, translated) if filters.q and few else None,
         warnings=list(filters.warnings),
         documented_count=documented_count(response["aggregations"]),
+        undated_count=undated_count(response["aggregations"]),
     )
 
 

@@ -25,6 +25,9 @@
     Array.from(params.keys()).forEach(function (key) {
       if (params.get(key) === "") params.delete(key);
     });
+    // "Include undated" sends a hidden 0 before its box's 1; the last one counts.
+    var undated = params.getAll("undated");
+    if (undated.length > 1) params.set("undated", undated[undated.length - 1]);
     var query = params.toString();
     return f.getAttribute("action") + (query ? "?" + query : "");
   }
