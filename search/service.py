@@ -281,16 +281,9 @@ def _hit(hit: dict, lang: str, labels) -> PracticeHit:
         )
     )
     highlight = hit.get("highlight", {})
-    snippets = (
-        highlight.get(f"summary_{shown}")
-        or highlight.get(f"body_{shown}")
-        or [
-            fragment
-            for name, fragments in highlight.items()
-            if not name.startswith("title")
-            for fragment in fragments
-        ]
-    )
+    # Snippets in the language the card is shown in, never the other one's: when
+    # the words matched only the other language's text, the card shows its summary.
+    snippets = highlight.get(f"summary_{shown}") or highlight.get(f"body_{shown}") or []
     country = source.get("country")
     level = source.get("level")
     title = _pick(source.get("titles", {}), shown, original)
