@@ -411,36 +411,38 @@ def highlight(lang: str) -> dict:
     return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
 
 
-# A suggestion is offered only when the words alone match fewer practices than this.
-FEW_MATCHES = 3
+def did_you_mean(q: str) -> dict:
+    """The phrase suggester's section of a search: at most one rewording of the
+    words, each word within two edits of a word the repertory holds."""
+    return {
+        "text": q,
+        "did_you_mean": {
+            "phrase": {
+                "field": "suggest",
+                "size": 1,
+                "gram_size": 1,
+                "confidence": 1.0,
+                "max_errors": 2,
+                "direct_generator": [
+                    {
+                        "field": "suggest",
+                        "suggest_mode": "always",
+                        "min_word_length": 3,
+                    }
+                ],
+            }
+        },
+    }
 
 
-def suggestion_request(q: str, translated: str = "") -> dict:
-    """How many practices the words alone match (counted up to FEW_MATCHES), and
-    a spelling suggestion: asked only after a search that found few practices."""
+def match_strength_request(q: str, translated: str = "") -> dict:
+    """How many practices the words alone match, and how well the best one does:
+    what a suggestion is weighed against the query by."""
     return {
         "query": text_query(q, translated),
-        "size": 0,
-        "track_total_hits": FEW_MATCHES,
-        "suggest": {
-            "text": q,
-            "did_you_mean": {
-                "phrase": {
-                    "field": "suggest",
-                    "size": 1,
-                    "gram_size": 1,
-                    "confidence": 1.0,
-                    "max_errors": 2,
-                    "direct_generator": [
-                        {
-                            "field": "suggest",
-                            "suggest_mode": "always",
-                            "min_word_length": 3,
-                        }
-                    ],
-                }
-            },
-        },
+        "size": 1,
+        "_source": False,
+        "track_total_hits": True,
     }
 
 
@@ -450,14 +452,12 @@ def build_search_request(
     translated: str = "",
     *,
     rescored: bool = True,
-    count_words: bool = False,
 ) -> dict:
     """The search. `query` (which practices match, how they rank) defaults to the
     words'; `translated` is the query machine-translated (SEARCH_QUERY_TRANSLATION).
     By relevance, the phrase is scored as a rescore of the first matches
     (`rescored`; text scores only), else on every match; sorted by year, not at
-    all. `count_words` counts the words' own matches (`words_alone`), filters
-    aside, for a query that vectors widen."""
+    all. With words, the phrase suggester's rewording comes with the answer."""
     clauses = facet_clauses(filters)
     by_score = filters.sort in ("relevance", "mexico")
     rescoring = bool(filters.q) and rescored and by_score
@@ -496,11 +496,10 @@ def build_search_request(
     }
     if filters.q:
         body["highlight"] = highlight(filters.lang)
+        body["suggest"] = did_you_mean(filters.q)
         if rescoring:
             body["rescore"] = rescore(filters.q)
             # A rescore cannot follow a sort on a field: the year no longer breaks
             # ties between equal scores.
             del body["sort"]
-        if count_words:
-            body["aggs"]["words_alone"] = {"filter": matching_query(filters.q)}
     return body
