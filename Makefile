@@ -11,12 +11,12 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers apertium clean
+.PHONY: run test bench relevance benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index dumps check lint format browsers apertium clean
 
 # Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
 # serves the static files); `make run DEBUG=1` for Django's debug pages.
 DEBUG ?= 0
-run: install apertium opensearch migrate demo index
+run: install apertium opensearch migrate demo index dumps
 	$(MANAGE) ensure_admin
 	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
@@ -79,6 +79,11 @@ demo: migrate
 
 index: demo
 	$(MANAGE) search rebuild
+
+# The open data page links the latest dated dumps: the first is written here (the
+# weekly job writes the next ones; docs/operations.md).
+dumps: index
+	$(MANAGE) export_practices --dump
 
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 # axe-core (accessibility rules) comes from the npm registry, pinned in package-lock.json.

@@ -5,10 +5,14 @@ description, the open data page from the footer and its vocabulary link."""
 import csv
 import io
 import json
+import re
 
 import feedparser
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
+
+from .accessibility import axe_violations, describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -99,3 +103,44 @@ def test_every_open_data_link_from_the_search_page(page, journey):
     vocabularies = json.loads(page.locator("body").inner_text())["vocabularies"]
     themes = vocabularies["theme"]["terms"]
     assert any(theme["code"] == "open-data" for theme in themes)
+
+
+@pytest.mark.parametrize(
+    "path, api_link, api_heading",
+    [
+        ("/datos-abiertos/", "Cómo usar la API pública", "API pública"),
+        ("/en/open-data/", "How to use the public API", "Public API"),
+    ],
+)
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_open_data_page_leads_to_the_dumps_and_the_api(
+    browser, site_url, settings, tmp_path, path, api_link, api_heading, width
+):
+    settings.OPEN_DATA_DUMP_DIR = tmp_path / "open-data"
+    call_command("export_practices", "--dump", stdout=io.StringIO())
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(site_url + path)
+        latest = page.locator("[data-latest-dumps]")
+        with page.expect_download() as info:
+            latest.get_by_role("link", name=re.compile("^CSV")).click()
+        assert info.value.suggested_filename.endswith(".csv")
+        with page.expect_download() as info:
+            latest.get_by_role("link", name=re.compile("^JSON Lines")).click()
+        assert info.value.suggested_filename.endswith(".jsonl")
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+
+        page.get_by_role("link", name=api_link).click()
+        expect(page.locator("h1")).to_have_text(api_heading)
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+        page.locator("a[href='/api/v1/']").first.click()
+        index = json.loads(page.locator("body").inner_text())
+        assert index["links"]["openapi"] == site_url + "/api/v1/openapi.yaml"
+        response = page.request.get(index["links"]["openapi"])
+        assert response.ok and b"openapi: 3.1" in response.body()
+    finally:
+        context.close()
