@@ -26,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.translations import live_translations
+from practices.citation import cite
 from practices.evidence import has_documented_results
 
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
@@ -353,6 +354,11 @@ class PracticePage(Page):
         if machine:
             context["machine_translation"] = machine
         context["translations"] = live_translations(self)
+        context["citation"] = cite(
+            self,
+            self.get_full_url(request),
+            title=machine.get("title") if machine else None,
+        )
         context["json_ld"] = cache.get_or_set(
             f"practice-json-ld:{self.cache_key}",
             lambda: script_safe_json(self.json_ld(request)),
