@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test test-fast bench relevance finder-eval finder-bench benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index check lint format browsers apertium clean
+.PHONY: run test test-fast bench relevance finder-eval finder-bench benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index dumps check lint format browsers apertium clean
 
 # Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
 # serves the static files); `make run DEBUG=1` for Django's debug pages.
@@ -21,7 +21,7 @@ DEBUG ?= 0
 # deploy/systemd/repertorio-index-queue.service runs in production), and the task
 # worker for the desk's duplicate search (repertorio-tasks.service); both stop with it.
 WORKER_SECONDS ?= 5
-run: install apertium opensearch migrate demo index
+run: install apertium opensearch migrate demo index dumps
 	$(MANAGE) ensure_admin
 	$(MANAGE) search drain --watch $(WORKER_SECONDS) & drain=$$!; \
 	$(MANAGE) db_worker --backend background --queue-name desk & tasks=$$!; \
@@ -104,6 +104,11 @@ demo: migrate
 
 index: demo
 	$(MANAGE) search rebuild
+
+# The open data page links the latest dated dumps: the first is written here (the
+# weekly job writes the next ones; docs/operations.md).
+dumps: index
+	$(MANAGE) export_practices --dump
 
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 # axe-core (accessibility rules) comes from the npm registry, pinned in package-lock.json.

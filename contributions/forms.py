@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from kb.text import fold
 from practices.web_addresses import validate_source_url
-from taxonomy.models import Country, GovernmentLevel, PracticeType, Theme
+from taxonomy.models import Country, GovernmentLevel, PracticeType, Subdivision, Theme
 
 from . import kept_uploads
 
@@ -51,6 +51,22 @@ class WebAddressField(forms.URLField):
     }
 
 
+# The site's own words for Django's generic messages ("Asegúrese de que este valor
+# tenga al menos 10 carácter(es) (tiene8)").
+MESSAGES = {
+    "required": _("Please fill this in."),
+    "min_length": _(
+        "Please write at least %(limit_value)d characters; there are %(show_value)d."
+    ),
+    "max_length": _(
+        "Please keep it to %(limit_value)d characters; there are %(show_value)d."
+    ),
+    "invalid_choice": _("Please choose one of the options."),
+    "invalid_list": _("Please choose from the list."),
+}
+MEXICO = "MX"
+
+
 class ContributionForm(forms.Form):
     title = forms.CharField(
         label=_("Name of the practice"),
@@ -69,8 +85,15 @@ class ContributionForm(forms.Form):
     country = TermField(
         label=_("Country"), queryset=Country.objects.all(), to_field_name="code"
     )
-    subdivision = forms.CharField(
-        label=_("State or province"), max_length=120, required=False
+    subdivision = forms.ChoiceField(
+        label=_("State (Mexico)"),
+        required=False,
+        help_text=_("For a practice in Mexico: the state, chosen from the list."),
+    )
+    subdivision_other = forms.CharField(
+        label=_("State or province (other countries)"),
+        max_length=120,
+        required=False,
     )
     municipality = forms.CharField(
         label=_("Municipality"), max_length=160, required=False
@@ -95,6 +118,12 @@ class ContributionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    problem = forms.CharField(
+        label=_("Problem it addressed"),
+        max_length=8000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     actions = forms.CharField(
         label=_("What was done"),
         max_length=8000,
@@ -105,6 +134,13 @@ class ContributionForm(forms.Form):
         max_length=8000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    evidence = forms.CharField(
+        label=_("How the results are known"),
+        max_length=8000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("An evaluation, an audit, official figures, press coverage…"),
     )
     source_1 = WebAddressField(
         label=_("Source (link)"), max_length=500, assume_scheme="https"
@@ -148,6 +184,18 @@ class ContributionForm(forms.Form):
             ((country.code, country.label()) for country in Country.objects.all()),
             key=lambda choice: fold(choice[1]),
         )
+        self.fields["subdivision"].choices = [("", "---------")] + sorted(
+            (
+                (state.code, state.label())
+                for state in Subdivision.objects.filter(
+                    country__code=MEXICO, parent_code=""
+                )
+            ),
+            key=lambda choice: fold(choice[1]),
+        )
+        self.fields["themes"].choices = _themes_by_group()
+        for field in self.fields.values():
+            field.error_messages = {**field.error_messages, **_messages(field)}
         if not self.is_bound:
             self.initial["started"] = signing.dumps(time.time(), salt=FORM_STARTED_SALT)
         self._describe_fields()
@@ -203,8 +251,26 @@ class ContributionForm(forms.Form):
         self.document_extension = ALLOWED_DOCUMENT_TYPES[kind.mime]
         return upload
 
+    def clean_source_1(self):
+        return _with_scheme(self.cleaned_data.get("source_1"))
+
+    def clean_source_2(self):
+        return _with_scheme(self.cleaned_data.get("source_2"))
+
     def clean(self):
         cleaned = super().clean()
+        country = cleaned.get("country")
+        if cleaned.get("subdivision") and country and country.code != MEXICO:
+            self.add_error(
+                "subdivision",
+                forms.ValidationError(
+                    _(
+                        "This state is in Mexico: choose Mexico as the country, or "
+                        "write the state or province below."
+                    ),
+                    code="not_in_country",
+                ),
+            )
         if cleaned.get("website"):
             raise forms.ValidationError(
                 _("The form could not be sent."), code="honeypot"
@@ -232,3 +298,48 @@ class ContributionForm(forms.Form):
                 code="too_fast",
             )
         return cleaned
+
+
+def _messages(field) -> dict:
+    """The site's messages for the codes this field can raise."""
+    chosen = {"required": MESSAGES["required"]}
+    if isinstance(field, forms.CharField):
+        chosen |= {k: MESSAGES[k] for k in ("min_length", "max_length")}
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        chosen["invalid_choice"] = MESSAGES["invalid_choice"]
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        chosen["invalid_list"] = MESSAGES["invalid_list"]
+    if isinstance(field, forms.BooleanField):
+        chosen["required"] = _("Please tick this box to send the form.")
+    return chosen
+
+
+def _with_scheme(url: str | None) -> str | None:
+    """An address typed without its scheme ("www.gob.mx/…") is read as https."""
+    if url and "://" not in url:
+        return f"https://{url}"
+    return url
+
+
+def _themes_by_group() -> list:
+    """Themes under their broad theme (the tree's first level), for a form that
+    shows a few short lists rather than one of twenty-six; broad themes without
+    narrower ones together at the end."""
+    groups: dict = {}
+    for theme in Theme.objects.select_related("parent"):
+        groups.setdefault(theme.parent or theme, []).append(theme)
+    grouped, alone = [], []
+    for top, members in sorted(groups.items(), key=lambda item: fold(item[0].label())):
+        if len(members) == 1:
+            alone.append((top.slug, top.label()))
+            continue
+        choices = sorted(
+            ((t.slug, t.label()) for t in members),
+            key=lambda choice, top=top: (choice[0] != top.slug, fold(choice[1])),
+        )
+        grouped.append((top.label(), choices))
+    if alone:
+        grouped.append(
+            (str(_("Other themes")), sorted(alone, key=lambda c: fold(c[1])))
+        )
+    return grouped

@@ -61,7 +61,9 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
         client_fingerprint=fingerprint,
         possible_duplicate_of=similar_practice(data["title"], country),
     )
-    subdivision = subdivision_code_for(country, data.get("subdivision") or "")
+    subdivision = data.get("subdivision") or subdivision_code_for(
+        country, data.get("subdivision_other") or ""
+    )
     record = PracticeRecord(
         source_catalogue="contribution",
         source_id=new_public_id(),
@@ -69,8 +71,10 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
         original_language=language,
         title=data["title"],
         summary=data["summary"],
+        problem=paragraphs_html(data.get("problem", "")),
         actions=paragraphs_html(data["actions"]),
         results=paragraphs_html(data.get("results", "")),
+        evidence=paragraphs_html(data.get("evidence", "")),
         country=country,
         subdivision=subdivision,
         municipality=data.get("municipality", ""),

@@ -69,7 +69,11 @@ def thanks(request, reference):
     return render(
         request,
         "contributions/thanks.html",
-        {"submission": submission, "similar": similar},
+        {
+            "submission": submission,
+            "similar": similar,
+            "retention_days": settings.CONTRIBUTION_RETENTION_DAYS,
+        },
     )
 
 

@@ -1,4 +1,4 @@
-"""Streaming a search's whole result set as CSV or JSON Lines.
+"""Streaming a search's whole result set as CSV, a JSON array or JSON Lines.
 
 The search decides which practices and in what order (`search.service`, through a
 point in time); the database gives their full, current content, a batch at a time
@@ -8,11 +8,13 @@ point in time); the database gives their full, current content, a batch at a tim
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from practices.dataset import (
     csv_header,
     csv_lines,
+    json_array_items,
     jsonl_lines,
     practice_groups,
     practice_row,
@@ -23,6 +25,7 @@ from search.scan import scan_practice_ids
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
     "jsonl": "application/x-ndjson; charset=utf-8",
 }
 
@@ -50,9 +53,13 @@ def latest_dump(file_format: str) -> Dump | None:
     return next((d for d in list_dumps() if d.file_format == file_format), None)
 
 
-def export_file_name(extension: str, day=None) -> str:
+def export_file_name(extension: str, day=None, *, lang: str = "en") -> str:
+    """A dated name in the reader's language: repertorio-practicas-… in Spanish."""
     day = day or timezone.localdate()
-    return f"repertorio-practices-{day.isoformat()}.{extension}"
+    with translation.override(lang):
+        # Translators: the start of an export's file name; ASCII, no spaces.
+        stem = _("repertorio-practices")
+    return f"{stem}-{day.isoformat()}.{extension}"
 
 
 def export_search(
@@ -60,24 +67,35 @@ def export_search(
     file_format: str,
     *,
     url_for: Callable,
-    bom: bool = False,
+    bom: bool = True,
+    headings: bool = True,
     on_close: Callable[[], None] | None = None,
 ) -> Export:
     """Raises search.service.SearchUnavailable before any byte is produced.
 
+    A CSV file's header row holds the columns' headings in the export's language,
+    or with `headings=False` their codes; `bom` starts it with a UTF-8 byte order
+    mark, without which Excel reads UTF-8 as Windows-1252 ("PrÃ¡cticas").
     `on_close` runs when the download ends, read to the end or abandoned.
     """
     scan = scan_practice_ids(filters)
+    options = _CsvOptions(bom=bom, headings=headings)
     return Export(
         total=scan.total,
         chunks=ExportChunks(
-            _chunks(scan.batches, filters.lang, file_format, url_for, bom),
+            _chunks(scan.batches, filters.lang, file_format, url_for, options),
             scan.batches,
             on_close,
         ),
         content_type=FORMATS[file_format],
-        filename=export_file_name(file_format),
+        filename=export_file_name(file_format, lang=filters.lang),
     )
+
+
+@dataclass(frozen=True)
+class _CsvOptions:
+    bom: bool
+    headings: bool
 
 
 class ExportChunks:
@@ -100,10 +118,22 @@ class ExportChunks:
                 self._on_close()
 
 
-def _chunks(batches, lang, file_format, url_for, bom) -> Iterator[str]:
+def _chunks(batches, lang, file_format, url_for, options) -> Iterator[str]:
     if file_format == "csv":
-        yield csv_header(bom=bom)
-    write = csv_lines if file_format == "csv" else jsonl_lines
+        with translation.override(lang):
+            yield csv_header(bom=options.bom, headings=options.headings)
+    if file_format == "json":
+        yield "["
+    first = True
     for keys in batches:
         groups = practice_groups(keys, lang=lang, url_for=url_for)
-        yield write(practice_row(group) for group in groups)
+        rows = [practice_row(group) for group in groups]
+        if file_format == "csv":
+            yield csv_lines(rows)
+        elif file_format == "jsonl":
+            yield jsonl_lines(rows)
+        elif rows:
+            yield json_array_items(rows, first=first)
+            first = False
+    if file_format == "json":
+        yield "\n]\n"

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import discovery, feeds, views
+from . import api_docs, discovery, feeds, views
 
 # Under /api/v1/.
 api_patterns = [
+    path("", api_docs.api_index, name="api-index"),
+    path("openapi.yaml", api_docs.openapi_document, name="api-openapi"),
     path("practices/export/", views.export_practices, name="api-export"),
     # Any segment, so that a malformed id is answered in JSON like a missing one.
     path("practices/<str:practice_id>/", views.practice_api, name="api-practice"),
@@ -23,4 +25,5 @@ site_patterns = [
 # Once per language (/ and /en/).
 localized_patterns = [
     path("opensearch.xml", discovery.opensearch_description, name="opensearch"),
+    path("api/", api_docs.api_reference, name="api-reference"),
 ]

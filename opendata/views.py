@@ -28,14 +28,14 @@ from practices.dataset.detail import last_modified, practice_detail
 from practices.dataset.dumps import Dump, dump_directory, find_dump
 from practices.dataset.writers import BOM
 from search.api_errors import UNAVAILABLE, error_response
-from search.filters import FilterError, parse_filters
+from search.filters import FilterError, accepted_language, parse_filters
 from search.service import SearchUnavailable
 
 from .export import FORMATS, export_search, is_whole_collection, latest_dump
 from .vocabularies import VOCABULARY_NAMES, vocabularies
 
 # Parameters of an export that are not search parameters.
-EXPORT_OPTIONS = ("format", "bom")
+EXPORT_OPTIONS = ("format", "bom", "headers")
 
 
 def api_error(status: int, message: str, parameter: str | None = None):
@@ -59,22 +59,34 @@ def _option(params, name: str, default: str, allowed) -> str:
 
 @require_GET
 def export_practices(request):
-    """Every practice the same search would find, streamed as CSV or JSON Lines.
+    """Every practice the same search would find, streamed as CSV (with a BOM and
+    headings in the reader's language unless `bom=0`, `headers=codes`), a JSON
+    array or JSON Lines.
 
-    The whole collection comes from the latest dated dump when there is one; a
-    live walk takes one of a few slots (per client and overall), given back when
-    the download ends, so downloads cannot hold every web worker.
+    The whole collection comes from the latest dated dump when the dump is what
+    was asked for (JSON Lines, or CSV with the columns' codes); a live walk takes
+    one of a few slots (per client and overall), given back when the download
+    ends, so downloads cannot hold every web worker.
     """
     params = request.GET.copy()
     try:
         file_format = _option(params, "format", "csv", tuple(FORMATS))
-        bom = _option(params, "bom", "0", ("0", "1")) == "1"
+        bom = _option(params, "bom", "1", ("0", "1")) == "1"
+        headings = _option(params, "headers", "labels", ("labels", "codes"))
         for name in EXPORT_OPTIONS:
             params.pop(name, None)
-        filters = parse_filters(params)
+        filters = parse_filters(
+            params,
+            default_lang=accepted_language(request.headers.get("Accept-Language")),
+        )
     except FilterError as exc:
         return api_error(400, exc.message, exc.parameter)
-    if is_whole_collection(filters) and (dump := latest_dump(file_format)):
+    dump_fits = file_format == "jsonl" or headings == "codes"
+    if (
+        dump_fits
+        and is_whole_collection(filters)
+        and (dump := latest_dump(file_format))
+    ):
         return _dump_export(dump, bom)
     slot = take_slot(
         "export",
@@ -91,6 +103,7 @@ def export_practices(request):
             file_format,
             url_for=PageAddresses(request),
             bom=bom,
+            headings=headings == "labels",
             on_close=slot.release,
         )
     except SearchUnavailable:

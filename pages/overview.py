@@ -18,6 +18,9 @@ class YearBar:
     y: float
     width: float
     height: float
+    # "major": labelled at every width; "minor": on wide screens only (a phone
+    # draws fewer, larger labels); "": not labelled.
+    label: str = ""
 
 
 @dataclass
@@ -79,6 +82,24 @@ def year_bars(years: list[tuple[int, int]]) -> list[YearBar]:
                 CHART_HEIGHT - height,
                 max(width - BAR_GAP, 1),
                 height,
+                _label(year, first, last),
             )
         )
     return bars
+
+
+# Years a major label keeps from the first and the last, so that the larger labels
+# of a phone do not overlap (the last is drawn leftwards from the chart's end).
+SPACING_AFTER_FIRST, SPACING_BEFORE_LAST = 8, 10
+
+
+def _label(year: int, first: int, last: int) -> str:
+    if year in (first, last):
+        return "major"
+    if (
+        year % 10 == 0
+        and year - first >= SPACING_AFTER_FIRST
+        and last - year >= SPACING_BEFORE_LAST
+    ):
+        return "major"
+    return "minor" if year % 5 == 0 else ""

@@ -52,6 +52,9 @@ class SearchFilters:
     sort: str = "relevance"
     # Only practices whose results are documented (practices/evidence.py).
     documented: bool = False
+    # Whether a year range keeps the practices without a start year; None: the
+    # default, `includes_undated`.
+    undated: bool | None = None
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     warnings: tuple[str, ...] = ()
@@ -59,6 +62,24 @@ class SearchFilters:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
+
+    @property
+    def has_years(self) -> bool:
+        return self.year_from is not None or self.year_to is not None
+
+    @property
+    def includes_undated(self) -> bool:
+        """Undated practices are kept unless both ends of the range are set (a
+        period asked for in full), or the reader says otherwise (`undated`)."""
+        if not self.has_years:
+            return True
+        if self.undated is not None:
+            return self.undated
+        return self.year_from is None or self.year_to is None
+
+    @property
+    def undated_default(self) -> bool:
+        return self.year_from is None or self.year_to is None
 
     @property
     def active_filter_count(self) -> int:
@@ -81,6 +102,8 @@ class SearchFilters:
             items.append(("year_to", str(self.year_to)))
         if self.documented:
             items.append(("documented", "1"))
+        if self.has_years and self.includes_undated != self.undated_default:
+            items.append(("undated", "1" if self.includes_undated else "0"))
         if self.sort != "relevance":
             items.append(("sort", self.sort))
         if include_page and self.page != 1:
@@ -139,6 +162,26 @@ class SearchFilters:
         return replace(self, selected={k: v for k, v in selected.items() if v}, page=1)
 
 
+def accepted_language(header: str | None) -> str:
+    """The reader's language for an API request without `lang`: the first of ours
+    that an Accept-Language header names ("en-GB,en;q=0.9" gives "en"), else "es"."""
+    ranked = []
+    for position, part in enumerate((header or "").split(",")):
+        code, _sep, params = part.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        language = code.strip().lower().split("-")[0]
+        if language in LANGS and quality > 0:
+            ranked.append((-quality, position, language))
+    return min(ranked)[2] if ranked else "es"
+
+
 def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
     """Validate a QueryDict (or a dict of lists); unknown facet values become warnings.
 
@@ -181,6 +224,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
             % {"depth": MAX_RESULT_DEPTH},
         )
     documented = _switch(params, "documented")
+    undated = _last_switch(params, "undated")
     year_from = _year(params, "year_from")
     year_to = _year(params, "year_to")
     if year_from is not None and year_to is not None and year_from > year_to:
@@ -212,6 +256,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
         lang=lang,
         sort=sort,
         documented=documented,
+        undated=undated,
         page=page,
         page_size=page_size,
         warnings=tuple(warnings),
@@ -262,6 +307,20 @@ def _integer(params, name: str, default: int, *, minimum: int) -> int:
 def _switch(params, name: str) -> bool:
     raw = _single(params, name, "").lower()
     if raw in ("", "0", "false"):
+        return False
+    if raw in ("1", "true", "on"):
+        return True
+    raise FilterError(name, _one_of(("1", "0")))
+
+
+def _last_switch(params, name: str) -> bool | None:
+    """An on/off parameter whose last value counts: a form sends a hidden "0" before
+    its checkbox's "1", so that unticking a box that is on by default is heard."""
+    values = _raw(params, name)
+    if not values:
+        return None
+    raw = str(values[-1]).strip().lower()
+    if raw in ("0", "false"):
         return False
     if raw in ("1", "true", "on"):
         return True

@@ -293,7 +293,12 @@ def facet_clauses(filters: SearchFilters) -> dict[str, dict]:
     if filters.year_to is not None:
         year_range["lte"] = filters.year_to
     if year_range:
-        clauses["year"] = {"range": {"year": year_range}}
+        in_range = {"range": {"year": year_range}}
+        clauses["year"] = (
+            {"bool": {"should": [in_range, UNDATED_CLAUSE], "minimum_should_match": 1}}
+            if filters.includes_undated
+            else in_range
+        )
     if filters.documented:
         clauses[DOCUMENTED] = DOCUMENTED_CLAUSE
     return clauses
@@ -302,6 +307,13 @@ def facet_clauses(filters: SearchFilters) -> dict[str, dict]:
 # Practices whose results are documented (practices/evidence.py): a filter with a count.
 DOCUMENTED = "documented"
 DOCUMENTED_CLAUSE = {"term": {"documented_results": True}}
+# Practices without a start year: counted beside the years, kept by a year range
+# unless the reader leaves them out (SearchFilters.includes_undated).
+UNDATED = "undated"
+UNDATED_CLAUSE = {"bool": {"must_not": {"exists": {"field": "year"}}}}
+# Counted with another aggregation, under the same selections: the undated with
+# the years (all selections but the years').
+COMPANIONS = {"year": {UNDATED: {"missing": {"field": "year"}}}}
 # "México primero": a Mexican practice's score counts this many times, so among
 # equally relevant results Mexico's come first (and browsing lists them first).
 MEXICO_FIRST_WEIGHT = 2.0
@@ -328,10 +340,16 @@ def aggregations(clauses: dict[str, dict]) -> dict:
     }
     counted[DOCUMENTED] = {"filter": DOCUMENTED_CLAUSE}
     aggs = {
-        name: {"filter": _all_but(clauses, name), "aggs": {name: counted[name]}}
+        name: {
+            "filter": _all_but(clauses, name),
+            "aggs": {name: counted[name], **COMPANIONS.get(name, {})},
+        }
         for name in clauses
     }
-    unselected = {name: agg for name, agg in counted.items() if name not in clauses}
+    unselected = {}
+    for name, agg in counted.items():
+        if name not in clauses:
+            unselected |= {name: agg, **COMPANIONS.get(name, {})}
     if unselected:
         aggs[UNSELECTED] = {"filter": _all_but(clauses, None), "aggs": unselected}
     return aggs
@@ -347,6 +365,12 @@ def documented_count(response_aggregations: dict) -> int:
     """How many practices with documented results the other selections leave."""
     group = response_aggregations.get(DOCUMENTED) or response_aggregations[UNSELECTED]
     return group[DOCUMENTED]["doc_count"]
+
+
+def undated_count(response_aggregations: dict) -> int:
+    """How many practices without a start year the selections but the years leave."""
+    group = response_aggregations.get("year") or response_aggregations[UNSELECTED]
+    return group[UNDATED]["doc_count"]
 
 
 def weighted(query: dict, weights: list[tuple[dict, float]]) -> dict:
@@ -404,36 +428,38 @@ def highlight(lang: str) -> dict:
     return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
 
 
-# A suggestion is offered only when the words alone match fewer practices than this.
-FEW_MATCHES = 3
+def did_you_mean(q: str) -> dict:
+    """The phrase suggester's section of a search: at most one rewording of the
+    words, each word within two edits of a word the repertory holds."""
+    return {
+        "text": q,
+        "did_you_mean": {
+            "phrase": {
+                "field": "suggest",
+                "size": 1,
+                "gram_size": 1,
+                "confidence": 1.0,
+                "max_errors": 2,
+                "direct_generator": [
+                    {
+                        "field": "suggest",
+                        "suggest_mode": "always",
+                        "min_word_length": 3,
+                    }
+                ],
+            }
+        },
+    }
 
 
-def suggestion_request(q: str, translated: str = "") -> dict:
-    """How many practices the words alone match (counted up to FEW_MATCHES), and
-    a spelling suggestion: asked only after a search that found few practices."""
+def match_strength_request(q: str, translated: str = "") -> dict:
+    """How many practices the words alone match, and how well the best one does:
+    what a suggestion is weighed against the query by."""
     return {
         "query": text_query(q, translated),
-        "size": 0,
-        "track_total_hits": FEW_MATCHES,
-        "suggest": {
-            "text": q,
-            "did_you_mean": {
-                "phrase": {
-                    "field": "suggest",
-                    "size": 1,
-                    "gram_size": 1,
-                    "confidence": 1.0,
-                    "max_errors": 2,
-                    "direct_generator": [
-                        {
-                            "field": "suggest",
-                            "suggest_mode": "always",
-                            "min_word_length": 3,
-                        }
-                    ],
-                }
-            },
-        },
+        "size": 1,
+        "_source": False,
+        "track_total_hits": True,
     }
 
 
@@ -443,14 +469,12 @@ def build_search_request(
     translated: str = "",
     *,
     rescored: bool = True,
-    count_words: bool = False,
 ) -> dict:
     """The search. `query` (which practices match, how they rank) defaults to the
     words'; `translated` is the query machine-translated (SEARCH_QUERY_TRANSLATION).
     By relevance, the phrase is scored as a rescore of the first matches
     (`rescored`; text scores only), else on every match; sorted by year, not at
-    all. `count_words` counts the words' own matches (`words_alone`), filters
-    aside, for a query that vectors widen."""
+    all. With words, the phrase suggester's rewording comes with the answer."""
     clauses = facet_clauses(filters)
     by_score = filters.sort in ("relevance", "mexico")
     rescoring = bool(filters.q) and rescored and by_score
@@ -489,11 +513,10 @@ def build_search_request(
     }
     if filters.q:
         body["highlight"] = highlight(filters.lang)
+        body["suggest"] = did_you_mean(filters.q)
         if rescoring:
             body["rescore"] = rescore(filters.q)
             # A rescore cannot follow a sort on a field: the year no longer breaks
             # ties between equal scores.
             del body["sort"]
-        if count_words:
-            body["aggs"]["words_alone"] = {"filter": matching_query(filters.q)}
     return body

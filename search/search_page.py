@@ -10,6 +10,7 @@ the count it would give.
 from dataclasses import replace
 
 from django.shortcuts import render
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,7 @@ PARAMETER_LABELS = {
     "year_from": _("start year, from"),
     "year_to": _("start year, to"),
     "documented": _("with documented results"),
+    "undated": _("undated practices"),
     "lang": _("language"),
 }
 
@@ -57,8 +59,15 @@ def search_page(request):
         context["chips"] = _chips(results)
         context["pagination"] = _pagination(filters, results.page_count)
         context["clear_url"] = filters.clear_url(request.path)
+        if filters.has_years:
+            context["include_undated_url"] = filters.url_with(undated=True)
+            context["exclude_undated_url"] = filters.url_with(undated=False)
         if results.suggestion:
-            context["suggestion_url"] = filters.url_with(q=results.suggestion)
+            context["suggestion_link"] = format_html(
+                '<a href="{}" data-suggestion>{}</a>',
+                filters.url_with(q=results.suggestion),
+                results.suggestion,
+            )
         if not results.total:
             context["ways_out"] = _ways_out(filters, context["chips"])
     context["errors"] = [_explained(error) for error in errors]

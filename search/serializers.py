@@ -1,9 +1,15 @@
 """The JSON shapes of the public API (documented in docs/api/openapi.yaml)."""
 
+from collections.abc import Callable
+
 from .service import SearchResults
 
 
-def results_json(results: SearchResults) -> dict:
+def results_json(
+    results: SearchResults, *, absolute: Callable[[str], str] = str
+) -> dict:
+    """`absolute` turns a page's path into the address a client can follow
+    (`request.build_absolute_uri`)."""
     filters = results.filters
     return {
         "total": results.total,
@@ -13,7 +19,7 @@ def results_json(results: SearchResults) -> dict:
         "results": [
             {
                 "id": hit.id,
-                "url": hit.url,
+                "url": absolute(hit.url) if hit.url else hit.url,
                 "title": hit.title,
                 "summary": hit.summary,
                 "highlights": hit.highlights,
@@ -54,10 +60,11 @@ def results_json(results: SearchResults) -> dict:
         "suggestion": results.suggestion,
         "warnings": results.warnings,
         "documented_count": results.documented_count,
+        "undated_count": results.undated_count,
     }
 
 
 def _year_selected(year: int, filters) -> bool:
-    if filters.year_from is None and filters.year_to is None:
+    if not filters.has_years:
         return False
     return (filters.year_from or year) <= year <= (filters.year_to or year)

@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -27,7 +28,6 @@ from .indexer import alias_name
 from .labels import facet_labels
 from .models import PendingIndexUpdate, ReconcileRun
 from .query import (
-    FEW_MATCHES,
     MACHINE_SOURCE,
     build_search_request,
     close_enough,
@@ -36,13 +36,14 @@ from .query import (
     facet_clauses,
     fused_query,
     hybrid_query,
+    match_strength_request,
     matching_query,
     nearby_first,
     nearest_request,
     reciprocal_rank_fusion,
-    suggestion_request,
     text_fields,
     text_ranking_request,
+    undated_count,
     vector_query,
 )
 from .sync import drain, enqueue
@@ -109,6 +110,20 @@ class SearchResults:
     warnings: list[str] = field(default_factory=list)
     # How many practices with documented results the other selections leave.
     documented_count: int = 0
+    # How many practices have no start year, under every selection but the years.
+    undated_count: int = 0
+
+    @property
+    def undated_shown(self) -> int:
+        """How many of the practices found have no start year (they sort last)."""
+        return self.undated_count if self.filters.includes_undated else 0
+
+    @property
+    def undated_left_out(self) -> int:
+        """How many undated practices a year range leaves out."""
+        if not self.filters.has_years or self.filters.includes_undated:
+            return 0
+        return self.undated_count
 
     @property
     def page_count(self) -> int:
@@ -243,10 +258,6 @@ def _answer(filters: SearchFilters) -> SearchResults:
         (int(bucket["key"]), bucket["doc_count"])
         for bucket in facet_buckets(response["aggregations"], "year")
     ]
-    # The words alone find at least what words and filters find; with vectors
-    # joined, the total says nothing about the words, so they are counted apart.
-    words_alone = response["aggregations"].get("words_alone", {}).get("doc_count")
-    few = total < FEW_MATCHES or (words_alone is not None and words_alone < FEW_MATCHES)
     return SearchResults(
         filters=filters,
         total=total,
@@ -254,9 +265,10 @@ def _answer(filters: SearchFilters) -> SearchResults:
         results=hits,
         facets=facets,
         years=years,
-        suggestion=_suggestion(filters.q, translated) if filters.q and few else None,
+        suggestion=_suggestion(filters.q, response, translated) if filters.q else None,
         warnings=list(filters.warnings),
         documented_count=documented_count(response["aggregations"]),
+        undated_count=undated_count(response["aggregations"]),
     )
 
 
@@ -267,7 +279,6 @@ def _search_page(filters: SearchFilters, query: dict | None, translated: str) ->
             query,
             translated,
             rescored=_text_scored(query),
-            count_words=query is not None,
         ),
         # Without words (the home page, browsing by facet) the same few requests
         # come again and again: the node keeps their answers in its request cache,
@@ -313,16 +324,9 @@ def _hit(hit: dict, lang: str, labels) -> PracticeHit:
         )
     )
     highlight = hit.get("highlight", {})
-    snippets = (
-        highlight.get(f"summary_{shown}")
-        or highlight.get(f"body_{shown}")
-        or [
-            fragment
-            for name, fragments in highlight.items()
-            if not name.startswith("title")
-            for fragment in fragments
-        ]
-    )
+    # Snippets in the language the card is shown in, never the other one's: when
+    # the words matched only the other language's text, the card shows its summary.
+    snippets = highlight.get(f"summary_{shown}") or highlight.get(f"body_{shown}") or []
     country = source.get("country")
     level = source.get("level")
     title = _pick(source.get("titles", {}), shown, original)
@@ -398,18 +402,53 @@ def _facet_values(
     return values
 
 
-def _suggestion(q: str, translated: str = "") -> str | None:
-    """A spelling suggestion when the words themselves find few practices (not the
-    filters): a second, small request, made only after a search that found few."""
-    response = _search(suggestion_request(q, translated))
-    if response["hits"]["total"]["value"] >= FEW_MATCHES:
-        return None
+def _suggestion(q: str, response: dict, translated: str = "") -> str | None:
+    """The suggester's rewording of the words, offered only when it finds more
+    practices than they do, or as many matching better; written with the query's
+    own punctuation and capitals ("¿contrataciones abiertas?")."""
+    candidate = None
     for entry in response.get("suggest", {}).get("did_you_mean", []):
         for option in entry.get("options", []):
             text = option.get("text", "")
             if text and fold(text) != fold(q):
-                return text
-    return None
+                candidate = text
+                break
+    if candidate is None:
+        return None
+    asked = _search(match_strength_request(q, translated))["hits"]
+    offered = _search(match_strength_request(candidate))["hits"]
+    more = offered["total"]["value"] > asked["total"]["value"]
+    better = (
+        offered["total"]["value"] == asked["total"]["value"] > 0
+        and (offered["max_score"] or 0) > (asked["max_score"] or 0) * BETTER_MATCH
+    )
+    return in_the_querys_words(q, candidate) if more or better else None
+
+
+# How much higher the best score must be for as many practices to count as better.
+BETTER_MATCH = 1.2
+WORD = re.compile(r"\w+")
+
+
+def in_the_querys_words(q: str, suggestion: str) -> str:
+    """The suggestion's words put in the query's places, keeping what lies between
+    them (¿, ?, commas, quotes) and a capital letter where the query had one."""
+    asked = list(WORD.finditer(q))
+    offered = suggestion.split()
+    if len(asked) != len(offered):
+        return suggestion
+    pieces, end = [], 0
+    for match, word in zip(asked, offered, strict=True):
+        pieces.append(q[end : match.start()])
+        original = match.group()
+        if fold(original) == fold(word):
+            word = original  # unchanged: as the person wrote it, accents and all
+        elif original[:1].isupper():
+            word = word[:1].upper() + word[1:]
+        pieces.append(word)
+        end = match.end()
+    pieces.append(q[end:])
+    return "".join(pieces)
 
 
 def related_practices(
@@ -467,12 +506,37 @@ def autocomplete(prefix: str, lang: str, size: int = 8) -> dict:
             continue
         for value, label in facet_labels()[facet.name].items():
             text = label.text(lang)
-            if any(word.startswith(folded) for word in _prefixes(fold(text))):
+            if any(_starts_nearly(word, folded) for word in _prefixes(fold(text))):
                 terms.append({"facet": facet.name, "value": value, "label": text})
     body = {
         "size": size,
         "query": {
-            "match": {"title_autocomplete": {"query": prefix, "operator": "and"}}
+            "bool": {
+                "should": [
+                    # What was typed, as typed, first; then within one typo a
+                    # word ("municpal"), for words of four letters or more.
+                    {
+                        "match": {
+                            "title_autocomplete": {
+                                "query": prefix,
+                                "operator": "and",
+                                "boost": 2,
+                            }
+                        }
+                    },
+                    {
+                        "match": {
+                            "title_autocomplete": {
+                                "query": prefix,
+                                "operator": "and",
+                                "fuzziness": AUTOCOMPLETE_FUZZINESS,
+                                "prefix_length": 1,
+                                "max_expansions": 20,
+                            }
+                        }
+                    },
+                ]
+            }
         },
         "_source": ["id", "urls", "titles", "original_language"],
     }
@@ -490,6 +554,43 @@ def autocomplete(prefix: str, lang: str, size: int = 8) -> dict:
             }
         )
     return {"practices": practices, "terms": terms[:size]}
+
+
+# At most one typo, and none in words shorter than four letters.
+AUTOCOMPLETE_FUZZINESS = "AUTO:4,1000"
+
+
+def _starts_nearly(text: str, typed: str) -> bool:
+    """`text` starts with `typed`, or (for four letters or more) with a string one
+    edit away from it: a letter missing, added, changed or two swapped."""
+    if text.startswith(typed):
+        return True
+    if len(typed) < 4:
+        return False
+    return any(
+        _one_edit_apart(text[:length], typed)
+        for length in (len(typed) - 1, len(typed), len(typed) + 1)
+    )
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(differ) == 1:
+            return True
+        first, second = differ[0], differ[-1]
+        return (
+            len(differ) == 2
+            and second == first + 1
+            and a[first] == b[second]
+            and a[second] == b[first]
+        )
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def _prefixes(text: str) -> list[str]:

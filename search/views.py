@@ -1,38 +1,62 @@
-"""The public JSON API: search and autocomplete. Never a 500 for bad input."""
+"""The public JSON API: search and autocomplete. Never a 500 for bad input.
+
+Without `lang`, the language (of labels, titles and error messages) is the first of
+Spanish and English the request's Accept-Language names, else Spanish; answers say
+so with `Vary: Accept-Language`, for caches.
+"""
 
 from django.http import JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .api_errors import UNAVAILABLE, error_response
-from .filters import FilterError, parse_filters
+from .filters import LANGS, FilterError, accepted_language, parse_filters
 from .serializers import results_json
 from .service import SearchUnavailable, autocomplete, search_practices
+
+
+def _reader_language(request) -> str:
+    return accepted_language(request.headers.get("Accept-Language"))
+
+
+def _varying(response):
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
 
 
 @require_GET
 def search_api(request):
     try:
-        filters = parse_filters(request.GET)
+        filters = parse_filters(request.GET, default_lang=_reader_language(request))
     except FilterError as exc:
-        return error_response(400, exc.message, exc.parameter)
+        return _varying(error_response(400, exc.message, exc.parameter))
     try:
         results = search_practices(filters)
     except SearchUnavailable:
-        return error_response(503, UNAVAILABLE)
-    response = JsonResponse(results_json(results))
+        return _varying(error_response(503, UNAVAILABLE))
+    response = JsonResponse(results_json(results, absolute=request.build_absolute_uri))
     response["Cache-Control"] = "public, max-age=60"
-    return response
+    return _varying(response)
 
 
 @require_GET
 def autocomplete_api(request):
-    lang = request.GET.get("lang", "es")
-    if lang not in ("es", "en"):
-        return error_response(400, "must be one of es, en", "lang")
-    q = request.GET.get("q", "")
-    if len(q) > 100:
-        return error_response(400, "at most 100 characters", "q")
+    lang = request.GET.get("lang", "") or _reader_language(request)
+    with translation.override(lang if lang in LANGS else _reader_language(request)):
+        if lang not in LANGS:
+            message = _("must be one of %(choices)s") % {"choices": ", ".join(LANGS)}
+            return _varying(error_response(400, message, "lang"))
+        q = request.GET.get("q", "")
+        if len(q) > 100:
+            message = _("at most %(count)s characters") % {"count": 100}
+            return _varying(error_response(400, message, "q"))
     try:
-        return JsonResponse(autocomplete(q, lang))
+        found = autocomplete(q, lang)
+        for practice in found["practices"]:
+            practice["url"] = request.build_absolute_uri(practice["url"])
+        response = JsonResponse(found)
     except SearchUnavailable:
-        return error_response(503, UNAVAILABLE)
+        response = error_response(503, UNAVAILABLE)
+    return _varying(response)

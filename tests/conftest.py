@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite: a private index prefix on the real OpenSearch node."""
 
+import itertools
 import socket
 import uuid
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.test import override_settings
 
 from search.client import get_client
+from search.indexer import alias_name, rebuild
 from tests.corpus import SharedCorpus
 
 pytest_plugins = ["tests.browser_support"]
@@ -128,6 +130,20 @@ def corpus(django_db_setup, django_db_blocker):
     shared = SharedCorpus.current = SharedCorpus(django_db_blocker)
     yield shared.build()
     shared.remove()
+
+
+_own_index_counter = itertools.count()
+
+
+@pytest.fixture
+def own_index(settings, search_index_prefix, corpus):
+    """A fresh index of the shared repertory for a test that publishes practices of
+    its own, so that the shared index stays as it was."""
+    settings.OPENSEARCH_INDEX_PREFIX = (
+        f"{search_index_prefix}-own{next(_own_index_counter)}"
+    )
+    rebuild()
+    return alias_name()
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -16,10 +16,18 @@ def _url(name: str, filters, **extra) -> str:
     )
 
 
+def _export_url(filters, file_format: str) -> str:
+    # The page's language, even Spanish (which `with_lang` leaves implicit): without
+    # it the export would follow the browser's Accept-Language, not the page.
+    extra = {"lang": "es"} if filters.lang == "es" else {}
+    return _url("api-export", filters, **extra, format=file_format)
+
+
 @register.simple_tag
 def open_data_links(filters) -> dict[str, str]:
     return {
-        "csv": _url("api-export", filters, format="csv"),
-        "jsonl": _url("api-export", filters, format="jsonl"),
+        "csv": _export_url(filters, "csv"),
+        "json": _export_url(filters, "json"),
+        "jsonl": _export_url(filters, "jsonl"),
         "feed": _url("practices-feed", filters),
     }

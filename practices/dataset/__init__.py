@@ -5,9 +5,22 @@ the full dumps, the importer of exported CSV files and the codebook on the open 
 page all read that one list.
 """
 
-from .columns import COLUMNS, LICENCE_URL, Column, PracticeGroup, practice_row
+from .columns import (
+    COLUMNS,
+    LICENCE_URL,
+    Column,
+    PracticeGroup,
+    column_names_by_heading,
+    practice_row,
+)
 from .loading import PageAddresses, all_practice_keys, practice_groups
-from .writers import csv_header, csv_lines, jsonl_lines, neutralise
+from .writers import (
+    csv_header,
+    csv_lines,
+    json_array_items,
+    jsonl_lines,
+    neutralise,
+)
 
 __all__ = [
     "COLUMNS",
@@ -16,8 +29,10 @@ __all__ = [
     "Column",
     "PracticeGroup",
     "all_practice_keys",
+    "column_names_by_heading",
     "csv_header",
     "csv_lines",
+    "json_array_items",
     "jsonl_lines",
     "neutralise",
     "practice_groups",

@@ -25,6 +25,7 @@ KINDS = {
 @dataclass(frozen=True)
 class CodebookEntry:
     name: str
+    heading: str
     kind: Any
     meaning: Any
     vocabulary: str | None
@@ -36,6 +37,7 @@ def codebook() -> list[CodebookEntry]:
     return [
         CodebookEntry(
             name=column.name,
+            heading=column.title,
             kind=KINDS[column.kind],
             meaning=column.meaning,
             vocabulary=column.vocabulary,

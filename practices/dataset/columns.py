@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -52,10 +53,18 @@ class Column:
     meaning: Any
     value: Callable[[PracticeGroup], Any]
     vocabulary: str | None = None
+    # The CSV header a reader sees, in the language of the export; `name` is the
+    # code (`headers=codes`), the same in every language and in JSON.
+    heading: Any = None
 
     @property
     def is_list(self) -> bool:
         return self.kind.startswith("list")
+
+    @property
+    def title(self) -> str:
+        """The heading in the active language."""
+        return str(self.heading) if self.heading is not None else self.name
 
 
 def _formatted(message, **params) -> Any:
@@ -130,6 +139,10 @@ def _facet_columns() -> list[Column]:
                 facet.description or facet.label,
                 _facet_value(facet, label=False),
                 facet.name,
+                heading=_formatted(
+                    _("%(facet)s (codes)") if facet.multiple else _("%(facet)s (code)"),
+                    facet=facet.label,
+                ),
             )
         )
         columns.append(
@@ -142,6 +155,7 @@ def _facet_columns() -> list[Column]:
                 ),
                 _facet_value(facet, label=True),
                 facet.name,
+                heading=facet.label,
             )
         )
     return columns
@@ -168,9 +182,18 @@ def _keywords(group: PracticeGroup) -> list[str]:
     return sorted(item.tag.name for item in group.primary.tagged_keywords.all())
 
 
-def _per_language(name, kind, meaning_es_en, make) -> list[Column]:
+IN_LANGUAGE = {"es": _("%(part)s (Spanish)"), "en": _("%(part)s (English)")}
+
+
+def _per_language(name, kind, meaning_es_en, make, part) -> list[Column]:
     return [
-        Column(f"{name}_{language}", kind, meaning_es_en[language], make(language))
+        Column(
+            f"{name}_{language}",
+            kind,
+            meaning_es_en[language],
+            make(language),
+            heading=_formatted(IN_LANGUAGE[language], part=part),
+        )
         for language in LANGUAGES
     ]
 
@@ -181,6 +204,7 @@ COLUMNS: list[Column] = [
         "uuid",
         _("Stable identifier of the practice, shared by its translations."),
         lambda g: g.key,
+        heading=_("Identifier"),
     ),
     *_per_language(
         "url",
@@ -190,27 +214,34 @@ COLUMNS: list[Column] = [
             "en": _("Address of the English page."),
         },
         _url,
+        _("Page"),
     ),
     *_per_language(
         "title",
         "text",
         {"es": _("Title in Spanish."), "en": _("Title in English.")},
         lambda language: _text("title", language),
+        _("Title"),
     ),
     *_per_language(
         "summary",
         "text",
         {"es": _("Summary in Spanish."), "en": _("Summary in English.")},
         lambda language: _text("summary", language),
+        _("Summary"),
     ),
     *[
         column
-        for name, meaning in (
-            ("problem", _("Problem addressed")),
-            ("actions", _("What was done")),
-            ("results", _("Results and outcomes")),
-            ("lessons", _("Lessons and what it takes to replicate")),
-            ("evidence", _("Evidence: how the results are known")),
+        for name, meaning, part in (
+            ("problem", _("Problem addressed"), _("Problem")),
+            ("actions", _("What was done"), _("What was done")),
+            ("results", _("Results and outcomes"), _("Results")),
+            ("lessons", _("Lessons and what it takes to replicate"), _("Lessons")),
+            (
+                "evidence",
+                _("Evidence: how the results are known"),
+                _("How the results are known"),
+            ),
         )
         for column in _per_language(
             name,
@@ -224,6 +255,7 @@ COLUMNS: list[Column] = [
                 ),
             },
             lambda language, name=name: _text(name, language),
+            part,
         )
     ],
     *_facet_columns(),
@@ -232,44 +264,57 @@ COLUMNS: list[Column] = [
         "text",
         _("Municipality, as written by the editors."),
         lambda g: g.primary.municipality or None,
+        heading=_("Municipality"),
     ),
     Column(
         "start_year",
         "integer",
         _("Year the practice started."),
         lambda g: g.primary.start_year,
+        heading=_("Start year"),
     ),
     Column(
         "end_year",
         "integer",
         _("Year the practice ended, if it did."),
         lambda g: g.primary.end_year,
+        heading=_("End year"),
     ),
     Column(
         "implementing_institutions",
         "list of text",
         _("Institutions that carried it out."),
         lambda g: g.primary.institutions_list(),
+        heading=_("Implementing institutions"),
     ),
     Column(
         "partners",
         "list of text",
         _("Partners."),
         lambda g: g.primary.partners_list(),
+        heading=_("Partners"),
     ),
     Column(
         "source_titles",
         "list of text",
         _("Titles of the sources where the facts can be checked."),
         _sources("title"),
+        heading=_("Source titles"),
     ),
     Column(
         "source_urls",
         "list of urls",
         _("Addresses of those sources, in the same order."),
         _sources("url"),
+        heading=_("Source addresses"),
     ),
-    Column("keywords", "list of text", _("Free keywords."), _keywords),
+    Column(
+        "keywords",
+        "list of text",
+        _("Free keywords."),
+        _keywords,
+        heading=_("Keywords"),
+    ),
     Column(
         "source_catalogue",
         "code",
@@ -278,24 +323,28 @@ COLUMNS: list[Column] = [
             "participedia or demo."
         ),
         lambda g: g.primary.source_catalogue,
+        heading=_("Catalogue of origin"),
     ),
     Column(
         "source_id",
         "text",
         _("Identifier in that catalogue."),
         lambda g: g.primary.source_id or None,
+        heading=_("Identifier in that catalogue"),
     ),
     Column(
         "first_published_at",
         "datetime",
         _("When the practice was first published here (ISO 8601)."),
         _published("first_published_at", min),
+        heading=_("First published"),
     ),
     Column(
         "last_published_at",
         "datetime",
         _("When it was last updated (ISO 8601)."),
         _published("last_published_at", max),
+        heading=_("Last updated"),
     ),
     Column(
         "last_reviewed",
@@ -304,14 +353,26 @@ COLUMNS: list[Column] = [
         lambda g: (
             g.primary.last_reviewed.isoformat() if g.primary.last_reviewed else None
         ),
+        heading=_("Last reviewed"),
     ),
     Column(
         "licence",
         "url",
         _("Licence of the text."),
         lambda g: LICENCE_URL,
+        heading=_("Licence"),
     ),
 ]
+
+
+def column_names_by_heading() -> dict[str, str]:
+    """Each column's heading, in every language, to its code: how the importer reads
+    a CSV file exported with headings (the default) as well as one with codes."""
+    names = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            names.update({column.title: column.name for column in COLUMNS})
+    return names
 
 
 def practice_row(group: PracticeGroup) -> dict[str, Any]:

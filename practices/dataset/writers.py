@@ -43,16 +43,28 @@ def _csv_text(rows: Iterable[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def csv_header(*, bom: bool = False) -> str:
-    return (BOM if bom else "") + _csv_text([[column.name for column in COLUMNS]])
+def csv_header(*, bom: bool = False, headings: bool = False) -> str:
+    """The header row: the columns' codes, or with `headings` their headings in the
+    active language. The BOM tells spreadsheets (Excel first) the file is UTF-8."""
+    names = [column.title if headings else column.name for column in COLUMNS]
+    return (BOM if bom else "") + _csv_text([names])
 
 
 def csv_lines(rows: Iterable[dict]) -> str:
     return _csv_text([[_cell(row[c.name]) for c in COLUMNS] for row in rows])
 
 
+def _json(row: dict) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
 def jsonl_lines(rows: Iterable[dict]) -> str:
+    return "".join(_json(row) + "\n" for row in rows)
+
+
+def json_array_items(rows: Iterable[dict], *, first: bool) -> str:
+    """Rows as items of a JSON array written in pieces: one per line, each but the
+    array's first preceded by a comma. The caller writes the brackets."""
     return "".join(
-        json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
-        for row in rows
+        ("\n" if first and i == 0 else ",\n") + _json(row) for i, row in enumerate(rows)
     )

@@ -10,8 +10,12 @@ MAX_CELL_BYTES = 1_000_000
 MISSING_MARKERS = {"", "nd", "nr", "na", "n/a", "null", "none"}
 
 
-def read_csv_rows(path: Path, required_columns: set[str]) -> Iterator[tuple[int, dict]]:
-    """Yield (line where the row starts, row) pairs; file-level problems raise."""
+def read_csv_rows(
+    path: Path, required_columns: set[str], *, rename: dict[str, str] | None = None
+) -> Iterator[tuple[int, dict]]:
+    """Yield (line where the row starts, row) pairs; file-level problems raise.
+
+    `rename` maps header cells to column names (an export's headings to codes)."""
     csv.field_size_limit(MAX_CELL_BYTES)
     try:
         handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115
@@ -27,6 +31,8 @@ def read_csv_rows(path: Path, required_columns: set[str]) -> Iterator[tuple[int,
             raise ImportFileError(f"malformed CSV header: {exc}") from exc
         if not header:
             raise ImportFileError("the file is empty: no header row")
+        if rename:
+            header = reader.fieldnames = [rename.get(name, name) for name in header]
         missing = sorted(required_columns - set(header))
         if missing:
             raise ImportFileError(f"missing required column(s): {', '.join(missing)}")

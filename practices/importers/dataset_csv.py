@@ -3,13 +3,14 @@
 Each row is a practice in up to two languages, so it gives one record per language
 with a title. What the dataset holds as plain text (the four rich-text parts) comes
 back as paragraphs; source kinds and dates, which the dataset leaves out, come back
-as "other" and empty. Codes, years, lists and the translation key map one to one.
+as "other" and empty. Codes, years, lists and the translation key map one to one. The header may hold the
+columns' codes or their headings in either language (what the site's CSV link gives).
 """
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from practices.dataset.columns import LANGUAGES, RICH_TEXT
+from practices.dataset.columns import LANGUAGES, RICH_TEXT, column_names_by_heading
 from practices.dataset.writers import LIST_SEPARATOR, restore
 from practices.facets import EDITABLE_FACETS
 
@@ -23,7 +24,8 @@ REQUIRED_COLUMNS = {"id", "original", "source_catalogue", "country"} | {
 
 
 def read_dataset_csv(path: Path) -> Iterator[ParsedRow]:
-    for line, raw in read_csv_rows(path, REQUIRED_COLUMNS):
+    rename = column_names_by_heading()
+    for line, raw in read_csv_rows(path, REQUIRED_COLUMNS, rename=rename):
         problem = shape_problem(raw)
         if problem:
             yield ParsedRow(line, None, [RowProblem(line, "row", problem)])

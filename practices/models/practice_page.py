@@ -27,6 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.translations import live_translations
+from practices.citation import cite
 from practices.evidence import has_documented_results
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
@@ -386,6 +387,11 @@ class PracticePage(Page):
         if machine:
             context["machine_translation"] = machine
         context["translations"] = live_translations(self)
+        context["citation"] = cite(
+            self,
+            self.get_full_url(request),
+            title=machine.get("title") if machine else None,
+        )
         context["json_ld"] = cache.get_or_set(
             f"practice-json-ld:{self.cache_key}",
             lambda: script_safe_json(self.json_ld(request)),

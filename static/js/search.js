@@ -7,6 +7,8 @@
   if (!root || !window.fetch || !window.history) return;
 
   function form() { return root.querySelector("form.search-form"); }
+  // Counts shown by the page are live from here on ("Show 12 results").
+  root.classList.add("live-counts");
 
   // Wide screens show the filters as a column; browsers without ::details-content
   // (which the stylesheet uses for that) get the disclosure opened instead.
@@ -25,6 +27,9 @@
     Array.from(params.keys()).forEach(function (key) {
       if (params.get(key) === "") params.delete(key);
     });
+    // "Include undated" sends a hidden 0 before its box's 1; the last one counts.
+    var undated = params.getAll("undated");
+    if (undated.length > 1) params.set("undated", undated[undated.length - 1]);
     var query = params.toString();
     return f.getAttribute("action") + (query ? "?" + query : "");
   }
@@ -79,9 +84,29 @@
     }
   });
 
+  function showResults() {
+    var panel = root.querySelector("[data-filters]");
+    if (panel && !wide.matches) panel.open = false;
+    var heading = root.querySelector("#results-heading");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+      heading.scrollIntoView({ block: "start" });
+    }
+  }
+
   root.addEventListener("submit", function (event) {
     event.preventDefault();
-    load(urlFor(event.target), true, focusKey(document.activeElement));
+    var showing = event.submitter && event.submitter.hasAttribute("data-show-results");
+    var url = urlFor(event.target);
+    // Ticked boxes apply at once; only typed years may still be waiting.
+    if (showing && url === window.location.pathname + window.location.search) {
+      showResults();
+      return;
+    }
+    load(url, true, showing ? null : focusKey(document.activeElement)).then(function () {
+      if (showing) showResults();
+    });
   });
 
   root.addEventListener("click", function (event) {

@@ -1,14 +1,18 @@
 """Every open data link of a search, followed in Chromium, in Spanish and in English:
-the CSV and JSON downloads, the feed (link and <link rel=alternate>), the OpenSearch
+the CSV (read as Excel reads it), JSON and JSON Lines downloads, the feed (link and <link rel=alternate>), the OpenSearch
 description, the open data page from the footer and its vocabulary link."""
 
 import csv
 import io
 import json
+import re
 
 import feedparser
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
+
+from .accessibility import axe_violations, describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -21,6 +25,8 @@ JOURNEYS = [
         "open_data": "Datos abiertos",
         "codebook": "Libro de códigos",
         "country_label": "México",
+        "country_heading": "País",
+        "file_stem": "repertorio-practicas-",
         "opensearch": "/opensearch.xml",
     },
     {
@@ -31,20 +37,26 @@ JOURNEYS = [
         "open_data": "Open data",
         "codebook": "Codebook",
         "country_label": "Mexico",
+        "country_heading": "Country",
+        "file_stem": "repertorio-practices-",
         "opensearch": "/en/opensearch.xml",
     },
 ]
 
 
-def _download(page, name: str) -> str:
+def _download(page, name: str, stem: str) -> str:
     with page.expect_download() as info:
         page.locator(".open-data-links").get_by_role(
             "link", name=name, exact=True
         ).click()
     download = info.value
-    assert download.suggested_filename.startswith("repertorio-practices-")
-    with open(download.path(), encoding="utf-8") as handle:
-        return handle.read()
+    assert download.suggested_filename.startswith(stem)
+    data = open(download.path(), "rb").read()  # noqa: SIM115
+    if name == "CSV":
+        # As Excel does: UTF-8 only when the file starts with a byte order mark.
+        assert data.startswith(b"\xef\xbb\xbf")
+        return data.decode("utf-8-sig")
+    return data.decode("utf-8")
 
 
 @pytest.mark.parametrize("journey", JOURNEYS, ids=["es", "en"])
@@ -53,13 +65,19 @@ def test_every_open_data_link_from_the_search_page(page, journey):
     page.locator("input[name=country][value=MX]").check()
     links = page.locator(".open-data-links")
     expect(links).to_contain_text(journey["download"])
-    expect(links).to_contain_text("(CSV · JSON)")
+    expect(links).to_contain_text("(CSV · JSON · JSON Lines)")
 
-    rows = list(csv.DictReader(io.StringIO(_download(page, "CSV"), newline="")))
+    stem = journey["file_stem"]
+    text = _download(page, "CSV", stem)
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert len(rows) == 3
-    assert {row["country_label"] for row in rows} == {journey["country_label"]}
-    lines = _download(page, "JSON").splitlines()
-    assert {json.loads(line)["id"] for line in lines} == {row["id"] for row in rows}
+    assert {row[journey["country_heading"]] for row in rows} == {
+        journey["country_label"]
+    }
+    array = json.loads(_download(page, "JSON", stem))
+    assert {row["country_label"] for row in array} == {journey["country_label"]}
+    lines = _download(page, "JSON Lines", stem).splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [row["id"] for row in array]
 
     feed_link = links.get_by_role("link", name=journey["subscribe"])
     alternate = page.locator('link[rel="alternate"][type="application/atom+xml"]')
@@ -85,3 +103,44 @@ def test_every_open_data_link_from_the_search_page(page, journey):
     vocabularies = json.loads(page.locator("body").inner_text())["vocabularies"]
     themes = vocabularies["theme"]["terms"]
     assert any(theme["code"] == "open-data" for theme in themes)
+
+
+@pytest.mark.parametrize(
+    "path, api_link, api_heading",
+    [
+        ("/datos-abiertos/", "Cómo usar la API pública", "API pública"),
+        ("/en/open-data/", "How to use the public API", "Public API"),
+    ],
+)
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_open_data_page_leads_to_the_dumps_and_the_api(
+    browser, site_url, settings, tmp_path, path, api_link, api_heading, width
+):
+    settings.OPEN_DATA_DUMP_DIR = tmp_path / "open-data"
+    call_command("export_practices", "--dump", stdout=io.StringIO())
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(site_url + path)
+        latest = page.locator("[data-latest-dumps]")
+        with page.expect_download() as info:
+            latest.get_by_role("link", name=re.compile("^CSV")).click()
+        assert info.value.suggested_filename.endswith(".csv")
+        with page.expect_download() as info:
+            latest.get_by_role("link", name=re.compile("^JSON Lines")).click()
+        assert info.value.suggested_filename.endswith(".jsonl")
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+
+        page.get_by_role("link", name=api_link).click()
+        expect(page.locator("h1")).to_have_text(api_heading)
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+        page.locator("a[href='/api/v1/']").first.click()
+        index = json.loads(page.locator("body").inner_text())
+        assert index["links"]["openapi"] == site_url + "/api/v1/openapi.yaml"
+        response = page.request.get(index["links"]["openapi"])
+        assert response.ok and b"openapi: 3.1" in response.body()
+    finally:
+        context.close()

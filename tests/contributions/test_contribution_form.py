@@ -48,7 +48,7 @@ def _data(**changes):
         "title": "Cabildo abierto digital en Tlaquepaque",
         "summary": "Sesiones de cabildo transmitidas y con preguntas del público.",
         "country": "MX",
-        "subdivision": "Jalisco",
+        "subdivision": "MX-JAL",
         "municipality": "San Pedro Tlaquepaque",
         "government_level": "municipal",
         "practice_types": ["citizen-participation"],

@@ -1,20 +1,7 @@
-"""Tests here export, feed and map the small shared repertory."""
-
-import itertools
+"""Tests here export, feed and map the small shared repertory (`own_index`, for a
+test that publishes practices, is in tests/conftest.py)."""
 
 import pytest
-
-from search.indexer import alias_name, rebuild
-
-_counter = itertools.count()
-
-
-@pytest.fixture
-def own_index(settings, search_index_prefix, corpus):
-    """A fresh index for a test that publishes practices, so the shared one stays."""
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-od{next(_counter)}"
-    rebuild()
-    return alias_name()
 
 
 @pytest.fixture(autouse=True)

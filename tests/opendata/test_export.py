@@ -44,7 +44,7 @@ def _jsonl(response) -> list[dict]:
 
 
 def _csv(response) -> list[dict]:
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
@@ -53,7 +53,7 @@ def test_the_export_holds_the_same_practices_as_the_search(client, corpus, query
     total, ids = _search_ids(client, query)
     assert total > 0, f"the selection {query!r} should match something"
     for file_format, read in (("jsonl", _jsonl), ("csv", _csv)):
-        response = client.get(f"{EXPORT}?{query}&format={file_format}")
+        response = client.get(f"{EXPORT}?{query}&format={file_format}&headers=codes")
         assert response.status_code == 200
         rows = read(response)
         assert int(response["X-Total-Count"]) == total
@@ -81,11 +81,11 @@ def test_the_export_follows_the_search_order(client, corpus):
 def test_csv_has_the_codebook_columns_dated_name_licence_and_both_languages(
     client, corpus
 ):
-    response = client.get(f"{EXPORT}?q=Zapopan")
+    response = client.get(f"{EXPORT}?q=Zapopan&headers=codes&bom=0")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     today = timezone.localdate().isoformat()
     assert response["Content-Disposition"] == (
-        f'attachment; filename="repertorio-practices-{today}.csv"'
+        f'attachment; filename="repertorio-practicas-{today}.csv"'
     )
     assert response["Link"] == (
         '<https://creativecommons.org/licenses/by-nc-sa/4.0/>; rel="license"'
@@ -120,9 +120,96 @@ def test_labels_follow_the_language_asked_for(client, corpus):
     assert row["start_year"] == 2016
 
 
-def test_the_bom_option_lets_spreadsheets_see_utf8(client, corpus):
-    response = client.get(f"{EXPORT}?q=Zapopan&bom=1")
+def _excel_text(data: bytes) -> str:
+    """What Excel shows of a CSV file it opens: UTF-8 only after a byte order mark
+    (read as utf-8-sig, the mark removed), the Windows code page otherwise."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data.decode("utf-8-sig")
+    return data.decode("cp1252", errors="replace")
+
+
+def test_excel_reads_the_spanish_csv_with_its_accents(client, corpus):
+    """The CSV link of the Spanish site gives a file Excel reads as UTF-8: a BOM,
+    headings and file name in Spanish, accents intact."""
+    response = client.get(f"{EXPORT}?q=Zapopan&lang=es")
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="repertorio-practicas-{today}.csv"'
+    )
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = _excel_text(data)
+    assert "Ã" not in text
+    header = next(csv.reader(io.StringIO(text, newline="")))
+    assert len(header) == len(set(header)) == len(COLUMNS)
+    assert header[:4] == [
+        "Identificador",
+        "Página (español)",
+        "Página (inglés)",
+        "Título (español)",
+    ]
+    assert "País (código)" in header and "País" in header
+    assert "Temas (códigos)" in header or "Tema (códigos)" in header
+    (row,) = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert row["País"] == "México"
+    assert row["Título (español)"] == "Presupuestos participativos en Zapopan"
+
+
+def test_english_readers_get_english_headings_and_name(client, corpus):
+    """`lang=en`, or an English browser without `lang`, gives English headings."""
+    today = timezone.localdate().isoformat()
+    for query, headers in (
+        ("q=Zapopan&lang=en", {}),
+        ("q=Zapopan", {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9,es;q=0.5"}),
+    ):
+        response = client.get(f"{EXPORT}?{query}", **headers)
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="repertorio-practices-{today}.csv"'
+        )
+        text = _excel_text(b"".join(response.streaming_content))
+        header = next(csv.reader(io.StringIO(text, newline="")))
+        assert header[:4] == [
+            "Identifier",
+            "Page (Spanish)",
+            "Page (English)",
+            "Title (Spanish)",
+        ]
+        assert "Country (code)" in header
+
+
+def test_codes_and_no_bom_on_request(client, corpus):
+    """`headers=codes` keeps the stable column codes; `bom=0` drops the mark."""
+    response = client.get(f"{EXPORT}?q=Zapopan&headers=codes&bom=0")
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"id,url_es,url_en,title_es,")
+    response = client.get(f"{EXPORT}?q=Zapopan&headers=codes")
     assert b"".join(response.streaming_content).startswith("\ufeffid,".encode())
+
+
+def test_format_json_is_an_array_of_the_json_lines_rows(client, corpus):
+    for query in ("q=Zapopan", "country=MX", "q=nothing-matches-this-xyz"):
+        response = client.get(f"{EXPORT}?{query}&format=json")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/json; charset=utf-8"
+        assert response["Content-Disposition"].endswith('.json"')
+        rows = json.loads(b"".join(response.streaming_content))
+        assert isinstance(rows, list)
+        assert rows == _jsonl(client.get(f"{EXPORT}?{query}&format=jsonl"))
+        assert len(rows) == int(response["X-Total-Count"])
+    assert len(rows) == 0
+
+
+def test_the_search_page_links_csv_json_and_json_lines(client, corpus):
+    """Each link names its format and the page's language, even Spanish."""
+    for path, lang in (("/buscar/?q=Zapopan", "es"), ("/en/search/?q=Zapopan", "en")):
+        html = client.get(path).content.decode()
+        for file_format, text in (
+            ("csv", ">CSV<"),
+            ("json", ">JSON<"),
+            ("jsonl", ">JSON Lines<"),
+        ):
+            assert f"lang={lang}&amp;format={file_format}" in html
+            assert text in html
 
 
 def test_drafts_and_personal_data_never_appear(client, corpus):
@@ -138,6 +225,7 @@ def test_drafts_and_personal_data_never_appear(client, corpus):
         ({"format": "xlsx"}, "format"),
         ({"format": ["csv", "jsonl"]}, "format"),
         ({"bom": "yes"}, "bom"),
+        ({"headers": "english"}, "headers"),
         ({"sort": "random"}, "sort"),
         ({"lang": "fr"}, "lang"),
         ({"year_from": "20x"}, "year_from"),
@@ -149,7 +237,9 @@ def test_bad_input_gets_the_search_apis_400(client, corpus, params, parameter):
     response = client.get(EXPORT, params)
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == parameter
-    search_params = {k: v for k, v in params.items() if k not in ("format", "bom")}
+    search_params = {
+        k: v for k, v in params.items() if k not in ("format", "bom", "headers")
+    }
     if search_params:
         assert response.json() == client.get(SEARCH, search_params).json()
 

@@ -91,6 +91,10 @@ def test_the_codebook_is_in_spanish_on_the_spanish_page(client, corpus, dump_dir
     html = client.get("/datos-abiertos/").content.decode()
     assert "Libro de códigos" in html
     assert "Título en español." in html
+    # The CSV's headings as the search page's CSV link writes them.
+    assert "Encabezado en el CSV" in html
+    assert "<td>Título (español)</td>" in html
+    assert "<td>País (código)</td>" in html
     assert "Datos abiertos" in client.get("/").content.decode()  # footer link
 
 

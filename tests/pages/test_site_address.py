@@ -42,5 +42,5 @@ def test_a_practice_citation_uses_the_site_address(client, settings):
     )
     page = PracticePage.objects.get(source_id="cite-1")
     html = client.get(page.url, HTTP_HOST="repertorio.example.org").content.decode()
-    assert f'<span class="permalink">https://repertorio.example.org{page.url}' in html
+    assert f'class="permalink" href="https://repertorio.example.org{page.url}"' in html
     assert "localhost" not in html

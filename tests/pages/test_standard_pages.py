@@ -32,7 +32,7 @@ def test_privacy_notice_says_what_why_how_long_and_rights(client, corpus, settin
 
 def test_language_switch_goes_to_the_translated_page(client, corpus):
     html = client.get("/acerca/").content.decode()
-    assert 'href="/en/about/" hreflang="en"' in html
+    assert 'href="/en/about/?chosen_language=en" hreflang="en"' in html
 
 
 def test_contribution_form_links_the_privacy_notice(client, corpus):

@@ -25,6 +25,7 @@ def test_the_response_has_the_documented_shape(client, corpus):
         "suggestion",
         "warnings",
         "documented_count",
+        "undated_count",
     }
     assert body["total"] == 2
     result = body["results"][0]

@@ -29,6 +29,8 @@ def practices(settings, search_index_prefix, db):
                 "Residents can read every payment the council makes.",
                 locale="en",
                 original_language="en",
+                problem="<p>Nobody knew where the money went.</p>",
+                partners=["Open Spending Group"],
             ),
             practice_record(
                 spanish,
@@ -84,3 +86,20 @@ def test_the_practice_page_in_the_other_language_shows_the_translation(
 
 def test_a_slug_without_a_translation_is_still_not_found(client, practices):
     assert client.get("/practicas/no-such-practice/").status_code == 404
+
+
+def test_on_a_translated_page_the_original_text_is_marked_with_its_language(
+    client, practices
+):
+    """Headings and labels are the reader's; the sections still in English say so
+    with lang, and a note says which language they are in."""
+    english, _spanish = practices
+    page = client.get(f"{practice_index_urls()['es']}{english.slug}/").content.decode()
+    assert '<article class="practice">' in page  # no lang over Spanish headings
+    assert '<h2>Problema atendido</h2><div lang="en">' in page
+    assert "Nobody knew where the money went." in page
+    assert '<dd lang="en">Open Spending Group</dd>' in page
+    assert 'data-only-in="en">Las secciones siguientes están en inglés' in page
+    # On its own site nothing is marked.
+    own = client.get(english.url).content.decode()
+    assert "data-only-in" not in own and '<div lang="en">' not in own

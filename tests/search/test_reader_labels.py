@@ -48,7 +48,9 @@ def _card(hit: PracticeHit, lang: str) -> str:
 
 def test_the_badge_says_the_original_language_not_the_shown_one():
     spanish_page = _card(_hit(), "es")
-    assert ">original: EN</span>" in spanish_page
+    # Shown in its original, the only language it has: labelled once, not twice.
+    assert 'data-only-in="en">Solo en inglés</p>' in spanish_page
+    assert "original:" not in spanish_page
     # Read in its original language: nothing to point out.
     assert "original:" not in _card(_hit(), "en")
     translated = _card(

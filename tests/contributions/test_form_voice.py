@@ -1,0 +1,96 @@
+"""The contribution form in the site's voice: its own messages in both languages,
+required fields marked, addresses without a scheme read as https, the Mexican
+state chosen from a list, themes in groups, the optional problem and evidence
+kept; thanks and status pages with real titles saying what happens next."""
+
+import re
+
+import pytest
+
+from contributions.models import Submission
+from practices.models import PracticePage
+
+from .test_contribution_form import _data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _site(db):
+    from pages.site_setup import ensure_site
+
+    ensure_site()
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("/contribuir/", "Escriba al menos 10 caracteres; lleva 8."),
+        ("/en/contribute/", "Please write at least 10 characters; there are 8."),
+    ],
+)
+def test_messages_are_the_sites_own(client, url, message):
+    html = client.post(url, _data(title="Cabildos", email="")).content.decode()
+    assert message in html
+    assert "carácter(es)" not in html and "Asegúrese" not in html
+    assert ("Falta este dato." in html) is url.startswith("/contribuir")
+
+
+@pytest.mark.parametrize(
+    "url, required",
+    [("/contribuir/", "(obligatorio)"), ("/en/contribute/", "(required)")],
+)
+def test_required_fields_are_marked_and_themes_grouped(client, url, required):
+    html = client.get(url).content.decode()
+    label = re.search(r'<label for="id_title">(.*?)</label>', html, re.S).group(1)
+    assert required in label
+    assert html.count('class="theme-group"') >= 3
+    assert '<option value="MX-JAL">Jalisco</option>' in html
+    for name in ("problem", "evidence", "subdivision_other"):
+        assert f'name="{name}"' in html
+
+
+def test_a_source_without_scheme_is_read_as_https_and_all_parts_are_kept(client):
+    response = client.post(
+        "/contribuir/",
+        _data(
+            source_1="www.gob.mx/cabildo",
+            problem="Nadie sabía qué se decidía en el cabildo.",
+            evidence="La contraloría publicó una auditoría en 2023.",
+        ),
+    )
+    assert response.status_code == 302
+    page = PracticePage.objects.get(source_id=Submission.objects.get().reference)
+    assert [s.url for s in page.sources.all()] == ["https://www.gob.mx/cabildo"]
+    assert "Nadie sabía" in page.problem and "auditoría" in page.evidence
+    assert page.subdivision.code == "MX-JAL"
+
+
+def test_a_mexican_state_with_another_country_is_refused_kindly(client):
+    html = client.post("/contribuir/", _data(country="AR")).content.decode()
+    assert "Este estado está en México" in html
+    ok = client.post(
+        "/contribuir/", _data(country="AR", subdivision="", subdivision_other="Córdoba")
+    )
+    assert ok.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "prefix, title, next_heading, status_title",
+    [
+        ("", "Propuesta recibida", "Qué sigue", "Esperando moderación"),
+        ("/en", "Proposal received", "What happens next", "Waiting for moderation"),
+    ],
+)
+def test_thanks_and_status_pages_say_what_happens_next(
+    client, prefix, title, next_heading, status_title
+):
+    url = f"{prefix}/contribuir/" if not prefix else "/en/contribute/"
+    thanks = client.get(client.post(url, _data())["Location"]).content.decode()
+    assert f"<title>{title} · " in thanks
+    assert f">{next_heading}</h2>" in thanks
+    reference = Submission.objects.get().reference
+    status_url = re.search(r'href="([^"]*\?reference=[^"]+)"', thanks).group(1)
+    status = client.get(status_url).content.decode()
+    assert f"<title>{status_title} · " in status
+    assert reference in status

@@ -1,0 +1,87 @@
+"""Typos: a suggestion is offered only when it finds more practices than the words,
+or as many matching better; it keeps the query's punctuation and capitals. The
+autocomplete forgives one typo."""
+
+import pytest
+
+from search.service import autocomplete, in_the_querys_words
+
+from .helpers import search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "q, suggestion, expected",
+    [
+        (
+            "¿contrataciones abierats?",
+            "contrataciones abiertas",
+            "¿contrataciones abiertas?",
+        ),
+        (
+            "Presupuesto municpal, Zapopan",
+            "presupuesto municipal zapopan",
+            "Presupuesto municipal, Zapopan",
+        ),
+        ("«datos abiertoz»", "datos abiertos", "«datos abiertos»"),
+        (
+            "participación ciudadna",
+            "participacion ciudadana",
+            "participación ciudadana",
+        ),
+        ("a-b c", "x", "x"),  # words that do not line up: the suggestion as it is
+    ],
+)
+def test_the_suggestion_keeps_the_querys_punctuation(q, suggestion, expected):
+    assert in_the_querys_words(q, suggestion) == expected
+
+
+def test_a_typo_among_right_words_is_corrected_though_results_were_found(corpus):
+    """The other words found practices; the misspelt one found none of its own."""
+    results = search("q=presupuesto+municpal")
+    assert results.total > 0
+    assert results.suggestion == "presupuesto municipal"
+
+
+def test_the_correction_keeps_the_question_marks(corpus):
+    results = search("q=¿presupuesto+municpal?")
+    assert results.suggestion == "¿presupuesto municipal?"
+
+
+@pytest.mark.parametrize(
+    "q", ["presupuesto municipal", "presupuestos participativos", "agua potable"]
+)
+def test_no_suggestion_for_words_spelt_right(corpus, q):
+    """Whatever the suggester proposes finds neither more nor better."""
+    assert search(f"q={q}").suggestion is None
+
+
+def test_the_spanish_page_asks_with_both_question_marks(client, corpus):
+    html = client.get("/buscar/", {"q": "presupuesto municpal"}).content.decode()
+    assert "¿Quisiste decir «<a href=" in html
+    assert "data-suggestion>presupuesto municipal</a>»?" in html
+    html = client.get("/en/search/", {"q": "presupuesto municpal"}).content.decode()
+    assert "Did you mean “<a href=" in html
+
+
+@pytest.mark.parametrize(
+    "typed, lang, title",
+    [
+        (
+            "presupuestos participativos en Zapopn",
+            "es",
+            "Presupuestos participativos en Zapopan",
+        ),
+        ("Participatroy budgets", "en", "Participatory budgets in Zapopan"),
+        ("presupuestos partic", "es", "Presupuestos participativos en Zapopan"),
+    ],
+)
+def test_autocomplete_forgives_one_typo(corpus, typed, lang, title):
+    titles = [p["title"] for p in autocomplete(typed, lang)["practices"]]
+    assert title in titles
+
+
+def test_autocomplete_terms_forgive_one_typo(corpus):
+    labels = [t["label"] for t in autocomplete("presupusto", "es")["terms"]]
+    assert "Presupuesto participativo" in labels
