@@ -20,6 +20,7 @@ taxonomy ← practices ← search.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taxonomy import models as taxonomy
 
@@ -260,7 +261,7 @@ _FACETS = (
     ),
     Facet(
         name="status",
-        label=_("Status"),
+        label=pgettext_lazy("practice status", "Status"),
         description=_("Whether the practice goes on."),
         field="status",
         order=90,

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -214,7 +215,8 @@ class PracticePage(Page):
     )
     status = models.ForeignKey(
         "taxonomy.PracticeStatus",
-        verbose_name=_("status"),
+        # Beside Wagtail's own status (published, draft): a context of its own.
+        verbose_name=pgettext_lazy("practice status", "status"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
