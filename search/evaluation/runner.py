@@ -30,7 +30,14 @@ from ..filters import parse_filters
 from ..labels import clear_label_cache
 from ..operations import drain_queue
 from ..service import search_practices
-from .judgements import KINDS, JudgedQuery, judge, write_without_judgements
+from .judgements import (
+    HALVES,
+    KINDS,
+    SPLIT_SEED,
+    JudgedQuery,
+    judge,
+    write_without_judgements,
+)
 from .metrics import ndcg_at, recall_at
 
 OGP_FILE = "ogp_commitments_subset.csv"
@@ -53,6 +60,7 @@ class Score:
     q: str
     ndcg: float
     recall: float
+    half: str = HALVES[0]
 
 
 @dataclass
@@ -60,8 +68,14 @@ class EngineReport:
     name: str
     scores: list[Score] = field(default_factory=list)
 
-    def by_kind(self, kind: str | None) -> tuple[float, float, int]:
-        scores = [s for s in self.scores if kind is None or s.kind == kind]
+    def by_kind(
+        self, kind: str | None, half: str | None = None
+    ) -> tuple[float, float, int]:
+        scores = [
+            s
+            for s in self.scores
+            if (kind is None or s.kind == kind) and (half is None or s.half == half)
+        ]
         if not scores:
             return 0.0, 0.0, 0
         return (
@@ -78,16 +92,17 @@ class Evaluation:
     engines: list[EngineReport]
     setup_seconds: float
 
-    def table(self) -> list[str]:
-        head = f"{'query kind':<12} {'n':>3}" + "".join(
+    def table(self, half: str | None = None) -> list[str]:
+        """One row per kind and one for all; `half` is one of HALVES, or both."""
+        head = f"{half or 'both halves':<12} {'n':>3}" + "".join(
             f" {engine.name + ' nDCG@10':>20} {'R@50':>6}" for engine in self.engines
         )
         lines = [head]
         for kind in (*KINDS, None):
-            _n, _r, count = self.engines[0].by_kind(kind)
+            _n, _r, count = self.engines[0].by_kind(kind, half)
             row = f"{kind or 'all':<12} {count:>3}"
             for engine in self.engines:
-                ndcg, recall, _count = engine.by_kind(kind)
+                ndcg, recall, _count = engine.by_kind(kind, half)
                 row += f" {ndcg:>20.3f} {recall:>6.3f}"
             lines.append(row)
         return lines
@@ -129,16 +144,20 @@ def evaluate(
                         query.q,
                         ndcg_at(ranked, query.relevant),
                         recall_at(ranked, query.relevant, DEPTH),
+                        query.half,
                     )
                 )
             reports.append(report)
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
     out(
         f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
-        f"and Theme removed); set-up {setup_seconds:.0f}s"
+        f"and Theme removed); set-up {setup_seconds:.0f}s; split in halves by "
+        f"kind with seed {SPLIT_SEED!r}: decide on tuning, quote held-out"
     )
-    for line in evaluation.table():
-        out(line)
+    for half in HALVES:
+        out("")
+        for line in evaluation.table(half):
+            out(line)
     if per_query:
         out("")
         for position, query in enumerate(judged):
@@ -146,7 +165,8 @@ def evaluate(
                 f" {r.scores[position].ndcg:5.2f}/{r.scores[position].recall:4.2f}"
                 for r in reports
             )
-            out(f"{query.kind:<11}{cells}  {query.q} {query.country}".rstrip())
+            line = f"{query.half:<9}{query.kind:<11}{cells}  {query.q} {query.country}"
+            out(line.rstrip())
     return evaluation
 
 
@@ -226,16 +246,6 @@ def _wagtail(query: JudgedQuery, _identifiers: dict) -> list[str]:
         pages = pages.filter(country_id=Country.objects.get(code=query.country).pk)
     backend = get_search_backend(WAGTAIL_BACKEND)
     return [page.source_id for page in backend.search(query.q, pages)[:DEPTH]]
-
-
-def _ours_with(**overrides) -> Callable[[JudgedQuery, dict], list[str]]:
-    """Our search with other settings: one half of the hybrid only, or other fusion."""
-
-    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
-        with override_settings(**overrides):
-            return _ours(query, identifiers)
-
-    return rank
 
 
 def _ours_with(**changes) -> Callable[[JudgedQuery, dict], list[str]]:
