@@ -192,6 +192,9 @@ def isolated_environment() -> Iterator[Path]:
             # Bulk writes after the import share the node with other work: a search's
             # short timeout would make every queued write fail and be retried.
             OPENSEARCH_TIMEOUT_SECONDS=SETUP_TIMEOUT_SECONDS,
+            # A search the node stops early returns what it found so far (or fails):
+            # on a busy node that would change the scores, not measure relevance.
+            OPENSEARCH_SEARCH_TIMEOUT_SECONDS=SETUP_TIMEOUT_SECONDS,
         ):
             old = setup_databases(
                 verbosity=0,
