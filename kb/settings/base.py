@@ -195,6 +195,10 @@ APERTIUM_COMMAND = env_str("APERTIUM_COMMAND", "apertium")
 SEARCH_QUERY_TRANSLATION = env_bool("SEARCH_QUERY_TRANSLATION", False)
 # Also fuzzy-match titles and terms per language (stemmed), beside the folded field.
 SEARCH_FUZZY_TITLES = env_bool("SEARCH_FUZZY_TITLES", False)
+# Also match the query with misspelt glossary terms corrected (search/key_terms.py).
+SEARCH_KEY_TERM_TYPOS = env_bool("SEARCH_KEY_TERM_TYPOS", False)
+# Match a multi-word synonym as a phrase (OpenSearch's default) or as words.
+SEARCH_SYNONYM_PHRASES = env_bool("SEARCH_SYNONYM_PHRASES", True)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -275,5 +275,15 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "wagtail": _wagtail,
     "query-mt": _ours_with(SEARCH_QUERY_TRANSLATION=True),
     "fuzzy-titles": _ours_with(SEARCH_FUZZY_TITLES=True),
+    "key-terms": _ours_with(SEARCH_KEY_TERM_TYPOS=True),
+    "key-terms+mt": _ours_with(
+        SEARCH_KEY_TERM_TYPOS=True, SEARCH_QUERY_TRANSLATION=True
+    ),
+    "synonym-words": _ours_with(SEARCH_SYNONYM_PHRASES=False),
+    "key-terms+mt+synonym-words": _ours_with(
+        SEARCH_KEY_TERM_TYPOS=True,
+        SEARCH_QUERY_TRANSLATION=True,
+        SEARCH_SYNONYM_PHRASES=False,
+    ),
     "other-lang": _ours_in_other_language,
 }

@@ -44,6 +44,10 @@ class Command(BaseCommand):
                 "query-mt",
                 "other-lang",
                 "fuzzy-titles",
+                "key-terms",
+                "key-terms+mt",
+                "synonym-words",
+                "key-terms+mt+synonym-words",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
             "our search with one half of the hybrid only, rrf with rank fusion",
