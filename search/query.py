@@ -67,8 +67,9 @@ def text_fields(suffix: str = "") -> list[str]:
 
 def synonym_phrases() -> bool:
     """Whether a multi-word synonym is matched as a phrase (OpenSearch's default),
-    which also makes the words typed a phrase once one matches; off, each is a bag
-    of words (SEARCH_SYNONYM_PHRASES, an experiment)."""
+    which also makes the words typed a phrase once one matches; off (the default,
+    SEARCH_SYNONYM_PHRASES), each is a bag of words, and the phrase rescore still
+    ranks the words typed together first."""
     return settings.SEARCH_SYNONYM_PHRASES
 
 
