@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.core.management import call_command
@@ -25,6 +26,7 @@ from practices.models import PracticePage
 from practices.translation import translate_pending
 from taxonomy.models import Country
 
+from .. import query as search_query
 from ..client import get_client
 from ..filters import parse_filters
 from ..labels import clear_label_cache
@@ -261,6 +263,17 @@ def _ours_with(**changes) -> Callable[[JudgedQuery, dict], list[str]]:
     return rank
 
 
+def _ours_with_vectors(**constants) -> Callable[[JudgedQuery, dict], list[str]]:
+    """Our search with the vector half's constants changed (search/query.py:
+    VECTOR_CANDIDATES, VECTOR_MIN_SCORE, VECTOR_BOOST): an experiment to compare."""
+
+    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
+        with mock.patch.multiple(search_query, **constants):
+            return _ours(query, identifiers)
+
+    return rank
+
+
 def _ours_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
     """The same query sent with the other `lang`: recall must not depend on it."""
     other = replace(query, lang="en" if query.lang == "es" else "es")
@@ -286,4 +299,9 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         SEARCH_SYNONYM_PHRASES=False,
     ),
     "other-lang": _ours_in_other_language,
+    "knn-min-.55": _ours_with_vectors(VECTOR_MIN_SCORE=0.55),
+    "knn-min-.65": _ours_with_vectors(VECTOR_MIN_SCORE=0.65),
+    "knn-boost-20": _ours_with_vectors(VECTOR_BOOST=20),
+    "knn-boost-45": _ours_with_vectors(VECTOR_BOOST=45),
+    "knn-k-50": _ours_with_vectors(VECTOR_CANDIDATES=50),
 }

@@ -48,6 +48,11 @@ class Command(BaseCommand):
                 "key-terms+mt",
                 "synonym-words",
                 "key-terms+mt+synonym-words",
+                "knn-min-.55",
+                "knn-min-.65",
+                "knn-boost-20",
+                "knn-boost-45",
+                "knn-k-50",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
             "our search with one half of the hybrid only, rrf with rank fusion",
