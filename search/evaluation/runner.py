@@ -263,9 +263,9 @@ def _ours_with(**changes) -> Callable[[JudgedQuery, dict], list[str]]:
     return rank
 
 
-def _ours_with_vectors(**constants) -> Callable[[JudgedQuery, dict], list[str]]:
-    """Our search with the vector half's constants changed (search/query.py:
-    VECTOR_CANDIDATES, VECTOR_MIN_SCORE, VECTOR_BOOST): an experiment to compare."""
+def _ours_with_constants(**constants) -> Callable[[JudgedQuery, dict], list[str]]:
+    """Our search with constants of search/query.py changed (the vector half's,
+    weights and boosts): an experiment to compare."""
 
     def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
         with mock.patch.multiple(search_query, **constants):
@@ -299,9 +299,12 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         SEARCH_SYNONYM_PHRASES=False,
     ),
     "other-lang": _ours_in_other_language,
-    "knn-min-.55": _ours_with_vectors(VECTOR_MIN_SCORE=0.55),
-    "knn-min-.65": _ours_with_vectors(VECTOR_MIN_SCORE=0.65),
-    "knn-boost-20": _ours_with_vectors(VECTOR_BOOST=20),
-    "knn-boost-45": _ours_with_vectors(VECTOR_BOOST=45),
-    "knn-k-50": _ours_with_vectors(VECTOR_CANDIDATES=50),
+    "knn-min-.55": _ours_with_constants(VECTOR_MIN_SCORE=0.55),
+    "knn-min-.65": _ours_with_constants(VECTOR_MIN_SCORE=0.65),
+    "knn-boost-20": _ours_with_constants(VECTOR_BOOST=20),
+    "knn-boost-45": _ours_with_constants(VECTOR_BOOST=45),
+    "knn-k-50": _ours_with_constants(VECTOR_CANDIDATES=50),
+    "machine-weight-.75": _ours_with_constants(MACHINE_WEIGHT=0.75),
+    "machine-weight-1": _ours_with_constants(MACHINE_WEIGHT=1.0),
+    "translation-boost-3": _ours_with_constants(QUERY_TRANSLATION_BOOST=3),
 }

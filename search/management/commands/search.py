@@ -53,6 +53,9 @@ class Command(BaseCommand):
                 "knn-boost-20",
                 "knn-boost-45",
                 "knn-k-50",
+                "machine-weight-.75",
+                "machine-weight-1",
+                "translation-boost-3",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
             "our search with one half of the hybrid only, rrf with rank fusion",
