@@ -13,7 +13,7 @@ import json
 
 from practices.facets import FACETS
 
-MAPPING_VERSION = 5
+MAPPING_VERSION = 6
 LANGUAGES = ("es", "en")
 TEXT_FIELDS = ("title", "summary", "body", "terms")
 # Machine translations of a single-language practice: `<field>_mt_<language>`.
@@ -24,6 +24,23 @@ VECTOR_FIELD = "vector"
 VECTOR_DIMENSIONS = 512
 STEMMERS = {"es": "light_spanish", "en": "light_english"}
 STOPWORDS = {"es": "_spanish_", "en": "_english_"}
+# Where Lucene's light Spanish stemmer lets a singular and its plural part: it leaves
+# words under five letters alone ("dato", "obra") but stems their plurals ("datos"
+# -> "dat", "obras" -> "obr"), and it takes "-es" off "interes" but only "-es" off
+# "intereses". These run before it, so both forms meet (tests/search/test_analysis.py).
+SPANISH_PLURAL_FORMS = {
+    "es_short_words": {
+        "type": "pattern_replace",
+        "pattern": "^([a-z]{3})[aeo]$",
+        "replacement": "$1",
+    },
+    "es_eses_plurals": {
+        "type": "pattern_replace",
+        "pattern": "^([a-z]{3,})eses$",
+        "replacement": "$1es",
+    },
+}
+LANGUAGE_FILTERS = {"es": list(SPANISH_PLURAL_FORMS), "en": []}
 
 
 def index_settings(synonym_rules: list[str], with_vectors: bool = False) -> dict:
@@ -47,6 +64,7 @@ def index_settings(synonym_rules: list[str], with_vectors: bool = False) -> dict
             },
         },
     }
+    analysis["filter"].update(SPANISH_PLURAL_FORMS)
     for language in LANGUAGES:
         analysis["filter"][f"{language}_stop"] = {
             "type": "stop",
@@ -58,7 +76,11 @@ def index_settings(synonym_rules: list[str], with_vectors: bool = False) -> dict
             "language": STEMMERS[language],
         }
         base = ["lowercase", "asciifolding"]
-        tail = [f"{language}_stop", f"{language}_stemmer"]
+        tail = [
+            f"{language}_stop",
+            *LANGUAGE_FILTERS[language],
+            f"{language}_stemmer",
+        ]
         analysis["analyzer"][language] = {
             "tokenizer": "standard",
             "filter": base + tail,

@@ -12,6 +12,7 @@ from django.conf import settings
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
+from .key_terms import corrected_query
 from .mapping import LANGUAGES, MACHINE_FIELDS, VECTOR_FIELD
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
@@ -39,6 +40,9 @@ MACHINE_WEIGHT = 0.5
 MACHINE_SOURCE = ("machine_titles", "machine_summaries", "machine_urls")
 # The Spanish query translated into English, when that is switched on.
 QUERY_TRANSLATION_BOOST = 1.5
+# The query with its misspelt glossary terms corrected (SEARCH_KEY_TERM_TYPOS),
+# matched beside the query as typed.
+KEY_TERM_BOOST = 3
 # Per-language typo tolerance on short fields (SEARCH_FUZZY_TITLES, an experiment).
 FUZZY_FIELDS = ("title", "terms", "title_mt")
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
@@ -61,13 +65,44 @@ def text_fields(suffix: str = "") -> list[str]:
     return human + machine
 
 
-def matching_query(q: str, translated: str = "") -> dict:
+def synonym_phrases() -> bool:
+    """Whether a multi-word synonym is matched as a phrase (OpenSearch's default),
+    which also makes the words typed a phrase once one matches; off (the default,
+    SEARCH_SYNONYM_PHRASES), each is a bag of words, and the phrase rescore still
+    ranks the words typed together first."""
+    return settings.SEARCH_SYNONYM_PHRASES
+
+
+def key_term_correction(filters: SearchFilters) -> str:
+    """The words with misspelt glossary terms corrected, when that is switched on
+    (SEARCH_KEY_TERM_TYPOS); "" otherwise or when none is misspelt."""
+    if not filters.q or not settings.SEARCH_KEY_TERM_TYPOS:
+        return ""
+    return corrected_query(filters.q, filters.lang)
+
+
+def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
     """Which practices the words find, and their first score. `translated`: the
     query machine-translated (see SEARCH_QUERY_TRANSLATION), matched as one more,
-    lighter clause."""
+    lighter clause; `corrected`: the query with misspelt key terms corrected
+    (`key_term_correction`), matched as one more clause."""
     if not q:
         return {"match_all": {}}
     extra = []
+    if corrected:
+        extra.append(
+            {
+                "multi_match": {
+                    "query": corrected,
+                    "fields": text_fields(),
+                    "type": "best_fields",
+                    "tie_breaker": 0.3,
+                    "minimum_should_match": "2<75%",
+                    "auto_generate_synonyms_phrase_query": synonym_phrases(),
+                    "boost": KEY_TERM_BOOST,
+                }
+            }
+        )
     if translated and translated.casefold() != q.casefold():
         extra.append(
             {
@@ -77,6 +112,7 @@ def matching_query(q: str, translated: str = "") -> dict:
                     "type": "best_fields",
                     "tie_breaker": 0.3,
                     "minimum_should_match": "2<75%",
+                    "auto_generate_synonyms_phrase_query": synonym_phrases(),
                     "boost": QUERY_TRANSLATION_BOOST,
                 }
             }
@@ -110,6 +146,7 @@ def matching_query(q: str, translated: str = "") -> dict:
                         "type": "best_fields",
                         "tie_breaker": 0.3,
                         "minimum_should_match": "2<75%",
+                        "auto_generate_synonyms_phrase_query": synonym_phrases(),
                         "boost": 3,
                     }
                 },
@@ -134,26 +171,39 @@ def matching_query(q: str, translated: str = "") -> dict:
 
 
 def phrase_query(q: str) -> dict:
-    """The words as a phrase (slop 2): ranks, finds nothing the words did not."""
+    """The words as a phrase (slop 2): ranks, finds nothing the words did not.
+
+    Each language's fields are read with that language's index analyzer, without
+    the glossary's synonyms: a phrase over a synonym graph is one phrase per path
+    through it, and three glossary terms of a few phrases each ("fiscalización del
+    presupuesto por el congreso") multiplied past the node's 1,024 clauses."""
     return {
-        "multi_match": {
-            "query": q,
-            "fields": text_fields(),
-            "type": "phrase",
-            "slop": 2,
+        "dis_max": {
+            "queries": [
+                {
+                    "multi_match": {
+                        "query": q,
+                        "fields": [f for f in text_fields() if f"_{language}^" in f],
+                        "type": "phrase",
+                        "slop": 2,
+                        "analyzer": language,
+                    }
+                }
+                for language in LANGUAGES
+            ],
             "boost": 2,
         }
     }
 
 
-def text_query(q: str, translated: str = "") -> dict:
+def text_query(q: str, translated: str = "", corrected: str = "") -> dict:
     """The words' query with the phrase scored on every match: for requests that
     cannot rescore (rank fusion's text half, suggestions, exports)."""
     if not q:
         return {"match_all": {}}
     return {
         "bool": {
-            "should": [matching_query(q, translated), phrase_query(q)],
+            "should": [matching_query(q, translated, corrected), phrase_query(q)],
             "minimum_should_match": 1,
         }
     }
@@ -478,10 +528,11 @@ def build_search_request(
     clauses = facet_clauses(filters)
     by_score = filters.sort in ("relevance", "mexico")
     rescoring = bool(filters.q) and rescored and by_score
+    corrected = key_term_correction(filters)
     words = (
-        matching_query(filters.q, translated)
+        matching_query(filters.q, translated, corrected)
         if rescoring or not by_score
-        else text_query(filters.q, translated)
+        else text_query(filters.q, translated, corrected)
     )
     ranked = query or words
     body = {

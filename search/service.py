@@ -36,6 +36,7 @@ from .query import (
     facet_clauses,
     fused_query,
     hybrid_query,
+    key_term_correction,
     match_strength_request,
     matching_query,
     nearby_first,
@@ -210,7 +211,10 @@ def search_query(filters: SearchFilters, translated: str = "") -> dict | None:
         text_hits = _search(text_ranking_request(filters))["hits"]["hits"]
         fused = reciprocal_rank_fusion([h["_id"] for h in text_hits], list(neighbours))
         return fused_query(filters.q, fused, neighbours)
-    return hybrid_query(matching_query(filters.q, translated), neighbours)
+    return hybrid_query(
+        matching_query(filters.q, translated, key_term_correction(filters)),
+        neighbours,
+    )
 
 
 def _text_scored(query: dict | None) -> bool:

@@ -207,11 +207,17 @@ OPENSEARCH_NUMBER_OF_REPLICAS = env_int("OPENSEARCH_NUMBER_OF_REPLICAS", 0)
 
 # Machine translation of single-language practices (Debian apertium, apertium-en-es).
 APERTIUM_COMMAND = env_str("APERTIUM_COMMAND", "apertium")
-# Also match the query translated Spanish->English (Apertium, cached per query).
-# Off: measured by `search evaluate --engine query-mt`, see docs/search.md.
-SEARCH_QUERY_TRANSLATION = env_bool("SEARCH_QUERY_TRANSLATION", False)
+# Also match the query translated Spanish->English (a warm Apertium pipeline per
+# process, cached per query). On: it pays on the harness's tuning half
+# (docs/search.md); off when Apertium is absent, as nothing is translated.
+SEARCH_QUERY_TRANSLATION = env_bool("SEARCH_QUERY_TRANSLATION", True)
 # Also fuzzy-match titles and terms per language (stemmed), beside the folded field.
 SEARCH_FUZZY_TITLES = env_bool("SEARCH_FUZZY_TITLES", False)
+# Also match the query with misspelt glossary terms corrected (search/key_terms.py).
+SEARCH_KEY_TERM_TYPOS = env_bool("SEARCH_KEY_TERM_TYPOS", True)
+# Match a multi-word synonym as a phrase (OpenSearch's default, which also makes
+# the words typed a phrase) or as words (better on the harness: docs/search.md).
+SEARCH_SYNONYM_PHRASES = env_bool("SEARCH_SYNONYM_PHRASES", False)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -6,13 +6,20 @@ and removed from the copy that is imported: the search never sees them.
 """
 
 import csv
-from dataclasses import dataclass
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from taxonomy import geography
 
 QUERIES_FILE = Path(__file__).with_name("queries.csv")
-KINDS = ("english", "spanish", "no_accents", "misspelled", "filtered")
+KINDS = ("english", "spanish", "no_accents", "misspelled", "filtered", "question")
+# The judged set is split in two halves, each kind evenly: tuning decisions are made
+# on the first, and figures are quoted from the held-out second. The seed is fixed so
+# a query stays in its half when others are added.
+SPLIT_SEED = "repertorio-relevance-2026"
+HALVES = ("tuning", "held-out")
 IDENTIFIER = "Commitment Unique Identifier"
 # The 0/1 policy-area columns run from the first to the last of these, in file order.
 FIRST_AREA, LAST_AREA = "Anti-Corruption and Integrity", "Money in Politics"
@@ -27,6 +34,7 @@ class JudgedQuery:
     country: str
     areas: tuple[str, ...]
     relevant: frozenset[str]  # commitment identifiers
+    half: str = HALVES[0]
 
 
 def policy_area_columns(header: list[str]) -> list[str]:
@@ -67,7 +75,28 @@ def judge(ogp_file: Path, queries_file: Path = QUERIES_FILE) -> list[JudgedQuery
                 relevant,
             )
         )
-    return judged
+    return split_in_halves(judged)
+
+
+def split_in_halves(judged: list[JudgedQuery]) -> list[JudgedQuery]:
+    """Each kind's queries ordered by a seeded hash, the first half for tuning, the
+    rest held out; the file's order is kept."""
+    by_kind: dict[str, list[JudgedQuery]] = defaultdict(list)
+    for query in judged:
+        by_kind[query.kind].append(query)
+    held_out = set()
+    for queries in by_kind.values():
+        ordered = sorted(queries, key=_split_key)
+        held_out |= {_split_key(query) for query in ordered[len(ordered) // 2 :]}
+    return [
+        replace(query, half=HALVES[1] if _split_key(query) in held_out else HALVES[0])
+        for query in judged
+    ]
+
+
+def _split_key(query: JudgedQuery) -> str:
+    text = f"{SPLIT_SEED}|{query.kind}|{query.lang}|{query.q}|{query.country}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _country(place: str) -> str | None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.core.management import call_command
@@ -25,12 +26,20 @@ from practices.models import PracticePage
 from practices.translation import translate_pending
 from taxonomy.models import Country
 
+from .. import query as search_query
 from ..client import get_client
 from ..filters import parse_filters
 from ..labels import clear_label_cache
 from ..operations import drain_queue
 from ..service import search_practices
-from .judgements import KINDS, JudgedQuery, judge, write_without_judgements
+from .judgements import (
+    HALVES,
+    KINDS,
+    SPLIT_SEED,
+    JudgedQuery,
+    judge,
+    write_without_judgements,
+)
 from .metrics import ndcg_at, recall_at
 
 OGP_FILE = "ogp_commitments_subset.csv"
@@ -53,6 +62,7 @@ class Score:
     q: str
     ndcg: float
     recall: float
+    half: str = HALVES[0]
 
 
 @dataclass
@@ -60,8 +70,14 @@ class EngineReport:
     name: str
     scores: list[Score] = field(default_factory=list)
 
-    def by_kind(self, kind: str | None) -> tuple[float, float, int]:
-        scores = [s for s in self.scores if kind is None or s.kind == kind]
+    def by_kind(
+        self, kind: str | None, half: str | None = None
+    ) -> tuple[float, float, int]:
+        scores = [
+            s
+            for s in self.scores
+            if (kind is None or s.kind == kind) and (half is None or s.half == half)
+        ]
         if not scores:
             return 0.0, 0.0, 0
         return (
@@ -78,16 +94,17 @@ class Evaluation:
     engines: list[EngineReport]
     setup_seconds: float
 
-    def table(self) -> list[str]:
-        head = f"{'query kind':<12} {'n':>3}" + "".join(
+    def table(self, half: str | None = None) -> list[str]:
+        """One row per kind and one for all; `half` is one of HALVES, or both."""
+        head = f"{half or 'both halves':<12} {'n':>3}" + "".join(
             f" {engine.name + ' nDCG@10':>20} {'R@50':>6}" for engine in self.engines
         )
         lines = [head]
         for kind in (*KINDS, None):
-            _n, _r, count = self.engines[0].by_kind(kind)
+            _n, _r, count = self.engines[0].by_kind(kind, half)
             row = f"{kind or 'all':<12} {count:>3}"
             for engine in self.engines:
-                ndcg, recall, _count = engine.by_kind(kind)
+                ndcg, recall, _count = engine.by_kind(kind, half)
                 row += f" {ndcg:>20.3f} {recall:>6.3f}"
             lines.append(row)
         return lines
@@ -129,16 +146,20 @@ def evaluate(
                         query.q,
                         ndcg_at(ranked, query.relevant),
                         recall_at(ranked, query.relevant, DEPTH),
+                        query.half,
                     )
                 )
             reports.append(report)
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
     out(
         f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
-        f"and Theme removed); set-up {setup_seconds:.0f}s"
+        f"and Theme removed); set-up {setup_seconds:.0f}s; split in halves by "
+        f"kind with seed {SPLIT_SEED!r}: decide on tuning, quote held-out"
     )
-    for line in evaluation.table():
-        out(line)
+    for half in HALVES:
+        out("")
+        for line in evaluation.table(half):
+            out(line)
     if per_query:
         out("")
         for position, query in enumerate(judged):
@@ -146,7 +167,8 @@ def evaluate(
                 f" {r.scores[position].ndcg:5.2f}/{r.scores[position].recall:4.2f}"
                 for r in reports
             )
-            out(f"{query.kind:<11}{cells}  {query.q} {query.country}".rstrip())
+            line = f"{query.half:<9}{query.kind:<11}{cells}  {query.q} {query.country}"
+            out(line.rstrip())
     return evaluation
 
 
@@ -172,6 +194,9 @@ def isolated_environment() -> Iterator[Path]:
             # Bulk writes after the import share the node with other work: a search's
             # short timeout would make every queued write fail and be retried.
             OPENSEARCH_TIMEOUT_SECONDS=SETUP_TIMEOUT_SECONDS,
+            # A search the node stops early returns what it found so far (or fails):
+            # on a busy node that would change the scores, not measure relevance.
+            OPENSEARCH_SEARCH_TIMEOUT_SECONDS=SETUP_TIMEOUT_SECONDS,
         ):
             old = setup_databases(
                 verbosity=0,
@@ -228,21 +253,22 @@ def _wagtail(query: JudgedQuery, _identifiers: dict) -> list[str]:
     return [page.source_id for page in backend.search(query.q, pages)[:DEPTH]]
 
 
-def _ours_with(**overrides) -> Callable[[JudgedQuery, dict], list[str]]:
-    """Our search with other settings: one half of the hybrid only, or other fusion."""
-
-    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
-        with override_settings(**overrides):
-            return _ours(query, identifiers)
-
-    return rank
-
-
 def _ours_with(**changes) -> Callable[[JudgedQuery, dict], list[str]]:
     """Our search with some settings changed: an experiment to compare."""
 
     def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
         with override_settings(**changes):
+            return _ours(query, identifiers)
+
+    return rank
+
+
+def _ours_with_constants(**constants) -> Callable[[JudgedQuery, dict], list[str]]:
+    """Our search with constants of search/query.py changed (the vector half's,
+    weights and boosts): an experiment to compare."""
+
+    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
+        with mock.patch.multiple(search_query, **constants):
             return _ours(query, identifiers)
 
     return rank
@@ -262,5 +288,23 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "wagtail": _wagtail,
     "query-mt": _ours_with(SEARCH_QUERY_TRANSLATION=True),
     "fuzzy-titles": _ours_with(SEARCH_FUZZY_TITLES=True),
+    "key-terms": _ours_with(SEARCH_KEY_TERM_TYPOS=True),
+    "key-terms+mt": _ours_with(
+        SEARCH_KEY_TERM_TYPOS=True, SEARCH_QUERY_TRANSLATION=True
+    ),
+    "synonym-words": _ours_with(SEARCH_SYNONYM_PHRASES=False),
+    "key-terms+mt+synonym-words": _ours_with(
+        SEARCH_KEY_TERM_TYPOS=True,
+        SEARCH_QUERY_TRANSLATION=True,
+        SEARCH_SYNONYM_PHRASES=False,
+    ),
     "other-lang": _ours_in_other_language,
+    "knn-min-.55": _ours_with_constants(VECTOR_MIN_SCORE=0.55),
+    "knn-min-.65": _ours_with_constants(VECTOR_MIN_SCORE=0.65),
+    "knn-boost-20": _ours_with_constants(VECTOR_BOOST=20),
+    "knn-boost-45": _ours_with_constants(VECTOR_BOOST=45),
+    "knn-k-50": _ours_with_constants(VECTOR_CANDIDATES=50),
+    "machine-weight-.75": _ours_with_constants(MACHINE_WEIGHT=0.75),
+    "machine-weight-1": _ours_with_constants(MACHINE_WEIGHT=1.0),
+    "translation-boost-3": _ours_with_constants(QUERY_TRANSLATION_BOOST=3),
 }

@@ -1,6 +1,7 @@
 """The relevance harness: its judgements, its scores and its skip without data."""
 
 import csv
+from collections import Counter
 
 import pytest
 
@@ -40,11 +41,34 @@ def ogp_file(tmp_path):
     return path
 
 
-def test_the_judged_set_has_at_least_60_queries_of_every_kind():
+def test_the_judged_set_has_200_queries_of_every_kind_mostly_spanish():
     queries = read_queries()
-    assert len(queries) >= 60
+    assert len(queries) >= 200
     assert {q["kind"] for q in queries} == set(KINDS)
     assert all(q["country"] for q in queries if q["kind"] == "filtered")
+    assert len({(q["q"], q["country"]) for q in queries}) == len(queries)
+    spanish = [q for q in queries if q["lang"] == "es"]
+    assert len(spanish) > 2 * (len(queries) - len(spanish))
+
+
+def test_the_split_is_fixed_and_halves_every_kind(ogp_file, tmp_path):
+    queries = tmp_path / "queries.csv"
+    rows = [f"english,en,open data {n},,Open Data" for n in range(9)]
+    rows += [f"filtered,es,datos {n},PY,Open Data" for n in range(4)]
+    queries.write_text("kind,lang,q,country,areas\n" + "\n".join(rows) + "\n")
+    first, again = judge(ogp_file, queries), judge(ogp_file, queries)
+    assert [q.half for q in first] == [q.half for q in again]
+    halves = Counter((q.kind, q.half) for q in first)
+    assert halves == {
+        ("english", "tuning"): 4,
+        ("english", "held-out"): 5,
+        ("filtered", "tuning"): 2,
+        ("filtered", "held-out"): 2,
+    }
+    # A query added to one kind leaves every other kind's halves as they were.
+    queries.write_text(queries.read_text() + "filtered,es,datos 9,PY,Open Data\n")
+    english_after = [q.half for q in judge(ogp_file, queries) if q.kind == "english"]
+    assert english_after == [q.half for q in first if q.kind == "english"]
 
 
 def test_judgements_come_from_policy_areas_and_the_country(ogp_file, tmp_path):

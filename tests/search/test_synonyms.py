@@ -41,8 +41,9 @@ def test_taxonomy_labels_are_searchable_in_both_languages(corpus):
 
 
 def test_taxonomy_labels_become_synonym_rules():
-    rules = synonym_rules([("Agua y saneamiento", "Water and sanitation")])
-    assert "agua y saneamiento, water and sanitation" in rules
+    rules = synonym_rules([("Huertos urbanos", "Urban gardens")])
+    assert "huertos urbanos => huertos urbanos, urban gardens" in rules
+    assert "urban gardens => huertos urbanos, urban gardens" in rules
     assert any("datos abiertos" in rule and "open data" in rule for rule in rules)
 
 

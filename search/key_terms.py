@@ -1,0 +1,87 @@
+"""Typo tolerance on key terms: a query word that is no glossary word, but one or two
+edits from exactly the nearest one, is read as that word as well.
+
+The glossary (taxonomy/glossary.csv) holds the terms officials search for;
+a typo inside one ("declaraciones patrimoniles", "cabildreos") otherwise misses its
+synonyms, and with them every practice written in the other language. The corrected
+query is matched beside the query as typed (`query.matching_query`), so a word the
+glossary lacks loses nothing.
+"""
+
+import functools
+import os
+
+from taxonomy.glossary import glossary
+
+from .synonyms import concept_phrases, fold
+
+SHORTEST_CORRECTED = 5  # shorter words are too close to too many others
+TWO_EDITS_FROM = 10  # words this long may be two edits away, shorter ones one
+
+
+@functools.cache
+def key_term_words(language: str) -> frozenset[str]:
+    """Every word of the glossary's phrases in `language` and of their plurals,
+    folded. Read once per process: the file changes only with a deployment."""
+    return frozenset(
+        word
+        for entry in glossary()
+        for phrase in concept_phrases(entry, language)
+        for word in phrase.split()
+        if word.isalpha()
+    )
+
+
+def corrected_query(q: str, language: str) -> str:
+    """`q` folded with each misspelt key term of `language` replaced ("" when
+    nothing changed). One language's terms only: a correct word of the other is
+    often one edit from a glossary term ("protect", "protest")."""
+    words = fold(q).split()
+    vocabulary = key_term_words(language)
+    corrected = [_nearest(word, vocabulary) or word for word in words]
+    return " ".join(corrected) if corrected != words else ""
+
+
+def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
+    if len(word) < SHORTEST_CORRECTED or word in vocabulary or not word.isalpha():
+        return None
+    limit = 1 if len(word) < TWO_EDITS_FROM else 2
+    # Like the index's fuzzy matching (prefix_length 1): typos rarely hit the first
+    # letter, and it keeps the candidates few.
+    candidates = [
+        (distance, other)
+        for other in vocabulary
+        if other[0] == word[0] and abs(len(other) - len(word)) <= limit
+        for distance in [edit_distance(word, other, limit)]
+        if distance <= limit
+    ]
+    if not candidates:
+        return None
+    nearest = min(distance for distance, _other in candidates)
+    tied = sorted(other for distance, other in candidates if distance == nearest)
+    same_length = [other for other in tied if len(other) == len(word)]
+    if len(tied) == 1 or len(same_length) == 1:
+        return (same_length or tied)[0]  # a letter swapped or replaced, first
+    if len(os.path.commonprefix(tied)) >= len(word) - 2:
+        return tied[0]  # forms of one word ("abierto", "abiertos")
+    return None  # two terms as near: the typo could be either
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (a swap of neighbours is one edit), or limit + 1
+    as soon as it must exceed `limit`."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, other in enumerate(b, start=1):
+            cost = 0 if char == other else 1
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost
+            )
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]

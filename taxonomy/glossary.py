@@ -1,0 +1,47 @@
+"""The bilingual glossary of public administration: Spanish and English terms for
+the same concept, kept as data editors extend (`taxonomy/glossary.csv`).
+
+One row is one concept: `area` (the field it belongs to: integrity, information,
+procurement, budget, participation, parliament, justice, digital, services,
+environment, inclusion, elections, government), then its Spanish and its English
+phrases, each list separated by `|` and written as people type them (accents and
+capitals do not matter). Search treats every phrase of a row as an equivalent of
+every other, in both directions (`search/synonyms.py`); a phrase belongs to one row
+only. Changes take effect at the next `manage.py search rebuild`.
+"""
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+GLOSSARY_FILE = Path(__file__).with_name("glossary.csv")
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    area: str
+    spanish: tuple[str, ...]
+    english: tuple[str, ...]
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        return self.spanish + self.english
+
+
+def glossary(path: Path = GLOSSARY_FILE) -> list[GlossaryEntry]:
+    """Every row of the glossary; a row without both languages is an error."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    entries = []
+    for number, row in enumerate(rows, start=2):
+        spanish, english = _phrases(row.get("es")), _phrases(row.get("en"))
+        if not spanish or not english:
+            raise ValueError(
+                f"{path.name} line {number}: a Spanish and an English term"
+            )
+        entries.append(GlossaryEntry((row.get("area") or "").strip(), spanish, english))
+    return entries
+
+
+def _phrases(cell: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (cell or "").split("|") if p.strip())
