@@ -1,9 +1,12 @@
 """The language switcher's links come from the resolved route, never the raw path:
 no link may start with // or leave the site, whatever the address (issue #24)."""
 
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 import pytest
 from bs4 import BeautifulSoup
 
+from kb.language_memory import CHOICE
 from pages.site_setup import ensure_site
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +24,18 @@ HOSTILE_PATHS = [
 
 
 def _switcher_links(html: str) -> list[str]:
+    """The switch's addresses, less the choice marker the language memory reads
+    (kb/language_memory.py) and drops with a redirect."""
     soup = BeautifulSoup(html, "html.parser")
-    return [a["href"] for a in soup.select(".language-switcher a[href]")]
+    return [
+        _without_choice(a["href"]) for a in soup.select(".language-switcher a[href]")
+    ]
+
+
+def _without_choice(address: str) -> str:
+    parts = urlsplit(address)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != CHOICE]
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 @pytest.fixture

@@ -55,7 +55,8 @@ FIXED = [
     (path, method.upper())
     for path, methods in SCHEMA.raw_schema["paths"].items()
     for method, spec in methods.items()
-    if not spec.get("parameters")
+    # Nothing to generate: no parameter and no body (the finder's POST has one).
+    if not spec.get("parameters") and not spec.get("requestBody")
 ]
 
 

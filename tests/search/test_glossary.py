@@ -105,7 +105,7 @@ def test_a_query_of_many_glossary_terms_stays_within_the_node_s_clause_limit(
     )
     neighbours = {str(n): 0.7 for n in range(VECTOR_CANDIDATES)}
     body = build_search_request(
-        filters, hybrid_query(matching_query(filters.q), neighbours), count_words=True
+        filters, hybrid_query(matching_query(filters.q), neighbours)
     )
     response = get_client().search(index=glossary_index, body=body, request_timeout=60)
     assert response["hits"]["total"]["value"] >= 0

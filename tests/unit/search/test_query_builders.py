@@ -20,13 +20,21 @@ def test_selected_values_and_years_become_filter_clauses():
     filters = SearchFilters(
         selected={"country": ("MX", "AR"), "theme": ("open-data",)},
         year_from=1989,
+        year_to=2020,
         documented=True,
     )
     clauses = facet_clauses(filters)
     assert clauses["country"] == {"terms": {"country": ["MX", "AR"]}}
     assert clauses["theme"] == {"terms": {"theme": ["open-data"]}}
-    assert clauses["year"] == {"range": {"year": {"gte": 1989}}}
+    assert clauses["year"] == {"range": {"year": {"gte": 1989, "lte": 2020}}}
     assert clauses["documented"] == DOCUMENTED_CLAUSE
+
+
+def test_one_end_of_the_years_keeps_undated_practices_unless_told_not_to():
+    one_end = facet_clauses(SearchFilters(year_from=1989))["year"]
+    assert {"bool": {"must_not": {"exists": {"field": "year"}}}} in one_end["bool"][
+        "should"
+    ]
 
 
 def test_nothing_selected_filters_nothing():
