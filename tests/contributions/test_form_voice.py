@@ -60,7 +60,8 @@ def test_a_source_without_scheme_is_read_as_https_and_all_parts_are_kept(client)
         ),
     )
     assert response.status_code == 302
-    page = PracticePage.objects.get(source_id=Submission.objects.get().reference)
+    # The draft keeps its own public id; the submission points to it.
+    page = PracticePage.objects.get(pk=Submission.objects.get().practice_id)
     assert [s.url for s in page.sources.all()] == ["https://www.gob.mx/cabildo"]
     assert "Nadie sabía" in page.problem and "auditoría" in page.evidence
     assert page.subdivision.code == "MX-JAL"
