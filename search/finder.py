@@ -113,6 +113,10 @@ WEIGHTS = {
     "evidence": 0.15,
     "documented": 0.05,
 }
+# The parts that say who and where the official is, and what they want to improve.
+CONTEXT_PARTS = frozenset(
+    ("subdivision", "country", "region", "level", "party", "aims")
+)
 # How much a context clause pulls a practice into the candidates with no shared
 # word: far below any word's score, so words still rank the candidates first.
 PULL = {"subdivision": 0.004, "level": 0.002, "regulated_party": 0.002}
@@ -355,7 +359,14 @@ def aims_share(source: dict, aims: dict[str, tuple[str, ...]]) -> float:
 
 
 def combined(parts: dict[str, float]) -> float:
-    return sum(WEIGHTS[name] * value for name, value in parts.items())
+    """The weighted sum, the context's parts scaled by how well the practice meets
+    the problem: the same kind of institution or place ranks one practice for the
+    problem above another, but does not lift one that does not address it."""
+    meets_problem = min(1.0, parts["text"] + parts["semantic"])
+    return sum(
+        WEIGHTS[name] * value * (meets_problem if name in CONTEXT_PARTS else 1.0)
+        for name, value in parts.items()
+    )
 
 
 def find_practices(query: FinderQuery) -> FinderResults:

@@ -18,7 +18,7 @@ from practices.models import PracticePage
 from search.evaluation.runner import isolated_environment
 from search.filters import MAX_QUERY_LENGTH, parse_filters
 from search.indexer import rebuild
-from search.service import search_practices
+from search.service import SearchUnavailable, search_practices
 
 from ..context import parse_context
 from ..service import find_for
@@ -30,6 +30,11 @@ DEPTH = 5
 
 class JudgedContextInvalid(ValueError):
     """A judged context the finder's own parser refuses: the set needs fixing."""
+
+
+class RankingFailed(Exception):
+    """An engine gave no ranking for a context (the search page would show an
+    error): scored 0, and counted apart so a comparison does not profit from it."""
 
 
 def finder_ranking(judged: JudgedContext) -> list[str]:
@@ -45,7 +50,10 @@ def search_ranking(judged: JudgedContext) -> list[str]:
         {"q": judged.problem[:MAX_QUERY_LENGTH], "page_size": str(DEPTH)},
         default_lang=judged.lang,
     )
-    return [hit.id for hit in search_practices(filters).results]
+    try:
+        return [hit.id for hit in search_practices(filters).results]
+    except SearchUnavailable as error:
+        raise RankingFailed(str(error)) from error
 
 
 RANKERS: dict[str, Callable[[JudgedContext], list[str]]] = {
@@ -58,10 +66,21 @@ RANKERS: dict[str, Callable[[JudgedContext], list[str]]] = {
 class Scores:
     # engine -> half -> context id -> nDCG@5
     by_engine: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    # engine -> ids of the contexts it gave no ranking for
+    failed: dict[str, set[str]] = field(default_factory=dict)
 
-    def mean(self, engine: str, half: str) -> float:
-        values = list(self.by_engine[engine][half].values())
+    def mean(
+        self, engine: str, half: str, leaving_out: frozenset = frozenset()
+    ) -> float:
+        values = [
+            value
+            for context, value in self.by_engine[engine][half].items()
+            if context not in leaving_out
+        ]
         return statistics.mean(values) if values else 0.0
+
+    def all_failed(self) -> frozenset:
+        return frozenset().union(*self.failed.values())
 
     def table(self) -> list[str]:
         engines = list(self.by_engine)
@@ -78,6 +97,17 @@ class Scores:
             lines.append(
                 "finder - search: "
                 + ", ".join(f"{h} {g:+.3f}" for h, g in zip(HALVES, gaps, strict=True))
+            )
+        failed = self.all_failed()
+        if failed:
+            lines.append(
+                f"failed (scored 0): {', '.join(sorted(failed))}; "
+                "without them: "
+                + ", ".join(
+                    f"{h} "
+                    + " ".join(f"{e} {self.mean(e, h, failed):.3f}" for e in engines)
+                    for h in HALVES
+                )
             )
         return lines
 
@@ -100,9 +130,16 @@ def score(
     scores = Scores()
     for engine in engines:
         scores.by_engine[engine] = {half: {} for half in HALVES}
+        scores.failed[engine] = set()
         for half in halves:
             for judged in parts[half]:
-                ranked = [keys.get(key, key) for key in RANKERS[engine](judged)]
+                try:
+                    ranking = RANKERS[engine](judged)
+                except RankingFailed as error:
+                    scores.failed[engine].add(judged.id)
+                    out(f"{engine:<7} {half:<9} {judged.id} failed: {error}")
+                    ranking = []
+                ranked = [keys.get(key, key) for key in ranking]
                 value = ndcg_at(ranked, judged.relevant, DEPTH)
                 scores.by_engine[engine][half][judged.id] = value
                 if per_context:

@@ -66,3 +66,21 @@ def test_the_table_prints_both_halves_and_the_gap():
     assert lines[1].split() == ["tuning", "1", "0.900", "0.500"]
     assert lines[2].split() == ["held-out", "2", "0.700", "0.500"]
     assert lines[3] == "finder - search: tuning +0.400, held-out +0.200"
+
+
+def test_a_context_plain_search_failed_on_is_counted_apart():
+    """A failed ranking scores 0, and the gap is also given without those contexts,
+    so the finder does not profit from search's errors."""
+    scores = Scores(
+        {
+            "finder": {"tuning": {"a": 0.9}, "held-out": {"b": 0.8, "c": 0.6}},
+            "search": {"tuning": {"a": 0.5}, "held-out": {"b": 0.0, "c": 0.6}},
+        },
+        failed={"finder": set(), "search": {"b"}},
+    )
+    lines = scores.table()
+    assert lines[2].split() == ["held-out", "2", "0.700", "0.300"]
+    assert lines[4] == (
+        "failed (scored 0): b; without them: tuning finder 0.900 search 0.500, "
+        "held-out finder 0.600 search 0.600"
+    )

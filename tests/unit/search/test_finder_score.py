@@ -1,0 +1,43 @@
+"""The finder's score from its parts: the context ranks practices that meet the
+problem; it does not lift one that does not.
+
+Pure logic (no node)."""
+
+import pytest
+
+from search.finder import CONTEXT_PARTS, WEIGHTS, combined
+
+pytestmark = pytest.mark.unit
+
+
+def parts(**given: float) -> dict[str, float]:
+    return {name: 0.0 for name in WEIGHTS} | given
+
+
+def everything_in_context() -> dict[str, float]:
+    return {name: 1.0 for name in CONTEXT_PARTS}
+
+
+def test_the_same_kind_of_institution_does_not_lift_a_practice_off_the_problem():
+    on_the_problem = parts(text=0.8)
+    same_institution_only = parts(text=0.0, **everything_in_context())
+    assert combined(same_institution_only) == 0.0
+    assert combined(on_the_problem) > combined(same_institution_only)
+
+
+def test_between_two_practices_on_the_problem_the_context_decides():
+    elsewhere = parts(text=0.9)
+    same_state_and_institution = parts(text=0.8, **everything_in_context())
+    assert combined(same_state_and_institution) > combined(elsewhere)
+
+
+def test_the_context_counts_in_proportion_to_how_well_the_problem_is_met():
+    half = combined(parts(text=0.5, subdivision=1.0)) - combined(parts(text=0.5))
+    full = combined(parts(text=1.0, subdivision=1.0)) - combined(parts(text=1.0))
+    assert half == pytest.approx(full / 2)
+    by_meaning = combined(parts(semantic=1.0, subdivision=1.0))
+    assert by_meaning - combined(parts(semantic=1.0)) == pytest.approx(full)
+
+
+def test_evidence_counts_whatever_the_match():
+    assert combined(parts(evidence=1.0)) == WEIGHTS["evidence"]
