@@ -15,7 +15,12 @@ import statistics
 import time
 from pathlib import Path
 
-from .environment import add_bench_arguments, prepare_workdir, start_django
+from .environment import (
+    add_bench_arguments,
+    bench_search_mode,
+    prepare_workdir,
+    start_django,
+)
 
 WARM_UP = 20
 
@@ -107,7 +112,7 @@ def run(args, workdir: Path) -> int:
     )
     print(
         f"size: {pages:,} practices ({report.documents:,} documents), "
-        f"search mode {args.search_mode}, {args.workers} gunicorn workers, "
+        f"search mode {bench_search_mode(args)}, {args.workers} gunicorn workers, "
         f"node heap {args.heap}"
     )
     print(
