@@ -37,8 +37,9 @@ ASSETS: tuple[Asset, ...] = (
         "budget",
         _("A published budget or procurement"),
         _words(
-            r"presupuest",
-            r"budget",
+            # A participatory budget is a way to take part, not a budget published.
+            r"presupuest(?!os? participativ)",
+            r"(?<!participatory )budget(?!ing)",
             r"contrataci[oó]n",
             r"contrat(o|os)\b",
             r"licitaci",

@@ -185,9 +185,10 @@ def _what_it_took(facts: PracticeFacts):
 
 
 def _builds_on(facts: PracticeFacts, context: FinderContext) -> list[Reason]:
-    """What the practice's actions rest on, each named in a sentence of what was
-    done, against what the official says they have: first what they have, then (at
-    most MISSING_SHOWN) what they would still need."""
+    """What the practice's actions name, each in a sentence of what was done,
+    against what the official says they have: first what they have, then (at most
+    MISSING_SHOWN) what they did not say they have. Said as "names", not "relies
+    on": a sentence that names a budget may name an office called after one."""
     have, missing = [], []
     for asset in ASSETS:
         sentence = sentence_naming(asset, facts.actions)
@@ -198,7 +199,7 @@ def _builds_on(facts: PracticeFacts, context: FinderContext) -> list[Reason]:
             have.append(
                 Reason(
                     "builds-on",
-                    _("It builds on something you already have: %(asset)s.")
+                    _("What was done names something you already have: %(asset)s.")
                     % {"asset": name},
                     quote=sentence,
                     language=facts.language,
@@ -208,7 +209,10 @@ def _builds_on(facts: PracticeFacts, context: FinderContext) -> list[Reason]:
             missing.append(
                 Reason(
                     "needs",
-                    _("It relies on something you did not say you have: %(asset)s.")
+                    _(
+                        "What was done names something you did not say you have: "
+                        "%(asset)s."
+                    )
                     % {"asset": name},
                     quote=sentence,
                     language=facts.language,

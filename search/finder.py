@@ -125,6 +125,12 @@ NEIGHBOUR_PULL = 0.001
 EVIDENCE_ORDER = ("anecdotal", "self-reported", "documented", "independently-evaluated")
 # A word score below this share of the best candidate's is no match worth a reason.
 TEXT_MATCH_SHARE = 0.35
+# Passages read per practice shown, and shown: those that mark the most distinct
+# words of the problem, and at least PASSAGE_MIN_WORDS of them (one shared word,
+# "municipio", says nothing of the problem).
+PASSAGES_READ = 5
+PASSAGES_SHOWN = 2
+PASSAGE_MIN_WORDS = 2
 # Similar practices elsewhere: candidates read, and those shown.
 ELSEWHERE_CANDIDATES = 12
 
@@ -304,7 +310,10 @@ def shown_request(text: str, ids: list[str], lang: str) -> dict:
     if text:
         language = problem_language(text, lang)
         fields = {
-            f"body_{language}": {"fragment_size": 220, "number_of_fragments": 2},
+            f"body_{language}": {
+                "fragment_size": 220,
+                "number_of_fragments": PASSAGES_READ,
+            },
             f"summary_{language}": {"number_of_fragments": 0},
         }
         body["query"]["bool"]["should"] = [highlight_query(text, language)]
@@ -431,13 +440,29 @@ def _add_passages(match: FinderMatch, highlight: dict) -> None:
     # The shown language's passages; else the other's (a synonym may match only
     # there), said to be in that language.
     for language in (shown, *(lang for lang in LANGUAGES if lang != shown)):
-        found = highlight.get(f"body_{language}") or highlight.get(
-            f"summary_{language}"
-        )
-        if found:
-            match.passages = [clean_passage(passage) for passage in found[:2]]
+        telling = telling_passages(
+            highlight.get(f"body_{language}", [])
+        ) or telling_passages(highlight.get(f"summary_{language}", []))
+        if telling:
+            match.passages = [clean_passage(passage) for passage in telling]
             match.passages_language = language
             return
+
+
+MARKED = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+
+
+def telling_passages(passages: list[str]) -> list[str]:
+    """The passages that mark the most distinct words of the problem (at least
+    PASSAGE_MIN_WORDS), most first, in the highlighter's order among equals."""
+    counted = [
+        (len({word.casefold() for word in MARKED.findall(p)}), -order, p)
+        for order, p in enumerate(passages)
+    ]
+    kept = sorted(
+        (item for item in counted if item[0] >= PASSAGE_MIN_WORDS), reverse=True
+    )
+    return [passage for _count, _order, passage in kept[:PASSAGES_SHOWN]]
 
 
 MARKS = re.compile(r"(</?mark>)")

@@ -40,3 +40,41 @@ def describe(violations: list[dict]) -> str:
         for node in violation["nodes"][:5]:
             lines.append(f"    {', '.join(node['target'])}: {node['failureSummary']}")
     return "\n".join(lines)
+
+
+# True when the page runs no script of its own but from a file (no inline script,
+# JSON data aside) and has no <noscript>: then the page with its script files
+# refused is the page a reader without JavaScript gets, element for element.
+SCRIPTS_ONLY_FROM_FILES = """() =>
+    [...document.scripts].every(s => s.src || s.type === 'application/ld+json')
+    && !document.querySelector('noscript')"""
+
+
+def _refuse_scripts(route):
+    if route.request.resource_type == "script":
+        route.abort()
+    else:
+        route.continue_()
+
+
+def axe_violations_without_javascript(page) -> list[dict]:
+    """axe on `page` (opened with JavaScript off) as its reader gets it.
+
+    axe is itself a script, and a page with JavaScript off never runs one: its
+    promise never settles. So the same address is opened again, with the same
+    cookies and width, in a page that refuses the site's script files, and axe runs
+    there. That copy is the page without JavaScript only if the page's behaviour
+    comes from script files alone, which is checked first."""
+    assert page.evaluate(SCRIPTS_ONLY_FROM_FILES), (
+        f"{page.url} runs an inline script or has <noscript>: refusing its script "
+        "files would not show it as a reader without JavaScript sees it"
+    )
+    context = page.context.browser.new_context(viewport=page.viewport_size)
+    try:
+        context.add_cookies(page.context.cookies())
+        context.route("**/*", _refuse_scripts)
+        twin = context.new_page()
+        twin.goto(page.url)
+        return axe_violations(twin)
+    finally:
+        context.close()

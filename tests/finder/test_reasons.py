@@ -158,3 +158,18 @@ def test_the_problems_language_is_told_by_its_commonest_words():
     assert problem_language("los vecinos no confían en el gasto", "en") == "es"
     assert problem_language("residents do not trust the spending", "es") == "en"
     assert problem_language("presupuesto participativo", "en") == "en"
+
+
+def test_a_participatory_budget_is_not_named_as_a_published_budget():
+    """Residents deciding part of a budget is participation, not a budget the
+    institution publishes."""
+    for actions in (
+        "En 2016 el municipio anunció su primer presupuesto participativo.",
+        "The city ran its first participatory budget in 2016.",
+        "Residents took part in participatory budgeting.",
+    ):
+        said = reasons(match(), PracticeFacts(actions=actions))
+        named = {r.text for r in said if r.kind in ("builds-on", "needs")}
+        assert not any("budget" in text for text in named), actions
+    said = reasons(match(), PracticeFacts(actions="The city publishes its budget."))
+    assert any("budget" in r.text for r in said if r.kind == "needs")
