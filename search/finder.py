@@ -17,6 +17,8 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from kb.text import fold
+
 from .labels import facet_labels
 from .mapping import LANGUAGES
 from .query import HIGHLIGHT_TAGS, MACHINE_SOURCE, text_fields
@@ -131,6 +133,7 @@ TEXT_MATCH_SHARE = 0.35
 PASSAGES_READ = 5
 PASSAGES_SHOWN = 2
 PASSAGE_MIN_WORDS = 2
+ROOT_LETTERS = 5
 # Similar practices elsewhere: candidates read, and those shown.
 ELSEWHERE_CANDIDATES = 12
 
@@ -452,11 +455,30 @@ def _add_passages(match: FinderMatch, highlight: dict) -> None:
 MARKED = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 
 
+def word_root(word: str) -> str:
+    """A marked word's first letters, accents and a plural's s aside: municipio,
+    municipios and municipales are one word of the problem, not three."""
+    folded = fold(word)
+    return (folded[:-1] if folded.endswith("s") else folded)[:ROOT_LETTERS]
+
+
 def telling_passages(passages: list[str]) -> list[str]:
     """The passages that mark the most distinct words of the problem (at least
-    PASSAGE_MIN_WORDS), most first, in the highlighter's order among equals."""
+    PASSAGE_MIN_WORDS; figures do not count: "80 mil habitantes" describes the
+    official, not the problem), most first, in the highlighter's order among
+    equals."""
     counted = [
-        (len({word.casefold() for word in MARKED.findall(p)}), -order, p)
+        (
+            len(
+                {
+                    word_root(word)
+                    for word in MARKED.findall(p)
+                    if not word.strip().isdigit()
+                }
+            ),
+            -order,
+            p,
+        )
         for order, p in enumerate(passages)
     ]
     kept = sorted(

@@ -25,3 +25,10 @@ def test_among_equals_the_highlighters_order_is_kept():
     first = "<mark>obra</mark> <mark>pública</mark> uno"
     second = "<mark>obra</mark> <mark>pública</mark> dos"
     assert telling_passages([first, second]) == [first, second]
+
+
+def test_forms_of_one_word_and_figures_do_not_make_a_passage_telling():
+    forms = "Los <mark>municipios</mark> y cada <mark>municipio</mark> <mark>80</mark>"
+    assert telling_passages([forms]) == []
+    accents = "<mark>pública</mark> y <mark>publicas</mark> y <mark>obra</mark>"
+    assert telling_passages([accents]) == [accents]
