@@ -72,8 +72,7 @@ ASSETS: tuple[Asset, ...] = (
             r"plan(es)? de acci[oó]n",
             r"action plans?",
             r"plan local",
-            r"OGP\b",
-            r"AGA\b",
+            # Not "OGP" or "AGA" alone: joining the partnership is not a plan.
         ),
     ),
 )

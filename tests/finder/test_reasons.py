@@ -173,3 +173,10 @@ def test_a_participatory_budget_is_not_named_as_a_published_budget():
         assert not any("budget" in text for text in named), actions
     said = reasons(match(), PracticeFacts(actions="The city publishes its budget."))
     assert any("budget" in r.text for r in said if r.kind == "needs")
+
+
+def test_joining_ogp_is_not_named_as_an_action_plan():
+    said = reasons(match(), PracticeFacts(actions="In 2016 the state joined OGP."))
+    assert not [r for r in said if "action plan" in r.text]
+    said = reasons(match(), PracticeFacts(actions="It co-created an action plan."))
+    assert [r for r in said if "action plan" in r.text]
