@@ -112,6 +112,8 @@ def test_form_results_with_reasons_a_corrected_mistake_and_the_brief(
             cards = page.locator("[data-found]")
             expect(cards.first.locator("h3")).to_have_text(walk["first"])
             assert "subdivision=MX-JAL" in page.url and "problem=" in page.url
+            # The answer opens at the results, not at the top of the long form.
+            expect(page.locator("#finder-results-heading")).to_be_in_viewport()
             first = cards.first
             expect(first.get_by_role("heading", name=walk["why"])).to_be_visible()
             expect(first.locator("[data-reason=place]")).to_contain_text(walk["place"])
