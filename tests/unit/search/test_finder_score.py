@@ -5,7 +5,7 @@ Pure logic (no node)."""
 
 import pytest
 
-from search.finder import CONTEXT_PARTS, WEIGHTS, combined
+from search.finder import CONTEXT_PARTS, WEIGHTS, combined, scoring_facts
 
 pytestmark = pytest.mark.unit
 
@@ -41,3 +41,20 @@ def test_the_context_counts_in_proportion_to_how_well_the_problem_is_met():
 
 def test_evidence_counts_whatever_the_match():
     assert combined(parts(evidence=1.0)) == WEIGHTS["evidence"]
+
+
+def test_a_candidates_facts_read_from_doc_values_look_like_its_document():
+    hit = {
+        "fields": {
+            "country": ["MX"],
+            "theme": ["open-data", "public-works"],
+            "documented_results": [False],
+            "subdivision": [],
+        }
+    }
+    assert scoring_facts(hit) == {
+        "country": "MX",
+        "theme": ["open-data", "public-works"],
+        "documented_results": False,
+    }
+    assert scoring_facts({}) == {}
