@@ -30,6 +30,7 @@ from wagtail.search import index
 from kb.translations import live_translations
 from practices.citation import cite
 from practices.evidence import has_documented_results
+from practices.facets import SINGLE_TERM_RELATIONS
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
@@ -91,16 +92,9 @@ class PracticeKeyword(TaggedItemBase):
 
 class PracticePageQuerySet(PageQuerySet):
     def for_reading(self):
-        """Join the single-valued terms a practice page shows."""
-        return self.select_related(
-            "locale",
-            "country",
-            "subdivision",
-            "government_level",
-            "regulated_party_type",
-            "evidence_level",
-            "status",
-        )
+        """Join the single-valued terms a practice page shows (every facet's of
+        the registry, practices/facets.py)."""
+        return self.select_related("locale", *SINGLE_TERM_RELATIONS)
 
     def without_translation(self):
         """Pages whose practice exists in one language only."""
