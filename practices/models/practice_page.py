@@ -30,6 +30,7 @@ from wagtail.search import index
 from kb.translations import live_translations
 from practices.citation import cite
 from practices.evidence import has_documented_results
+from practices.facets import FACETS, PracticeFact, practice_facts
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
@@ -91,15 +92,15 @@ class PracticeKeyword(TaggedItemBase):
 
 class PracticePageQuerySet(PageQuerySet):
     def for_reading(self):
-        """Join the single-valued terms a practice page shows."""
+        """Join the single-valued terms a practice page shows (the registry's facets
+        held in a foreign key)."""
         return self.select_related(
             "locale",
-            "country",
-            "subdivision",
-            "government_level",
-            "regulated_party_type",
-            "evidence_level",
-            "status",
+            *(
+                facet.field
+                for facet in FACETS
+                if facet.vocabulary is not None and not facet.multiple
+            ),
         )
 
     def without_translation(self):
@@ -429,6 +430,10 @@ class PracticePage(Page):
         if self.start_year:
             data["temporalCoverage"] = f"{self.start_year}/{self.end_year or '..'}"
         return data
+
+    def facts(self) -> list[PracticeFact]:
+        """The classifications the page lists, from the facet registry."""
+        return practice_facts(self)
 
     def institutions_list(self) -> list[str]:
         return [
