@@ -9,6 +9,7 @@ from wagtail.models import Page
 from kb.translations import TranslationsInContext
 from practices.dataset.codebook import codebook
 from practices.dataset.dumps import list_dumps
+from practices.sections import RICH_TEXT_FEATURES
 from search.filters import SearchFilters
 
 from .choropleth import Place, choropleth
@@ -22,7 +23,7 @@ class TextPage(TranslationsInContext, Page):
     body = RichTextField(
         _("body"),
         blank=True,
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        features=["h2", *RICH_TEXT_FEATURES],
     )
 
     content_panels = Page.content_panels + [

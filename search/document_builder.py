@@ -22,7 +22,6 @@ from practices.translation import other_language
 
 from .mapping import LANGUAGES, MACHINE_FIELDS
 
-RICH_TEXT = RICH_TEXT_SECTIONS
 # Pages read per step of `practice_groups`: their terms and keywords take one query
 # each per step.
 PAGE_BATCH = 1000
@@ -34,7 +33,7 @@ PAGE_COLUMNS = (
     "slug",
     "title",
     "summary",
-    *RICH_TEXT,
+    *RICH_TEXT_SECTIONS,
     "original_language",
     "start_year",
     "end_year",
@@ -243,7 +242,9 @@ def build_document(
         document[f"title_{language}"] = page.title
         document[f"summary_{language}"] = page.summary
         document[f"body_{language}"] = "\n".join(
-            strip_tags(getattr(page, name)) for name in RICH_TEXT if getattr(page, name)
+            strip_tags(getattr(page, name))
+            for name in RICH_TEXT_SECTIONS
+            if getattr(page, name)
         )
     _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:
@@ -278,7 +279,9 @@ def _add_machine_translation(
         return
     texts = {
         **texts,
-        "body": "\n".join(texts[name] for name in RICH_TEXT if texts.get(name)),
+        "body": "\n".join(
+            texts[name] for name in RICH_TEXT_SECTIONS if texts.get(name)
+        ),
     }
     for name in MACHINE_FIELDS:
         if texts.get(name):

@@ -4,9 +4,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 from wagtail.models import Page
 
+from kb.translations import site_languages
 from practices.models import PracticePage
 
-from .columns import LANGUAGES, PracticeGroup
+from .columns import PracticeGroup
 
 KEY_BATCH_SIZE = 1000
 
@@ -42,7 +43,7 @@ def practice_groups(
     pages: dict[str, dict[str, PracticePage]] = {}
     for page in _live_pages().filter(translation_key__in=keys).order_by("pk"):
         language = page.locale.language_code
-        if language in LANGUAGES:
+        if language in site_languages():
             pages.setdefault(str(page.translation_key), {}).setdefault(language, page)
     return [
         PracticeGroup(key, pages[key], lang, url_for) for key in keys if key in pages

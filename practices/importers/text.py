@@ -5,7 +5,8 @@ import re
 
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from practices.models.practice_page import RICH_TEXT_FEATURES, SUMMARY_MAX_LENGTH
+from practices.models.practice_page import SUMMARY_MAX_LENGTH
+from practices.sections import RICH_TEXT_FEATURES
 
 _converter = None
 # Plain paragraphs: no other tag, no attribute, no entity, no control character. The

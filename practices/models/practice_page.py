@@ -31,7 +31,7 @@ from kb.translations import live_translations
 from practices.citation import cite
 from practices.evidence import has_documented_results
 from practices.facets import FACETS, PracticeFact, practice_facts
-from practices.sections import RICH_TEXT_SECTIONS
+from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
 
@@ -47,7 +47,6 @@ def script_safe_json(data: dict) -> str:
     return mark_safe(text)  # noqa: S308 - every markup character is escaped above
 
 
-RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 SUMMARY_MAX_LENGTH = 600
 # Rendered parts of a practice are keyed by its published state; this bounds how long
 # a renamed taxonomy term can keep its old label there.

@@ -13,6 +13,8 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from kb.caches import queries_cache
+from kb.translations import site_languages
+from practices.sections import RICH_TEXT_SECTIONS
 
 from ..models import (
     MachineTranslation,
@@ -30,8 +32,6 @@ from .apertium import (
     warm_pipeline,
 )
 from .texts import (
-    LANGUAGES,
-    RICH_TEXT,
     other_language,
     paragraphs_markup,
     source_texts,
@@ -71,7 +71,9 @@ class TranslationReport:
 
 def single_language_pages(translation_keys: Iterable[UUID] | None = None):
     """Live Spanish or English pages whose practice has no live page in the other."""
-    pages = PracticePage.objects.live().filter(locale__language_code__in=LANGUAGES)
+    pages = PracticePage.objects.live().filter(
+        locale__language_code__in=site_languages()
+    )
     if translation_keys is not None:
         pages = pages.filter(translation_key__in=list(translation_keys))
     languages = defaultdict(set)
@@ -305,7 +307,7 @@ def prefill_from_machine_translation(
         target.draft_title = target.title
     if texts.get("summary"):
         target.summary = texts["summary"][:SUMMARY_MAX_LENGTH]
-    for name in RICH_TEXT:
+    for name in RICH_TEXT_SECTIONS:
         if texts.get(name):
             setattr(target, name, paragraphs_markup(texts[name]))
     if texts or keywords:
