@@ -11,7 +11,7 @@ from itertools import groupby, islice
 from typing import NamedTuple
 from uuid import UUID
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from kb.text import strip_tags
 from practices.evidence import has_documented_results
@@ -44,8 +44,7 @@ PAGE_COLUMNS = (
 
 def live_practice_pages(translation_keys: Iterable[UUID] | None = None):
     pages = (
-        PracticePage.objects.live()
-        .public()
+        PracticePage.objects.public_practices()
         .select_related(
             "locale", *(f.field for f in FACETS if not f.multiple and f.vocabulary)
         )
@@ -56,11 +55,6 @@ def live_practice_pages(translation_keys: Iterable[UUID] | None = None):
     )
     if translation_keys is not None:
         pages = pages.filter(translation_key__in=list(translation_keys))
-    # A live practice under an unpublished page is not reachable: not public.
-    for path in Page.objects.filter(live=False, numchild__gt=0).values_list(
-        "path", flat=True
-    ):
-        pages = pages.exclude(path__startswith=path)
     return pages
 
 

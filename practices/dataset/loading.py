@@ -14,8 +14,7 @@ KEY_BATCH_SIZE = 1000
 
 def _live_pages():
     return (
-        PracticePage.objects.live()
-        .public()
+        PracticePage.objects.public_practices()
         .for_reading()
         .select_related("country__region")
         .prefetch_related(
@@ -34,7 +33,7 @@ def practice_groups(
     lang: str,
     url_for: Callable[[PracticePage], str],
 ) -> list[PracticeGroup]:
-    """The live practices with these translation keys, in the order of `keys`.
+    """The public practices with these translation keys, in the order of `keys`.
 
     A key with no live page (unpublished since the search index last saw it) is
     left out: an export never shows what is no longer public.
@@ -76,12 +75,11 @@ class PageAddresses:
 
 
 def all_practice_keys(batch_size: int = KEY_BATCH_SIZE) -> Iterator[list[str]]:
-    """Every live practice's key, in key order, batch by batch (keyset paging)."""
+    """Every public practice's key, in key order, batch by batch (keyset paging)."""
     last = None
     while True:
         keys = (
-            PracticePage.objects.live()
-            .public()
+            PracticePage.objects.public_practices()
             .order_by("translation_key")
             .values_list("translation_key", flat=True)
             .distinct()

@@ -35,6 +35,8 @@ from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
 
+from .visibility import public_pages
+
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
 EARLIEST_YEAR = 1980
 
@@ -90,6 +92,11 @@ class PracticeKeyword(TaggedItemBase):
 
 
 class PracticePageQuerySet(PageQuerySet):
+    def public_practices(self):
+        """The practices readers can reach (`public_pages`): what search indexes and
+        what exports, feeds, sitemaps and dumps list."""
+        return public_pages(self)
+
     def for_reading(self):
         """Join the single-valued terms a practice page shows (the registry's facets
         held in a foreign key)."""
