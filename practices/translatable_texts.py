@@ -1,4 +1,7 @@
-"""Which texts of a practice page are translated, and their keys."""
+"""Which texts of a practice page are translated, and their keys.
+
+Outside practices/translation/ so that the models can read stored translations
+without importing the translation service, which imports them."""
 
 import hashlib
 import html

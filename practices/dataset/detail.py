@@ -7,8 +7,8 @@ from wagtail.rich_text import expand_db_html
 from kb.translations import site_languages
 from practices.facets import FACETS
 from practices.sections import RICH_TEXT_SECTIONS
+from practices.translatable_texts import other_language
 from practices.translation.service import machine_translations_for
-from practices.translation.texts import other_language
 
 from .columns import LICENCE_URL, PracticeGroup, facet_label, facet_terms
 
