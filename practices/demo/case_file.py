@@ -15,7 +15,7 @@ import pycountry
 from django.utils.text import slugify
 
 from kb.translations import site_languages
-from practices.importers.record import PracticeRecord, SourceLink
+from practices.records.record import PracticeRecord, SourceLink
 from taxonomy.vocabularies import (
     EVIDENCE_LEVELS,
     GOVERNMENT_LEVELS,

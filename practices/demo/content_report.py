@@ -21,7 +21,7 @@ from practices.demo.content_checks import (
     shared_skeletons,
     words,
 )
-from practices.importers.record import PracticeRecord
+from practices.records.record import PracticeRecord
 from practices.sections import RICH_TEXT_SECTIONS
 
 SHARED_SENTENCE_LIMIT = 3

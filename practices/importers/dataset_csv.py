@@ -15,9 +15,9 @@ from practices.dataset.writers import LIST_SEPARATOR, restore
 from practices.facets import EDITABLE_FACETS
 from practices.sections import RICH_TEXT_SECTIONS
 
+from ..records.record import ParsedRow, PracticeRecord, RowProblem, SourceLink
+from ..records.rich_text import paragraphs_html
 from .csv_rows import read_csv_rows, shape_problem
-from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
-from .text import paragraphs_html
 
 REQUIRED_COLUMNS = {"id", "original", "source_catalogue", "country"} | {
     f"{name}_{language}"

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from practices.importers.text import sanitise_rich_text
+from practices.records.rich_text import sanitise_rich_text
 from practices.sections import RICH_TEXT_FEATURES
 
 CONVERTER = EditorHTMLConverter(features=RICH_TEXT_FEATURES)

@@ -5,7 +5,7 @@ from practices.models import PracticePage, PracticeSource
 from practices.sections import RICH_TEXT_SECTIONS
 
 from .record import PracticeRecord, SourceLink
-from .text import sanitise_rich_text
+from .rich_text import sanitise_rich_text
 from .vocabulary import Vocabulary
 
 
