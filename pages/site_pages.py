@@ -15,7 +15,8 @@ from kb.translations import site_languages
 
 from .models import SitePages, StandardPage
 
-CACHE_KEY = "site-pages:{language}"
+# v2: keyed by the `SitePages` fields (open_data), not the old roles (open-data).
+CACHE_KEY = "site-pages-v2:{language}"
 CACHE_SECONDS = 3600
 
 
