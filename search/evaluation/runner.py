@@ -28,9 +28,9 @@ from taxonomy.models import Country
 
 from .. import query as search_query
 from ..client import get_client
+from ..commands import drain_queue
 from ..filters import parse_filters
 from ..labels import clear_label_cache
-from ..operations import drain_queue
 from ..service import search_practices
 from .judgements import (
     HALVES,
