@@ -112,6 +112,14 @@
     });
   });
 
+  // Another tab changed the list: the count and the buttons follow.
+  window.addEventListener("storage", function (event) {
+    if (event.key !== KEY) return;
+    var current = read();
+    Array.prototype.forEach.call(buttons, function (button) { showButton(button, current); });
+    showCount(current);
+  });
+
   var print = document.querySelector("[data-print]");
   if (print && listPage) {
     print.hidden = false;
