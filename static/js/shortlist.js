@@ -60,7 +60,7 @@
 
   function announce(name, total) {
     if (!status) return;
-    status.textContent = status.getAttribute("data-" + name).replace("%(count)s", total);
+    status.textContent = status.getAttribute("data-" + name).replace("__N__", total);
   }
 
   function showButton(button, ids) {

@@ -20,6 +20,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # Words that find the Colombian and the Indian water practices, not Zapopan's.
 WATER = {"es": "agua", "en": "water"}
+# The button's label once pressed, and what the status region then says.
+REMOVE = {"es": "Quitar de mi lista", "en": "Remove from my list"}
+ADDED = {
+    "es": "Añadida a mi lista. Prácticas en ella: {}.",
+    "en": "Added to my list. Practices in it: {}.",
+}
 
 
 def _path(name: str, language: str) -> str:
@@ -65,9 +71,14 @@ def test_add_export_and_compare(browser, site_url, language, width):
             assert box["width"] >= 24 and box["height"] >= 24, box
             button.click()
             expect(button).to_have_attribute("aria-pressed", "true")
+            expect(button.locator("[data-shortlist-label]")).to_have_text(
+                REMOVE[language]
+            )
             carded.append(button.get_attribute("data-shortlist-toggle"))
         expect(_count(page)).to_have_text("(2)")
-        expect(page.locator("[data-shortlist-status]")).not_to_be_empty()
+        expect(page.locator("[data-shortlist-status]")).to_have_text(
+            ADDED[language].format(2)
+        )
 
         zapopan = PracticePage.objects.get(
             source_id="zapopan", locale__language_code=language
