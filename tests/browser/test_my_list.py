@@ -99,6 +99,13 @@ def test_add_export_and_compare(browser, site_url, language, width):
             ",".join([*carded, _key("zapopan")])
         )
         expect(page.locator("#list-citations .citation")).to_have_count(3)
+        targets = page.locator(
+            ".shortlist-actions a, .shortlist-actions button, .compare-choice,"
+            " .shortlist-item [data-shortlist-toggle], [data-shortlist-link]"
+        )
+        for n in range(targets.count()):
+            box = targets.nth(n).bounding_box()
+            assert box["width"] >= 24 and box["height"] >= 24, (n, box)
         _no_violations(page)
 
         with page.expect_download() as download:
