@@ -322,6 +322,14 @@ FACETS: tuple[Facet, ...] = tuple(sorted(_FACETS, key=lambda facet: facet.order)
 FACET_NAMES: tuple[str, ...] = tuple(facet.name for facet in FACETS)
 # The facets a practice's editors and importers set, read from its own fields.
 EDITABLE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.editable)
+# The PracticePage relations holding one term, and those holding several: what a
+# query reading pages with their terms joins, and what it prefetches.
+SINGLE_TERM_RELATIONS: tuple[str, ...] = tuple(
+    f.field for f in FACETS if not f.multiple and f.vocabulary
+)
+MULTIPLE_TERM_RELATIONS: tuple[str, ...] = tuple(
+    f.field for f in FACETS if f.multiple and f.vocabulary
+)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from kb.text import strip_tags
 from practices.evidence import has_documented_results
-from practices.facets import FACETS
+from practices.facets import FACETS, MULTIPLE_TERM_RELATIONS, SINGLE_TERM_RELATIONS
 from practices.models import PracticePage
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.translation import other_language
@@ -45,12 +45,8 @@ PAGE_COLUMNS = (
 def live_practice_pages(translation_keys: Iterable[UUID] | None = None):
     pages = (
         PracticePage.objects.public_practices()
-        .select_related(
-            "locale", *(f.field for f in FACETS if not f.multiple and f.vocabulary)
-        )
-        .prefetch_related(
-            "keywords", *(f.field for f in FACETS if f.multiple and f.vocabulary)
-        )
+        .select_related("locale", *SINGLE_TERM_RELATIONS)
+        .prefetch_related("keywords", *MULTIPLE_TERM_RELATIONS)
         .order_by("translation_key", "pk")
     )
     if translation_keys is not None:

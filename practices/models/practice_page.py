@@ -30,7 +30,7 @@ from wagtail.search import index
 from kb.translations import live_translations
 from practices.citation import cite
 from practices.evidence import has_documented_results
-from practices.facets import FACETS, PracticeFact, practice_facts
+from practices.facets import SINGLE_TERM_RELATIONS, PracticeFact, practice_facts
 from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
@@ -98,16 +98,9 @@ class PracticePageQuerySet(PageQuerySet):
         return public_pages(self)
 
     def for_reading(self):
-        """Join the single-valued terms a practice page shows (the registry's facets
-        held in a foreign key)."""
-        return self.select_related(
-            "locale",
-            *(
-                facet.field
-                for facet in FACETS
-                if facet.vocabulary is not None and not facet.multiple
-            ),
-        )
+        """Join the single-valued terms a practice page shows (every facet's of
+        the registry, practices/facets.py)."""
+        return self.select_related("locale", *SINGLE_TERM_RELATIONS)
 
     def without_translation(self):
         """Pages whose practice exists in one language only."""

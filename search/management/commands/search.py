@@ -40,11 +40,9 @@ class Command(BaseCommand):
                 "ours",
                 "text",
                 "vectors",
-                "rrf",
                 "wagtail",
                 "query-mt",
                 "other-lang",
-                "fuzzy-titles",
                 "key-terms",
                 "key-terms+mt",
                 "synonym-words",
@@ -59,7 +57,7 @@ class Command(BaseCommand):
                 "translation-boost-3",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
-            "our search with one half of the hybrid only, rrf with rank fusion",
+            "our search with one half of the hybrid only",
         )
         evaluate.add_argument(
             "--per-query", action="store_true", help="Also print every query's scores"
