@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from kb.translations import TranslationsInContext
 from practices.dataset.codebook import codebook
-from practices.dataset.dumps import list_dumps
+from practices.dataset.dumps import latest_dumps_for_reader, list_dumps
 from search.filters import SearchFilters
 
 from .choropleth import Place, choropleth
@@ -111,6 +111,7 @@ class StandardPage(TextPage):
         if self.role == self.Role.OPEN_DATA:
             context["codebook"] = codebook()
             context["dumps"] = list_dumps()
+            context["latest_dumps"] = latest_dumps_for_reader(self.locale.language_code)
         return context
 
     def clean(self):

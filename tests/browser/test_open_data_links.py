@@ -2,10 +2,12 @@
 the CSV (read as Excel reads it), JSON and JSON Lines downloads, the feed (link and <link rel=alternate>), the OpenSearch
 description, the open data page from the footer and its vocabulary link."""
 
+import codecs
 import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -125,8 +127,18 @@ def test_the_open_data_page_leads_to_the_dumps_and_the_api(
         page.goto(site_url + path)
         latest = page.locator("[data-latest-dumps]")
         with page.expect_download() as info:
-            latest.get_by_role("link", name=re.compile("^CSV")).click()
-        assert info.value.suggested_filename.endswith(".csv")
+            latest.get_by_role("link").first.click()  # the reader's spreadsheet
+        language = "es" if path == "/datos-abiertos/" else "en"
+        assert info.value.suggested_filename.endswith(f".{language}.csv")
+        data = Path(info.value.path()).read_bytes()
+        header = data.decode("utf-8-sig").splitlines()[0]  # as Excel reads it
+        assert data.startswith(codecs.BOM_UTF8)
+        assert ("Título (español)" if language == "es" else "Title (Spanish)") in header
+        with page.expect_download() as info:
+            latest.get_by_role("link", name=re.compile("^CSV")).nth(2).click()
+        assert re.fullmatch(
+            r"repertorio-practices-[\d-]+\.csv", info.value.suggested_filename
+        )
         with page.expect_download() as info:
             latest.get_by_role("link", name=re.compile("^JSON Lines")).click()
         assert info.value.suggested_filename.endswith(".jsonl")
