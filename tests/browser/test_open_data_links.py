@@ -156,3 +156,24 @@ def test_the_open_data_page_leads_to_the_dumps_and_the_api(
         assert response.ok and b"openapi: 3.1" in response.body()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    "locale, message",
+    [
+        ("es-MX", "debe ser un año entre 1900 y 2100"),
+        ("en-GB", "must be a year between 1900 and 2100"),
+    ],
+)
+def test_the_api_answers_in_the_browsers_language(browser, site_url, locale, message):
+    """Without `lang`, an API error follows the browser's Accept-Language."""
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        response = page.goto(site_url + "/api/v1/search/?year_from=abc")
+        assert response.status == 400
+        error = json.loads(page.locator("body").inner_text())["error"]
+        assert error == {"message": message, "parameter": "year_from"}
+    finally:
+        context.close()
