@@ -163,4 +163,11 @@
   document.addEventListener("focusout", function (event) {
     if (isBox(event.target)) close(event.target);
   });
+
+  // A box is a combobox from the start (and again once the search page has
+  // replaced it), so that a screen reader announces it as one before any typing.
+  document.addEventListener("focusin", function (event) {
+    if (isBox(event.target)) listboxFor(event.target);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-autocomplete]"), listboxFor);
 })();

@@ -38,6 +38,9 @@ def test_a_typo_still_offers_the_corrected_word(browser, site_url, language, wid
     try:
         page.goto(page.base + SITES[language]["home"])
         box = page.locator("input[data-autocomplete]")
+        # A combobox before any typing, its list closed.
+        expect(box).to_have_attribute("role", "combobox")
+        expect(box).to_have_attribute("aria-expanded", "false")
         box.press_sequentially("municpal", delay=30)
         listbox = page.locator("#home-q-suggestions")
         expect(listbox).to_be_visible()
@@ -124,5 +127,30 @@ def test_without_javascript_the_box_is_a_plain_search_field(
         box.press("Enter")
         expect(page).to_have_url(re.compile(r"q=presupuesto\+municipal"))
         expect(page.locator(".result-card").first).to_be_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_box_still_suggests_after_a_filter_reloads_the_results(
+    browser, site_url, language
+):
+    """search.js replaces the search form when a box is ticked; the new search
+    field is a combobox again."""
+    page = new_page(browser, site_url, 1366)
+    try:
+        page.goto(page.base + SITES[language]["search"] + "?q=presupuesto")
+        page.locator("input[name=country][value=MX]").check()
+        expect(page).to_have_url(re.compile(r"country=MX"))
+        expect(page.locator("[data-search-root]")).not_to_have_attribute(
+            "aria-busy", "true"
+        )
+        box = page.locator("#search-q")
+        box.fill("")
+        box.press_sequentially("municpal", delay=30)
+        expect(
+            page.locator("#search-q-suggestions [role=option]").first
+        ).to_be_visible()
+        expect(box).to_have_attribute("aria-expanded", "true")
     finally:
         page.context.close()
