@@ -17,12 +17,14 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 
-from .columns import LANGUAGES, practice_row
+from kb.translations import site_languages
+
+from .columns import practice_row
 from .loading import PageAddresses, all_practice_keys, practice_groups
 from .writers import csv_header, csv_lines, jsonl_lines
 
 DUMP_NAME = re.compile(
-    r"^repertorio-practices-(\d{4}-\d{2}-\d{2})\.(?:(es|en)\.(?=csv$))?(csv|jsonl)$"
+    r"^repertorio-practices-(\d{4}-\d{2}-\d{2})\.(?:([a-z]{2})\.(?=csv$))?(csv|jsonl)$"
 )
 # The language of the machines' files (their labels and URLs).
 DUMP_LANGUAGE = "es"
@@ -59,7 +61,7 @@ def write_dumps(day: datetime.date | None = None, directory: Path | None = None)
     directory = directory or dump_directory()
     directory.mkdir(parents=True, exist_ok=True)
     day = day or datetime.date.today()
-    kinds = [("csv", ""), ("jsonl", "")] + [("csv", lang) for lang in LANGUAGES]
+    kinds = [("csv", ""), ("jsonl", "")] + [("csv", lang) for lang in site_languages()]
     return [
         _write(directory, dump_name(day, file_format, headings), file_format, headings)
         for file_format, headings in kinds
