@@ -7,6 +7,7 @@ from practices.models import PracticePage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
+
 def practice(source_id: str, language: str) -> PracticePage:
     return PracticePage.objects.get(source_id=source_id, locale__language_code=language)
 
