@@ -504,9 +504,13 @@ def did_you_mean(q: str) -> dict:
 
 def match_strength_request(q: str, translated: str = "") -> dict:
     """How many practices the words alone match, and how well the best one does:
-    what a suggestion is weighed against the query by."""
+    what a suggestion is weighed against the query by. The phrase is a rescore of
+    the first matches, as in the search itself: scored on every match
+    (`text_query`) it cost the engine about twice as much for the same count and,
+    but for rare ties, the same best score (`python -m bench.suggestion_cost`)."""
     return {
-        "query": text_query(q, translated),
+        "query": matching_query(q, translated),
+        "rescore": rescore(q),
         "size": 1,
         "_source": False,
         "track_total_hits": True,
