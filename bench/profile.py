@@ -23,8 +23,9 @@ def variants(filters) -> dict[str, list[dict]]:
         match_strength_request,
         matching_query,
     )
+    from search.ranking import TEXT
 
-    body = build_search_request(filters)
+    body = build_search_request(filters, TEXT.ranked(filters, translated=""))
     result = {"the search as sent now": [body]}
     if filters.q:
         result["now + weighing a suggestion (when one is found)"] = [
@@ -34,7 +35,9 @@ def variants(filters) -> dict[str, list[dict]]:
         ]
         # Before the rescore: the phrase scored on every match, over 16 fields.
         result["the phrase on every match (before)"] = [
-            build_search_request(filters, rescored=False)
+            build_search_request(
+                filters, TEXT.ranked(filters, rescorable=False, translated="")
+            )
         ]
         no_rescore = copy.deepcopy(body)
         no_rescore.pop("rescore", None)
@@ -55,14 +58,18 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
     """The default mode's search (`--mode hybrid`: the k-NN clause inside the
     request) and the same request with one part taken out at a time."""
     from search.query import build_search_request
-    from search.service import search_query
+    from search.ranking import TEXT, HybridRanking
 
-    query = search_query(filters)
-    body = build_search_request(filters, query)
+    ranked = HybridRanking().ranked(filters)
+    body = build_search_request(filters, ranked)
     result = {"hybrid as sent now": [body]}
-    if not filters.q or query is None:
+    if not filters.q or ranked.query.get("bool", {}).get("should") is None:
         return result
-    result["text only (no k-NN clause)"] = [build_search_request(filters)]
+    result["text only (no k-NN clause)"] = [
+        build_search_request(
+            filters, TEXT.ranked(filters, translated=ranked.translated)
+        )
+    ]
     for part in ("highlight", "aggs", "rescore", "suggest"):
         without = copy.deepcopy(body)
         without.pop(part, None)
@@ -70,7 +77,7 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
     bare = {k: v for k, v in body.items() if k not in ("highlight", "aggs", "suggest")}
     result["hybrid, hits only (no highlight, aggs, suggest)"] = [bare]
     knn_only = copy.deepcopy(bare)
-    knn_only["query"] = query["bool"]["should"][1]
+    knn_only["query"] = ranked.query["bool"]["should"][1]
     knn_only.pop("rescore", None)
     result["k-NN clause alone, hits only"] = [knn_only]
     return result

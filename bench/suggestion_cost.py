@@ -36,7 +36,7 @@ def main(argv=None) -> int:
     from search.filters import parse_filters
     from search.indexer import alias_name
     from search.query import build_search_request, match_strength_request, text_query
-    from search.service import suggestion_wins
+    from search.suggestion import suggestion_wins
 
     from .corpus import CorpusShape
     from .load import percentile, request_mix

@@ -7,7 +7,7 @@ import pytest
 
 from pages.site_setup import ensure_site
 from practices.models import PracticePage
-from search import service
+from search import node
 from search.indexer import rebuild, write_documents
 from tests.factories import create_practices, practice_record
 
@@ -25,13 +25,14 @@ def kept_answers(settings, search_index_prefix, monkeypatch):
     settings.SEARCH_MODE = "text"
     settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-answers{next(_counter)}"
     sent = []
-    real = service._search
+    client = node.get_client()
 
-    def counted(body, **params):
-        sent.append(body)
-        return real(body, **params)
+    class Counted:
+        def search(self, body, **params):
+            sent.append(body)
+            return client.search(body=body, **params)
 
-    monkeypatch.setattr(service, "_search", counted)
+    monkeypatch.setattr(node, "get_client", Counted)
     return sent
 
 

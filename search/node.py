@@ -1,0 +1,72 @@
+"""Sending searches to the node, their failures told apart for the caller."""
+
+from contextlib import contextmanager
+
+from django.conf import settings
+from opensearchpy.exceptions import (
+    NotFoundError,
+    OpenSearchException,
+    RequestError,
+    TransportError,
+)
+
+from .client import get_client
+from .indexer import alias_name
+
+
+class SearchUnavailable(Exception):
+    """OpenSearch cannot answer now; the caller shows a clear message, not an error page."""
+
+
+class QueryRejected(SearchUnavailable):
+    """OpenSearch refused the request itself (HTTP 400)."""
+
+
+def _time_limit() -> str:
+    return f"{int(settings.OPENSEARCH_SEARCH_TIMEOUT_SECONDS * 1000)}ms"
+
+
+def run_search(body: dict, **params) -> dict:
+    # The node stops a search that runs too long, rather than finish it for a
+    # client that has given up: `timeout` returns what the shards found so far,
+    # `cancel_after_time_interval` cancels the search task itself.
+    # (`timeout` goes in the body: as a keyword, opensearch-py takes it for its own.)
+    limit = _time_limit()
+    body = {"timeout": limit, **body}
+    params.setdefault("cancel_after_time_interval", limit)
+    with _engine_errors():
+        return get_client().search(index=alias_name(), body=body, **params)
+
+
+def run_searches(*bodies: dict) -> list[dict]:
+    """Several searches in one round trip (`_msearch`; the node runs them side by
+    side), under `run_search`'s time limit and errors."""
+    limit = _time_limit()
+    lines = []
+    for body in bodies:
+        lines += [{}, {"timeout": limit, **body}]
+    with _engine_errors():
+        responses = get_client().msearch(
+            index=alias_name(),
+            body=lines,
+            params={"cancel_after_time_interval": limit},
+        )["responses"]
+    for response in responses:
+        if "error" in response:
+            raise QueryRejected(f"OpenSearch rejected the query: {response['error']}")
+    return responses
+
+
+@contextmanager
+def _engine_errors():
+    """The client's errors as the caller's: unavailable, or the query refused."""
+    try:
+        yield
+    except NotFoundError as exc:
+        raise SearchUnavailable("the practices index does not exist yet") from exc
+    except RequestError as exc:
+        raise QueryRejected(f"OpenSearch rejected the query: {exc.error}") from exc
+    except (OpenSearchException, TransportError, OSError) as exc:
+        raise SearchUnavailable(
+            f"OpenSearch did not answer: {type(exc).__name__}"
+        ) from exc
