@@ -128,6 +128,7 @@ def main(argv=None) -> int:
     args.modes = args.mode
     start_django(args, workdir_for(args.size))
     os.environ["SEARCH_MODE"] = args.mode
+    from django.core.management import call_command
     from django.test import Client
 
     from search.vectors import preload_for_web
@@ -135,6 +136,7 @@ def main(argv=None) -> int:
     from .corpus import CorpusShape
     from .load import percentile, request_mix
 
+    call_command("migrate", verbosity=0)  # a database left by an older bench run
     preload_for_web()
     shape = CorpusShape.learn(args.data)
     mix = request_mix(shape, 2000, args.seed)

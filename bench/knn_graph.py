@@ -6,7 +6,7 @@ N times, jittered as `make bench --copies` does, for a larger graph), and for ea
 variant of the vector field's method (Lucene HNSW: `m`, `ef_construction`, the
 scalar quantizer) builds an index of those vectors alone, merged to one segment as
 `search rebuild` leaves it; then sends the k-NN request a search sends
-(`search.query.nearest_request`, k = VECTOR_CANDIDATES) for the bench's seeded
+(`search.ranking.nearest_request`, k = VECTOR_CANDIDATES) for the bench's seeded
 queries, embedded by the real encoder. The table gives build time, size, the
 engine's `took` and the share of the exact nearest neighbours found (recall, by
 brute force over the same vectors). Each variant's index is deleted afterwards.
@@ -42,6 +42,43 @@ def variants(base: dict) -> dict[str, tuple[dict, dict]]:
     }
 
 
+def build_index(client, index: str, field: dict, vectors) -> tuple[float, int]:
+    """An index of the vectors alone, merged to one segment: (seconds, bytes)."""
+    from opensearchpy import helpers
+
+    from search.mapping import VECTOR_FIELD
+
+    client.indices.create(
+        index=index,
+        body={
+            "settings": {
+                "number_of_shards": 1,
+                "number_of_replicas": 0,
+                "refresh_interval": "-1",
+                "knn": True,
+            },
+            "mappings": {"properties": {VECTOR_FIELD: field}},
+        },
+    )
+    started = time.monotonic()
+    helpers.bulk(
+        client,
+        (
+            {"_index": index, "_id": str(i), VECTOR_FIELD: v.tolist()}
+            for i, v in enumerate(vectors)
+        ),
+        chunk_size=500,
+        request_timeout=600,
+    )
+    client.indices.refresh(index=index, request_timeout=600)
+    client.indices.forcemerge(
+        index=index, params={"max_num_segments": 1}, request_timeout=3600
+    )
+    seconds = time.monotonic() - started
+    stats = client.indices.stats(index=index, metric="store")
+    return seconds, stats["_all"]["primaries"]["store"]["size_in_bytes"]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.knn_graph")
     parser.add_argument("--size", type=int, default=10_000)
@@ -62,7 +99,7 @@ def main(argv=None) -> int:
     from search.client import get_client
     from search.indexer import alias_name
     from search.mapping import VECTOR_FIELD, vector_field
-    from search.query import VECTOR_CANDIDATES, nearest_request
+    from search.ranking import VECTOR_CANDIDATES, nearest_request
     from search.vectors import embed, load_encoder
 
     from .corpus import CorpusShape
@@ -99,55 +136,39 @@ def main(argv=None) -> int:
     queries = embed(texts)
     exact = np.argsort(-(queries @ vectors.T), axis=1)[:, :VECTOR_CANDIDATES]
     wanted = [w.strip() for w in args.only.split(",") if w.strip()]
-    rows = []
-    for name, (field, knn_extra) in variants(vector_field()).items():
-        if wanted and not any(w in name for w in wanted):
-            continue
-        index = f"bench-knn-graph-{len(rows)}"
-        client.indices.delete(index=index, params={"ignore_unavailable": "true"})
-        try:
-            client.indices.create(
-                index=index,
-                body={
-                    "settings": {
-                        "number_of_shards": 1,
-                        "number_of_replicas": 0,
-                        "refresh_interval": "-1",
-                        "knn": True,
-                    },
-                    "mappings": {"properties": {VECTOR_FIELD: field}},
-                },
-            )
-            started = time.monotonic()
-            helpers.bulk(
-                client,
-                (
-                    {"_index": index, "_id": str(i), VECTOR_FIELD: v.tolist()}
-                    for i, v in enumerate(vectors)
-                ),
-                chunk_size=500,
-                request_timeout=600,
-            )
-            client.indices.refresh(index=index, request_timeout=600)
-            client.indices.forcemerge(
-                index=index, params={"max_num_segments": 1}, request_timeout=3600
-            )
-            build = time.monotonic() - started
-            size = client.indices.stats(index=index, metric="store")["_all"][
-                "primaries"
-            ]["store"]["size_in_bytes"]
-            took, found = [], []
-            for round_ in range(2):  # the first round warms the graph
-                for vector, nearest in zip(queries, exact, strict=True):
+    chosen = {
+        name: spec
+        for name, spec in variants(vector_field()).items()
+        if not wanted or any(w in name for w in wanted)
+    }
+    built: dict[str, tuple[str, float, int]] = {}
+    took: dict[str, list[float]] = {name: [] for name in chosen}
+    found: dict[str, list[float]] = {name: [] for name in chosen}
+    try:
+        for number, (name, (field, _extra)) in enumerate(chosen.items()):
+            index = f"bench-knn-graph-{number}"
+            client.indices.delete(index=index, params={"ignore_unavailable": "true"})
+            built[name] = (index, *build_index(client, index, field, vectors))
+        # Interleaved, each query to every variant in turn (a different one first
+        # each time): the machine's load weighs on all alike. The first round warms.
+        names = list(chosen)
+        for round_ in range(2):
+            for number, (vector, nearest) in enumerate(
+                zip(queries, exact, strict=True)
+            ):
+                turn = number % len(names)
+                for name in names[turn:] + names[:turn]:
                     body = nearest_request(vector.tolist())
-                    body["query"]["knn"][VECTOR_FIELD].update(knn_extra)
-                    response = client.search(index=index, body=body)
+                    body["query"]["knn"][VECTOR_FIELD].update(chosen[name][1])
+                    response = client.search(index=built[name][0], body=body)
                     if round_:
-                        took.append(response["took"])
+                        took[name].append(response["took"])
                         ids = {int(hit["_id"]) for hit in response["hits"]["hits"]}
-                        found.append(len(ids & set(nearest.tolist())) / len(nearest))
-            rows.append((name, build, size, took, found))
-        finally:
+                        found[name].append(
+                            len(ids & set(nearest.tolist())) / len(nearest)
+                        )
+    finally:
+        for index, *_ in built.values():
             client.indices.delete(index=index, params={"ignore_unavailable": "true"})
     load = Path("/proc/loadavg").read_text().split()[:3]
     print(
@@ -158,11 +179,11 @@ def main(argv=None) -> int:
     )
     print("| variant | build + merge s | MB | took p50 / p95 / mean ms | recall@k |")
     print("| --- | --- | --- | --- | --- |")
-    for name, build, size, took, found in rows:
+    for name, (_index, build, size) in built.items():
         print(
             f"| {name} | {build:.0f} | {size / 2**20:.0f} | "
-            f"{percentile(took, 50):.0f} / {percentile(took, 95):.0f} / "
-            f"{statistics.mean(took):.1f} | {statistics.mean(found):.3f} |"
+            f"{percentile(took[name], 50):.0f} / {percentile(took[name], 95):.0f} / "
+            f"{statistics.mean(took[name]):.1f} | {statistics.mean(found[name]):.3f} |"
         )
     return 0
 
