@@ -52,8 +52,12 @@ def run_searches(*bodies: dict) -> list[dict]:
             params={"cancel_after_time_interval": limit},
         )["responses"]
     for response in responses:
-        if "error" in response:
+        if "error" not in response:
+            continue
+        # Each search of the batch fails alone, as an answer of its own.
+        if response.get("status") == 400:
             raise QueryRejected(f"OpenSearch rejected the query: {response['error']}")
+        raise SearchUnavailable(f"OpenSearch did not answer: {response['error']}")
     return responses
 
 
