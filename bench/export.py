@@ -197,7 +197,7 @@ def main(argv=None) -> int:
     from django.core.management import call_command
 
     from practices.models import PracticePage
-    from search import operations
+    from search import commands
     from search.client import get_client
     from search.indexer import alias_name
 
@@ -244,7 +244,7 @@ def main(argv=None) -> int:
                 if not finish_filled_index(practice_count()):
                     index_copies()
             else:
-                operations.rebuild_index(translate=False)
+                commands.rebuild_index(translate=False)
             print(f"index built in {time.monotonic() - started:.0f} s")
         server.start(workdir / "gunicorn-export.log")
         (pid,) = server.worker_pids()

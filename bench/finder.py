@@ -46,7 +46,7 @@ def run(args, workdir: Path) -> int:
 
     from finder.evaluation.judged import judged_contexts
     from practices.models import PracticePage
-    from search import operations
+    from search import commands
 
     from .corpus import CorpusShape, write_corpus
     from .load import percentile
@@ -66,7 +66,7 @@ def run(args, workdir: Path) -> int:
             import_corpus(corpus, args.size)
         pages = PracticePage.objects.live().count()
         with tqdm(total=pages, desc="search rebuild", unit="doc") as bar:
-            report = operations.rebuild_index(progress=bar.update, translate=False)
+            report = commands.rebuild_index(progress=bar.update, translate=False)
         if not (settings.STATIC_ROOT / "staticfiles.json").is_file():
             call_command("collectstatic", verbosity=0, interactive=False)
         server.start(workdir / "gunicorn-finder.log")

@@ -16,7 +16,7 @@ from tqdm import tqdm
 from practices.importers.batch import run_import
 from practices.importers.jsonl import read_jsonl
 from practices.models import PracticePage
-from search import operations
+from search import commands
 from search.client import get_client
 from search.indexer import alias_name
 from search.mapping import VECTOR_FIELD
@@ -131,7 +131,7 @@ def run(args, workdir: Path) -> int:
             tqdm(total=figures.pages, desc="search rebuild", unit="doc") as bar,
             tqdm(desc="embedding new texts", unit="text") as texts,
         ):
-            report = operations.rebuild_index(
+            report = commands.rebuild_index(
                 progress=bar.update,
                 translate=False,
                 tally=EmbeddingTally(embedded=texts.update),
