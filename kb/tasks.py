@@ -18,7 +18,7 @@ def enqueue_unless_waiting(
     """Queue `task` unless one is waiting already (or running, with `also_running`:
     work that must not run twice at once); True when this call queued it. A backend
     that runs tasks at once (tests) always runs it. `delay_seconds` defers it, on a
-    backend that can."""
+    backend that can (the caller checks `supports_defer` when waiting matters)."""
     backend = task.get_backend()
     if isinstance(backend, DatabaseBackend):
         statuses = [TaskResultStatus.READY]

@@ -185,7 +185,12 @@ def drain_index_queue() -> dict:
         logger.warning(
             "search unavailable, %s updates queued: %s", report.remaining, report.error
         )
-    if report.remaining and (report.error or report.failed):
+    if (
+        report.remaining
+        and (report.error or report.failed)
+        and drain_index_queue.get_backend().supports_defer
+    ):
+        # (A backend that runs tasks at once cannot wait: it would retry forever.)
         enqueue_unless_waiting(drain_index_queue, delay_seconds=RETRY_SECONDS)
     return {
         "indexed": report.indexed,
