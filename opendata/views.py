@@ -30,8 +30,16 @@ from practices.dataset.writers import BOM
 from search.api_errors import UNAVAILABLE, error_response
 from search.filters import FilterError, accepted_language, parse_filters
 from search.service import SearchUnavailable
+from shortlist.selection import PARAMETER as SELECTION
+from shortlist.selection import Selection, SelectionError, parse_selection
 
-from .export import FORMATS, export_search, is_whole_collection, latest_dump
+from .export import (
+    FORMATS,
+    export_search,
+    export_selection,
+    is_whole_collection,
+    latest_dump,
+)
 from .vocabularies import VOCABULARY_NAMES, vocabularies
 
 # Parameters of an export that are not search parameters.
@@ -61,7 +69,8 @@ def _option(params, name: str, default: str, allowed) -> str:
 def export_practices(request):
     """Every practice the same search would find, streamed as CSV (with a BOM and
     headings in the reader's language unless `bom=0`, `headers=codes`), a JSON
-    array or JSON Lines.
+    array or JSON Lines; or, given `ids=` (a visitor's list, shortlist/), those
+    practices, in that order.
 
     The whole collection comes from the latest dated dump when the dump is what
     was asked for (JSON Lines, or CSV with the columns' codes); a live walk takes
@@ -75,12 +84,20 @@ def export_practices(request):
         headings = _option(params, "headers", "labels", ("labels", "codes"))
         for name in EXPORT_OPTIONS:
             params.pop(name, None)
+        selection = parse_selection(params) if SELECTION in params else None
+        params.pop(SELECTION, None)
         filters = parse_filters(
             params,
             default_lang=accepted_language(request.headers.get("Accept-Language")),
         )
-    except FilterError as exc:
+        if selection is not None and (filters.q or filters.active_filter_count):
+            raise FilterError(SELECTION, "a list of practices takes no search")
+    except (FilterError, SelectionError) as exc:
         return api_error(400, exc.message, exc.parameter)
+    if selection is not None:
+        return _selection_export(
+            request, selection, file_format, filters.lang, bom, headings == "labels"
+        )
     dump_fits = file_format == "jsonl" or headings == "codes"
     if (
         dump_fits
@@ -112,6 +129,24 @@ def export_practices(request):
     except BaseException:
         slot.release()
         raise
+    response = StreamingHttpResponse(export.chunks, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["X-Total-Count"] = str(export.total)
+    response["Cache-Control"] = "no-store"
+    return _cross_origin(response)
+
+
+def _selection_export(request, selection: Selection, file_format, lang, bom, headings):
+    """A visitor's list (shortlist/): a few practices read at once, no search walk."""
+    export = export_selection(
+        list(selection.ids),
+        file_format,
+        lang=lang,
+        url_for=PageAddresses(request),
+        bom=bom,
+        headings=headings,
+    )
     response = StreamingHttpResponse(export.chunks, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'

@@ -5,7 +5,6 @@ docs/demo-cases.md is the authors' guide. A case becomes two interchange records
 """
 
 import datetime
-import html
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -14,7 +13,9 @@ from pathlib import Path
 import pycountry
 from django.utils.text import slugify
 
-from practices.importers.record import PracticeRecord, SourceLink
+from kb.text import paragraphs_html
+from kb.translations import site_languages
+from practices.records.record import PracticeRecord, SourceLink
 from taxonomy.vocabularies import (
     EVIDENCE_LEVELS,
     GOVERNMENT_LEVELS,
@@ -26,7 +27,6 @@ from taxonomy.vocabularies import (
 )
 
 CASES_DIR = Path(__file__).with_name("cases")
-LANGUAGES = ("es", "en")
 SECTIONS = ("problem", "actions", "results", "lessons", "evidence")
 CATALOGUES = ("ogp", "participedia", "editorial")
 SOURCE_KINDS = ("official", "evaluation", "catalogue", "press", "academic", "other")
@@ -93,7 +93,7 @@ class Case:
         data = self.data
         key = str(uuid.uuid5(DEMO_NAMESPACE, self.key))
         records = []
-        for language in LANGUAGES:
+        for language in site_languages():
             text = self.texts[language]
             records.append(
                 PracticeRecord(
@@ -105,7 +105,7 @@ class Case:
                     summary=text.summary,
                     slug=readable_slug(text.title),
                     **{
-                        name: _paragraphs_html(text.sections.get(name, []))
+                        name: paragraphs_html("\n\n".join(text.sections.get(name, [])))
                         for name in SECTIONS
                     },
                     country=data["country"],
@@ -154,7 +154,7 @@ def read_case(path: Path) -> Case:
                 for name in SECTIONS
             },
         )
-        for language in LANGUAGES
+        for language in site_languages()
     }
     return Case(path=path, data=data, texts=texts)
 
@@ -234,7 +234,7 @@ def case_problems(data: dict) -> list[str]:
     urls = [s.get("url") for s in sources if isinstance(s, dict)]
     if len(set(urls)) != len(urls):
         problems.append("sources: a URL is listed twice")
-    for language in LANGUAGES:
+    for language in site_languages():
         text = data.get(language)
         if not isinstance(text, dict):
             problems.append(f"{language}: missing")
@@ -282,7 +282,3 @@ def _is_iso_date(value) -> bool:
     except ValueError:
         return False
     return len(str(value)) == 10
-
-
-def _paragraphs_html(paragraphs: list[str]) -> str:
-    return "".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs)

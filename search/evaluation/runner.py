@@ -30,9 +30,9 @@ from .. import query as search_query
 from .. import ranking as search_ranking
 from .. import service as search_service
 from ..client import get_client
+from ..commands import drain_queue
 from ..filters import parse_filters
 from ..labels import clear_label_cache
-from ..operations import drain_queue
 from ..service import search_practices
 from .judgements import (
     HALVES,

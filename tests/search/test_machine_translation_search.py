@@ -8,8 +8,8 @@ import pytest
 
 from pages.site_setup import ensure_site
 from practices.translation import translate_practices
+from search.commands import drain_queue, status_lines
 from search.indexer import rebuild
-from search.operations import drain_queue, status_lines
 from tests.factories import (
     create_practices,
     english_only_practice,

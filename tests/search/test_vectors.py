@@ -9,11 +9,11 @@ from django.http import QueryDict
 from practices.models import PracticePage
 from search import indexer, vectors
 from search.client import get_client
+from search.commands import vectors_status
 from search.filters import parse_filters
 from search.indexer import alias_name, index_has_vectors, rebuild
 from search.mapping import VECTOR_FIELD
 from search.models import TextVector
-from search.operations import vectors_status
 from search.query import build_search_request
 from search.ranking import TEXT
 from search.scan import scan_practice_ids
