@@ -13,7 +13,7 @@ from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
 from .mapping import LANGUAGES, MACHINE_FIELDS
-from .results import HIT_SOURCE, MACHINE_SOURCE  # noqa: F401 (search/finder.py reads it here)
+from .results import HIT_SOURCE
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
 # is returned, so counts are never cut off.
