@@ -1,0 +1,54 @@
+"""What the admin walk as an editor and a moderator found: the submit button names
+the workflow in the editor's own language, and moderators keep the site's role
+pages (a Wagtail setting since they left the standard pages)."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Workflow
+
+from pages.models import SitePages, StandardPage
+
+pytestmark = pytest.mark.django_db
+SITE_PAGES_URL = "/admin/settings/pages/sitepages/"
+
+
+def test_the_submit_button_does_not_show_the_workflows_english_row_name(
+    client_for, editor, make_practice
+):
+    """The workflow's name is a row Wagtail wrote in English; the button that
+    starts it says "Submit for moderation", which the catalogue translates."""
+    page = make_practice(publish=False)
+    assert page.get_workflow().name == Workflow.objects.get().name
+    html = (
+        client_for(editor)
+        .get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        .content.decode()
+    )
+    assert "Submit for moderation" in html
+    assert f"Submit to {page.get_workflow().name}" not in html
+
+
+def test_a_moderator_chooses_the_sites_role_pages(client_for, moderator, site):
+    about = site.add_child(
+        instance=StandardPage(title="Acerca del repertorio", slug="acerca-walk")
+    )
+    client = client_for(moderator)
+    form = client.get(SITE_PAGES_URL, follow=True)
+    assert form.status_code == 200
+    assert form.request["PATH_INFO"].startswith(SITE_PAGES_URL)  # not the dashboard
+    response = client.post(form.request["PATH_INFO"], {"about": about.pk})
+    assert response.status_code == 302
+    assert SitePages.load().about_id == about.pk
+
+
+def test_an_editor_does_not_change_the_sites_role_pages(client_for, editor, site):
+    about = site.add_child(
+        instance=StandardPage(title="Acerca del repertorio", slug="acerca-walk")
+    )
+    before = SitePages.load().about_id
+    client = client_for(editor)
+    form = client.get(SITE_PAGES_URL, follow=True)
+    assert form.request["PATH_INFO"] == "/admin/"
+    client.post(f"{SITE_PAGES_URL}{SitePages.load().pk}/", {"about": about.pk})
+    assert SitePages.load().about_id == before != about.pk
+    assert "sitepages" not in client.get("/admin/").content.decode()
