@@ -5,6 +5,7 @@ pages (a Wagtail setting since they left the standard pages)."""
 import pytest
 from django.urls import reverse
 from wagtail.models import Workflow
+from wagtail.users.models import UserProfile
 
 from pages.models import SitePages, StandardPage
 
@@ -52,3 +53,21 @@ def test_an_editor_does_not_change_the_sites_role_pages(client_for, editor, site
     client.post(f"{SITE_PAGES_URL}{SitePages.load().pk}/", {"about": about.pk})
     assert SitePages.load().about_id == before != about.pk
     assert "sitepages" not in client.get("/admin/").content.decode()
+
+
+def test_the_status_chooser_speaks_of_the_practices_situation_in_spanish(
+    client_for, editor, make_practice
+):
+    """The field reads "Situación"; its chooser read "Seleccionar estado", the word
+    the Spanish admin uses for a page's publication state."""
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "es"
+    profile.save()
+    page = make_practice(publish=False)
+    html = (
+        client_for(editor)
+        .get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        .content.decode()
+    )
+    assert "Seleccionar situación" in html
+    assert "Seleccionar estado" not in html
