@@ -71,3 +71,17 @@ def test_the_status_chooser_speaks_of_the_practices_situation_in_spanish(
     )
     assert "Seleccionar situación" in html
     assert "Seleccionar estado" not in html
+
+
+def test_a_create_view_turned_into_a_page_gets_no_toggle_for_the_desks_panels(
+    client_for, editor, make_practice
+):
+    """Autosave creates the page, then asks the edit view for the parts to swap
+    into the create view; the desk's panels were never drawn there, so their
+    toggles must not come back (the editor's scripts failed on them)."""
+    page = make_practice(publish=False)
+    client = client_for(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert 'data-side-panel="search_status"' in client.get(url).content.decode()
+    hydrated = client.get(url, {"_w_hydrate_create_view": "1"}).content.decode()
+    assert "search_status" not in hydrated
