@@ -16,15 +16,15 @@ export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 # Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
 # serves the static files); `make run DEBUG=1` for Django's debug pages.
 DEBUG ?= 0
-# Beside the server runs the background worker publishing needs: machine translation,
-# then the search index and its sentence vectors (`search drain --watch`, what
-# deploy/systemd/repertorio-index-queue.service runs in production), and the task
-# worker for the desk's duplicate search (repertorio-tasks.service); both stop with it.
+# Beside the server run the two task workers (docs/architecture.md, "Task path"): the
+# index drain with its sentence vectors (deploy/systemd/repertorio-index-queue.service
+# in production), and machine translation, the desk's duplicate search and the open
+# data dumps (repertorio-tasks.service); both stop with it.
 WORKER_SECONDS ?= 5
 run: install apertium opensearch migrate demo index dumps
 	$(MANAGE) ensure_admin
-	$(MANAGE) search drain --watch $(WORKER_SECONDS) & drain=$$!; \
-	$(MANAGE) db_worker --backend background --queue-name desk & tasks=$$!; \
+	$(MANAGE) db_worker --backend index --queue-name index --interval $(WORKER_SECONDS) & drain=$$!; \
+	$(MANAGE) db_worker --backend background --queue-name '*' --interval $(WORKER_SECONDS) & tasks=$$!; \
 	trap 'kill $$drain $$tasks 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 

@@ -54,6 +54,35 @@ def variants(filters) -> dict[str, list[dict]]:
     return result
 
 
+def hybrid_variants(filters) -> dict[str, list[dict]]:
+    """The default mode's search (`--mode hybrid`: the k-NN clause inside the
+    request) and the same request with one part taken out at a time."""
+    from search.query import build_search_request
+    from search.ranking import TEXT, HybridRanking
+
+    ranked = HybridRanking().ranked(filters)
+    body = build_search_request(filters, ranked)
+    result = {"hybrid as sent now": [body]}
+    if not filters.q or ranked.query.get("bool", {}).get("should") is None:
+        return result
+    result["text only (no k-NN clause)"] = [
+        build_search_request(
+            filters, TEXT.ranked(filters, translated=ranked.translated)
+        )
+    ]
+    for part in ("highlight", "aggs", "rescore", "suggest"):
+        without = copy.deepcopy(body)
+        without.pop(part, None)
+        result[f"hybrid without {part}"] = [without]
+    bare = {k: v for k, v in body.items() if k not in ("highlight", "aggs", "suggest")}
+    result["hybrid, hits only (no highlight, aggs, suggest)"] = [bare]
+    knn_only = copy.deepcopy(bare)
+    knn_only["query"] = ranked.query["bool"]["should"][1]
+    knn_only.pop("rescore", None)
+    result["k-NN clause alone, hits only"] = [knn_only]
+    return result
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profile")
     parser.add_argument("--size", type=int, default=100_000)
@@ -61,8 +90,14 @@ def main(argv=None) -> int:
     parser.add_argument("--searches", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
+    parser.add_argument(
+        "--mode",
+        default="text",
+        help="text: the words' request and its variants; hybrid: the default "
+        "mode's request, with one part taken out at a time",
+    )
     args = parser.parse_args(argv)
-    args.modes = "text"
+    args.modes = args.mode
     start_django(args, workdir_for(args.size))
     from django.http import QueryDict
 
@@ -79,7 +114,8 @@ def main(argv=None) -> int:
     took: dict[str, list[float]] = {}
     for planned in mix[: args.searches]:
         filters = parse_filters(QueryDict(planned.url_path.split("?", 1)[1]))
-        for name, bodies in variants(filters).items():
+        built = hybrid_variants(filters) if args.mode == "hybrid" else variants(filters)
+        for name, bodies in built.items():
             spent = 0
             for body in bodies:
                 client.indices.clear_cache(index=alias_name(), request=True)
@@ -90,7 +126,8 @@ def main(argv=None) -> int:
             took.setdefault(name, []).append(spent)
     print(
         f"engine took (ms) over {args.searches} searches, {args.size:,} practices, "
-        f"node 127.0.0.1:{args.port}, request cache cleared before each"
+        f"node 127.0.0.1:{args.port}, mode {args.mode}, request cache cleared "
+        f"before each; load average {Path('/proc/loadavg').read_text().split()[:3]}"
     )
     print(f"| {'request':<50} | {'n':>4} | {'p50':>5} | {'p95':>5} | {'mean':>6} |")
     print(f"|{'-' * 52}|{'-' * 6}|{'-' * 7}|{'-' * 7}|{'-' * 8}|")

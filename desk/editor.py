@@ -15,7 +15,10 @@ from .panels import (
 class PracticeEditView(EditView):
     def get_side_panels(self):
         side_panels = super().get_side_panels()
-        if not self.expects_json_response:
+        # Hydrating a create view that autosave turned into a page swaps in the
+        # toggles only: a toggle for a panel the create view never drew breaks
+        # the editor's scripts ("No valid target container").
+        if not self.expects_json_response and not self.hydrate_create_view:
             side_panels.append(SearchStatusSidePanel(self.page, self.request))
             source_text = SourceTextSidePanel(self.page, self.request)
             if source_text.source is not None:

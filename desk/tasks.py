@@ -1,8 +1,9 @@
 """The desk's background work: run by `manage.py db_worker --backend background`,
 never inside a web request."""
 
-from django_tasks import TaskResultStatus, task
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
+
+from kb.tasks import enqueue_unless_waiting
 
 from .duplicates import refresh_duplicates
 
@@ -19,11 +20,4 @@ def search_duplicates() -> dict:
 def start_duplicate_search() -> bool:
     """Queue the duplicate search unless one is queued or running already (one at
     a time, however often editors ask); True when this call queued it."""
-    waiting = DBTaskResult.objects.filter(
-        task_path=search_duplicates.module_path,
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-    )
-    if waiting.exists():
-        return False
-    search_duplicates.enqueue()
-    return True
+    return enqueue_unless_waiting(search_duplicates, also_running=True)

@@ -12,6 +12,7 @@ from .editor import PracticePageViewSet
 from .panels import CollectionPanel
 from .permissions import can_use_desk
 from .review import REVIEWED_ACTION
+from .workflow_labels import translate_submit_label
 
 
 class DeskReportMenuItem(MenuItem):
@@ -33,6 +34,9 @@ def register_practice_editor():
 def add_collection_panel(request, panels):
     if can_use_desk(request.user):
         panels.append(CollectionPanel())
+
+
+hooks.register("construct_page_action_menu", translate_submit_label)
 
 
 @hooks.register("register_log_actions")

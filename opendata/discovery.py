@@ -4,10 +4,10 @@ description, the sitemaps."""
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as sitemap_views
 
+from .sitemap_cache import cached_sitemap
 from .sitemaps import SITEMAPS
 
 # Search pages are not disallowed: a crawler must fetch a search with several
@@ -15,8 +15,6 @@ from .sitemaps import SITEMAPS
 # indexed from links, without its content). Machine-readable copies of the same
 # results (API, exports, feeds) and the admin are disallowed.
 DISALLOWED = ("/admin/", "/api/", "/feeds/", "/documents/", "/i18n/")
-# A sitemap section lists up to 50,000 URLs: built once an hour, not per request.
-SITEMAP_CACHE_SECONDS = 3600
 
 
 @require_GET
@@ -46,13 +44,13 @@ def opensearch_description(request):
 
 
 @require_GET
-@cache_page(SITEMAP_CACHE_SECONDS)
+@cached_sitemap
 def sitemap_index(request):
     return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
 
 
 @require_GET
-@cache_page(SITEMAP_CACHE_SECONDS)
+@cached_sitemap
 def sitemap_section(request, section):
     if section not in SITEMAPS:
         raise Http404

@@ -20,7 +20,7 @@ from practices.dataset import (
     practice_groups,
     practice_row,
 )
-from practices.dataset.dumps import DUMP_LANGUAGE, Dump, list_dumps
+from practices.dataset.dumps import DUMP_LANGUAGE, Dump, latest_dump
 from search.filters import SearchFilters
 from search.scan import scan_practice_ids
 
@@ -40,18 +40,26 @@ class Export:
 
 
 def is_whole_collection(filters: SearchFilters) -> bool:
-    """No words and no filter, in the dumps' language and order: what the latest
-    dated dump already holds."""
+    """No words and no filter, in the dumps' order."""
     return (
         not filters.q
         and filters.active_filter_count == 0
-        and filters.lang == DUMP_LANGUAGE
         and filters.sort == "relevance"
     )
 
 
-def latest_dump(file_format: str) -> Dump | None:
-    return next((d for d in list_dumps() if d.file_format == file_format), None)
+def whole_collection_dump(
+    filters: SearchFilters, file_format: str, *, headings: bool
+) -> Dump | None:
+    """The latest dated dump that holds what was asked for, if one does: JSON Lines
+    and CSV with codes in the dumps' language, or a readers' CSV in any language."""
+    if not is_whole_collection(filters):
+        return None
+    if file_format == "csv" and headings:
+        return latest_dump("csv", headings=filters.lang)
+    if file_format in ("csv", "jsonl") and filters.lang == DUMP_LANGUAGE:
+        return latest_dump(file_format)
+    return None
 
 
 def export_file_name(extension: str, day=None, *, lang: str = "en") -> str:

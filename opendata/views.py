@@ -35,10 +35,10 @@ from shortlist.selection import Selection, SelectionError, parse_selection
 
 from .export import (
     FORMATS,
+    export_file_name,
     export_search,
     export_selection,
-    is_whole_collection,
-    latest_dump,
+    whole_collection_dump,
 )
 from .vocabularies import VOCABULARY_NAMES, vocabularies
 
@@ -72,8 +72,9 @@ def export_practices(request):
     array or JSON Lines; or, given `ids=` (a visitor's list, shortlist/), those
     practices, in that order.
 
-    The whole collection comes from the latest dated dump when the dump is what
-    was asked for (JSON Lines, or CSV with the columns' codes); a live walk takes
+    The whole collection comes from the latest dated dump when one holds what was
+    asked for (JSON Lines, CSV with the columns' codes, or the readers' CSV in
+    either language: see `whole_collection_dump`); a live walk takes
     one of a few slots (per client and overall), given back when the download
     ends, so downloads cannot hold every web worker.
     """
@@ -98,12 +99,8 @@ def export_practices(request):
         return _selection_export(
             request, selection, file_format, filters.lang, bom, headings == "labels"
         )
-    dump_fits = file_format == "jsonl" or headings == "codes"
-    if (
-        dump_fits
-        and is_whole_collection(filters)
-        and (dump := latest_dump(file_format))
-    ):
+    dump = whole_collection_dump(filters, file_format, headings=headings == "labels")
+    if dump is not None:
         return _dump_export(dump, bom)
     slot = take_slot(
         "export",
@@ -169,19 +166,26 @@ def _too_many_at_once() -> JsonResponse:
 
 
 def _dump_export(dump: Dump, bom: bool):
-    """The latest dated dump, named as it is (its date says how fresh it is)."""
+    """The latest dated dump, its date in the name (it says how fresh it is): a
+    readers' CSV is named as a live export in its language would be. The BOM is
+    added to a file written without one, or left out of one written with it."""
     path = dump_directory() / dump.name
-    if bom and dump.file_format == "csv":
+    if dump.headings:
+        filename = export_file_name("csv", dump.day, lang=dump.headings)
+    else:
+        filename = dump.name
+    content_type = FORMATS[dump.file_format]
+    if dump.file_format == "csv" and bom != dump.has_bom:
         response = StreamingHttpResponse(
-            _with_bom(path), content_type=FORMATS[dump.file_format]
+            _bom_changed(path, add=bom), content_type=content_type
         )
-        response["Content-Disposition"] = f'attachment; filename="{dump.name}"'
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
         response = FileResponse(
             open(path, "rb"),  # noqa: SIM115 - closed by the response
             as_attachment=True,
-            filename=dump.name,
-            content_type=FORMATS[dump.file_format],
+            filename=filename,
+            content_type=content_type,
         )
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     response["X-Open-Data-Dump"] = dump.name
@@ -189,9 +193,13 @@ def _dump_export(dump: Dump, bom: bool):
     return _cross_origin(response)
 
 
-def _with_bom(path):
-    yield BOM.encode()
+def _bom_changed(path, *, add: bool):
+    bom = BOM.encode()
     with open(path, "rb") as dump_file:
+        if add:
+            yield bom
+        elif dump_file.read(len(bom)) != bom:
+            dump_file.seek(0)
         while chunk := dump_file.read(64 * 1024):
             yield chunk
 

@@ -37,6 +37,9 @@ MODERATOR_PERMISSIONS = (
     # Only moderators see contributors' personal data.
     | {"contributions.view_submission", "contributions.change_submission"}
     | {"contributions.view_erasurelog"}
+    # The site's role pages (about, privacy notice...): a Wagtail setting since
+    # they left the standard pages, which moderators could already edit.
+    | {"pages.change_sitepages"}
     | {
         f"taxonomy.{action}_{model}"
         for model in TAXONOMY_MODELS

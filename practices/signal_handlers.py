@@ -2,16 +2,19 @@
 translation page from the machine translation; a published classification goes to
 the practice's other languages."""
 
+from django.db import transaction
 from wagtail.signals import copy_for_translation_done, page_published
 
 from .models import PracticePage
 from .services import share_classification
 from .signals import practices_published
+from .tasks import start_translation
 from .translation import enqueue_translation, prefill_from_machine_translation
 
 
 def _page_published(sender, instance, revision=None, **kwargs):
     enqueue_translation([instance.translation_key])
+    transaction.on_commit(start_translation)
     share_classification(
         instance, revision, user=getattr(revision, "user", None) if revision else None
     )
@@ -19,6 +22,7 @@ def _page_published(sender, instance, revision=None, **kwargs):
 
 def _batch_published(sender, translation_keys, **kwargs):
     enqueue_translation(translation_keys)
+    transaction.on_commit(start_translation)
 
 
 def _copied_for_translation(sender, source_obj, target_obj, **kwargs):

@@ -21,7 +21,8 @@ from kb.text import fold
 
 from .labels import facet_labels
 from .mapping import LANGUAGES
-from .query import HIGHLIGHT_TAGS, MACHINE_SOURCE, text_fields
+from .query import HIGHLIGHT_TAGS, text_fields
+from .results import HIT_SOURCE
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
 
 # What the problem's words are matched against: the fields of the problem's own
@@ -168,27 +169,8 @@ FACT_FIELDS = (
     "year",
     "end_year",
 )
-SOURCE_FIELDS = [
-    "id",
-    "urls",
-    "titles",
-    "summaries",
-    *MACHINE_SOURCE,
-    "original_language",
-    "language",
-    "country",
-    "subdivision",
-    "region",
-    "theme",
-    "level",
-    "regulated_party",
-    "type",
-    "year",
-    "end_year",
-    "evidence",
-    "outcome",
-    "documented_results",
-]
+# A card's fields (the registry's facets among them), and when the practice ended.
+SOURCE_FIELDS = [*HIT_SOURCE, "end_year"]
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from django.utils.dateparse import parse_datetime
 from opensearchpy.exceptions import NotFoundError, OpenSearchException, TransportError
 
+from kb.queues import QueueSummary, queue_summary
+
 from .client import get_client
 from .document_builder import live_practice_pages
 from .indexer import alias_name
 from .models import PendingIndexUpdate, ReconcileRun
-from .sync import drain, enqueue
-from .vectors import would_load_encoder
+from .sync import enqueue, start_index_drain
 
 
 @dataclass
@@ -95,35 +96,23 @@ def practice_index_status(translation_key) -> PracticeIndexStatus:
 
 
 def reindex_practice(translation_key) -> PracticeIndexStatus:
-    """Write (or remove) one practice's document now; a failure stays queued (and
-    so does the practice when this web process has no encoder to embed it)."""
+    """Queue one practice's document to be written (or removed) by the worker at
+    once, and say where it stands now."""
     enqueue([translation_key], "editor")
-    if not would_load_encoder():
-        drain()
+    start_index_drain()
     return practice_index_status(translation_key)
 
 
 @dataclass
-class IndexQueueSummary:
-    queued: int
-    oldest_queued_at: datetime.datetime | None
-    last_error: str
-    last_error_at: datetime.datetime | None
-    last_reconcile: ReconcileRun | None
+class IndexQueueSummary(QueueSummary):
+    """The index queue's backlog, with the last reconcile of index and database."""
+
+    last_reconcile: ReconcileRun | None = None
 
 
 def index_queue_summary() -> IndexQueueSummary:
-    oldest = PendingIndexUpdate.objects.order_by("created_at").first()
-    failing = (
-        PendingIndexUpdate.objects.exclude(last_error="")
-        .order_by("-last_attempt_at")
-        .first()
-    )
     return IndexQueueSummary(
-        queued=PendingIndexUpdate.objects.count(),
-        oldest_queued_at=oldest.created_at if oldest else None,
-        last_error=failing.last_error if failing else "",
-        last_error_at=failing.last_attempt_at if failing else None,
+        **vars(queue_summary(PendingIndexUpdate)),
         last_reconcile=ReconcileRun.objects.first(),
     )
 

@@ -1,4 +1,6 @@
-"""Sending one search to the node, its failures told apart for the caller."""
+"""Sending searches to the node, their failures told apart for the caller."""
+
+from contextlib import contextmanager
 
 from django.conf import settings
 from opensearchpy.exceptions import (
@@ -20,16 +22,50 @@ class QueryRejected(SearchUnavailable):
     """OpenSearch refused the request itself (HTTP 400)."""
 
 
+def _time_limit() -> str:
+    return f"{int(settings.OPENSEARCH_SEARCH_TIMEOUT_SECONDS * 1000)}ms"
+
+
 def run_search(body: dict, **params) -> dict:
     # The node stops a search that runs too long, rather than finish it for a
     # client that has given up: `timeout` returns what the shards found so far,
     # `cancel_after_time_interval` cancels the search task itself.
     # (`timeout` goes in the body: as a keyword, opensearch-py takes it for its own.)
-    limit = f"{int(settings.OPENSEARCH_SEARCH_TIMEOUT_SECONDS * 1000)}ms"
+    limit = _time_limit()
     body = {"timeout": limit, **body}
     params.setdefault("cancel_after_time_interval", limit)
-    try:
+    with _engine_errors():
         return get_client().search(index=alias_name(), body=body, **params)
+
+
+def run_searches(*bodies: dict) -> list[dict]:
+    """Several searches in one round trip (`_msearch`; the node runs them side by
+    side), under `run_search`'s time limit and errors."""
+    limit = _time_limit()
+    lines = []
+    for body in bodies:
+        lines += [{}, {"timeout": limit, **body}]
+    with _engine_errors():
+        responses = get_client().msearch(
+            index=alias_name(),
+            body=lines,
+            params={"cancel_after_time_interval": limit},
+        )["responses"]
+    for response in responses:
+        if "error" not in response:
+            continue
+        # Each search of the batch fails alone, as an answer of its own.
+        if response.get("status") == 400:
+            raise QueryRejected(f"OpenSearch rejected the query: {response['error']}")
+        raise SearchUnavailable(f"OpenSearch did not answer: {response['error']}")
+    return responses
+
+
+@contextmanager
+def _engine_errors():
+    """The client's errors as the caller's: unavailable, or the query refused."""
+    try:
+        yield
     except NotFoundError as exc:
         raise SearchUnavailable("the practices index does not exist yet") from exc
     except RequestError as exc:

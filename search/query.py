@@ -13,7 +13,7 @@ from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
 from .mapping import LANGUAGES, MACHINE_FIELDS
-from .results import HIT_SOURCE, MACHINE_SOURCE  # noqa: F401 (search/finder.py reads it here)
+from .results import HIT_SOURCE
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
 # is returned, so counts are never cut off.
@@ -169,7 +169,7 @@ def phrase_query(q: str) -> dict:
 
 def text_query(q: str, translated: str = "", corrected: str = "") -> dict:
     """The words' query with the phrase scored on every match: for requests that
-    cannot rescore (rank fusion's text half, suggestions, exports)."""
+    cannot rescore (rank fusion's text half, exports)."""
     if not q:
         return {"match_all": {}}
     return {
@@ -367,9 +367,13 @@ def did_you_mean(q: str) -> dict:
 
 def match_strength_request(q: str, translated: str = "") -> dict:
     """How many practices the words alone match, and how well the best one does:
-    what a suggestion is weighed against the query by."""
+    what a suggestion is weighed against the query by. The phrase is a rescore of
+    the first matches, as in the search itself: scored on every match
+    (`text_query`) it cost the engine a third more for the same decisions
+    (`python -m bench.suggestion_cost`, docs/capacity.md)."""
     return {
-        "query": text_query(q, translated),
+        "query": matching_query(q, translated),
+        "rescore": rescore(q),
         "size": 1,
         "_source": False,
         "track_total_hits": True,

@@ -4,7 +4,7 @@ import re
 
 from kb.text import fold
 
-from .node import run_search
+from .node import run_searches
 from .query import match_strength_request
 
 # How much higher the best score must be for as many practices to count as better.
@@ -25,14 +25,23 @@ def suggestion(q: str, response: dict, translated: str = "") -> str | None:
                 break
     if candidate is None:
         return None
-    asked = run_search(match_strength_request(q, translated))["hits"]
-    offered = run_search(match_strength_request(candidate))["hits"]
+    asked, offered = run_searches(
+        match_strength_request(q, translated), match_strength_request(candidate)
+    )
+    if suggestion_wins(asked["hits"], offered["hits"]):
+        return in_the_querys_words(q, candidate)
+    return None
+
+
+def suggestion_wins(asked: dict, offered: dict) -> bool:
+    """Whether the rewording (`offered`, the hits section of its answer) finds more
+    practices than the words (`asked`), or as many matching better."""
     more = offered["total"]["value"] > asked["total"]["value"]
     better = (
         offered["total"]["value"] == asked["total"]["value"] > 0
         and (offered["max_score"] or 0) > (asked["max_score"] or 0) * BETTER_MATCH
     )
-    return in_the_querys_words(q, candidate) if more or better else None
+    return more or better
 
 
 def in_the_querys_words(q: str, suggestion: str) -> str:

@@ -1,8 +1,11 @@
 """Keeping the index in step with the database through a durable queue.
 
-A change enqueues the practice in the same transaction; after the commit the queue
-is drained. If OpenSearch is down the rows stay and the next drain (another
-publish, `manage.py search drain`, or its `--watch` loop) applies them.
+A change enqueues the practice in the same transaction (`PendingIndexUpdate`, the
+durable record); after the commit a task drains the queue (`drain_index_queue`, on
+the "index" task backend: the task worker in production and `make run`, at once in
+tests). The web request that published never embeds a vector nor waits for a
+refresh. If OpenSearch is down the rows stay, and the task tries again a minute
+later; `manage.py search drain` applies them by hand.
 """
 
 import logging
@@ -14,7 +17,10 @@ from uuid import UUID
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django_tasks import task
 from opensearchpy.exceptions import OpenSearchException
+
+from kb.tasks import enqueue_unless_waiting
 
 from .indexer import refresh_index, write_documents
 from .models import PendingIndexUpdate
@@ -56,7 +62,7 @@ def enqueue(translation_keys: Iterable[UUID], reason: str) -> None:
         unique_fields=["translation_key"],
         update_fields=["version", "reason"],
     )
-    transaction.on_commit(drain_quietly)
+    transaction.on_commit(start_index_drain)
 
 
 def _fresh_version() -> int:
@@ -162,21 +168,43 @@ def _record_failure(pks, error: str) -> None:
     )
 
 
-def drain_quietly() -> None:
-    """After a commit: try once, never let a search outage break the editor's save.
+# After a drain that left updates queued with an error, the next one in this long.
+RETRY_SECONDS = 60
 
-    Inside a web request that would have to load the sentence encoder (seconds, and
-    118 MB in the worker), nothing is written: the practices stay queued for the
-    drain job (`manage.py search drain --watch`)."""
+
+@task(backend="index", queue_name="index")
+def drain_index_queue() -> dict:
+    """Apply the queued index updates, embedding new texts: the worker's job."""
     if would_load_encoder():
-        logger.info("search: update queued for the drain job (no encoder here)")
-        return
-    try:
-        report = drain()
-    except Exception:  # the queue keeps the work; log and move on
-        logger.exception("search queue drain failed")
-        return
+        # Only a backend that runs tasks at once inside a web request (tests) gets
+        # here: the encoder is never loaded in one, and the updates stay queued.
+        logger.info("search: updates stay queued (no encoder in this request)")
+        return {"deferred": True}
+    report = drain()
     if report.error:
         logger.warning(
             "search unavailable, %s updates queued: %s", report.remaining, report.error
         )
+    if (
+        report.remaining
+        and (report.error or report.failed)
+        and drain_index_queue.get_backend().supports_defer
+    ):
+        # (A backend that runs tasks at once cannot wait: it would retry forever.)
+        enqueue_unless_waiting(drain_index_queue, delay_seconds=RETRY_SECONDS)
+    return {
+        "indexed": report.indexed,
+        "deleted": report.deleted,
+        "failed": report.failed,
+        "remaining": report.remaining,
+        "embedded": report.embedded.texts,
+    }
+
+
+def start_index_drain() -> None:
+    """Have the worker drain the queue, unless a drain is waiting already; never
+    lets a failure to queue break the editor's save (the rows stay queued)."""
+    try:
+        enqueue_unless_waiting(drain_index_queue)
+    except Exception:
+        logger.exception("search: could not queue the index drain")

@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -129,8 +129,10 @@ class PracticeStatus(index.Indexed, BilingualLabel):
     """Ongoing, completed or discontinued."""
 
     class Meta(BilingualLabel.Meta):
-        verbose_name = _("status")
-        verbose_name_plural = _("statuses")
+        # The practice's field says "situación": its chooser must not say "estado",
+        # Wagtail's word for a page's publication state.
+        verbose_name = pgettext_lazy("practice status", "status")
+        verbose_name_plural = pgettext_lazy("practice status", "statuses")
 
 
 class Region(BilingualLabel):

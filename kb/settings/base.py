@@ -252,12 +252,20 @@ WAGTAILSEARCH_BACKENDS["wagtail_opensearch"] = {
 }
 
 # Open data: where `manage.py export_practices --dump` writes the dated full dumps.
-# Background tasks: Wagtail's own run at once, as before ("default"); ours that a web
-# request must not run (the duplicate search) go to a database queue read by
-# `manage.py db_worker --backend background` (deploy/systemd/repertorio-tasks).
+# Background tasks (docs/architecture.md, "Task path"): Wagtail's own run at once, as
+# before ("default"); ours, which a web request must not run, go to database queues:
+# the index drain with its embedding ("index", read by `manage.py db_worker --backend
+# index`, deploy/systemd/repertorio-index-queue), and the duplicate search, machine
+# translation and the open data dumps ("background", `manage.py db_worker --backend
+# background --queue-name '*'`, deploy/systemd/repertorio-tasks). Tests run the index
+# drain at once (kb/settings/test.py); so may development (TASKS_AT_ONCE).
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["desk"]},
+    "index": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["index"]},
+    "background": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["desk", "translation", "opendata"],
+    },
 }
 # Cores the duplicate search may use (rapidfuzz's cdist), in the worker.
 DUPLICATE_SEARCH_WORKERS = env_int("DUPLICATE_SEARCH_WORKERS", 1)

@@ -13,3 +13,14 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# `make run` runs the task workers beside the server; a server run alone may do the
+# index drain at once instead (inside the request that published, as tests do).
+if env_bool("TASKS_AT_ONCE", False):
+    TASKS = {
+        **TASKS,  # noqa: F405
+        "index": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["index"],
+        },
+    }

@@ -36,3 +36,15 @@ CACHES = {
     }
     for alias in CACHE_TABLES
 }
+
+# A publish's index drain runs at once, inside the test, as it ran after the commit
+# before it became a task: tests search right after they publish. The "background"
+# queues (duplicates, translation, dumps) stay in the database, where a test runs
+# them with a worker or calls their function (tests/desk/test_duplicates.py).
+TASKS = {
+    **TASKS,  # noqa: F405
+    "index": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["index"],
+    },
+}

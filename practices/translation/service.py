@@ -1,6 +1,5 @@
 """Translating practices in batches, and reading the translations back."""
 
-import datetime
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -13,6 +12,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from kb.caches import queries_cache
+from kb.queues import QueueSummary, queue_summary
 from kb.text import paragraphs_html
 from kb.translations import site_languages
 from practices.sections import RICH_TEXT_SECTIONS
@@ -238,29 +238,12 @@ def translate_pending(
     return total
 
 
-@dataclass
-class TranslationQueueSummary:
-    """The machine-translation backlog, for the desk's dashboard."""
-
-    queued: int
-    oldest_queued_at: datetime.datetime | None
-    last_error: str
-    last_error_at: datetime.datetime | None
+# The machine-translation backlog, for the desk's dashboard.
+TranslationQueueSummary = QueueSummary
 
 
-def translation_queue_summary() -> TranslationQueueSummary:
-    oldest = PendingTranslation.objects.order_by("created_at").first()
-    failing = (
-        PendingTranslation.objects.exclude(last_error="")
-        .order_by("-last_attempt_at")
-        .first()
-    )
-    return TranslationQueueSummary(
-        queued=PendingTranslation.objects.count(),
-        oldest_queued_at=oldest.created_at if oldest else None,
-        last_error=failing.last_error if failing else "",
-        last_error_at=failing.last_attempt_at if failing else None,
-    )
+def translation_queue_summary() -> QueueSummary:
+    return queue_summary(PendingTranslation)
 
 
 def prefill_from_machine_translation(

@@ -21,7 +21,8 @@ def test_make_run_starts_the_queue_worker_beside_the_server():
         check=True,
     ).stdout.replace("\\\n", " ")
     serve = next(line for line in recipe.splitlines() if "runserver" in line)
-    assert "manage.py search drain --watch" in serve
-    # The desk's duplicate search is a task: its worker runs beside the server too.
-    assert "manage.py db_worker --backend background" in serve
+    # The index drain (and its embedding) is a task of its own backend; machine
+    # translation, the duplicate search and the dumps are the other backend's.
+    assert "manage.py db_worker --backend index" in serve
+    assert "manage.py db_worker --backend background --queue-name '*'" in serve
     assert "trap" in serve and "kill" in serve

@@ -160,3 +160,23 @@ def test_sitemaps_are_built_once_then_served_from_the_cache(client, corpus):
             again = client.get(path)
         assert again.content == first.content
         assert len(repeat) == 0, [q["sql"] for q in repeat]
+
+
+def test_an_unpublished_page_leaves_the_cached_sitemap_at_once(client, corpus):
+    """The sections are cached for an hour, yet unpublishing a practice (perhaps
+    for legal reasons) takes it out of the very next sitemap, in both languages."""
+    spanish = PracticePage.objects.live().get(
+        locale__language_code="es", url_path__contains="participativos-en-zapopan"
+    )
+    english = PracticePage.objects.live().get(
+        translation_key=spanish.translation_key, locale__language_code="en"
+    )
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
+    assert spanish.url in sitemap and english.url in sitemap
+
+    spanish.unpublish()
+    english.unpublish()
+
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
+    assert spanish.url not in sitemap and english.url not in sitemap
+    assert "/practicas/" in sitemap  # the other practices are still listed

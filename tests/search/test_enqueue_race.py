@@ -28,7 +28,7 @@ def postgresql():
 @pytest.fixture
 def no_drain_after_commit(monkeypatch):
     """Only the queue is under test: the after-commit drain would delete the row."""
-    monkeypatch.setattr(sync, "drain_quietly", lambda: None)
+    monkeypatch.setattr(sync, "start_index_drain", lambda: None)
 
 
 def test_a_second_enqueue_changes_the_version_a_drain_read(
