@@ -108,10 +108,22 @@ def _search_page(filters: SearchFilters, ranked) -> dict:
 
 
 def count_practices(filters: SearchFilters) -> int:
-    """How many practices a search finds (text matching only; no hits, no facets):
-    what an empty search page offers instead, one count per way out."""
+    """How many practices a search finds (no hits, no facets), ranked as the search
+    itself is so that the count is what following it shows: what an empty search
+    page offers instead, one count per way out."""
+    ranked = chosen_ranking().ranked(filters)
+    try:
+        return _count(filters, ranked)
+    except QueryRejected as exc:
+        if not ranked.refusable_vectors:
+            raise
+        vectors_refused(exc)
+        return _count(filters, TEXT.ranked(filters, translated=ranked.translated))
+
+
+def _count(filters: SearchFilters, ranked) -> int:
     body = {
-        "query": TEXT.ranked(filters, translated="").query,
+        "query": ranked.query,
         "post_filter": {"bool": {"filter": list(facet_clauses(filters).values())}},
         "size": 0,
         "track_total_hits": True,
