@@ -23,7 +23,7 @@ from tqdm import tqdm
 from practices.demo.repertory import DEMO_FILE
 from practices.importers.jsonl import read_jsonl
 from practices.importers.ogp import read_ogp
-from practices.importers.record import PracticeRecord, SourceLink
+from practices.records.record import PracticeRecord, SourceLink
 
 OGP_FILE = "ogp_commitments_subset.csv"
 TEXT_FIELDS = ("title", "summary", "problem", "actions", "results", "lessons")

@@ -59,26 +59,33 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.duplicates")
     parser.add_argument("--sizes", default="1000,2000,4000,8000")
     parser.add_argument("--seed", type=int, default=20261128)
+    parser.add_argument(
+        "--workers", type=int, help="threads (DUPLICATE_SEARCH_WORKERS by default)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings.dev")
     import django
 
     django.setup()
-    from desk.duplicates import _close_titles, _sorted_words
+    from django.conf import settings
+
+    from desk.duplicates import close_titles, sorted_words
+
+    workers = args.workers or settings.DUPLICATE_SEARCH_WORKERS
 
     words, origin = title_words()
     rng = random.Random(args.seed)
-    print(f"titles: {origin}; {os.cpu_count()} CPUs")
+    print(f"titles: {origin}; {os.cpu_count()} CPUs, {workers} threads")
     print(
         f"{'group size':>10} {'pairs compared':>15} {'close titles':>13} {'seconds':>8}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         titles = [
-            _sorted_words(" ".join(rng.sample(words, rng.randint(4, 10))))
+            sorted_words(" ".join(rng.sample(words, rng.randint(4, 10))))
             for _ in range(size)
         ]
         started = time.monotonic()
-        close = sum(1 for _ in _close_titles(titles))
+        close = sum(1 for _ in close_titles(titles, workers))
         seconds = time.monotonic() - started
         print(f"{size:>10} {size * (size - 1) // 2:>15} {close:>13} {seconds:>8.2f}")
 

@@ -39,7 +39,8 @@ def main(argv=None) -> int:
     from search.client import get_client
     from search.filters import parse_filters
     from search.indexer import alias_name
-    from search.query import build_search_request, hybrid_query, matching_query
+    from search.query import RankedQuery, build_search_request, matching_query
+    from search.ranking import hybrid_query
     from search.vectors import query_vector
 
     from .corpus import CorpusShape
@@ -69,9 +70,9 @@ def main(argv=None) -> int:
             query = (
                 hybrid_query(matching_query(filters.q), query_vector(filters.q))
                 if filters.q
-                else None
+                else matching_query("")
             )
-            body = build_search_request(filters, query, count_words=bool(filters.q))
+            body = build_search_request(filters, RankedQuery(query))
             for name, on in (("lazy (default)", False), ("eager", True)):
                 eager(on)
                 client.index(index=index, id=PROBE_ID, body={"id": f"{PROBE_ID}{n}"})

@@ -53,13 +53,8 @@ def main(argv=None) -> int:
     from search.client import get_client
     from search.filters import parse_filters
     from search.indexer import alias_name, indices_behind_alias
-    from search.query import (
-        build_search_request,
-        close_enough,
-        hybrid_query,
-        matching_query,
-        nearest_request,
-    )
+    from search.query import RankedQuery, build_search_request, matching_query, rescore
+    from search.ranking import TEXT, close_enough, hybrid_query, nearest_request
     from search.vectors import query_vector
 
     from .corpus import CorpusShape
@@ -100,17 +95,22 @@ def main(argv=None) -> int:
         words = matching_query(filters.q)
         for name, index in indices.items():
             one = build_search_request(
-                filters, hybrid_query(words, vector), count_words=True
+                filters, RankedQuery(hybrid_query(words, vector), rescore(filters.q))
             )
             _r, t1, w1 = send(index, one)
             near, t2a, w2a = send(index, nearest_request(vector))
             two = build_search_request(
                 filters,
-                hybrid_query(words, close_enough(near["hits"]["hits"])),
-                count_words=True,
+                RankedQuery(
+                    hybrid_query(words, close_enough(near["hits"]["hits"])),
+                    rescore(filters.q),
+                ),
             )
             _r, t2b, w2b = send(index, two)
-            _r, t3, w3 = send(index, build_search_request(filters))
+            _r, t3, w3 = send(
+                index,
+                build_search_request(filters, TEXT.ranked(filters, translated="")),
+            )
             _r, t4, w4 = send(index, with_execution_hint(one, "map"))
             _r, t5, w5 = send(index, with_k(one, 50))
             for variant, t, w in (

@@ -56,7 +56,7 @@ def main(argv=None) -> int:
 
     from search.client import get_client
     from search.mapping import VECTOR_DIMENSIONS, VECTOR_FIELD, vector_field
-    from search.query import VECTOR_CANDIDATES, nearest_request
+    from search.ranking import VECTOR_CANDIDATES, nearest_request
 
     from .node import BenchNode
 

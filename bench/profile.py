@@ -23,8 +23,9 @@ def variants(filters) -> dict[str, list[dict]]:
         match_strength_request,
         matching_query,
     )
+    from search.ranking import TEXT
 
-    body = build_search_request(filters)
+    body = build_search_request(filters, TEXT.ranked(filters, translated=""))
     result = {"the search as sent now": [body]}
     if filters.q:
         result["now + weighing a suggestion (when one is found)"] = [
@@ -34,7 +35,9 @@ def variants(filters) -> dict[str, list[dict]]:
         ]
         # Before the rescore: the phrase scored on every match, over 16 fields.
         result["the phrase on every match (before)"] = [
-            build_search_request(filters, rescored=False)
+            build_search_request(
+                filters, TEXT.ranked(filters, rescorable=False, translated="")
+            )
         ]
         no_rescore = copy.deepcopy(body)
         no_rescore.pop("rescore", None)

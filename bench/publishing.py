@@ -18,7 +18,7 @@ import urllib3
 from django.db import connection
 
 from practices import services
-from practices.importers.record import PracticeRecord, SourceLink
+from practices.records.record import PracticeRecord, SourceLink
 
 from .load import API_PATH
 

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from practices.models import PracticePage
-from search.service import reindex_practice
+from search.index_status import reindex_practice
 
 from .duplicates import MergeRefused, can_merge, mark_not_duplicate, merge_practices
 from .models import DuplicateCandidate

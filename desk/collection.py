@@ -17,7 +17,7 @@ from practices import facets
 from practices.facets import Facet
 from practices.models import PracticePage
 from practices.translation import TranslationQueueSummary, translation_queue_summary
-from search.service import IndexQueueSummary, index_queue_summary
+from search.index_status import IndexQueueSummary, index_queue_summary
 
 from .models import LinkCheck
 

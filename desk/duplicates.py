@@ -62,13 +62,13 @@ class DuplicatePair:
         )
 
 
-def _sorted_words(text: str) -> str:
+def sorted_words(text: str) -> str:
     # Sorting once here lets plain `ratio` stand in for `token_sort_ratio`, which
     # would sort both strings again on every one of the n² comparisons.
     return " ".join(sorted(fold(text).split()))
 
 
-def _close_titles(titles: list[str], workers: int) -> Iterator[tuple[int, int, int]]:
+def close_titles(titles: list[str], workers: int) -> Iterator[tuple[int, int, int]]:
     """(i, j, score) for i < j whose titles score at least TITLE_CUTOFF, compared on
     `workers` threads."""
     for start in range(0, len(titles), ROWS_PER_BLOCK):
@@ -141,9 +141,9 @@ def find_duplicates(
     for members in groups.values():
         if len(members) < 2:
             continue
-        titles = [_sorted_words(page.title) for page in members]
+        titles = [sorted_words(page.title) for page in members]
         summaries = [fold(page.summary) for page in members]
-        for i, j, title_score in _close_titles(titles, workers):
+        for i, j, title_score in close_titles(titles, workers):
             if members[i].translation_key == members[j].translation_key:
                 continue
             if _places_differ(members[i], members[j]):

@@ -8,7 +8,7 @@ from wagtail.admin.ui.side_panels import BaseSidePanel
 
 from contributions.models import Submission
 from practices.sections import RICH_TEXT_SECTIONS
-from search.service import practice_index_status
+from search.index_status import practice_index_status
 
 from .collection import collection_overview
 from .translation import translation_source

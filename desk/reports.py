@@ -12,7 +12,7 @@ from wagtail.admin.views.reports import ReportView
 
 from practices.models import PracticePage, PracticeSource
 from practices.translation import machine_translations_for
-from search.service import queued_index_updates
+from search.index_status import queued_index_updates
 
 from .duplicates import can_merge
 from .models import DuplicateCandidate, LinkCheck

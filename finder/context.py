@@ -19,7 +19,6 @@ from search.labels import facet_labels
 from .aims import AIM_VALUES
 from .assets import ASSET_VALUES
 
-LANGS = ("es", "en")
 MAX_PROBLEM_LENGTH = 1000
 MIN_PROBLEM_WORDS = 3
 

@@ -10,12 +10,13 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from kb.translations import site_languages
 from search.api_errors import UNAVAILABLE, error_response
 from search.service import SearchUnavailable
 
 from .brief import first_steps
 from .choices import form_choices
-from .context import LANGS, ContextError, FinderContext, parse_context
+from .context import ContextError, FinderContext, parse_context
 from .serializers import answer_json
 from .service import find_for
 
@@ -95,8 +96,10 @@ def finder_api(request):
     if not isinstance(body, dict):
         return error_response(400, "the body must be a JSON object")
     lang = body.get("lang", "es")
-    if lang not in LANGS:
-        return error_response(400, "must be one of es, en", "lang")
+    if lang not in site_languages():
+        return error_response(
+            400, f"must be one of {', '.join(site_languages())}", "lang"
+        )
     context = parse_context(body, lang=lang)
     if not context.is_valid:
         error: ContextError = context.errors[0]

@@ -1,6 +1,14 @@
-"""Live translations of a page, fetched once per request for the template and switcher."""
+"""The site's languages, and a page's live translations (fetched once per request
+for the template and the language switcher)."""
 
+from django.conf import settings
 from wagtail.models import Page
+
+
+def site_languages() -> tuple[str, ...]:
+    """The codes of the languages the site is written in (`settings.LANGUAGES`), its
+    default first: "es", "en"."""
+    return tuple(code for code, _name in settings.LANGUAGES)
 
 
 def live_translations(page: Page) -> list[Page]:

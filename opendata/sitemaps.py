@@ -13,15 +13,13 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
-from practices.models import PracticeIndexPage
+from practices.models import PracticeIndexPage, public_pages
 
 
 class PagesSitemap(WagtailSitemap):
     def items(self):
         return (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=1)
+            public_pages(Page.objects.filter(depth__gt=1))
             .not_type(PracticeIndexPage)  # it redirects to the search page
             .select_related("locale")
             .order_by("path")
@@ -48,9 +46,7 @@ class PagesSitemap(WagtailSitemap):
     def _alternates(self, keys) -> dict:
         result = defaultdict(list)
         translations = (
-            Page.objects.live()
-            .public()
-            .filter(translation_key__in=keys)
+            public_pages(Page.objects.filter(translation_key__in=keys))
             .select_related("locale")
             .order_by("locale__language_code")
         )

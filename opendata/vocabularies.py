@@ -6,6 +6,7 @@ search parameters and the dataset's columns are.
 
 from django.utils import translation
 
+from kb.translations import site_languages
 from practices.facets import FACETS
 from taxonomy import models as taxonomy
 
@@ -24,7 +25,7 @@ RELATED = {taxonomy.Country: ["region"], taxonomy.Subdivision: ["country"]}
 
 
 def _both(read) -> dict[str, str]:
-    return {language: read(language) for language in ("es", "en")}
+    return {language: read(language) for language in site_languages()}
 
 
 def _translated(label) -> dict[str, str]:

@@ -7,10 +7,10 @@ class PagesConfig(AppConfig):
     name = "pages"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished
 
-        from .models import StandardPage
+        from .models import SitePages, StandardPage
         from .site_pages import clear_site_page_links
 
         for signal in (page_published, page_unpublished, post_delete):
@@ -19,3 +19,8 @@ class PagesConfig(AppConfig):
                 sender=StandardPage,
                 dispatch_uid=f"clear-site-page-links-{id(signal)}",
             )
+        post_save.connect(
+            clear_site_page_links,
+            sender=SitePages,
+            dispatch_uid="clear-site-page-links-setting",
+        )

@@ -177,7 +177,7 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
                 ),
             },
         },
-        "open-data": {
+        "open_data": {
             "es": {
                 "title": "Datos abiertos",
                 "slug": "datos-abiertos",

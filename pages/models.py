@@ -1,14 +1,15 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from kb.translations import TranslationsInContext
 from practices.dataset.codebook import codebook
 from practices.dataset.dumps import list_dumps
+from practices.sections import RICH_TEXT_FEATURES
 from search.filters import SearchFilters
 
 from .choropleth import Place, choropleth
@@ -22,7 +23,7 @@ class TextPage(TranslationsInContext, Page):
     body = RichTextField(
         _("body"),
         blank=True,
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        features=["h2", *RICH_TEXT_FEATURES],
     )
 
     content_panels = Page.content_panels + [
@@ -81,25 +82,9 @@ class HomePage(TextPage):
 
 
 class StandardPage(TextPage):
-    """An editable text page: about, privacy notice, contact, or any other."""
+    """An editable text page: about, privacy notice, contact, or any other; the ones
+    the footer links are chosen in the `SitePages` setting."""
 
-    class Role(models.TextChoices):
-        ABOUT = "about", _("About the repertory")
-        PRIVACY = "privacy", _("Privacy notice")
-        CONTACT = "contact", _("Contact")
-        OPEN_DATA = "open-data", _("Open data")
-
-    role = models.CharField(
-        _("role"),
-        max_length=20,
-        choices=Role.choices,
-        blank=True,
-        help_text=_(
-            "Pages with a role are linked from the footer and the contribution form; "
-            "one page per role and language."
-        ),
-    )
-    settings_panels = Page.settings_panels + [FieldPanel("role")]
     parent_page_types = ["pages.HomePage"]
     subpage_types: list[str] = []
 
@@ -108,21 +93,40 @@ class StandardPage(TextPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.role == self.Role.OPEN_DATA:
+        if SitePages.objects.filter(
+            open_data__translation_key=self.translation_key
+        ).exists():
             context["codebook"] = codebook()
             context["dumps"] = list_dumps()
         return context
 
-    def clean(self):
-        super().clean()
-        if not self.role:
-            return
-        taken = (
-            StandardPage.objects.filter(role=self.role, locale_id=self.locale_id)
-            .exclude(translation_key=self.translation_key)
-            .exists()
-        )
-        if taken:
-            raise ValidationError(
-                {"role": _("Another page in this language already has this role.")}
-            )
+
+def _role_page(label):
+    return models.ForeignKey(
+        StandardPage,
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+@register_setting(icon="link")
+class SitePages(BaseGenericSetting):
+    """The pages with a role: the footer links them, and the contribution form its
+    privacy notice. One choice for the site; readers get the page's translation in
+    their language (pages/site_pages.py)."""
+
+    # In the footer's order.
+    ROLES = ("about", "open_data", "privacy", "contact")
+
+    about = _role_page(_("About the repertory"))
+    open_data = _role_page(_("Open data"))
+    privacy = _role_page(_("Privacy notice"))
+    contact = _role_page(_("Contact"))
+
+    panels = [FieldPanel(role) for role in ROLES]
+
+    class Meta:
+        verbose_name = _("site pages")

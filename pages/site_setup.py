@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page, Site
 from practices.models import PracticeIndexPage
 
 from .initial_content import standard_pages
-from .models import HomePage, StandardPage
+from .models import HomePage, SitePages, StandardPage
 
 HOME_CONTENT = {
     "es": {
@@ -117,12 +117,16 @@ def _ensure_practice_indexes(home: HomePage, english: Locale) -> None:
 
 
 def _ensure_standard_pages(home: HomePage, english: Locale) -> None:
-    """About, privacy and contact in both languages; existing pages are left alone."""
+    """About, open data, privacy and contact in both languages, chosen in the
+    `SitePages` setting; pages already chosen are left alone."""
+    chosen = SitePages.load()
     for role, content in standard_pages().items():
-        page = StandardPage.objects.filter(role=role, locale=home.locale).first()
+        page = getattr(chosen, role)
         if page is None:
-            page = home.add_child(instance=StandardPage(role=role, **content["es"]))
+            page = home.add_child(instance=StandardPage(**content["es"]))
             page.save_revision().publish()
+            setattr(chosen, role, page)
+            chosen.save()
         if page.get_translation_or_none(english) is None:
             translated = page.copy_for_translation(english)
             for field, value in content["en"].items():

@@ -10,7 +10,8 @@ derive everything else from this list:
   the labels, the signal handlers that re-index practices when a term changes;
 - practices/: the importers' vocabularies (what a record may name) and the admin
   listing's filters;
-- templates: the filter panels and their headings.
+- templates: the filter panels and their headings, and the facts of a practice's
+  page (`practice_facts`).
 
 It lives in practices/ because it describes practice pages and the importers read it;
 search/ reads it too, so dependencies keep pointing one way:
@@ -81,6 +82,9 @@ class Facet:
     # Its values are listed from the last term of the vocabulary's order to the
     # first (evidence: strongest first), not by how many practices hold them.
     ranked: bool = False
+    # Listed among the facts of a practice's page, each term a link to its search
+    # (country and subdivision head the page instead).
+    in_facts: bool = False
 
     def __str__(self):
         return self.name
@@ -176,6 +180,7 @@ _FACETS = (
         hierarchical=True,
         in_autocomplete=True,
         admin_filter=True,
+        in_facts=True,
     ),
     Facet(
         name="type",
@@ -186,6 +191,7 @@ _FACETS = (
         vocabulary=taxonomy.PracticeType,
         multiple=True,
         in_autocomplete=True,
+        in_facts=True,
     ),
     Facet(
         name="country",
@@ -228,6 +234,7 @@ _FACETS = (
         order=60,
         vocabulary=taxonomy.GovernmentLevel,
         in_autocomplete=True,
+        in_facts=True,
     ),
     Facet(
         name="regulated_party",
@@ -236,6 +243,7 @@ _FACETS = (
         field="regulated_party_type",
         order=65,
         vocabulary=taxonomy.RegulatedPartyType,
+        in_facts=True,
     ),
     Facet(
         name="outcome",
@@ -247,6 +255,7 @@ _FACETS = (
         multiple=True,
         in_autocomplete=True,
         admin_filter=True,
+        in_facts=True,
     ),
     Facet(
         name="evidence",
@@ -258,6 +267,7 @@ _FACETS = (
         in_text=False,
         admin_filter=True,
         ranked=True,
+        in_facts=True,
     ),
     Facet(
         name="status",
@@ -268,6 +278,7 @@ _FACETS = (
         vocabulary=taxonomy.PracticeStatus,
         admin_filter=True,
         in_text=False,
+        in_facts=True,
     ),
     # The language a practice was written in; translations (by people or machines)
     # do not change it. "language" below is every language a practice can be read in.
@@ -311,6 +322,32 @@ FACETS: tuple[Facet, ...] = tuple(sorted(_FACETS, key=lambda facet: facet.order)
 FACET_NAMES: tuple[str, ...] = tuple(facet.name for facet in FACETS)
 # The facets a practice's editors and importers set, read from its own fields.
 EDITABLE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.editable)
+# The PracticePage relations holding one term, and those holding several: what a
+# query reading pages with their terms joins, and what it prefetches.
+SINGLE_TERM_RELATIONS: tuple[str, ...] = tuple(
+    f.field for f in FACETS if not f.multiple and f.vocabulary
+)
+MULTIPLE_TERM_RELATIONS: tuple[str, ...] = tuple(
+    f.field for f in FACETS if f.multiple and f.vocabulary
+)
+
+
+@dataclass(frozen=True)
+class PracticeFact:
+    """One facet of a practice's page and the terms the practice holds."""
+
+    facet: Facet
+    terms: list
+
+
+def practice_facts(page) -> list[PracticeFact]:
+    """The facets a practice's page lists (`in_facts`) that it has terms for, in the
+    registry's order."""
+    facts = []
+    for facet in FACETS:
+        if facet.in_facts and (terms := facet.term_objects(page)):
+            facts.append(PracticeFact(facet, terms))
+    return facts
 
 
 def facet_named(name: str) -> Facet:

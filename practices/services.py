@@ -14,13 +14,13 @@ language's index to exist and says so clearly when it does not.
 from django.db import transaction
 from django.utils.text import slugify
 
-from .bulk import NewPractice, create_pages
 from .classification import share_classification
-from .importers.pages import apply_record, normalised
-from .importers.record import PracticeRecord
-from .importers.validation import validate_record
-from .importers.vocabulary import Vocabulary
 from .models import PracticeIndexPage, PracticePage
+from .page_batch import NewPractice, create_pages
+from .records.conversion import apply_record, normalised
+from .records.record import PracticeRecord
+from .records.validation import validate_record
+from .records.vocabulary import Vocabulary
 
 __all__ = [
     "InvalidPractice",
@@ -142,11 +142,11 @@ def _new_page(
 
 
 class PracticeBatch:
-    """New practices created many at a time, the bulk path of imports.
+    """New practices created many at a time, the batch path of imports.
 
     Each `add`ed record becomes the page `create_practice` would make; every
     `BATCH_SIZE` pages (and at `flush`) they are written together by
-    `practices.bulk.create_pages`, in the caller's transaction. Records must be
+    `practices.page_batch.create_pages`, in the caller's transaction. Records must be
     normalised and validated already, as for `create_practice(prepared=True)`.
     """
 

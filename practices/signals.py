@@ -2,7 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent once for a batch of pages published together (the bulk path of imports),
+# Sent once for a batch of pages published together (the batch path of imports),
 # with `translation_keys`: what one `page_published` per page would have said.
 practices_published = Signal()
 

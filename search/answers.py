@@ -52,7 +52,6 @@ def _answer_key(filters: SearchFilters, stamp: str) -> str:
         [
             stamp,
             settings.SEARCH_MODE,
-            settings.SEARCH_FUSION,
             settings.SEARCH_VECTOR_REQUEST,
             filters.lang,
             filters.querystring(),

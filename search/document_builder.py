@@ -11,18 +11,17 @@ from itertools import groupby, islice
 from typing import NamedTuple
 from uuid import UUID
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from kb.text import strip_tags
 from practices.evidence import has_documented_results
-from practices.facets import FACETS
+from practices.facets import FACETS, MULTIPLE_TERM_RELATIONS, SINGLE_TERM_RELATIONS
 from practices.models import PracticePage
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.translation import other_language
 
 from .mapping import LANGUAGES, MACHINE_FIELDS
 
-RICH_TEXT = RICH_TEXT_SECTIONS
 # Pages read per step of `practice_groups`: their terms and keywords take one query
 # each per step.
 PAGE_BATCH = 1000
@@ -34,7 +33,7 @@ PAGE_COLUMNS = (
     "slug",
     "title",
     "summary",
-    *RICH_TEXT,
+    *RICH_TEXT_SECTIONS,
     "original_language",
     "start_year",
     "end_year",
@@ -45,23 +44,13 @@ PAGE_COLUMNS = (
 
 def live_practice_pages(translation_keys: Iterable[UUID] | None = None):
     pages = (
-        PracticePage.objects.live()
-        .public()
-        .select_related(
-            "locale", *(f.field for f in FACETS if not f.multiple and f.vocabulary)
-        )
-        .prefetch_related(
-            "keywords", *(f.field for f in FACETS if f.multiple and f.vocabulary)
-        )
+        PracticePage.objects.public_practices()
+        .select_related("locale", *SINGLE_TERM_RELATIONS)
+        .prefetch_related("keywords", *MULTIPLE_TERM_RELATIONS)
         .order_by("translation_key", "pk")
     )
     if translation_keys is not None:
         pages = pages.filter(translation_key__in=list(translation_keys))
-    # A live practice under an unpublished page is not reachable: not public.
-    for path in Page.objects.filter(live=False, numchild__gt=0).values_list(
-        "path", flat=True
-    ):
-        pages = pages.exclude(path__startswith=path)
     return pages
 
 
@@ -243,7 +232,9 @@ def build_document(
         document[f"title_{language}"] = page.title
         document[f"summary_{language}"] = page.summary
         document[f"body_{language}"] = "\n".join(
-            strip_tags(getattr(page, name)) for name in RICH_TEXT if getattr(page, name)
+            strip_tags(getattr(page, name))
+            for name in RICH_TEXT_SECTIONS
+            if getattr(page, name)
         )
     _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:
@@ -278,7 +269,9 @@ def _add_machine_translation(
         return
     texts = {
         **texts,
-        "body": "\n".join(texts[name] for name in RICH_TEXT if texts.get(name)),
+        "body": "\n".join(
+            texts[name] for name in RICH_TEXT_SECTIONS if texts.get(name)
+        ),
     }
     for name in MACHINE_FIELDS:
         if texts.get(name):

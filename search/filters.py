@@ -17,13 +17,13 @@ from urllib.parse import urlencode
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kb.translations import site_languages
 from practices.facets import FACETS
 
 from .labels import facet_labels
 
 # "mexico": Mexican practices first among equally relevant ones (search/query.py).
 SORTS = ("relevance", "newest", "oldest", "mexico")
-LANGS = ("es", "en")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_DEPTH = 10_000
@@ -177,7 +177,7 @@ def accepted_language(header: str | None) -> str:
                 except ValueError:
                     quality = 0.0
         language = code.strip().lower().split("-")[0]
-        if language in LANGS and quality > 0:
+        if language in site_languages() and quality > 0:
             ranked.append((-quality, position, language))
     return min(ranked)[2] if ranked else "es"
 
@@ -189,7 +189,8 @@ def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
     `default_lang`): the reader's.
     """
     asked = _raw(params, "lang")
-    language = asked[0] if len(asked) == 1 and asked[0] in LANGS else default_lang
+    languages = site_languages()
+    language = asked[0] if len(asked) == 1 and asked[0] in languages else default_lang
     with translation.override(language):
         return _parse(params, default_lang)
 
@@ -203,8 +204,8 @@ def _parse(params, default_lang: str) -> SearchFilters:
             _("at most %(count)s characters") % {"count": MAX_QUERY_LENGTH},
         )
     lang = _single(params, "lang", default_lang) or default_lang
-    if lang not in LANGS:
-        raise FilterError("lang", _one_of(LANGS))
+    if lang not in site_languages():
+        raise FilterError("lang", _one_of(site_languages()))
     sort = _single(params, "sort", "relevance") or "relevance"
     if sort not in SORTS:
         raise FilterError("sort", _one_of(SORTS))

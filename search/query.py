@@ -5,50 +5,46 @@ aggregation is filtered by every selection except its own: values within a facet
 combine with OR, facets with AND, and every facet's counts stay right.
 """
 
-from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
-from .key_terms import corrected_query
-from .mapping import LANGUAGES, MACHINE_FIELDS, VECTOR_FIELD
+from .mapping import LANGUAGES, MACHINE_FIELDS
+from .results import HIT_SOURCE, MACHINE_SOURCE  # noqa: F401 (search/finder.py reads it here)
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
 # is returned, so counts are never cut off.
 FACET_BUCKET_LIMIT = 6000
 TEXT_BOOSTS = {"title": 4, "terms": 2, "summary": 2, "body": 1}
-# The vector half of hybrid search: the query vector's nearest practices (k-NN over
-# Lucene HNSW graphs, the whole index, no filter), kept when their cosine score,
-# (1 + cos) / 2, reaches VECTOR_MIN_SCORE, scored by their similarity. It is a clause
-# of the main request's query (`nearest_clause`), so the post filter and the
-# aggregations treat both halves alike and counts stay exact: one request a search.
-# (A radial k-NN query with min_score would need no `k`, but Lucene's graph
-# traversal stops at an entry point below the threshold and missed true neighbours.)
-VECTOR_CANDIDATES = 100
-VECTOR_MIN_SCORE = 0.60  # cos >= 0.2: the harness's best (docs/search.md)
-# Scales the vector score (0.6..1) against the text scores (about 5..60).
-VECTOR_BOOST = 30
-# Reciprocal rank fusion, the alternative (settings.SEARCH_FUSION = "rrf"): each list
-# adds 1 / (RRF_K + rank); the text list is read to RRF_WINDOW deep.
-RRF_K = 60
-RRF_WINDOW = 100
 # Machine translations count, but below what people wrote.
 MACHINE_WEIGHT = 0.5
-# What a result needs to show a machine translation in the reader's language.
-MACHINE_SOURCE = ("machine_titles", "machine_summaries", "machine_urls")
 # The Spanish query translated into English, when that is switched on.
 QUERY_TRANSLATION_BOOST = 1.5
 # The query with its misspelt glossary terms corrected (SEARCH_KEY_TERM_TYPOS),
 # matched beside the query as typed.
 KEY_TERM_BOOST = 3
-# Per-language typo tolerance on short fields (SEARCH_FUZZY_TITLES, an experiment).
-FUZZY_FIELDS = ("title", "terms", "title_mt")
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 # Phrase proximity is scored over this many first matches (a rescore); pages past
 # it keep the first score's order.
 RESCORE_WINDOW = 100
+
+
+@dataclass(frozen=True)
+class RankedQuery:
+    """A ranking's parts of one search request, as search/ranking.py builds them."""
+
+    # Which practices match and their first score (the words, and vectors).
+    query: dict
+    # Phrase proximity added to the first matches' scores (`rescore`), or None.
+    rescore: dict | None = None
+    # The words machine-translated, matched as a clause (kept for the suggester).
+    translated: str = ""
+    # Holds a k-NN clause the node may refuse (an index without the vector field):
+    # the caller then asks again with the text ranking.
+    refusable_vectors: bool = False
 
 
 def text_fields(suffix: str = "") -> list[str]:
@@ -73,19 +69,11 @@ def synonym_phrases() -> bool:
     return settings.SEARCH_SYNONYM_PHRASES
 
 
-def key_term_correction(filters: SearchFilters) -> str:
-    """The words with misspelt glossary terms corrected, when that is switched on
-    (SEARCH_KEY_TERM_TYPOS); "" otherwise or when none is misspelt."""
-    if not filters.q or not settings.SEARCH_KEY_TERM_TYPOS:
-        return ""
-    return corrected_query(filters.q, filters.lang)
-
-
 def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
     """Which practices the words find, and their first score. `translated`: the
     query machine-translated (see SEARCH_QUERY_TRANSLATION), matched as one more,
     lighter clause; `corrected`: the query with misspelt key terms corrected
-    (`key_term_correction`), matched as one more clause."""
+    (`ranking.key_term_correction`), matched as one more clause."""
     if not q:
         return {"match_all": {}}
     extra = []
@@ -114,23 +102,6 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
                     "minimum_should_match": "2<75%",
                     "auto_generate_synonyms_phrase_query": synonym_phrases(),
                     "boost": QUERY_TRANSLATION_BOOST,
-                }
-            }
-        )
-    if settings.SEARCH_FUZZY_TITLES:
-        extra.append(
-            {
-                "multi_match": {
-                    "query": q,
-                    "fields": [
-                        f"{field}_{language}"
-                        for field in FUZZY_FIELDS
-                        for language in LANGUAGES
-                    ],
-                    "fuzziness": "AUTO",
-                    "prefix_length": 1,
-                    "max_expansions": 20,
-                    "minimum_should_match": "2<75%",
                 }
             }
         )
@@ -220,114 +191,6 @@ def rescore(q: str) -> dict:
             "query_weight": 1,
             "rescore_query_weight": 1,
         },
-    }
-
-
-def nearest_request(vector: list[float]) -> dict:
-    """The k-NN request whose hits become the vector half of a hybrid search."""
-    return {
-        "size": VECTOR_CANDIDATES,
-        "_source": False,
-        "query": {"knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}},
-    }
-
-
-def nearest_clause(vector: list[float]) -> dict:
-    """The vector half as a clause of the main query: the VECTOR_CANDIDATES nearest
-    practices scoring at least VECTOR_MIN_SCORE, each scored VECTOR_BOOST times its
-    similarity (`min_score` applies to the boosted score)."""
-    return {
-        "function_score": {
-            "query": {
-                "knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}
-            },
-            "boost": VECTOR_BOOST,
-            "min_score": VECTOR_BOOST * VECTOR_MIN_SCORE,
-        }
-    }
-
-
-def close_enough(hits: list[dict]) -> dict[str, float]:
-    return {
-        hit["_id"]: hit["_score"] for hit in hits if hit["_score"] >= VECTOR_MIN_SCORE
-    }
-
-
-def vector_query(neighbours: dict[str, float]) -> dict:
-    if not neighbours:
-        return {"match_none": {}}  # an empty bool would match everything
-    return {
-        "bool": {
-            "should": [
-                {
-                    "constant_score": {
-                        "filter": {"ids": {"values": [doc_id]}},
-                        "boost": round(VECTOR_BOOST * score, 4),
-                    }
-                }
-                for doc_id, score in neighbours.items()
-            ]
-        }
-    }
-
-
-def hybrid_query(words: dict, neighbours: dict[str, float] | list[float]) -> dict:
-    """Score fusion: the words' score plus the neighbour's scaled similarity. The
-    neighbours are the query vector (one request: `nearest_clause`) or the ids and
-    scores a k-NN request found before (two requests)."""
-    if not neighbours:
-        return words
-    nearest = (
-        vector_query(neighbours)
-        if isinstance(neighbours, dict)
-        else nearest_clause(neighbours)
-    )
-    return {"bool": {"should": [words, nearest], "minimum_should_match": 1}}
-
-
-def text_ranking_request(filters: SearchFilters) -> dict:
-    """The text half alone, for rank fusion: ids of its first RRF_WINDOW matches."""
-    return {
-        "query": text_query(filters.q),
-        "post_filter": {"bool": {"filter": list(facet_clauses(filters).values())}},
-        "size": RRF_WINDOW,
-        "_source": False,
-    }
-
-
-def reciprocal_rank_fusion(*rankings: list[str]) -> dict[str, float]:
-    fused: dict[str, float] = defaultdict(float)
-    for ranking in rankings:
-        for rank, doc_id in enumerate(ranking, start=1):
-            fused[doc_id] += 1 / (RRF_K + rank)
-    return dict(fused)
-
-
-def fused_query(q: str, fused: dict[str, float], neighbours: dict[str, float]) -> dict:
-    """Rank fusion: matches are the text matches and the neighbours, as in
-    `hybrid_query`; the score is the fused one (text matches past the window: 0)."""
-    return {
-        "bool": {
-            "should": [
-                {"constant_score": {"filter": text_query(q), "boost": 0}},
-                {
-                    "constant_score": {
-                        "filter": {"ids": {"values": list(neighbours)}},
-                        "boost": 0,
-                    }
-                },
-                *(
-                    {
-                        "constant_score": {
-                            "filter": {"ids": {"values": [doc_id]}},
-                            "boost": round(score * 1000, 4),
-                        }
-                    }
-                    for doc_id, score in fused.items()
-                ),
-            ],
-            "minimum_should_match": 1,
-        }
     }
 
 
@@ -513,60 +376,29 @@ def match_strength_request(q: str, translated: str = "") -> dict:
     }
 
 
-def build_search_request(
-    filters: SearchFilters,
-    query: dict | None = None,
-    translated: str = "",
-    *,
-    rescored: bool = True,
-) -> dict:
-    """The search. `query` (which practices match, how they rank) defaults to the
-    words'; `translated` is the query machine-translated (SEARCH_QUERY_TRANSLATION).
-    By relevance, the phrase is scored as a rescore of the first matches
-    (`rescored`; text scores only), else on every match; sorted by year, not at
-    all. With words, the phrase suggester's rewording comes with the answer."""
+def build_search_request(filters: SearchFilters, ranked: RankedQuery) -> dict:
+    """The search: the ranking's parts (search/ranking.py) with the filters, the
+    counts, the order and, with words, the snippets and the phrase suggester's
+    rewording. Sorted by relevance, the phrase rescores the first matches (when the
+    ranking has a rescore); sorted by year, nothing rescores."""
     clauses = facet_clauses(filters)
-    by_score = filters.sort in ("relevance", "mexico")
-    rescoring = bool(filters.q) and rescored and by_score
-    corrected = key_term_correction(filters)
-    words = (
-        matching_query(filters.q, translated, corrected)
-        if rescoring or not by_score
-        else text_query(filters.q, translated, corrected)
-    )
-    ranked = query or words
     body = {
-        "query": mexico_first(ranked) if filters.sort == "mexico" else ranked,
+        "query": mexico_first(ranked.query)
+        if filters.sort == "mexico"
+        else ranked.query,
         "post_filter": {"bool": {"filter": list(clauses.values())}},
         "aggs": aggregations(clauses),
         "sort": sort_clause(filters.sort),
         "from": filters.offset,
         "size": filters.page_size,
         "track_total_hits": True,
-        "_source": [
-            "id",
-            "urls",
-            "titles",
-            "summaries",
-            *MACHINE_SOURCE,
-            "original_language",
-            "language",
-            "country",
-            "region",
-            "theme",
-            "level",
-            "type",
-            "year",
-            "evidence",
-            "outcome",
-            "documented_results",
-        ],
+        "_source": list(HIT_SOURCE),
     }
     if filters.q:
         body["highlight"] = highlight(filters.lang)
         body["suggest"] = did_you_mean(filters.q)
-        if rescoring:
-            body["rescore"] = rescore(filters.q)
+        if ranked.rescore:
+            body["rescore"] = ranked.rescore
             # A rescore cannot follow a sort on a field: the year no longer breaks
             # ties between equal scores.
             del body["sort"]

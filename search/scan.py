@@ -4,8 +4,8 @@ A search page stops at 10,000 results; an export does not. The walk holds an
 OpenSearch point in time, so every batch sees the same index state however long
 the download takes, and pages through it with `search_after`: each batch is one
 small request that returns practice ids only, so memory stays flat at any size.
-The query and filters are the search page's own (`build_search_request`, with the
-vector half of `search_query`).
+The query and filters are the search page's own: the ranking the settings choose
+(`ranking.py`), in the request `query.build_search_request` makes of it.
 """
 
 from collections.abc import Iterator
@@ -17,8 +17,9 @@ from opensearchpy.exceptions import NotFoundError, OpenSearchException, Transpor
 from .client import get_client
 from .filters import SearchFilters
 from .indexer import alias_name
+from .node import SearchUnavailable
 from .query import build_search_request
-from .service import SearchUnavailable, search_query
+from .ranking import chosen_ranking
 
 EXPORT_BATCH_SIZE = 1000
 KEEP_ALIVE = "2m"
@@ -44,11 +45,9 @@ class PracticeScan:
 
 
 def _body(filters: SearchFilters, sort: list | None, size: int) -> dict:
-    request = build_search_request(
-        replace(filters, page=1, page_size=1),
-        search_query(filters),
-        rescored=False,  # a walk in sorted batches cannot rescore
-    )
+    # A walk in sorted batches cannot rescore: the phrase is scored on every match.
+    ranked = chosen_ranking().ranked(filters, rescorable=False)
+    request = build_search_request(replace(filters, page=1, page_size=1), ranked)
     return {
         "query": request["query"],
         "post_filter": request["post_filter"],

@@ -11,8 +11,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from kb.translations import site_languages
+
 from .api_errors import UNAVAILABLE, error_response
-from .filters import LANGS, FilterError, accepted_language, parse_filters
+from .filters import FilterError, accepted_language, parse_filters
 from .serializers import results_json
 from .service import SearchUnavailable, autocomplete, search_practices
 
@@ -44,9 +46,12 @@ def search_api(request):
 @require_GET
 def autocomplete_api(request):
     lang = request.GET.get("lang", "") or _reader_language(request)
-    with translation.override(lang if lang in LANGS else _reader_language(request)):
-        if lang not in LANGS:
-            message = _("must be one of %(choices)s") % {"choices": ", ".join(LANGS)}
+    languages = site_languages()
+    with translation.override(lang if lang in languages else _reader_language(request)):
+        if lang not in languages:
+            message = _("must be one of %(choices)s") % {
+                "choices": ", ".join(languages)
+            }
             return _varying(error_response(400, message, "lang"))
         q = request.GET.get("q", "")
         if len(q) > 100:

@@ -3,8 +3,8 @@
 import uuid
 
 from practices.importers.batch import run_import
-from practices.importers.record import ParsedRow, PracticeRecord, SourceLink
 from practices.models import PracticePage
+from practices.records.record import ParsedRow, PracticeRecord, SourceLink
 
 
 def practice_record(

@@ -32,12 +32,10 @@ INSTALLED_APPS = [
     "finder",
     "desk",
     "opendata",
-    "wagtail.contrib.forms",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -188,12 +186,9 @@ OPENSEARCH_TIMEOUT_SECONDS = float(env_str("OPENSEARCH_TIMEOUT_SECONDS", "1.5"))
 OPENSEARCH_SEARCH_TIMEOUT_SECONDS = float(
     env_str("OPENSEARCH_SEARCH_TIMEOUT_SECONDS", "1.25")
 )
-# "hybrid": text and sentence-vector matches fused; "text": no vectors (the model is
-# never loaded in web workers); "vectors": k-NN only, for the relevance harness.
+# The ranking (search/ranking.py): "hybrid", text and sentence-vector matches, scores
+# added; "text", no vectors (the model is never loaded in web workers).
 SEARCH_MODE = env_str("SEARCH_MODE", "hybrid")
-# How the hybrid's halves combine: "sum" (scores added, one request) or "rrf"
-# (reciprocal rank fusion, one request more); docs/search.md has the measurements.
-SEARCH_FUSION = env_str("SEARCH_FUSION", "sum")
 # Where the sum's vector half runs: "inline", a k-NN clause of the search request
 # itself; "separate", a k-NN request first whose hits join the search as id clauses
 # (the design before issue #25, kept for the comparison in docs/capacity.md).
@@ -211,8 +206,6 @@ APERTIUM_COMMAND = env_str("APERTIUM_COMMAND", "apertium")
 # process, cached per query). On: it pays on the harness's tuning half
 # (docs/search.md); off when Apertium is absent, as nothing is translated.
 SEARCH_QUERY_TRANSLATION = env_bool("SEARCH_QUERY_TRANSLATION", True)
-# Also fuzzy-match titles and terms per language (stemmed), beside the folded field.
-SEARCH_FUZZY_TITLES = env_bool("SEARCH_FUZZY_TITLES", False)
 # Also match the query with misspelt glossary terms corrected (search/key_terms.py).
 SEARCH_KEY_TERM_TYPOS = env_bool("SEARCH_KEY_TERM_TYPOS", True)
 # Match a multi-word synonym as a phrase (OpenSearch's default, which also makes

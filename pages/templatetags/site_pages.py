@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from pages.models import SitePages
 from pages.site_pages import SitePageLink, site_page_links
 
 register = template.Library()
@@ -12,10 +13,7 @@ def site_page(role: str) -> SitePageLink | None:
     return site_page_links(get_language() or "es").get(role)
 
 
-FOOTER_ROLES = ("about", "open-data", "privacy", "contact")
-
-
 @register.simple_tag
 def footer_pages() -> list[SitePageLink]:
     links = site_page_links(get_language() or "es")
-    return [links[role] for role in FOOTER_ROLES if role in links]
+    return [links[role] for role in SitePages.ROLES if role in links]

@@ -20,8 +20,10 @@ from practices.models import PracticePage
 from practices.sections import RICH_TEXT_SECTIONS
 
 LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/"
-LANGUAGES = ("es", "en")
-RICH_TEXT = RICH_TEXT_SECTIONS
+# The languages of the format's per-language columns (`title_es`, `title_en`): part
+# of the published format (docs/interchange-format.md), fixed as data like the index
+# mapping's analyzers, not read from the settings at import time.
+FORMAT_LANGUAGES = ("es", "en")
 
 
 @dataclass
@@ -78,7 +80,7 @@ def _text(name: str, language: str) -> Callable[[PracticeGroup], Any]:
         if page is None:
             return None
         raw = getattr(page, name)
-        return plain_text(raw) if name in RICH_TEXT else raw
+        return plain_text(raw) if name in RICH_TEXT_SECTIONS else raw
 
     return value
 
@@ -194,7 +196,7 @@ def _per_language(name, kind, meaning_es_en, make, part) -> list[Column]:
             make(language),
             heading=_formatted(IN_LANGUAGE[language], part=part),
         )
-        for language in LANGUAGES
+        for language in FORMAT_LANGUAGES
     ]
 
 
@@ -369,7 +371,7 @@ def column_names_by_heading() -> dict[str, str]:
     """Each column's heading, in every language, to its code: how the importer reads
     a CSV file exported with headings (the default) as well as one with codes."""
     names = {}
-    for language in LANGUAGES:
+    for language in FORMAT_LANGUAGES:
         with translation.override(language):
             names.update({column.title: column.name for column in COLUMNS})
     return names

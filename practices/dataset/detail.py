@@ -4,11 +4,13 @@ from urllib.parse import urljoin
 
 from wagtail.rich_text import expand_db_html
 
+from kb.translations import site_languages
 from practices.facets import FACETS
+from practices.sections import RICH_TEXT_SECTIONS
+from practices.translatable_texts import other_language
 from practices.translation.service import machine_translations_for
-from practices.translation.texts import other_language
 
-from .columns import LICENCE_URL, RICH_TEXT, PracticeGroup, facet_label, facet_terms
+from .columns import LICENCE_URL, PracticeGroup, facet_label, facet_terms
 
 LICENCE = {"name": "CC BY-NC-SA 4.0", "url": LICENCE_URL}
 
@@ -19,7 +21,7 @@ def _text(group: PracticeGroup, language: str) -> dict:
         "url": group.url_for(page),
         "title": page.title,
         "summary": page.summary,
-        **{name: expand_db_html(getattr(page, name)) for name in RICH_TEXT},
+        **{name: expand_db_html(getattr(page, name)) for name in RICH_TEXT_SECTIONS},
         "keywords": sorted(item.tag.name for item in page.tagged_keywords.all()),
         "machine_translated": False,
         "first_published_at": _moment(page.first_published_at),
@@ -35,7 +37,9 @@ def _classification(facet, group: PracticeGroup):
     terms = [
         {
             "code": facet.value_of(term),
-            "label": {lang: facet_label(facet, term, lang) for lang in ("es", "en")},
+            "label": {
+                lang: facet_label(facet, term, lang) for lang in site_languages()
+            },
         }
         for term in facet_terms(facet, group)
     ]
@@ -93,7 +97,7 @@ def _machine_texts(group: PracticeGroup) -> dict:
             else None,
             "title": texts.get("title", ""),
             "summary": texts.get("summary", ""),
-            **{name: texts.get(name, "") for name in RICH_TEXT},
+            **{name: texts.get(name, "") for name in RICH_TEXT_SECTIONS},
             "keywords": [],
             "machine_translated": True,
             "first_published_at": None,

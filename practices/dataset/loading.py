@@ -4,17 +4,17 @@ from collections.abc import Callable, Iterable, Iterator
 
 from wagtail.models import Page
 
+from kb.translations import site_languages
 from practices.models import PracticePage
 
-from .columns import LANGUAGES, PracticeGroup
+from .columns import PracticeGroup
 
 KEY_BATCH_SIZE = 1000
 
 
 def _live_pages():
     return (
-        PracticePage.objects.live()
-        .public()
+        PracticePage.objects.public_practices()
         .for_reading()
         .select_related("country__region")
         .prefetch_related(
@@ -33,7 +33,7 @@ def practice_groups(
     lang: str,
     url_for: Callable[[PracticePage], str],
 ) -> list[PracticeGroup]:
-    """The live practices with these translation keys, in the order of `keys`.
+    """The public practices with these translation keys, in the order of `keys`.
 
     A key with no live page (unpublished since the search index last saw it) is
     left out: an export never shows what is no longer public.
@@ -42,7 +42,7 @@ def practice_groups(
     pages: dict[str, dict[str, PracticePage]] = {}
     for page in _live_pages().filter(translation_key__in=keys).order_by("pk"):
         language = page.locale.language_code
-        if language in LANGUAGES:
+        if language in site_languages():
             pages.setdefault(str(page.translation_key), {}).setdefault(language, page)
     return [
         PracticeGroup(key, pages[key], lang, url_for) for key in keys if key in pages
@@ -75,12 +75,11 @@ class PageAddresses:
 
 
 def all_practice_keys(batch_size: int = KEY_BATCH_SIZE) -> Iterator[list[str]]:
-    """Every live practice's key, in key order, batch by batch (keyset paging)."""
+    """Every public practice's key, in key order, batch by batch (keyset paging)."""
     last = None
     while True:
         keys = (
-            PracticePage.objects.live()
-            .public()
+            PracticePage.objects.public_practices()
             .order_by("translation_key")
             .values_list("translation_key", flat=True)
             .distinct()

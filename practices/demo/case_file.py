@@ -14,7 +14,8 @@ from pathlib import Path
 import pycountry
 from django.utils.text import slugify
 
-from practices.importers.record import PracticeRecord, SourceLink
+from kb.translations import site_languages
+from practices.records.record import PracticeRecord, SourceLink
 from taxonomy.vocabularies import (
     EVIDENCE_LEVELS,
     GOVERNMENT_LEVELS,
@@ -26,7 +27,6 @@ from taxonomy.vocabularies import (
 )
 
 CASES_DIR = Path(__file__).with_name("cases")
-LANGUAGES = ("es", "en")
 SECTIONS = ("problem", "actions", "results", "lessons", "evidence")
 CATALOGUES = ("ogp", "participedia", "editorial")
 SOURCE_KINDS = ("official", "evaluation", "catalogue", "press", "academic", "other")
@@ -93,7 +93,7 @@ class Case:
         data = self.data
         key = str(uuid.uuid5(DEMO_NAMESPACE, self.key))
         records = []
-        for language in LANGUAGES:
+        for language in site_languages():
             text = self.texts[language]
             records.append(
                 PracticeRecord(
@@ -154,7 +154,7 @@ def read_case(path: Path) -> Case:
                 for name in SECTIONS
             },
         )
-        for language in LANGUAGES
+        for language in site_languages()
     }
     return Case(path=path, data=data, texts=texts)
 
@@ -234,7 +234,7 @@ def case_problems(data: dict) -> list[str]:
     urls = [s.get("url") for s in sources if isinstance(s, dict)]
     if len(set(urls)) != len(urls):
         problems.append("sources: a URL is listed twice")
-    for language in LANGUAGES:
+    for language in site_languages():
         text = data.get(language)
         if not isinstance(text, dict):
             problems.append(f"{language}: missing")

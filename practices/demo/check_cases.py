@@ -8,7 +8,8 @@ import contextlib
 import sys
 from pathlib import Path
 
-from practices.demo.case_file import CASES_DIR, LANGUAGES, CaseError, read_case
+from kb.translations import site_languages
+from practices.demo.case_file import CASES_DIR, CaseError, read_case
 from practices.demo.content_checks import (
     deferring_sentences,
     figures,
@@ -29,7 +30,7 @@ SHARED_SKELETON_LIMIT = 10
 def case_text_problems(case, sources_ngrams) -> list[str]:
     problems = []
     known = {normalise_figure(p["fact"]) for p in case.provenance}
-    for language in LANGUAGES:
+    for language in site_languages():
         text = case.texts[language]
         for field in ("title", "summary", *text.sections):
             content = getattr(text, field, None)
@@ -90,7 +91,7 @@ def main(argv: list[str]) -> int:
         else:
             print(f"✓ {path.name}")
     checked = {p.name for p in paths}
-    for language in LANGUAGES:
+    for language in site_languages():
         texts = {c.path.name: c.texts[language].all_text() for c in every_case}
         for limit, found, what in (
             (

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kb.text import plain_text
+from kb.translations import site_languages
 from practices.demo.content_checks import (
     deferring_sentences,
     figures,
@@ -20,10 +21,9 @@ from practices.demo.content_checks import (
     shared_skeletons,
     words,
 )
-from practices.importers.record import PracticeRecord
+from practices.records.record import PracticeRecord
 from practices.sections import RICH_TEXT_SECTIONS
 
-LANGUAGES = ("es", "en")
 SHARED_SENTENCE_LIMIT = 3
 SHARED_SKELETON_LIMIT = 10
 # A section "says something" from this many words on (the content issue's bar).
@@ -130,7 +130,7 @@ def build_report(
     for record in records:
         by_practice[practice_key(record)][record.locale] = record
     languages = {}
-    for language in LANGUAGES:
+    for language in site_languages():
         report = LanguageReport(language)
         texts_by_practice = {}
         words_by_section = defaultdict(list)

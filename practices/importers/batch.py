@@ -9,10 +9,10 @@ from django.db import transaction
 from practices import services
 from practices.models import PracticeIndexPage, PracticePage
 
-from .pages import normalised, record_from_page
-from .record import ImportFileError, ParsedRow, PracticeRecord, RowProblem
-from .validation import validate_record
-from .vocabulary import Vocabulary
+from ..records.conversion import normalised, record_from_page
+from ..records.record import ImportFileError, ParsedRow, PracticeRecord, RowProblem
+from ..records.validation import validate_record
+from ..records.vocabulary import Vocabulary
 
 PLACE_FIELDS = {"country", "Country/Locality"}
 RowSource = Callable[[], Iterable[ParsedRow]]

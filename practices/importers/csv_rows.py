@@ -4,7 +4,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from .record import ImportFileError
+from ..records.record import ImportFileError
 
 MAX_CELL_BYTES = 1_000_000
 MISSING_MARKERS = {"", "nd", "nr", "na", "n/a", "null", "none"}

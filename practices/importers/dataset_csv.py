@@ -10,16 +10,19 @@ columns' codes or their headings in either language (what the site's CSV link gi
 from collections.abc import Iterator
 from pathlib import Path
 
-from practices.dataset.columns import LANGUAGES, RICH_TEXT, column_names_by_heading
+from practices.dataset.columns import FORMAT_LANGUAGES, column_names_by_heading
 from practices.dataset.writers import LIST_SEPARATOR, restore
 from practices.facets import EDITABLE_FACETS
+from practices.sections import RICH_TEXT_SECTIONS
 
+from ..records.record import ParsedRow, PracticeRecord, RowProblem, SourceLink
+from ..records.rich_text import paragraphs_html
 from .csv_rows import read_csv_rows, shape_problem
-from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
-from .text import paragraphs_html
 
 REQUIRED_COLUMNS = {"id", "original", "source_catalogue", "country"} | {
-    f"{name}_{language}" for name in ("title", "summary") for language in LANGUAGES
+    f"{name}_{language}"
+    for name in ("title", "summary")
+    for language in FORMAT_LANGUAGES
 }
 
 
@@ -31,7 +34,9 @@ def read_dataset_csv(path: Path) -> Iterator[ParsedRow]:
             yield ParsedRow(line, None, [RowProblem(line, "row", problem)])
             continue
         row = {name: restore(value or "") for name, value in raw.items()}
-        languages = [lang for lang in LANGUAGES if row.get(f"title_{lang}", "").strip()]
+        languages = [
+            lang for lang in FORMAT_LANGUAGES if row.get(f"title_{lang}", "").strip()
+        ]
         if not languages:
             yield ParsedRow(line, None, [RowProblem(line, "title", "missing")])
             continue
@@ -74,7 +79,7 @@ def _record(row: dict, language: str) -> PracticeRecord:
         summary=row[f"summary_{language}"].strip(),
         **{
             name: paragraphs_html(row.get(f"{name}_{language}", ""))
-            for name in RICH_TEXT
+            for name in RICH_TEXT_SECTIONS
         },
         municipality=row.get("municipality", ""),
         **{facet.field: _facet(row, facet) for facet in EDITABLE_FACETS},

@@ -5,9 +5,9 @@ from typing import TextIO
 
 from practices.models import PracticePage
 
+from ..records.conversion import record_from_page
+from ..records.record import PracticeRecord
 from .jsonl import write_jsonl
-from .pages import record_from_page
-from .record import PracticeRecord
 
 
 def practice_records(*, live_only: bool = False) -> Iterator[PracticeRecord]:

@@ -3,11 +3,11 @@
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..records.record import ImportFileError, ParsedRow
 from .dataset_csv import read_dataset_csv
 from .jsonl import read_jsonl
 from .ogp import read_ogp
 from .participedia import read_participedia, read_participedia_joined
-from .record import ImportFileError, ParsedRow
 
 # csv: a file exported from Repertorio's open data (the search export or a dump).
 FORMATS = ("ogp", "participedia", "jsonl", "csv")

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .record import ImportFileError, ParsedRow, PracticeRecord, RowProblem
+from ..records.record import ImportFileError, ParsedRow, PracticeRecord, RowProblem
 
 
 def read_jsonl(path: Path) -> Iterator[ParsedRow]:

@@ -13,9 +13,10 @@ from pathlib import Path
 from taxonomy import geography
 from taxonomy.vocabularies import THEMES
 
+from ..records.record import ParsedRow, PracticeRecord, RowProblem, SourceLink
+from ..records.rich_text import paragraphs_html
 from .csv_rows import cell, read_csv_rows, shape_problem, year_of
-from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
-from .text import guess_language, paragraphs_html, shorten
+from .text import guess_language, shorten
 
 CATALOGUE = "ogp"
 REQUIRED_COLUMNS = {

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from taxonomy import geography, localities
 
+from ..records.record import ParsedRow, PracticeRecord, RowProblem, SourceLink
+from ..records.rich_text import paragraphs_html
 from .csv_rows import cell, read_csv_rows, shape_problem, year_of
-from .record import ParsedRow, PracticeRecord, RowProblem, SourceLink
-from .text import junk_in_title, paragraphs_html, shorten
+from .text import junk_in_title, shorten
 
 CATALOGUE = "participedia"
 REQUIRED_COLUMNS = {"id", "title", "url", "country"}

@@ -1,37 +1,9 @@
-"""Turning catalogue text into safe page content."""
+"""Catalogue text made fit for a record: summaries shortened, languages guessed,
+junk titles caught (the markup itself: practices/records/rich_text.py)."""
 
-import html
 import re
 
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-
-from practices.models.practice_page import RICH_TEXT_FEATURES, SUMMARY_MAX_LENGTH
-
-_converter = None
-# Plain paragraphs: no other tag, no attribute, no entity, no control character. The
-# editor keeps them as they are but for quotes, which it escapes; they need no
-# parsing (most catalogue text is this).
-_PLAIN_PARAGRAPHS = re.compile(r"(?:<p>[^<>&\x00-\x1f\x7f-\x9f]*</p>)+")
-
-
-def paragraphs_html(text: str) -> str:
-    """Plain text to escaped <p> paragraphs, one per blank-line-separated block."""
-    blocks = [
-        b.strip() for b in re.split(r"\n\s*\n|\r\n\s*\r\n", text or "") if b.strip()
-    ]
-    return "".join(f"<p>{html.escape(' '.join(block.split()))}</p>" for block in blocks)
-
-
-def sanitise_rich_text(markup: str) -> str:
-    """Keep only what the rich text editor allows (no scripts, styles or handlers)."""
-    global _converter
-    if not markup:
-        return ""
-    if _PLAIN_PARAGRAPHS.fullmatch(markup):
-        return markup.replace('"', "&quot;").replace("'", "&#x27;")
-    if _converter is None:
-        _converter = EditorHTMLConverter(features=RICH_TEXT_FEATURES)
-    return _converter.to_database_format(markup)
+from practices.models.practice_page import SUMMARY_MAX_LENGTH
 
 
 def shorten(text: str, limit: int = SUMMARY_MAX_LENGTH) -> str:

@@ -8,6 +8,7 @@ from .practice_page import (
     PracticeSource,
     SourceCatalogue,
 )
+from .visibility import public_pages
 
 __all__ = [
     "ClassificationReconciliation",
@@ -19,4 +20,5 @@ __all__ = [
     "PracticeSource",
     "PendingTranslation",
     "SourceCatalogue",
+    "public_pages",
 ]

@@ -1,8 +1,15 @@
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+
+from ..translatable_texts import other_language
+from .machine_translation import stored_machine_translations
+from .practice_page import PracticePage
 
 
 class PracticeIndexPage(Page):
@@ -20,10 +27,6 @@ class PracticeIndexPage(Page):
 
     def serve(self, request, *args, **kwargs):
         """The list of practices is the search page, with its facets."""
-        from django.shortcuts import redirect
-        from django.urls import reverse
-        from django.utils import translation
-
         with translation.override(self.locale.language_code):
             return redirect(reverse("search"))
 
@@ -31,8 +34,6 @@ class PracticeIndexPage(Page):
         """Find a practice in one query, with every term it shows already joined."""
         if not path_components:
             return super().route(request, path_components)
-        from .practice_page import PracticePage
-
         try:
             practice = (
                 PracticePage.objects.for_reading()
@@ -50,9 +51,6 @@ class PracticeIndexPage(Page):
     def _machine_translated(self, slug: str):
         """A practice written only in the other language, shown here through its
         machine translation (or its real translation, if one now exists)."""
-        from ..translation import machine_translations_for, other_language
-        from .practice_page import PracticePage
-
         language = self.locale.language_code
         original = (
             PracticePage.objects.for_reading()
@@ -62,15 +60,15 @@ class PracticeIndexPage(Page):
         )
         if original is None:
             return None
-        translation = (
+        human_translation = (
             PracticePage.objects.for_reading()
             .live()
             .filter(translation_key=original.translation_key, locale=self.locale)
             .first()
         )
-        if translation is not None:
-            return translation  # people translated it since: their text wins
-        texts = machine_translations_for([original]).get(original.pk, {})
+        if human_translation is not None:
+            return human_translation  # people translated it since: their text wins
+        texts = stored_machine_translations([original]).get(original.pk, {})
         if not texts.get("title"):
             return None
         original.machine_translation = {**texts, "language": language}

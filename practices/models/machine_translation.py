@@ -1,5 +1,9 @@
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from ..translatable_texts import other_language, source_texts, text_hash
 
 
 class MachineTranslation(models.Model):
@@ -30,6 +34,37 @@ class MachineTranslation(models.Model):
 
     def __str__(self):
         return f"{self.source_language}→{self.target_language} {self.source_hash[:12]}"
+
+
+def stored_machine_translations(pages: Iterable) -> dict[int, dict[str, str]]:
+    """For each practice page, by field, the stored translation of its current text
+    into the site's other language (one query).
+
+    Only for pages whose text has been translated; a changed text has a new hash, so
+    an out-of-date translation is never returned.
+    """
+    wanted: dict[int, dict[str, tuple[str, str, str]]] = {}
+    for page in pages:
+        target = other_language(page.locale.language_code)
+        if target is None:
+            continue
+        wanted[page.pk] = {
+            name: (page.locale.language_code, target, text_hash(text))
+            for name, text in source_texts(page).items()
+        }
+    hashes = {key[2] for fields in wanted.values() for key in fields.values()}
+    if not hashes:
+        return {}
+    found = {
+        (row.source_language, row.target_language, row.source_hash): row.text
+        for row in MachineTranslation.objects.filter(source_hash__in=hashes)
+    }
+    result = {}
+    for pk, fields in wanted.items():
+        texts = {name: found[key] for name, key in fields.items() if key in found}
+        if texts:
+            result[pk] = texts
+    return result
 
 
 class PendingTranslation(models.Model):

@@ -30,9 +30,12 @@ from wagtail.search import index
 from kb.translations import live_translations
 from practices.citation import cite
 from practices.evidence import has_documented_results
-from practices.sections import RICH_TEXT_SECTIONS
+from practices.facets import SINGLE_TERM_RELATIONS, PracticeFact, practice_facts
+from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
+
+from .visibility import public_pages
 
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
 EARLIEST_YEAR = 1980
@@ -46,7 +49,6 @@ def script_safe_json(data: dict) -> str:
     return mark_safe(text)  # noqa: S308 - every markup character is escaped above
 
 
-RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 SUMMARY_MAX_LENGTH = 600
 # Rendered parts of a practice are keyed by its published state; this bounds how long
 # a renamed taxonomy term can keep its old label there.
@@ -90,17 +92,15 @@ class PracticeKeyword(TaggedItemBase):
 
 
 class PracticePageQuerySet(PageQuerySet):
+    def public_practices(self):
+        """The practices readers can reach (`public_pages`): what search indexes and
+        what exports, feeds, sitemaps and dumps list."""
+        return public_pages(self)
+
     def for_reading(self):
-        """Join the single-valued terms a practice page shows."""
-        return self.select_related(
-            "locale",
-            "country",
-            "subdivision",
-            "government_level",
-            "regulated_party_type",
-            "evidence_level",
-            "status",
-        )
+        """Join the single-valued terms a practice page shows (every facet's of
+        the registry, practices/facets.py)."""
+        return self.select_related("locale", *SINGLE_TERM_RELATIONS)
 
     def without_translation(self):
         """Pages whose practice exists in one language only."""
@@ -429,6 +429,10 @@ class PracticePage(Page):
         if self.start_year:
             data["temporalCoverage"] = f"{self.start_year}/{self.end_year or '..'}"
         return data
+
+    def facts(self) -> list[PracticeFact]:
+        """The classifications the page lists, from the facet registry."""
+        return practice_facts(self)
 
     def institutions_list(self) -> list[str]:
         return [

@@ -5,6 +5,7 @@ stored in `MachineTranslation` keyed by a hash of the source text, and read by t
 search document builder and the practice pages.
 """
 
+from ..translatable_texts import other_language, source_texts, text_hash
 from .apertium import ApertiumTranslator, TranslatorStatus
 from .service import (
     TranslationQueueSummary,
@@ -21,7 +22,6 @@ from .service import (
     translation_queue_summary,
     translator_status,
 )
-from .texts import other_language, source_texts, text_hash
 
 __all__ = [
     "ApertiumTranslator",

@@ -13,6 +13,8 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from kb.caches import queries_cache
+from kb.translations import site_languages
+from practices.sections import RICH_TEXT_SECTIONS
 
 from ..models import (
     MachineTranslation,
@@ -20,22 +22,21 @@ from ..models import (
     PracticeIndexPage,
     PracticePage,
 )
+from ..models.machine_translation import stored_machine_translations
 from ..models.practice_page import SUMMARY_MAX_LENGTH
 from ..signals import machine_translations_changed
+from ..translatable_texts import (
+    other_language,
+    paragraphs_markup,
+    source_texts,
+    text_hash,
+)
 from .apertium import (
     MODES,
     ApertiumTranslator,
     TranslatorStatus,
     TranslatorUnavailable,
     warm_pipeline,
-)
-from .texts import (
-    LANGUAGES,
-    RICH_TEXT,
-    other_language,
-    paragraphs_markup,
-    source_texts,
-    text_hash,
 )
 
 BATCH_PAGES = 100
@@ -71,7 +72,9 @@ class TranslationReport:
 
 def single_language_pages(translation_keys: Iterable[UUID] | None = None):
     """Live Spanish or English pages whose practice has no live page in the other."""
-    pages = PracticePage.objects.live().filter(locale__language_code__in=LANGUAGES)
+    pages = PracticePage.objects.live().filter(
+        locale__language_code__in=site_languages()
+    )
     if translation_keys is not None:
         pages = pages.filter(translation_key__in=list(translation_keys))
     languages = defaultdict(set)
@@ -166,39 +169,19 @@ def _translate_chunk(pages: list[PracticePage], translator, report) -> None:
 def machine_translations_for(
     pages: Iterable[PracticePage],
 ) -> dict[int, dict[str, str]]:
-    """For each page, by field, the stored translation of its current text (one query),
-    and `url`: where readers of the other language see it.
-
-    Only for pages whose text has been translated; a changed text has a new hash, so
-    an out-of-date translation is never returned.
-    """
-    wanted: dict[int, dict[str, tuple[str, str, str]]] = {}
+    """For each page, by field, the stored translation of its current text
+    (`stored_machine_translations`), and `url`: where readers of the other language
+    see it."""
     pages_by_pk = {page.pk: page for page in pages}
-    for page in pages_by_pk.values():
-        target = other_language(page.locale.language_code)
-        if target is None:
-            continue
-        wanted[page.pk] = {
-            name: (page.locale.language_code, target, text_hash(text))
-            for name, text in source_texts(page).items()
-        }
-    hashes = {key[2] for fields in wanted.values() for key in fields.values()}
-    if not hashes:
+    result = stored_machine_translations(pages_by_pk.values())
+    if not result:
         return {}
-    found = {
-        (row.source_language, row.target_language, row.source_hash): row.text
-        for row in MachineTranslation.objects.filter(source_hash__in=hashes)
-    }
     index_urls = practice_index_urls()
-    result = {}
-    for page in pages_by_pk.values():
-        fields = wanted.get(page.pk, {})
-        texts = {name: found[key] for name, key in fields.items() if key in found}
-        if texts:
-            target = other_language(page.locale.language_code)
-            if index_urls.get(target):
-                texts["url"] = f"{index_urls[target]}{page.slug}/"
-            result[page.pk] = texts
+    for pk, texts in result.items():
+        page = pages_by_pk[pk]
+        target = other_language(page.locale.language_code)
+        if index_urls.get(target):
+            texts["url"] = f"{index_urls[target]}{page.slug}/"
     return result
 
 
@@ -305,7 +288,7 @@ def prefill_from_machine_translation(
         target.draft_title = target.title
     if texts.get("summary"):
         target.summary = texts["summary"][:SUMMARY_MAX_LENGTH]
-    for name in RICH_TEXT:
+    for name in RICH_TEXT_SECTIONS:
         if texts.get(name):
             setattr(target, name, paragraphs_markup(texts[name]))
     if texts or keywords:

@@ -9,7 +9,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from unittest import mock
@@ -27,10 +27,12 @@ from practices.translation import translate_pending
 from taxonomy.models import Country
 
 from .. import query as search_query
+from .. import ranking as search_ranking
+from .. import service as search_service
 from ..client import get_client
+from ..commands import drain_queue
 from ..filters import parse_filters
 from ..labels import clear_label_cache
-from ..operations import drain_queue
 from ..service import search_practices
 from .judgements import (
     HALVES,
@@ -41,6 +43,7 @@ from .judgements import (
     write_without_judgements,
 )
 from .metrics import ndcg_at, recall_at
+from .rankings import VectorsOnlyRanking
 
 OGP_FILE = "ogp_commitments_subset.csv"
 WAGTAIL_BACKEND = "wagtail_opensearch"
@@ -264,11 +267,28 @@ def _ours_with(**changes) -> Callable[[JudgedQuery, dict], list[str]]:
 
 
 def _ours_with_constants(**constants) -> Callable[[JudgedQuery, dict], list[str]]:
-    """Our search with constants of search/query.py changed (the vector half's,
-    weights and boosts): an experiment to compare."""
+    """Our search with constants changed (the vector half's in search/ranking.py,
+    weights and boosts in search/query.py): an experiment to compare."""
+    by_module = [
+        (module, {k: v for k, v in constants.items() if hasattr(module, k)})
+        for module in (search_ranking, search_query)
+    ]
 
     def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
-        with mock.patch.multiple(search_query, **constants):
+        with ExitStack() as patched:
+            for module, changes in by_module:
+                if changes:
+                    patched.enter_context(mock.patch.multiple(module, **changes))
+            return _ours(query, identifiers)
+
+    return rank
+
+
+def _ours_ranked_by(ranking) -> Callable[[JudgedQuery, dict], list[str]]:
+    """Our search ranked by a ranking search itself does not use (rankings.py)."""
+
+    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
+        with mock.patch.object(search_service, "chosen_ranking", lambda: ranking):
             return _ours(query, identifiers)
 
     return rank
@@ -283,11 +303,9 @@ def _ours_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "ours": _ours,
     "text": _ours_with(SEARCH_MODE="text"),
-    "vectors": _ours_with(SEARCH_MODE="vectors"),
-    "rrf": _ours_with(SEARCH_MODE="hybrid", SEARCH_FUSION="rrf"),
+    "vectors": _ours_ranked_by(VectorsOnlyRanking()),
     "wagtail": _wagtail,
     "query-mt": _ours_with(SEARCH_QUERY_TRANSLATION=True),
-    "fuzzy-titles": _ours_with(SEARCH_FUZZY_TITLES=True),
     "key-terms": _ours_with(SEARCH_KEY_TERM_TYPOS=True),
     "key-terms+mt": _ours_with(
         SEARCH_KEY_TERM_TYPOS=True, SEARCH_QUERY_TRANSLATION=True

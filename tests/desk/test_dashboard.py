@@ -10,7 +10,7 @@ from contributions.models import Submission
 from practices import facets
 from practices.facets import Facet
 from practices.models import PracticePage
-from search.operations import reconcile
+from search.commands import reconcile
 from taxonomy.models import GovernmentLevel, Theme
 
 pytestmark = pytest.mark.django_db

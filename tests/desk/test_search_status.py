@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from practices.models import PracticePage
+from search.index_status import practice_index_status
 from search.indexer import delete_documents, write_documents
 from search.models import PendingIndexUpdate
-from search.service import practice_index_status
 from search.sync import drain
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from wagtail.users.models import UserProfile
 from desk.links import CheckPolicy, check_sources
 from desk.models import LinkCheck
 from practices.models import PracticePage
-from search.service import practice_index_status
+from search.index_status import practice_index_status
 from tests.browser_support import sign_in_to_admin
 from tests.factories import create_practices, practice_record
 

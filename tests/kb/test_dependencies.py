@@ -2,7 +2,8 @@
 
 taxonomy ← practices ← search ← pages, contributions, finder ← desk, opendata ← the
 project's wiring; the shared helpers (kb.text, kb.translations) sit below them all.
-The layers are an import-linter contract in pyproject.toml.
+The layers are an import-linter contract in pyproject.toml; a second one forbids
+circles between the modules of a package (between files, not only between apps).
 """
 
 import ast
@@ -15,8 +16,9 @@ APPS = ("kb", "taxonomy", "practices", "search", "pages", "contributions")
 APPS += ("desk", "opendata", "finder")
 
 
-def test_the_layers_contract_is_kept():
-    """Fails with the offending import chain when an app imports one above it."""
+def test_the_import_contracts_are_kept():
+    """Fails with the offending import chain when an app imports one above it, or
+    with the import to remove when two modules of a package import each other."""
     assert (
         lint_imports(
             config_filename=str(REPO / "pyproject.toml"), no_cache=True, no_logo=True

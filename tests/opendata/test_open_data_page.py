@@ -11,8 +11,9 @@ import pytest
 import yaml
 from django.conf import settings
 from django.core.management import call_command
+from wagtail.models import Locale
 
-from pages.models import StandardPage
+from pages.models import SitePages
 from practices.dataset import COLUMNS
 from practices.models import PracticePage
 
@@ -63,7 +64,9 @@ def test_the_page_shows_every_column_and_links_the_dumps(
     client, corpus, dump_dir, path, language
 ):
     call_command("export_practices", "--dump", stdout=io.StringIO())
-    page = StandardPage.objects.get(role="open-data", locale__language_code=language)
+    page = SitePages.load().open_data.get_translation(
+        Locale.objects.get(language_code=language)
+    )
     assert page.url == path
     response = client.get(path)
     assert response.status_code == 200

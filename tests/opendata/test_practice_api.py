@@ -151,7 +151,7 @@ def test_taxonomy_etag_and_one_vocabulary(client, corpus):
 
 def test_a_machine_translation_is_given_and_flagged(client, corpus):
     from practices.models import MachineTranslation
-    from practices.translation.texts import text_hash
+    from practices.translatable_texts import text_hash
 
     page = PracticePage.objects.get(title="Open data portal for municipal budgets")
     for text, translated in (

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from practices.dataset import neutralise
 from practices.dataset.writers import restore
 from practices.importers.dataset_csv import read_dataset_csv
-from practices.importers.pages import record_from_page
 from practices.models import PracticePage
+from practices.records.conversion import record_from_page
 from tests.factories import create_practices, practice_record
 
 pytestmark = pytest.mark.django_db

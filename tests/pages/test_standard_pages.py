@@ -1,9 +1,8 @@
 """About, privacy notice and contact: editable pages in both languages, in the footer."""
 
 import pytest
-from django.core.exceptions import ValidationError
 
-from pages.models import StandardPage
+from pages.models import SitePages
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def test_contribution_form_links_the_privacy_notice(client, corpus):
 
 
 def test_renamed_page_shows_in_the_footer_after_publishing(client, corpus):
-    about = StandardPage.objects.get(role="about", locale__language_code="es")
+    about = SitePages.load().about
     original = about.title
     client.get("/")  # the footer links are now cached
     about.title = "Quiénes somos"
@@ -55,9 +54,32 @@ def test_renamed_page_shows_in_the_footer_after_publishing(client, corpus):
         about.save_revision().publish()
 
 
-def test_two_pages_cannot_share_a_role_in_one_language(corpus):
-    privacy = StandardPage.objects.get(role="privacy", locale__language_code="es")
-    other = StandardPage(title="Otro aviso", role="privacy", locale=privacy.locale)
-    with pytest.raises(ValidationError) as error:
-        other.clean()
-    assert "role" in error.value.message_dict
+def test_the_footer_links_the_pages_the_site_pages_setting_chooses(client, corpus):
+    """Choosing another page for a role (Settings → Site pages) changes the footer
+    in both languages: each reader gets that page's translation."""
+    chosen = SitePages.load()
+    about, contact = chosen.about, chosen.contact
+    client.get("/")  # the footer links are now cached
+    chosen.about = contact
+    chosen.save()
+    try:
+        spanish = client.get("/").content.decode()
+        english = client.get("/en/").content.decode()
+        assert '<a href="/acerca/">' not in spanish
+        assert spanish.count('<a href="/contacto/">Contacto</a>') == 2
+        assert english.count('<a href="/en/contact/">Contact</a>') == 2
+    finally:
+        chosen.about = about
+        chosen.save()
+    assert '<a href="/acerca/">' in client.get("/").content.decode()
+
+
+def test_only_the_open_data_page_lists_the_codebook(client, corpus):
+    assert (
+        'id="codebook-heading"'
+        in client.get(SitePages.load().open_data.url).content.decode()
+    )
+    assert (
+        'id="codebook-heading"'
+        not in client.get(SitePages.load().about.url).content.decode()
+    )

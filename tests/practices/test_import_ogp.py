@@ -5,8 +5,8 @@ from django.core.management import CommandError, call_command
 
 from practices.importers.batch import run_import
 from practices.importers.formats import row_reader
-from practices.importers.record import ImportFileError
 from practices.models import PracticePage
+from practices.records.record import ImportFileError
 
 pytestmark = pytest.mark.django_db
 

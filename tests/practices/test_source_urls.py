@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from practices.importers.batch import run_import
-from practices.importers.record import ParsedRow, SourceLink
 from practices.models import PracticePage
+from practices.records.record import ParsedRow, SourceLink
 from practices.web_addresses import validate_source_url
 from tests.factories import practice_record
 

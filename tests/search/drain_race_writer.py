@@ -24,8 +24,8 @@ def main(worker: str, writers: int, total: int, sequence: str, page_ids: list[in
 
     from django.db import connection
 
-    from practices.importers.vocabulary import Vocabulary
     from practices.models import PracticePage
+    from practices.records.vocabulary import Vocabulary
     from practices.services import update_practice
     from search import sync
     from tests.factories import practice_record

@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 from practices.models import PracticePage
-from search import service
+from search import node
 from search.indexer import rebuild, write_documents
 from tests.factories import create_practices, practice_record
 
@@ -22,13 +22,14 @@ def kept_answers(settings, private_index_prefix, site, monkeypatch):
     settings.SEARCH_ANSWER_CACHE_SECONDS = 300
     settings.SEARCH_MODE = "text"
     sent = []
-    real = service._search
+    client = node.get_client()
 
-    def counted(body, **params):
-        sent.append(body)
-        return real(body, **params)
+    class Counted:
+        def search(self, body, **params):
+            sent.append(body)
+            return client.search(body=body, **params)
 
-    monkeypatch.setattr(service, "_search", counted)
+    monkeypatch.setattr(node, "get_client", Counted)
     return sent
 
 

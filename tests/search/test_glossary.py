@@ -7,12 +7,8 @@ from django.http import QueryDict
 
 from search.client import get_client
 from search.filters import parse_filters
-from search.query import (
-    VECTOR_CANDIDATES,
-    build_search_request,
-    hybrid_query,
-    matching_query,
-)
+from search.query import RankedQuery, build_search_request, matching_query, rescore
+from search.ranking import VECTOR_CANDIDATES, hybrid_query
 from search.synonyms import concepts, plural_variants
 from taxonomy.glossary import glossary
 
@@ -105,7 +101,10 @@ def test_a_query_of_many_glossary_terms_stays_within_the_node_s_clause_limit(
     )
     neighbours = {str(n): 0.7 for n in range(VECTOR_CANDIDATES)}
     body = build_search_request(
-        filters, hybrid_query(matching_query(filters.q), neighbours)
+        filters,
+        RankedQuery(
+            hybrid_query(matching_query(filters.q), neighbours), rescore(filters.q)
+        ),
     )
     response = get_client().search(index=glossary_index, body=body, request_timeout=60)
     assert response["hits"]["total"]["value"] >= 0

@@ -10,10 +10,10 @@ from opensearchpy.exceptions import NotFoundError
 
 from practices.models import PracticePage
 from search.client import get_client
+from search.commands import reconcile
 from search.filters import parse_filters
 from search.indexer import alias_name, rebuild
 from search.models import PendingIndexUpdate
-from search.operations import reconcile
 from search.service import search_practices
 from search.sync import drain
 from taxonomy.models import Theme

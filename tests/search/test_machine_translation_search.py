@@ -6,8 +6,8 @@ import uuid
 import pytest
 
 from practices.translation import translate_practices
+from search.commands import drain_queue, status_lines
 from search.indexer import rebuild
-from search.operations import drain_queue, status_lines
 from tests.factories import (
     create_practices,
     english_only_practice,

@@ -9,6 +9,7 @@ from search.client import get_client
 from search.filters import parse_filters
 from search.indexer import alias_name
 from search.query import build_search_request
+from search.ranking import TEXT
 
 from .helpers import search
 
@@ -22,12 +23,16 @@ def test_the_phrase_rescore_keeps_the_order_of_the_whole_query(corpus, q):
     """Within the rescore window the order is the one the phrase scored on every
     match gives."""
     filters = parse_filters(QueryDict(f"q={q}"))
-    whole = build_search_request(filters, rescored=False)
+    whole = build_search_request(
+        filters, TEXT.ranked(filters, rescorable=False, translated="")
+    )
     expected = [
         hit["_id"]
         for hit in get_client().search(index=alias_name(), body=whole)["hits"]["hits"]
     ]
-    assert "rescore" in build_search_request(filters)
+    assert "rescore" in build_search_request(
+        filters, TEXT.ranked(filters, translated="")
+    )
     assert [hit.id for hit in search(f"q={q}").results] == expected
 
 

@@ -4,8 +4,7 @@ instead of finishing it for a client that has given up."""
 import pytest
 from opensearchpy.exceptions import TransportError
 
-from search import service
-from search.service import SearchUnavailable
+from search.node import SearchUnavailable, run_search
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +30,7 @@ def test_a_search_past_the_limit_is_cancelled_on_the_node(corpus, settings):
     settings.OPENSEARCH_TIMEOUT_SECONDS = 30  # the client waits: the node must stop
     settings.OPENSEARCH_SEARCH_TIMEOUT_SECONDS = 0.001
     with pytest.raises(SearchUnavailable) as raised:
-        service._search(dict(SLOW_QUERY))
+        run_search(dict(SLOW_QUERY))
     cause = raised.value.__cause__
     assert isinstance(cause, TransportError)
     assert "task_cancelled_exception" in str(cause.info)
@@ -40,6 +39,6 @@ def test_a_search_past_the_limit_is_cancelled_on_the_node(corpus, settings):
 def test_within_the_limit_the_same_search_answers(corpus, settings):
     settings.OPENSEARCH_TIMEOUT_SECONDS = 30
     settings.OPENSEARCH_SEARCH_TIMEOUT_SECONDS = 30
-    response = service._search({**SLOW_QUERY, "size": 1})
+    response = run_search({**SLOW_QUERY, "size": 1})
     assert response["timed_out"] is False
     assert response["hits"]["total"]["value"] > 0

@@ -4,7 +4,8 @@ autocomplete forgives one typo."""
 
 import pytest
 
-from search.service import autocomplete, in_the_querys_words
+from search.service import autocomplete
+from search.suggestion import in_the_querys_words
 
 from .helpers import search
 

@@ -7,12 +7,13 @@ from django.http import QueryDict
 from practices.models import PracticePage
 from search import indexer, vectors
 from search.client import get_client
+from search.commands import vectors_status
 from search.filters import parse_filters
 from search.indexer import alias_name, index_has_vectors, rebuild
 from search.mapping import VECTOR_FIELD
 from search.models import TextVector
-from search.operations import vectors_status
 from search.query import build_search_request
+from search.ranking import TEXT
 from search.scan import scan_practice_ids
 from search.service import search_practices
 
@@ -26,7 +27,8 @@ OWNERS_IN_SPANISH = "dueños reales de las empresas"
 
 
 def _text_only(q: str):
-    body = build_search_request(parse_filters(QueryDict(f"q={q}")))
+    filters = parse_filters(QueryDict(f"q={q}"))
+    body = build_search_request(filters, TEXT.ranked(filters, translated=""))
     return get_client().search(index=alias_name(), body=body)
 
 
@@ -39,11 +41,11 @@ def test_the_index_holds_a_vector_per_practice(corpus):
     assert len(hit["_source"][VECTOR_FIELD]) == vectors.DIMENSIONS
 
 
-@pytest.mark.parametrize("fusion", ["sum", "rrf"])
+@pytest.mark.parametrize("knn_request", ["inline", "separate"])
 def test_a_spanish_query_with_no_shared_word_finds_an_english_practice(
-    corpus, settings, fusion
+    corpus, settings, knn_request
 ):
-    settings.SEARCH_FUSION = fusion
+    settings.SEARCH_VECTOR_REQUEST = knn_request
     text_hits = _text_only(OWNERS_IN_SPANISH)["hits"]["hits"]
     assert OWNERS not in {h["_source"]["titles"].get("en") for h in text_hits}
 
@@ -52,9 +54,11 @@ def test_a_spanish_query_with_no_shared_word_finds_an_english_practice(
     assert results.results[0].title == OWNERS
 
 
-@pytest.mark.parametrize("fusion", ["sum", "rrf"])
-def test_filters_apply_to_the_vector_half_and_facets_count_it(corpus, settings, fusion):
-    settings.SEARCH_FUSION = fusion
+@pytest.mark.parametrize("knn_request", ["inline", "separate"])
+def test_filters_apply_to_the_vector_half_and_facets_count_it(
+    corpus, settings, knn_request
+):
+    settings.SEARCH_VECTOR_REQUEST = knn_request
     kept = search(f"q={OWNERS_IN_SPANISH}&country=GB")
     assert OWNERS in titles(kept)
     assert {f.value: f.count for f in kept.facets["country"]}["GB"] == kept.total

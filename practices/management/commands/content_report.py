@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from practices.demo.case_file import CaseError, read_cases
 from practices.demo.content_report import build_report
 from practices.importers.jsonl import read_jsonl
-from practices.importers.record import ImportFileError
+from practices.records.record import ImportFileError
 
 
 class Command(BaseCommand):

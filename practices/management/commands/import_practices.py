@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from practices.importers.batch import run_import
 from practices.importers.formats import FORMATS, row_reader
-from practices.importers.record import ImportFileError
+from practices.records.record import ImportFileError
 from practices.services import MissingPracticeIndex
 from practices.translation import translate_pending
 

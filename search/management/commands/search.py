@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import operations
+from search import commands
 from search.vectors import EmbeddingTally
 
 
@@ -40,11 +40,9 @@ class Command(BaseCommand):
                 "ours",
                 "text",
                 "vectors",
-                "rrf",
                 "wagtail",
                 "query-mt",
                 "other-lang",
-                "fuzzy-titles",
                 "key-terms",
                 "key-terms+mt",
                 "synonym-words",
@@ -59,7 +57,7 @@ class Command(BaseCommand):
                 "translation-boost-3",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
-            "our search with one half of the hybrid only, rrf with rank fusion",
+            "our search with one half of the hybrid only",
         )
         evaluate.add_argument(
             "--per-query", action="store_true", help="Also print every query's scores"
@@ -73,7 +71,7 @@ class Command(BaseCommand):
         action = options["action"]
         try:
             if action == "rebuild":
-                published = operations.published_count()
+                published = commands.published_count()
                 bars = dict(file=sys.stderr, disable=None)  # no bar off a terminal
                 with (
                     tqdm(
@@ -81,7 +79,7 @@ class Command(BaseCommand):
                     ) as bar,
                     tqdm(unit="text", desc="embedding new texts", **bars) as texts,
                 ):
-                    report = operations.rebuild_index(
+                    report = commands.rebuild_index(
                         bar.update,
                         translate=not options["no_translate"],
                         translation_progress=True,
@@ -100,16 +98,16 @@ class Command(BaseCommand):
                         f"({embedded.per_second:.0f} texts/s); the rest were stored."
                     )
             elif action == "status":
-                for line in operations.status_lines():
+                for line in commands.status_lines():
                     self.stdout.write(line)
             elif action == "reconcile":
-                report = operations.reconcile()
+                report = commands.reconcile()
                 self.stdout.write(report.summary())
             elif action == "evaluate":
                 self._evaluate(options)
             elif action == "drain":
                 self._drain(options["watch"])
-        except operations.SearchOperationError as exc:
+        except commands.SearchOperationError as exc:
             raise CommandError(str(exc)) from exc
 
     def _evaluate(self, options):
@@ -127,7 +125,7 @@ class Command(BaseCommand):
 
     def _drain(self, watch: float):
         while True:
-            report = operations.drain_queue()
+            report = commands.drain_queue()
             if report.indexed or report.deleted or report.failed or not watch:
                 self.stdout.write(
                     f"indexed {report.indexed}, removed {report.deleted}, failed {report.failed}, "

@@ -4,7 +4,9 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 
+from practices.facets import FACETS
 from practices.models import PracticePage
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +27,30 @@ def test_practice_page_shows_facts_links_and_metadata(client, corpus):
     data = json.loads(raw)
     assert data["headline"] == page.title
     assert data["spatialCoverage"]["identifier"] == "MX"
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_every_fact_is_named_as_the_registry_names_it_and_links_its_search(
+    client, corpus, language
+):
+    """The facts list follows practices/facets.py: the registry's label, then each
+    term linked to the search for it, the regulated party's included."""
+    page = PracticePage.objects.get(source_id="zapopan", locale__language_code=language)
+    prefix = "/en/search/" if language == "en" else "/buscar/"
+    html = client.get(page.url).content.decode()
+    facts = html.split('<dl class="facts">')[1].split("</dl>")[0]
+    listed = [facet for facet in FACETS if facet.in_facts]
+    assert {"level", "regulated_party", "theme"} <= {f.name for f in listed}
+    with translation.override(language):
+        for facet in listed:
+            for term in facet.term_objects(page):
+                value = facet.value_of(term)
+                assert f"<dt>{facet.label}</dt>" in facts
+                assert (
+                    f'<a href="{prefix}?{facet.name}={value}">{term.label()}</a>'
+                    in facts
+                )
+    assert "?level=municipal" in facts and "?regulated_party=executive" in facts
 
 
 def test_related_practices_are_listed(client, corpus):

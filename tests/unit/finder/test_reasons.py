@@ -39,11 +39,11 @@ def match(**facts) -> FinderMatch:
         title="A practice",
         summary="Residents vote on the works their taxes pay for.",
         highlights=[],
-        country=facts.get("country"),
-        country_label="",
-        themes=[],
-        level=facts.get("level"),
-        level_label="",
+        terms={
+            name: [(facts[name], "")]
+            for name in ("country", "level")
+            if facts.get(name)
+        },
         year=None,
         language="en",
         languages=["en"],

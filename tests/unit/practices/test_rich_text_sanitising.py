@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from practices.importers.text import sanitise_rich_text
-from practices.models.practice_page import RICH_TEXT_FEATURES
+from practices.records.rich_text import sanitise_rich_text
+from practices.sections import RICH_TEXT_FEATURES
 
 CONVERTER = EditorHTMLConverter(features=RICH_TEXT_FEATURES)
 TEXT = st.text(

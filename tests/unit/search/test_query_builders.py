@@ -14,6 +14,12 @@ from search.query import (
     sort_clause,
     weighted,
 )
+from search.ranking import TEXT
+
+
+def _request(filters: SearchFilters) -> dict:
+    """The text ranking's request, without the query's machine translation."""
+    return build_search_request(filters, TEXT.ranked(filters, translated=""))
 
 
 def test_selected_values_and_years_become_filter_clauses():
@@ -43,7 +49,7 @@ def test_nothing_selected_filters_nothing():
 
 def test_mexico_first_multiplies_mexican_scores_and_keeps_the_query():
     query = {"match": {"title_es": "agua"}}
-    body = build_search_request(SearchFilters(q="agua", sort="mexico"))
+    body = _request(SearchFilters(q="agua", sort="mexico"))
     wrapped = body["query"]["function_score"]
     assert wrapped["functions"] == [
         {"filter": {"term": {"country": "MX"}}, "weight": MEXICO_FIRST_WEIGHT}
@@ -54,7 +60,7 @@ def test_mexico_first_multiplies_mexican_scores_and_keeps_the_query():
 
 
 def test_relevance_order_leaves_the_query_unweighted():
-    body = build_search_request(SearchFilters(q="agua"))
+    body = _request(SearchFilters(q="agua"))
     assert "function_score" not in body["query"]
 
 
@@ -88,5 +94,5 @@ def test_the_documented_count_is_read_under_its_own_selection_or_the_shared_one(
 
 
 def test_a_search_asks_for_the_fields_a_card_shows():
-    source = build_search_request(SearchFilters())["_source"]
+    source = _request(SearchFilters())["_source"]
     assert {"evidence", "outcome", "documented_results", "level"} <= set(source)

@@ -1,4 +1,4 @@
-"""Writing many new practice pages at once: the bulk path of imports
+"""Writing a batch of new practice pages at once: the batch path of imports
 (`services.PracticeBatch` prepares them, this module writes them).
 
 The pages are the same as those `add_child` + `save_revision` + `publish` make one by

@@ -4,13 +4,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 
+from kb.translations import site_languages
 from practices.models.practice_page import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, Language
 from practices.web_addresses import validate_source_url
 
 from .record import PracticeRecord, RowProblem, SourceLink
 from .vocabulary import Vocabulary
 
-LOCALES = ("es", "en")
 TITLE_MAX_LENGTH = 255
 
 
@@ -29,8 +29,11 @@ def validate_record(
 
     if not record.source_id:
         problem("source_id", "missing")
-    if record.locale not in LOCALES:
-        problem("locale", f"{record.locale!r} is not one of {', '.join(LOCALES)}")
+    if record.locale not in site_languages():
+        problem(
+            "locale",
+            f"{record.locale!r} is not one of {', '.join(site_languages())}",
+        )
     if record.original_language not in Language.values:
         problem("original_language", f"unknown language {record.original_language!r}")
     if not record.title.strip():

@@ -1,4 +1,4 @@
-"""New pages written in batches (services.PracticeBatch, practices/bulk.py) are
+"""New pages written in batches (services.PracticeBatch, practices/page_batch.py) are
 normal Wagtail pages."""
 
 import re
@@ -16,7 +16,7 @@ from tests.factories import create_practices, practice_record, translation_pair
 pytestmark = pytest.mark.django_db
 
 
-def _records(count: int, prefix: str = "bulk"):
+def _records(count: int, prefix: str = "batch"):
     return [
         practice_record(
             f"{prefix}-{n}",
@@ -44,7 +44,7 @@ def test_batches_keep_the_page_tree_consistent(site, monkeypatch):
 
 def test_each_page_has_its_revision_terms_keywords_sources_and_history(site):
     create_practices(_records(2))
-    page = PracticePage.objects.get(source_id="bulk-1")
+    page = PracticePage.objects.get(source_id="batch-1")
     assert page.live and not page.has_unpublished_changes
     assert page.live_revision_id == page.latest_revision_id is not None
     revision = page.latest_revision.as_object()
@@ -52,7 +52,7 @@ def test_each_page_has_its_revision_terms_keywords_sources_and_history(site):
     assert [t.slug for t in revision.themes.all()] == ["open-data"]
     assert {t.slug for t in page.themes.all()} == {"open-data"}
     assert sorted(k.name for k in page.keywords.all()) == ["mesa", "mesa 1"]
-    assert [s.url for s in page.sources.all()] == ["https://example.org/bulk-1"]
+    assert [s.url for s in page.sources.all()] == ["https://example.org/batch-1"]
     assert page.url_path.endswith(f"/{page.slug}/")
     assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
 

@@ -26,7 +26,7 @@ from .indexer import (
     write_documents,
 )
 from .models import PendingIndexUpdate, ReconcileRun, TextVector
-from .service import vectors_rejected
+from .ranking import vectors_rejected
 from .sync import DrainReport, drain
 from .vectors import MODEL_ID, EmbeddingTally
 

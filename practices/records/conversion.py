@@ -5,10 +5,8 @@ from practices.models import PracticePage, PracticeSource
 from practices.sections import RICH_TEXT_SECTIONS
 
 from .record import PracticeRecord, SourceLink
-from .text import sanitise_rich_text
+from .rich_text import sanitise_rich_text
 from .vocabulary import Vocabulary
-
-RICH_TEXT_FIELDS = RICH_TEXT_SECTIONS
 
 
 def record_from_page(page: PracticePage) -> PracticeRecord:
@@ -45,7 +43,7 @@ def normalised(record: PracticeRecord) -> PracticeRecord:
         values[name] = sorted(
             {value.strip() for value in values[name] if value.strip()}
         )
-    for name in RICH_TEXT_FIELDS:
+    for name in RICH_TEXT_SECTIONS:
         values[name] = sanitise_rich_text(values[name])
     for name in ("implementing_institutions", "partners"):
         # Stored one per line, so a name cannot itself span lines.
@@ -64,7 +62,7 @@ def apply_record(
     """Copy a validated, normalised record onto a page (not saved)."""
     page.title = record.title
     page.summary = record.summary
-    for name in RICH_TEXT_FIELDS:
+    for name in RICH_TEXT_SECTIONS:
         setattr(page, name, getattr(record, name))
     for facet in EDITABLE_FACETS:
         terms, value = vocabulary.terms[facet.field], getattr(record, facet.field)

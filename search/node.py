@@ -1,0 +1,40 @@
+"""Sending one search to the node, its failures told apart for the caller."""
+
+from django.conf import settings
+from opensearchpy.exceptions import (
+    NotFoundError,
+    OpenSearchException,
+    RequestError,
+    TransportError,
+)
+
+from .client import get_client
+from .indexer import alias_name
+
+
+class SearchUnavailable(Exception):
+    """OpenSearch cannot answer now; the caller shows a clear message, not an error page."""
+
+
+class QueryRejected(SearchUnavailable):
+    """OpenSearch refused the request itself (HTTP 400)."""
+
+
+def run_search(body: dict, **params) -> dict:
+    # The node stops a search that runs too long, rather than finish it for a
+    # client that has given up: `timeout` returns what the shards found so far,
+    # `cancel_after_time_interval` cancels the search task itself.
+    # (`timeout` goes in the body: as a keyword, opensearch-py takes it for its own.)
+    limit = f"{int(settings.OPENSEARCH_SEARCH_TIMEOUT_SECONDS * 1000)}ms"
+    body = {"timeout": limit, **body}
+    params.setdefault("cancel_after_time_interval", limit)
+    try:
+        return get_client().search(index=alias_name(), body=body, **params)
+    except NotFoundError as exc:
+        raise SearchUnavailable("the practices index does not exist yet") from exc
+    except RequestError as exc:
+        raise QueryRejected(f"OpenSearch rejected the query: {exc.error}") from exc
+    except (OpenSearchException, TransportError, OSError) as exc:
+        raise SearchUnavailable(
+            f"OpenSearch did not answer: {type(exc).__name__}"
+        ) from exc

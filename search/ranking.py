@@ -1,0 +1,255 @@
+"""How a search ranks practices: one strategy object per ranking kept.
+
+A strategy builds the ranking's parts of the one request a search sends (a
+`RankedQuery`): the words' query, the vector clause beside it and the phrase
+rescore; `query.build_search_request` adds what every ranking shares (filters,
+counts, order, snippets, the suggester). Settings choose the strategy
+(`chosen_ranking`):
+
+- `TextRanking` (`SEARCH_MODE=text`, and whenever vectors are unavailable): the
+  words typed, their machine translation (`SEARCH_QUERY_TRANSLATION`) and their
+  misspelt key terms corrected (`SEARCH_KEY_TERM_TYPOS`), as clauses of one query;
+  the phrase (words typed together) rescores the first matches.
+- `HybridRanking` (`SEARCH_MODE=hybrid`, the default): a practice matches if its
+  words match or its sentence vector lies near the query's; the scores are added.
+  The k-NN clause sits inside the request (`SEARCH_VECTOR_REQUEST=inline`), or, for
+  the comparison in docs/capacity.md, the neighbours are asked for in a request of
+  their own first (`separate`).
+
+Measured and dropped (figures in docs/search.md): reciprocal rank fusion, and
+per-language fuzzy titles. The vectors-only ranking is an engine of the relevance
+harness (`search/evaluation/rankings.py`), not a setting.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+from practices.translation import translate_query
+
+from .filters import SearchFilters
+from .indexer import alias_name
+from .key_terms import corrected_query
+from .mapping import VECTOR_FIELD
+from .node import QueryRejected, run_search
+from .query import RankedQuery, matching_query, rescore, text_query
+from .vectors import query_vector
+
+logger = logging.getLogger(__name__)
+
+# The vector half of hybrid search: the query vector's nearest practices (k-NN over
+# Lucene HNSW graphs, the whole index, no filter), kept when their cosine score,
+# (1 + cos) / 2, reaches VECTOR_MIN_SCORE, scored by their similarity. It is a clause
+# of the main request's query (`nearest_clause`), so the post filter and the
+# aggregations treat both halves alike and counts stay exact: one request a search.
+# (A radial k-NN query with min_score would need no `k`, but Lucene's graph
+# traversal stops at an entry point below the threshold and missed true neighbours.)
+VECTOR_CANDIDATES = 100
+VECTOR_MIN_SCORE = 0.60  # cos >= 0.2: the harness's best (docs/search.md)
+# Scales the vector score (0.6..1) against the text scores (about 5..60).
+VECTOR_BOOST = 30
+# After the node rejects a k-NN query (no plugin, or an index built without the
+# vector field), search stays text only this long before trying vectors again.
+VECTORS_OFF_SECONDS = 60
+# The orders in which the score ranks (the others sort by year).
+BY_SCORE = ("relevance", "mexico")
+
+
+def query_translation(filters: SearchFilters) -> str:
+    """The words machine-translated Spanish to English, when that is switched on
+    (SEARCH_QUERY_TRANSLATION); "" otherwise or without Apertium."""
+    if not filters.q or not settings.SEARCH_QUERY_TRANSLATION:
+        return ""
+    return translate_query(filters.q, "es", "en")
+
+
+def key_term_correction(filters: SearchFilters) -> str:
+    """The words with misspelt glossary terms corrected, when that is switched on
+    (SEARCH_KEY_TERM_TYPOS); "" otherwise or when none is misspelt."""
+    if not filters.q or not settings.SEARCH_KEY_TERM_TYPOS:
+        return ""
+    return corrected_query(filters.q, filters.lang)
+
+
+class TextRanking:
+    """The words alone: see the module docstring."""
+
+    name = "text"
+
+    def ranked(
+        self,
+        filters: SearchFilters,
+        *,
+        rescorable: bool = True,
+        translated: str | None = None,
+    ) -> RankedQuery:
+        """The ranking's parts for `filters`. `rescorable=False` for requests that
+        cannot rescore (a walk in sorted batches): the phrase is then scored on
+        every match; `translated`, when the caller has it already."""
+        if translated is None:
+            translated = query_translation(filters)
+        rescoring = self._rescoring(filters, rescorable)
+        corrected = key_term_correction(filters)
+        if rescoring or filters.sort not in BY_SCORE:
+            words = matching_query(filters.q, translated, corrected)
+        else:
+            words = text_query(filters.q, translated, corrected)
+        return RankedQuery(
+            query=words,
+            rescore=rescore(filters.q) if rescoring else None,
+            translated=translated,
+        )
+
+    @staticmethod
+    def _rescoring(filters: SearchFilters, rescorable: bool) -> bool:
+        return bool(filters.q) and rescorable and filters.sort in BY_SCORE
+
+
+@dataclass(frozen=True)
+class HybridRanking(TextRanking):
+    """The words or the query vector's nearest practices, scores summed."""
+
+    name = "hybrid"
+    # "inline": the k-NN clause inside the search request; "separate": a k-NN
+    # request first, its hits joining the query as id clauses (two requests).
+    knn_request: str = "inline"
+
+    def ranked(
+        self,
+        filters: SearchFilters,
+        *,
+        rescorable: bool = True,
+        translated: str | None = None,
+    ) -> RankedQuery:
+        text = super().ranked(filters, rescorable=rescorable, translated=translated)
+        if not filters.q or vectors_rejected():
+            return text
+        if self.knn_request == "separate":
+            neighbours = nearest_practices(filters.q)
+            if neighbours is None:
+                return text
+            words = matching_query(
+                filters.q, text.translated, key_term_correction(filters)
+            )
+            return RankedQuery(
+                hybrid_query(words, neighbours), text.rescore, text.translated
+            )
+        vector = query_vector(filters.q)
+        if vector is None:
+            return text
+        # Without the corrected key terms, as measured in docs/search.md: the
+        # text ranking (and the separate request) add them, this one never has.
+        words = matching_query(filters.q, text.translated)
+        return RankedQuery(
+            hybrid_query(words, vector),
+            text.rescore,
+            text.translated,
+            refusable_vectors=True,
+        )
+
+
+TEXT = TextRanking()
+
+
+def chosen_ranking() -> TextRanking:
+    """The ranking the settings choose (read per search: tests and the harness
+    change them)."""
+    if settings.SEARCH_MODE == "hybrid":
+        return HybridRanking(knn_request=settings.SEARCH_VECTOR_REQUEST)
+    return TEXT
+
+
+def _vectors_off_key() -> str:
+    return f"search:vectors-off:{alias_name()}"
+
+
+def vectors_rejected() -> str | None:
+    """Why the node last refused the vector half of a search, if it did lately."""
+    return cache.get(_vectors_off_key())
+
+
+def vectors_refused(exc: QueryRejected) -> None:
+    """The node refused a k-NN clause: search is text only for a while."""
+    logger.warning("k-NN query rejected, searching text only: %s", exc)
+    cache.set(_vectors_off_key(), str(exc)[:300], VECTORS_OFF_SECONDS)
+
+
+def nearest_practices(q: str) -> dict[str, float] | None:
+    """Practice ids whose vectors lie near the query's, with their scores, from a
+    k-NN request of their own; None when vectors are unavailable (no encoder, or the
+    node refuses k-NN on this index)."""
+    if not q or settings.SEARCH_MODE == "text" or vectors_rejected():
+        return None
+    vector = query_vector(q)
+    if vector is None:
+        return None
+    try:
+        return close_enough(run_search(nearest_request(vector))["hits"]["hits"])
+    except QueryRejected as exc:
+        vectors_refused(exc)
+        return None
+
+
+def nearest_request(vector: list[float]) -> dict:
+    """The k-NN request whose hits are the neighbours of a separate vector half."""
+    return {
+        "size": VECTOR_CANDIDATES,
+        "_source": False,
+        "query": {"knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}},
+    }
+
+
+def nearest_clause(vector: list[float]) -> dict:
+    """The vector half as a clause of the main query: the VECTOR_CANDIDATES nearest
+    practices scoring at least VECTOR_MIN_SCORE, each scored VECTOR_BOOST times its
+    similarity (`min_score` applies to the boosted score)."""
+    return {
+        "function_score": {
+            "query": {
+                "knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}
+            },
+            "boost": VECTOR_BOOST,
+            "min_score": VECTOR_BOOST * VECTOR_MIN_SCORE,
+        }
+    }
+
+
+def close_enough(hits: list[dict]) -> dict[str, float]:
+    return {
+        hit["_id"]: hit["_score"] for hit in hits if hit["_score"] >= VECTOR_MIN_SCORE
+    }
+
+
+def vector_query(neighbours: dict[str, float]) -> dict:
+    """The neighbours a k-NN request found, each scored as near as it is."""
+    if not neighbours:
+        return {"match_none": {}}  # an empty bool would match everything
+    return {
+        "bool": {
+            "should": [
+                {
+                    "constant_score": {
+                        "filter": {"ids": {"values": [doc_id]}},
+                        "boost": round(VECTOR_BOOST * score, 4),
+                    }
+                }
+                for doc_id, score in neighbours.items()
+            ]
+        }
+    }
+
+
+def hybrid_query(words: dict, neighbours: dict[str, float] | list[float]) -> dict:
+    """Score fusion: the words' score plus the neighbour's scaled similarity. The
+    neighbours are the query vector (one request: `nearest_clause`) or the ids and
+    scores a k-NN request found before (two requests)."""
+    if not neighbours:
+        return words
+    nearest = (
+        vector_query(neighbours)
+        if isinstance(neighbours, dict)
+        else nearest_clause(neighbours)
+    )
+    return {"bool": {"should": [words, nearest], "minimum_should_match": 1}}
