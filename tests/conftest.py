@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import override_settings
 
 from pages.site_setup import ensure_site
@@ -128,9 +129,15 @@ def opensearch_down(settings, closed_port_url):
 def django_db_setup(django_db_setup, django_db_blocker):
     """The migrated test database with the site set up once (ten pages and their
     revisions), so that each test's transaction rolls back to it instead of building
-    it again. A transactional test's flush takes it away; `site` brings it back."""
+    it again. Serialized again with it, so that a transactional test's
+    `serialized_rollback` restores the same state after its flush."""
     with django_db_blocker.unblock():
         ensure_site()
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = (
+                    connection.creation.serialize_db_to_string()
+                )
 
 
 @pytest.fixture(scope="session")
@@ -157,11 +164,16 @@ _private_prefixes = itertools.count()
 @pytest.fixture
 def private_index_prefix(settings, search_index_prefix):
     """An index prefix for this test alone: what it indexes never meets another
-    test's indices, and the run's cleanup still deletes them."""
-    settings.OPENSEARCH_INDEX_PREFIX = (
-        f"{search_index_prefix}-own{next(_private_prefixes)}"
-    )
-    return settings.OPENSEARCH_INDEX_PREFIX
+    test's indices, which are deleted after it."""
+    prefix = f"{search_index_prefix}-own{next(_private_prefixes)}"
+    settings.OPENSEARCH_INDEX_PREFIX = prefix
+    yield prefix
+    try:  # now rather than at the end of the run: the node's heap is small
+        get_client().indices.delete(
+            index=f"{prefix}-*", params={"expand_wildcards": "all"}
+        )
+    except Exception as exc:  # noqa: BLE001 - the run's cleanup tries again
+        print(f"could not delete test indices {prefix}-*: {exc}")
 
 
 @pytest.fixture
