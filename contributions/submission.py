@@ -10,10 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kb.text import fold
+from kb.text import fold, paragraphs_html
 from practices.models import PracticePage
 from practices.records.record import PracticeRecord, SourceLink
-from practices.records.rich_text import paragraphs_html
 from practices.services import create_practice
 from taxonomy.geography import subdivision_code_for
 

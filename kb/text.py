@@ -1,4 +1,5 @@
-"""Text helpers every app shares: how names and words are compared, markup stripped."""
+"""Text helpers every app shares: how names and words are compared, markup stripped,
+plain paragraphs made markup."""
 
 import html as html_module
 import re
@@ -43,6 +44,15 @@ def strip_tags(markup: str) -> str:
     if "<" in text or ">" in text or _BARE_AMPERSAND.search(text):
         return html.strip_tags(markup)
     return text
+
+
+def paragraphs_html(text: str) -> str:
+    """Plain text to escaped <p> paragraphs, one per blank-line-separated block:
+    the way back from `plain_text`."""
+    blocks = [
+        b.strip() for b in re.split(r"\n\s*\n|\r\n\s*\r\n", text or "") if b.strip()
+    ]
+    return "".join(f"<p>{html.escape(' '.join(block.split()))}</p>" for block in blocks)
 
 
 def plain_text(markup: str) -> str:

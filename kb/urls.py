@@ -12,6 +12,7 @@ from kb import health
 from kb.two_factor import admin_sign_in_instead
 from opendata import urls as opendata_urls
 from search.search_page import search_page
+from shortlist import urls as shortlist_urls
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -37,6 +38,7 @@ localized_patterns = [
     path(_("search/"), search_page, name="search"),
     path(_("contribute/"), include("contributions.urls")),
     path(_("find/"), include(finder_urls.page_patterns)),
+    *shortlist_urls.page_patterns,
     *opendata_urls.localized_patterns,
 ]
 urlpatterns += i18n_patterns(

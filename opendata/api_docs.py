@@ -42,6 +42,7 @@ def api_index(request):
             "links": {
                 "search": absolute(reverse("api-search")),
                 "autocomplete": absolute(reverse("api-autocomplete")),
+                "finder": absolute(reverse("api-finder")),
                 "export": absolute(reverse("api-export")),
                 "practice": absolute(practice).replace(
                     "00000000-0000-0000-0000-000000000000", "{id}"

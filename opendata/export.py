@@ -1,4 +1,5 @@
-"""Streaming a search's whole result set as CSV, a JSON array or JSON Lines.
+"""Streaming a search's whole result set, or a visitor's list of practices, as CSV,
+a JSON array or JSON Lines.
 
 The search decides which practices and in what order (`search.service`, through a
 point in time); the database gives their full, current content, a batch at a time
@@ -19,7 +20,7 @@ from practices.dataset import (
     practice_groups,
     practice_row,
 )
-from practices.dataset.dumps import DUMP_LANGUAGE, Dump, list_dumps
+from practices.dataset.dumps import DUMP_LANGUAGE, Dump, latest_dump
 from search.filters import SearchFilters
 from search.scan import scan_practice_ids
 
@@ -39,18 +40,26 @@ class Export:
 
 
 def is_whole_collection(filters: SearchFilters) -> bool:
-    """No words and no filter, in the dumps' language and order: what the latest
-    dated dump already holds."""
+    """No words and no filter, in the dumps' order."""
     return (
         not filters.q
         and filters.active_filter_count == 0
-        and filters.lang == DUMP_LANGUAGE
         and filters.sort == "relevance"
     )
 
 
-def latest_dump(file_format: str) -> Dump | None:
-    return next((d for d in list_dumps() if d.file_format == file_format), None)
+def whole_collection_dump(
+    filters: SearchFilters, file_format: str, *, headings: bool
+) -> Dump | None:
+    """The latest dated dump that holds what was asked for, if one does: JSON Lines
+    and CSV with codes in the dumps' language, or a readers' CSV in any language."""
+    if not is_whole_collection(filters):
+        return None
+    if file_format == "csv" and headings:
+        return latest_dump("csv", headings=filters.lang)
+    if file_format in ("csv", "jsonl") and filters.lang == DUMP_LANGUAGE:
+        return latest_dump(file_format)
+    return None
 
 
 def export_file_name(extension: str, day=None, *, lang: str = "en") -> str:
@@ -80,10 +89,14 @@ def export_search(
     """
     scan = scan_practice_ids(filters)
     options = _CsvOptions(bom=bom, headings=headings)
+    groups = (
+        practice_groups(keys, lang=filters.lang, url_for=url_for)
+        for keys in scan.batches
+    )
     return Export(
         total=scan.total,
         chunks=ExportChunks(
-            _chunks(scan.batches, filters.lang, file_format, url_for, options),
+            _chunks(groups, filters.lang, file_format, options),
             scan.batches,
             on_close,
         ),
@@ -118,15 +131,44 @@ class ExportChunks:
                 self._on_close()
 
 
-def _chunks(batches, lang, file_format, url_for, options) -> Iterator[str]:
+def export_selection(
+    keys: list[str],
+    file_format: str,
+    *,
+    lang: str,
+    url_for: Callable,
+    bom: bool = True,
+    headings: bool = True,
+) -> Export:
+    """The live, public practices among `keys` (a visitor's list, at most a few
+    dozen: read in one batch), in the order given, as `export_search` writes them."""
+    groups = practice_groups(keys, lang=lang, url_for=url_for)
+    options = _CsvOptions(bom=bom, headings=headings)
+    return Export(
+        total=len(groups),
+        chunks=ExportChunks(
+            _chunks(iter([groups]), lang, file_format, options), _NoWalk()
+        ),
+        content_type=FORMATS[file_format],
+        filename=export_file_name(file_format, lang=lang),
+    )
+
+
+class _NoWalk:
+    """A selection has no search walk to free."""
+
+    def close(self) -> None:
+        pass
+
+
+def _chunks(group_batches, lang, file_format, options) -> Iterator[str]:
     if file_format == "csv":
         with translation.override(lang):
             yield csv_header(bom=options.bom, headings=options.headings)
     if file_format == "json":
         yield "["
     first = True
-    for keys in batches:
-        groups = practice_groups(keys, lang=lang, url_for=url_for)
+    for groups in group_batches:
         rows = [practice_row(group) for group in groups]
         if file_format == "csv":
             yield csv_lines(rows)

@@ -30,8 +30,16 @@ from practices.dataset.writers import BOM
 from search.api_errors import UNAVAILABLE, error_response
 from search.filters import FilterError, accepted_language, parse_filters
 from search.service import SearchUnavailable
+from shortlist.selection import PARAMETER as SELECTION
+from shortlist.selection import Selection, SelectionError, parse_selection
 
-from .export import FORMATS, export_search, is_whole_collection, latest_dump
+from .export import (
+    FORMATS,
+    export_file_name,
+    export_search,
+    export_selection,
+    whole_collection_dump,
+)
 from .vocabularies import VOCABULARY_NAMES, vocabularies
 
 # Parameters of an export that are not search parameters.
@@ -61,10 +69,12 @@ def _option(params, name: str, default: str, allowed) -> str:
 def export_practices(request):
     """Every practice the same search would find, streamed as CSV (with a BOM and
     headings in the reader's language unless `bom=0`, `headers=codes`), a JSON
-    array or JSON Lines.
+    array or JSON Lines; or, given `ids=` (a visitor's list, shortlist/), those
+    practices, in that order.
 
-    The whole collection comes from the latest dated dump when the dump is what
-    was asked for (JSON Lines, or CSV with the columns' codes); a live walk takes
+    The whole collection comes from the latest dated dump when one holds what was
+    asked for (JSON Lines, CSV with the columns' codes, or the readers' CSV in
+    either language: see `whole_collection_dump`); a live walk takes
     one of a few slots (per client and overall), given back when the download
     ends, so downloads cannot hold every web worker.
     """
@@ -75,18 +85,22 @@ def export_practices(request):
         headings = _option(params, "headers", "labels", ("labels", "codes"))
         for name in EXPORT_OPTIONS:
             params.pop(name, None)
+        selection = parse_selection(params) if SELECTION in params else None
+        params.pop(SELECTION, None)
         filters = parse_filters(
             params,
             default_lang=accepted_language(request.headers.get("Accept-Language")),
         )
-    except FilterError as exc:
+        if selection is not None and (filters.q or filters.active_filter_count):
+            raise FilterError(SELECTION, "a list of practices takes no search")
+    except (FilterError, SelectionError) as exc:
         return api_error(400, exc.message, exc.parameter)
-    dump_fits = file_format == "jsonl" or headings == "codes"
-    if (
-        dump_fits
-        and is_whole_collection(filters)
-        and (dump := latest_dump(file_format))
-    ):
+    if selection is not None:
+        return _selection_export(
+            request, selection, file_format, filters.lang, bom, headings == "labels"
+        )
+    dump = whole_collection_dump(filters, file_format, headings=headings == "labels")
+    if dump is not None:
         return _dump_export(dump, bom)
     slot = take_slot(
         "export",
@@ -120,6 +134,24 @@ def export_practices(request):
     return _cross_origin(response)
 
 
+def _selection_export(request, selection: Selection, file_format, lang, bom, headings):
+    """A visitor's list (shortlist/): a few practices read at once, no search walk."""
+    export = export_selection(
+        list(selection.ids),
+        file_format,
+        lang=lang,
+        url_for=PageAddresses(request),
+        bom=bom,
+        headings=headings,
+    )
+    response = StreamingHttpResponse(export.chunks, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["X-Total-Count"] = str(export.total)
+    response["Cache-Control"] = "no-store"
+    return _cross_origin(response)
+
+
 def _too_many_at_once() -> JsonResponse:
     response = JsonResponse(
         {
@@ -134,19 +166,26 @@ def _too_many_at_once() -> JsonResponse:
 
 
 def _dump_export(dump: Dump, bom: bool):
-    """The latest dated dump, named as it is (its date says how fresh it is)."""
+    """The latest dated dump, its date in the name (it says how fresh it is): a
+    readers' CSV is named as a live export in its language would be. The BOM is
+    added to a file written without one, or left out of one written with it."""
     path = dump_directory() / dump.name
-    if bom and dump.file_format == "csv":
+    if dump.headings:
+        filename = export_file_name("csv", dump.day, lang=dump.headings)
+    else:
+        filename = dump.name
+    content_type = FORMATS[dump.file_format]
+    if dump.file_format == "csv" and bom != dump.has_bom:
         response = StreamingHttpResponse(
-            _with_bom(path), content_type=FORMATS[dump.file_format]
+            _bom_changed(path, add=bom), content_type=content_type
         )
-        response["Content-Disposition"] = f'attachment; filename="{dump.name}"'
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
         response = FileResponse(
             open(path, "rb"),  # noqa: SIM115 - closed by the response
             as_attachment=True,
-            filename=dump.name,
-            content_type=FORMATS[dump.file_format],
+            filename=filename,
+            content_type=content_type,
         )
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     response["X-Open-Data-Dump"] = dump.name
@@ -154,9 +193,13 @@ def _dump_export(dump: Dump, bom: bool):
     return _cross_origin(response)
 
 
-def _with_bom(path):
-    yield BOM.encode()
+def _bom_changed(path, *, add: bool):
+    bom = BOM.encode()
     with open(path, "rb") as dump_file:
+        if add:
+            yield bom
+        elif dump_file.read(len(bom)) != bom:
+            dump_file.seek(0)
         while chunk := dump_file.read(64 * 1024):
             yield chunk
 

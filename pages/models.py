@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from kb.translations import TranslationsInContext
 from practices.dataset.codebook import codebook
-from practices.dataset.dumps import list_dumps
+from practices.dataset.dumps import latest_dumps_for_reader, list_dumps
 from practices.sections import RICH_TEXT_FEATURES
 from search.filters import SearchFilters
 
@@ -98,6 +98,7 @@ class StandardPage(TextPage):
         ).exists():
             context["codebook"] = codebook()
             context["dumps"] = list_dumps()
+            context["latest_dumps"] = latest_dumps_for_reader(self.locale.language_code)
         return context
 
 

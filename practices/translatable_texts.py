@@ -4,7 +4,6 @@ Outside practices/translation/ so that the models can read stored translations
 without importing the translation service, which imports them."""
 
 import hashlib
-import html
 
 from kb.text import plain_text
 from kb.translations import site_languages
@@ -20,15 +19,6 @@ def other_language(language: str) -> str | None:
         return None
     others = [code for code in languages if code != language]
     return others[0] if others else None
-
-
-def paragraphs_markup(text: str) -> str:
-    """Plain paragraphs back into rich text, escaped."""
-    return "".join(
-        f"<p>{html.escape(block.strip())}</p>"
-        for block in text.split("\n\n")
-        if block.strip()
-    )
 
 
 def source_texts(page) -> dict[str, str]:

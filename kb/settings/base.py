@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "contributions",
     "finder",
+    "shortlist",
     "desk",
     "opendata",
     "wagtail.contrib.sitemaps",

@@ -5,7 +5,6 @@ docs/demo-cases.md is the authors' guide. A case becomes two interchange records
 """
 
 import datetime
-import html
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 import pycountry
 from django.utils.text import slugify
 
+from kb.text import paragraphs_html
 from kb.translations import site_languages
 from practices.records.record import PracticeRecord, SourceLink
 from taxonomy.vocabularies import (
@@ -105,7 +105,7 @@ class Case:
                     summary=text.summary,
                     slug=readable_slug(text.title),
                     **{
-                        name: _paragraphs_html(text.sections.get(name, []))
+                        name: paragraphs_html("\n\n".join(text.sections.get(name, [])))
                         for name in SECTIONS
                     },
                     country=data["country"],
@@ -282,7 +282,3 @@ def _is_iso_date(value) -> bool:
     except ValueError:
         return False
     return len(str(value)) == 10
-
-
-def _paragraphs_html(paragraphs: list[str]) -> str:
-    return "".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs)

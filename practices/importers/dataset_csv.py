@@ -10,13 +10,13 @@ columns' codes or their headings in either language (what the site's CSV link gi
 from collections.abc import Iterator
 from pathlib import Path
 
+from kb.text import paragraphs_html
 from practices.dataset.columns import FORMAT_LANGUAGES, column_names_by_heading
 from practices.dataset.writers import LIST_SEPARATOR, restore
 from practices.facets import EDITABLE_FACETS
 from practices.sections import RICH_TEXT_SECTIONS
 
 from ..records.record import ParsedRow, PracticeRecord, RowProblem, SourceLink
-from ..records.rich_text import paragraphs_html
 from .csv_rows import read_csv_rows, shape_problem
 
 REQUIRED_COLUMNS = {"id", "original", "source_catalogue", "country"} | {

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from kb.text import paragraphs_html
 from taxonomy import geography
 from taxonomy.vocabularies import THEMES
 
 from ..records.record import ParsedRow, PracticeRecord, RowProblem, SourceLink
-from ..records.rich_text import paragraphs_html
 from .csv_rows import cell, read_csv_rows, shape_problem, year_of
 from .text import guess_language, shorten
 

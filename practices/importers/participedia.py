@@ -17,10 +17,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from kb.text import paragraphs_html
 from taxonomy import geography, localities
 
 from ..records.record import ParsedRow, PracticeRecord, RowProblem, SourceLink
-from ..records.rich_text import paragraphs_html
 from .csv_rows import cell, read_csv_rows, shape_problem, year_of
 from .text import junk_in_title, shorten
 

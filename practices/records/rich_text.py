@@ -1,7 +1,7 @@
-"""Rich text as pages hold it: plain paragraphs made safe markup, and any markup
-kept to what the editor allows (practices/sections.py's RICH_TEXT_FEATURES)."""
+"""Rich text as pages hold it: any markup kept to what the editor allows
+(practices/sections.py's RICH_TEXT_FEATURES); plain paragraphs become markup with
+`kb.text.paragraphs_html`."""
 
-import html
 import re
 
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
@@ -13,14 +13,6 @@ _converter = None
 # editor keeps them as they are but for quotes, which it escapes; they need no
 # parsing (most catalogue text is this).
 _PLAIN_PARAGRAPHS = re.compile(r"(?:<p>[^<>&\x00-\x1f\x7f-\x9f]*</p>)+")
-
-
-def paragraphs_html(text: str) -> str:
-    """Plain text to escaped <p> paragraphs, one per blank-line-separated block."""
-    blocks = [
-        b.strip() for b in re.split(r"\n\s*\n|\r\n\s*\r\n", text or "") if b.strip()
-    ]
-    return "".join(f"<p>{html.escape(' '.join(block.split()))}</p>" for block in blocks)
 
 
 def sanitise_rich_text(markup: str) -> str:

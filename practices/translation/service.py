@@ -13,6 +13,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from kb.caches import queries_cache
+from kb.text import paragraphs_html
 from kb.translations import site_languages
 from practices.sections import RICH_TEXT_SECTIONS
 
@@ -27,7 +28,6 @@ from ..models.practice_page import SUMMARY_MAX_LENGTH
 from ..signals import machine_translations_changed
 from ..translatable_texts import (
     other_language,
-    paragraphs_markup,
     source_texts,
     text_hash,
 )
@@ -290,7 +290,7 @@ def prefill_from_machine_translation(
         target.summary = texts["summary"][:SUMMARY_MAX_LENGTH]
     for name in RICH_TEXT_SECTIONS:
         if texts.get(name):
-            setattr(target, name, paragraphs_markup(texts[name]))
+            setattr(target, name, paragraphs_html(texts[name]))
     if texts or keywords:
         target.save()
         target.save_revision()

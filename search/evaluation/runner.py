@@ -211,11 +211,14 @@ def isolated_environment() -> Iterator[Path]:
             try:
                 yield workdir
             finally:
-                teardown_databases(old, verbosity=0)
-                clear_label_cache()
+                # The indices first: clearing the label cache writes to the
+                # configured database, which fails where it was never migrated,
+                # and must not leave 558 practices' indices on the shared node.
                 get_client().indices.delete(
                     index=f"{prefix}-*", params={"expand_wildcards": "all"}
                 )
+                teardown_databases(old, verbosity=0)
+                clear_label_cache()
     finally:
         test_settings["NAME"] = saved_name
         shutil.rmtree(workdir, ignore_errors=True)

@@ -1,46 +1,173 @@
-// Suggestions for any search box marked data-autocomplete: practice titles and
-// taxonomy terms from the API, offered through a native datalist (keyboard and screen
-// reader support come with it). Without JavaScript the box is a plain search field.
+// Suggestions for any search box marked data-autocomplete: taxonomy terms and practice
+// titles from the API, shown as a WAI-ARIA 1.2 combobox with a listbox. Unlike a
+// native datalist, which hides any option that does not start with what was typed,
+// it shows what the API found, one typo included ("municpal" offers "municipal").
+// Keys: Down and Up move through the options, Enter takes one, Escape closes the
+// list. A term is searched for; a practice opens. Without JavaScript the box is a
+// plain search field.
 (function () {
   "use strict";
   if (!window.fetch) return;
   var timer = null;
   var latest = 0;
 
-  function listFor(input) {
+  // The listbox of a box, made the first time it is needed: the search page may have
+  // replaced the box (and its listbox) since, so it is looked up every time.
+  function listboxFor(input) {
     var id = input.id + "-suggestions";
-    var list = document.getElementById(id);
-    if (!list) {
-      list = document.createElement("datalist");
-      list.id = id;
-      document.body.appendChild(list);
+    var listbox = document.getElementById(id);
+    if (!listbox) {
+      listbox = document.createElement("ul");
+      listbox.id = id;
+      listbox.className = "suggestions";
+      listbox.setAttribute("role", "listbox");
+      listbox.setAttribute("aria-label", input.dataset.suggestionsLabel || "");
+      listbox.hidden = true;
+      input.insertAdjacentElement("afterend", listbox);
     }
-    input.setAttribute("list", id);  // the search page may have replaced the input
-    return list;
+    if (input.getAttribute("role") !== "combobox") {
+      input.setAttribute("role", "combobox");
+      input.setAttribute("aria-autocomplete", "list");
+      input.setAttribute("aria-controls", id);
+      input.setAttribute("aria-expanded", "false");
+    }
+    return listbox;
+  }
+
+  function options(listbox) {
+    return Array.prototype.slice.call(listbox.querySelectorAll("[role=option]"));
+  }
+
+  function close(input) {
+    var listbox = listboxFor(input);
+    listbox.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    options(listbox).forEach(function (option) { option.setAttribute("aria-selected", "false"); });
+  }
+
+  function open(input) {
+    var listbox = listboxFor(input);
+    if (!options(listbox).length) return false;
+    listbox.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    return true;
+  }
+
+  function activate(input, option) {
+    var listbox = listboxFor(input);
+    options(listbox).forEach(function (each) {
+      each.setAttribute("aria-selected", each === option ? "true" : "false");
+    });
+    if (option) {
+      input.setAttribute("aria-activedescendant", option.id);
+      option.scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function choose(input, option) {
+    close(input);
+    if (option.dataset.url) {
+      window.location.href = option.dataset.url;
+      return;
+    }
+    input.value = option.dataset.value;
+    if (input.form) input.form.requestSubmit ? input.form.requestSubmit() : input.form.submit();
+  }
+
+  function show(input, data) {
+    var listbox = listboxFor(input);
+    listbox.innerHTML = "";
+    var items = data.terms.map(function (term) {
+      return { text: term.label, value: term.label };
+    }).concat(data.practices.map(function (practice) {
+      return { text: practice.title, value: practice.title, url: practice.url };
+    }));
+    items.forEach(function (item, index) {
+      var option = document.createElement("li");
+      option.id = listbox.id + "-" + index;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.dataset.value = item.value;
+      if (item.url) option.dataset.url = item.url;
+      option.textContent = item.text;
+      listbox.appendChild(option);
+    });
+    input.removeAttribute("aria-activedescendant");
+    if (!items.length || document.activeElement !== input) close(input);
+    else open(input);
+  }
+
+  function isBox(el) {
+    return el && el.matches && el.matches("input[data-autocomplete]");
   }
 
   document.addEventListener("input", function (event) {
     var input = event.target;
-    if (!input.matches || !input.matches("input[data-autocomplete]")) return;
+    if (!isBox(input)) return;
+    listboxFor(input);
     clearTimeout(timer);
+    var words = input.value.trim();
+    if (words.length < 2) { close(input); return; }
     timer = setTimeout(function () {
-      var words = input.value.trim();
-      if (words.length < 2) return;
       var request = ++latest;
       var lang = document.documentElement.lang || "es";
       fetch(input.dataset.autocomplete + "?lang=" + lang + "&q=" + encodeURIComponent(words))
         .then(function (r) { return r.ok ? r.json() : { practices: [], terms: [] }; })
         .then(function (data) {
           if (request !== latest) return;  // a later keystroke already asked again
-          var list = listFor(input);
-          list.innerHTML = "";
-          data.terms.concat(data.practices).forEach(function (item) {
-            var option = document.createElement("option");
-            option.value = item.label || item.title;
-            list.appendChild(option);
-          });
+          show(input, data);
         })
         .catch(function () {});
     }, 200);
   });
+
+  document.addEventListener("keydown", function (event) {
+    var input = event.target;
+    if (!isBox(input)) return;
+    var listbox = listboxFor(input);
+    var all = options(listbox);
+    var current = listbox.querySelector("[aria-selected=true]");
+    var at = all.indexOf(current);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!all.length) return;
+      event.preventDefault();
+      if (listbox.hidden) {
+        open(input);
+        activate(input, event.key === "ArrowDown" ? all[0] : all[all.length - 1]);
+        return;
+      }
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      // Past either end the focus is back in the box, as typed (APG's wrap point).
+      activate(input, all[next] || null);
+    } else if (event.key === "Enter" && !listbox.hidden && current) {
+      event.preventDefault();
+      choose(input, current);
+    } else if (event.key === "Escape" && !listbox.hidden) {
+      event.preventDefault();  // the first Escape closes the list, not the box's text
+      close(input);
+    }
+  });
+
+  // mousedown, not click: the box would lose focus (and close the list) first.
+  document.addEventListener("mousedown", function (event) {
+    var option = event.target.closest && event.target.closest(".suggestions [role=option]");
+    if (!option) return;
+    event.preventDefault();
+    var input = document.querySelector("[aria-controls='" + option.parentNode.id + "']");
+    if (input) choose(input, option);
+  });
+
+  document.addEventListener("focusout", function (event) {
+    if (isBox(event.target)) close(event.target);
+  });
+
+  // A box is a combobox from the start (and again once the search page has
+  // replaced it), so that a screen reader announces it as one before any typing.
+  document.addEventListener("focusin", function (event) {
+    if (isBox(event.target)) listboxFor(event.target);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-autocomplete]"), listboxFor);
 })();

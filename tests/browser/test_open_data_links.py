@@ -2,10 +2,12 @@
 the CSV (read as Excel reads it), JSON and JSON Lines downloads, the feed (link and <link rel=alternate>), the OpenSearch
 description, the open data page from the footer and its vocabulary link."""
 
+import codecs
 import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -125,8 +127,18 @@ def test_the_open_data_page_leads_to_the_dumps_and_the_api(
         page.goto(site_url + path)
         latest = page.locator("[data-latest-dumps]")
         with page.expect_download() as info:
-            latest.get_by_role("link", name=re.compile("^CSV")).click()
-        assert info.value.suggested_filename.endswith(".csv")
+            latest.get_by_role("link").first.click()  # the reader's spreadsheet
+        language = "es" if path == "/datos-abiertos/" else "en"
+        assert info.value.suggested_filename.endswith(f".{language}.csv")
+        data = Path(info.value.path()).read_bytes()
+        header = data.decode("utf-8-sig").splitlines()[0]  # as Excel reads it
+        assert data.startswith(codecs.BOM_UTF8)
+        assert ("Título (español)" if language == "es" else "Title (Spanish)") in header
+        with page.expect_download() as info:
+            latest.get_by_role("link", name=re.compile("^CSV")).nth(2).click()
+        assert re.fullmatch(
+            r"repertorio-practices-[\d-]+\.csv", info.value.suggested_filename
+        )
         with page.expect_download() as info:
             latest.get_by_role("link", name=re.compile("^JSON Lines")).click()
         assert info.value.suggested_filename.endswith(".jsonl")
@@ -142,5 +154,26 @@ def test_the_open_data_page_leads_to_the_dumps_and_the_api(
         assert index["links"]["openapi"] == site_url + "/api/v1/openapi.yaml"
         response = page.request.get(index["links"]["openapi"])
         assert response.ok and b"openapi: 3.1" in response.body()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "locale, message",
+    [
+        ("es-MX", "debe ser un año entre 1900 y 2100"),
+        ("en-GB", "must be a year between 1900 and 2100"),
+    ],
+)
+def test_the_api_answers_in_the_browsers_language(browser, site_url, locale, message):
+    """Without `lang`, an API error follows the browser's Accept-Language."""
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        response = page.goto(site_url + "/api/v1/search/?year_from=abc")
+        assert response.status == 400
+        error = json.loads(page.locator("body").inner_text())["error"]
+        assert error == {"message": message, "parameter": "year_from"}
     finally:
         context.close()

@@ -25,8 +25,23 @@ def test_the_api_index_links_every_endpoint_absolutely(client):
         "es": "http://testserver/api/",
         "en": "http://testserver/en/api/",
     }
-    for name in ("autocomplete", "export", "taxonomy", "feed"):
+    for name in ("autocomplete", "finder", "export", "taxonomy", "feed"):
         assert links[name].startswith("http://testserver/")
+
+
+def test_the_api_index_links_every_path_of_the_openapi_document(client):
+    """A researcher who starts at the index finds every endpoint (the finder's POST
+    was missing)."""
+    links = client.get("/api/v1/").json()["links"]
+    linked = {
+        href.removeprefix("http://testserver")
+        for href in links.values()
+        if isinstance(href, str)
+    }
+    document = yaml.safe_load(
+        b"".join(client.get("/api/v1/openapi.yaml").streaming_content)
+    )
+    assert set(document["paths"]) - {"/api/v1/"} <= linked  # all but itself
 
 
 def test_the_openapi_document_is_served_as_yaml(client):

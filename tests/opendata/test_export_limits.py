@@ -2,6 +2,9 @@
 progress per client and overall, the whole collection served from the latest
 dated dump, and a server-side time limit on every batch of the walk."""
 
+import csv
+import io
+
 import pytest
 from django.core.signals import request_finished
 from django.db import close_old_connections
@@ -70,9 +73,9 @@ def test_the_whole_collection_comes_from_the_latest_dump(
     client, corpus, settings, opensearch_down
 ):
     """With the node down, only the dump can answer: no live walk is started. The
-    dump holds the columns' codes, without a byte order mark: a CSV asked for with
-    the readers' headings is not the dump, and needs the search."""
-    [csv_dump, jsonl_dump] = write_dumps(directory=settings.OPEN_DATA_DUMP_DIR)
+    machines' dump holds the columns' codes, without a byte order mark; a byte
+    order mark asked for is added."""
+    [csv_dump, jsonl_dump, *_] = write_dumps(directory=settings.OPEN_DATA_DUMP_DIR)
     as_dumped = {"csv": {"headers": "codes", "bom": "0"}, "jsonl": {}}
     for dump in (csv_dump, jsonl_dump):
         response = client.get(
@@ -85,9 +88,41 @@ def test_the_whole_collection_comes_from_the_latest_dump(
         assert body == (settings.OPEN_DATA_DUMP_DIR / dump.name).read_bytes()
     with_bom = client.get(EXPORT, {"format": "csv", "headers": "codes", "bom": "1"})
     assert b"".join(with_bom.streaming_content).startswith(b"\xef\xbb\xbf")
-    assert client.get(EXPORT, {"format": "csv"}).status_code == 503
     # A selection is not in the dump: it needs the (here unavailable) search.
     assert client.get(EXPORT, {"format": "csv", "q": "agua"}).status_code == 503
+    assert client.get(EXPORT, {"format": "json"}).status_code == 503
+
+
+@pytest.mark.parametrize(
+    "lang, file_name, title_heading",
+    [
+        ("es", "repertorio-practicas-{day}.csv", "Título (español)"),
+        ("en", "repertorio-practices-{day}.csv", "Title (Spanish)"),
+    ],
+)
+def test_the_readers_csv_of_the_whole_collection_comes_from_the_dump(
+    client, corpus, settings, opensearch_down, lang, file_name, title_heading
+):
+    """The CSV a reader downloads by default (headings in their language, with the
+    BOM) is a dated dump too, read the way Excel reads it: UTF-8 because of the
+    BOM, accents intact. `bom=0` leaves the BOM out."""
+    dumps = write_dumps(directory=settings.OPEN_DATA_DUMP_DIR)
+    [dump] = [d for d in dumps if d.headings == lang]
+    response = client.get(EXPORT, {"format": "csv", "lang": lang})
+    assert response.status_code == 200
+    assert response["X-Open-Data-Dump"] == dump.name
+    expected_name = file_name.format(day=dump.day.isoformat())
+    assert f'filename="{expected_name}"' in response["Content-Disposition"]
+    body = b"".join(response.streaming_content)
+    assert body == (settings.OPEN_DATA_DUMP_DIR / dump.name).read_bytes()
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    assert title_heading in rows[0]
+    titles = [row[rows[0].index(title_heading)] for row in rows[1:]]
+    assert len(titles) == 22
+    assert any("ó" in title or "á" in title for title in titles), titles
+    without = client.get(EXPORT, {"format": "csv", "lang": lang, "bom": "0"})
+    assert b"".join(without.streaming_content) == body[3:]
 
 
 def test_every_batch_carries_a_server_side_time_limit():

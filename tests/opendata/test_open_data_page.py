@@ -34,11 +34,15 @@ def test_the_dump_command_writes_dated_files_with_their_sha256(corpus, dump_dir)
     assert names == [
         f"repertorio-practices-{today}.csv",
         f"repertorio-practices-{today}.csv.sha256",
+        f"repertorio-practices-{today}.en.csv",
+        f"repertorio-practices-{today}.en.csv.sha256",
+        f"repertorio-practices-{today}.es.csv",
+        f"repertorio-practices-{today}.es.csv.sha256",
         f"repertorio-practices-{today}.jsonl",
         f"repertorio-practices-{today}.jsonl.sha256",
     ]
     live = PracticePage.objects.live().values("translation_key").distinct().count()
-    for extension in ("csv", "jsonl"):
+    for extension in ("csv", "jsonl", "es.csv", "en.csv"):
         data = (dump_dir / f"repertorio-practices-{today}.{extension}").read_bytes()
         checksum = dump_dir / f"repertorio-practices-{today}.{extension}.sha256"
         assert checksum.read_text() == (
@@ -76,6 +80,17 @@ def test_the_page_shows_every_column_and_links_the_dumps(
     assert 'href="/api/v1/taxonomy/?vocabulary=theme"' in html
     assert "CC BY-NC-SA 4.0" in html
     today = datetime.date.today().isoformat()
+    latest = html[html.index("data-latest-dumps") :]
+    latest = latest[: latest.index("</p>")]
+    # The reader's spreadsheet file first, then the other language's, then the
+    # machines' files.
+    other = "en" if language == "es" else "es"
+    hrefs = [
+        f'href="/open-data/dumps/repertorio-practices-{today}.{kind}"'
+        for kind in (f"{language}.csv", f"{other}.csv", "csv", "jsonl")
+    ]
+    positions = [latest.index(href) for href in hrefs]
+    assert positions == sorted(positions)
     name = f"repertorio-practices-{today}.csv"
     assert f'href="/open-data/dumps/{name}"' in html
     digest = (dump_dir / f"{name}.sha256").read_text().split()[0]

@@ -1,9 +1,14 @@
 """Typo tolerance on key terms: a misspelt glossary term is read as the term, so its
 synonyms, and the practices written in the other language, are found."""
 
-import pytest
+import json
 
+import pytest
+from django.http import QueryDict
+
+from search.filters import parse_filters
 from search.key_terms import corrected_query, edit_distance
+from search.ranking import chosen_ranking
 
 from .helpers import search, titles
 
@@ -49,3 +54,17 @@ def test_a_typo_in_a_spanish_key_term_still_finds_the_english_practice(
     assert "Beneficial ownership register" in titles(
         search("q=registro+de+beneficiaros+finales")
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("knn_request", ["inline", "separate"])
+def test_the_hybrid_ranking_matches_the_corrected_key_terms(
+    corpus, settings, knn_request
+):
+    """Vectors on, the words' query still holds the misspelt term corrected, with
+    the k-NN clause inside the request or asked for first."""
+    settings.SEARCH_KEY_TERM_TYPOS = True
+    settings.SEARCH_VECTOR_REQUEST = knn_request
+    filters = parse_filters(QueryDict("q=registro+de+beneficiaros+finales"))
+    ranked = chosen_ranking().ranked(filters)
+    assert "registro de beneficiarios finales" in json.dumps(ranked.query)

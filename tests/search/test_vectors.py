@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.http import QueryDict
 
 from practices.models import PracticePage
-from search import indexer, vectors
+from search import indexer, ranking, vectors
 from search.client import get_client
 from search.commands import vectors_status
 from search.filters import parse_filters
@@ -63,6 +63,18 @@ def test_filters_apply_to_the_vector_half_and_facets_count_it(
     assert OWNERS in titles(kept)
     assert {f.value: f.count for f in kept.facets["country"]}["GB"] == kept.total
     assert OWNERS not in titles(search(f"q={OWNERS_IN_SPANISH}&country=KE"))
+
+
+def test_a_selection_gets_the_nearest_practices_among_its_own(corpus, monkeypatch):
+    """The whole index's nearest practices may all lie outside a selected country:
+    the vector half takes the country's nearest too, so it is not left empty."""
+    monkeypatch.setattr(ranking, "VECTOR_CANDIDATES", 1)
+    in_kenya = search(f"q={OWNERS_IN_SPANISH}&country=KE")
+    assert in_kenya.total >= 1
+    assert {hit.country for hit in in_kenya.results} == {"KE"}
+    assert {f.value: f.count for f in in_kenya.facets["country"]}["KE"] == (
+        in_kenya.total
+    )
 
 
 def test_an_export_of_the_search_holds_what_the_page_shows(corpus):
