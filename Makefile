@@ -28,6 +28,11 @@ run: install apertium opensearch migrate demo index dumps
 	trap 'kill $$drain $$tasks 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
+# The checks, then the tiers in this order: pure logic in tests/unit/ (no database, no
+# search node); the integration tier on the real node and database, in TEST_WORKERS
+# processes (pytest-xdist: each its own test database and index prefix); the browser
+# tests last.
+TEST_WORKERS ?= 2
 test: install apertium opensearch browsers
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -36,9 +41,12 @@ test: install apertium opensearch browsers
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=deploy-check-only-0123456789-abcdefghijklmnopqrstuvwxyz \
 	  ALLOWED_HOSTS=kb.example.org CONTACT_EMAIL=deploy-check@example.org $(MANAGE) check --deploy --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-fast
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m "not browser" \
+	  -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m browser $(PYTEST_ARGS)
 
-# The fast tier alone: pure logic in tests/unit/ (no database, no search node).
+# The fast tier alone.
 test-fast: install
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest tests/unit -q $(PYTEST_ARGS)
 

@@ -6,36 +6,51 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import override_settings
 
+from pages.site_setup import ensure_site
 from search.client import get_client
 from search.indexer import alias_name, rebuild
 from tests.corpus import SharedCorpus
 
 pytest_plugins = ["tests.browser_support"]
-LAST_CORPUS_USER = pytest.StashKey[str | None]()
 
 
 @pytest.fixture(scope="session", autouse=True)
 def search_index_prefix():
-    """Give this test run its own indices on the real node and delete them afterwards."""
+    """Give this test run (each xdist worker its own) a prefix for its indices on the
+    real node; a test that reaches the node deletes them at the end of the run."""
     prefix = f"test-{uuid.uuid4().hex[:10]}"
     override = override_settings(OPENSEARCH_INDEX_PREFIX=prefix)
     override.enable()
+    yield prefix
+    override.disable()
+
+
+@pytest.fixture(scope="session")
+def _test_indices_deleted_at_end(search_index_prefix):
+    yield
+    client = get_client()
     try:
-        yield prefix
-    finally:
-        client = get_client()
-        try:
-            client.indices.delete(
-                index=f"{prefix}-*", params={"expand_wildcards": "all"}
-            )
-        except Exception as exc:  # noqa: BLE001 - cleanup must not hide the real failure
-            print(f"could not delete test indices {prefix}-*: {exc}")
-        override.disable()
+        client.indices.delete(
+            index=f"{search_index_prefix}-*", params={"expand_wildcards": "all"}
+        )
+    except Exception as exc:  # noqa: BLE001 - cleanup must not hide the real failure
+        print(f"could not delete test indices {search_index_prefix}-*: {exc}")
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
+def _node_reachable():
+    """Fail loudly, not with a skip, when the suite runs without its OpenSearch node."""
+    if not get_client().ping():
+        pytest.fail(
+            f"OpenSearch is not reachable at {settings.OPENSEARCH_URL}: "
+            "run `make opensearch` (make test does it for you)."
+        )
+
+
+@pytest.fixture(scope="session")
 def _encoder_loaded_before_requests():
     """As in a served process (kb/wsgi.py): the sentence encoder is in memory before
     any request, which never loads it itself (tests/search/test_encoder_loading.py
@@ -66,28 +81,30 @@ def encoder_not_loaded(monkeypatch, settings):
 UNIT_TESTS = "tests/unit/"
 
 
-def _is_unit(request) -> bool:
-    """Tests under tests/unit/ are the fast tier: no database, no search node."""
-    return request.node.get_closest_marker("unit") is not None
-
-
 @pytest.fixture(autouse=True)
-def _empty_shared_cache(request):
-    """Every test starts with an empty shared cache.
+def _services(request):
+    """What every test beyond the fast tier starts from: the node reachable, the
+    encoder in memory, and an empty shared cache.
 
     The cache is a database table (kb/settings: CACHES) that a test's rollback does
     not always cover: what session fixtures or live-server tests cached would leak
     into the next test. Each worker's own part of the rate-limit counts goes too.
+    Tests under tests/unit/ (marked `unit`) touch neither the node nor the database.
     """
-    if _is_unit(request):
+    if request.node.get_closest_marker("unit") is not None:
         return
+    for name in (
+        "_node_reachable",
+        "_test_indices_deleted_at_end",
+        "_encoder_loaded_before_requests",
+        "django_db_setup",
+    ):
+        request.getfixturevalue(name)
     from django.core.cache import caches
 
     from kb.rate_limits import forget_local_counts
 
-    request.getfixturevalue("django_db_setup")
-    django_db_blocker = request.getfixturevalue("django_db_blocker")
-    with django_db_blocker.unblock():
+    with request.getfixturevalue("django_db_blocker").unblock():
         for cache in caches.all(initialized_only=False):
             cache.clear()
     forget_local_counts()
@@ -108,72 +125,104 @@ def opensearch_down(settings, closed_port_url):
     return closed_port_url
 
 
-@pytest.fixture(autouse=True)
-def _check_node_reachable_once(request):
-    """Fail loudly, not with a skip, when the suite runs without its OpenSearch node."""
-    if _is_unit(request):
-        return
-    if not getattr(_check_node_reachable_once, "done", False):
-        _check_node_reachable_once.done = True
-        client = get_client()
-        if not client.ping():
-            pytest.fail(
-                f"OpenSearch is not reachable at {settings.OPENSEARCH_URL}: "
-                "run `make opensearch` (make test does it for you)."
-            )
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The migrated test database with the site set up once (ten pages and their
+    revisions), so that each test's transaction rolls back to it instead of building
+    it again. Serialized again with it, so that a transactional test's
+    `serialized_rollback` restores the same state after its flush."""
+    with django_db_blocker.unblock():
+        ensure_site()
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = (
+                    connection.creation.serialize_db_to_string()
+                )
 
 
 @pytest.fixture(scope="session")
 def corpus(django_db_setup, django_db_blocker):
-    """The small shared repertory (tests/corpus.py), built once for the session by its
-    first user, outside any test's transaction, and removed after its last."""
+    """The small shared repertory (tests/corpus.py), committed outside any test's
+    transaction by its first user. It is removed as soon as the next test does not
+    use it and built again for the next that does (the hooks below), so every other
+    test finds the empty site it expects whatever the order."""
     shared = SharedCorpus.current = SharedCorpus(django_db_blocker)
     yield shared.build()
     shared.remove()
 
 
-_own_index_counter = itertools.count()
+@pytest.fixture
+def site(db):
+    """The two locales, the home pages, the practice indexes and the default site
+    (already there unless a test took them away)."""
+    return ensure_site()
+
+
+_private_prefixes = itertools.count()
 
 
 @pytest.fixture
-def own_index(settings, search_index_prefix, corpus):
+def private_index_prefix(settings, search_index_prefix):
+    """An index prefix for this test alone: what it indexes never meets another
+    test's indices, which are deleted after it."""
+    prefix = f"{search_index_prefix}-own{next(_private_prefixes)}"
+    settings.OPENSEARCH_INDEX_PREFIX = prefix
+    yield prefix
+    try:  # now rather than at the end of the run: the node's heap is small
+        get_client().indices.delete(
+            index=f"{prefix}-*", params={"expand_wildcards": "all"}
+        )
+    except Exception as exc:  # noqa: BLE001 - the run's cleanup tries again
+        print(f"could not delete test indices {prefix}-*: {exc}")
+
+
+@pytest.fixture
+def own_index(private_index_prefix, corpus):
     """A fresh index of the shared repertory for a test that publishes practices of
     its own, so that the shared index stays as it was."""
-    settings.OPENSEARCH_INDEX_PREFIX = (
-        f"{search_index_prefix}-own{next(_own_index_counter)}"
-    )
     rebuild()
     return alias_name()
 
 
+@pytest.fixture
+def empty_index(private_index_prefix, site):
+    """A fresh index of an empty site, for a test that writes practices of its own."""
+    rebuild()
+    return alias_name()
+
+
+def _uses(item, fixture: str) -> bool:
+    return fixture in getattr(item, "fixturenames", ())
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session, config, items):
-    """Tests on the shared repertory first, in their usual order, then the rest: it is
-    built once, and the tests after it find the empty site they expect.
+    """The tiers are marked: `unit` for tests/unit/ (no database, no node), `browser`
+    for every test that drives Chromium. `make test` runs them one after the other.
 
-    Runs before pytest-django's own (stable) ordering, which still puts database
-    tests before transactional ones, whose flush would empty the tables for the rest.
-    The fast tier (tests/unit/) is marked `unit` and runs first.
+    The shared repertory's users come first (a stable sort, before pytest-django's,
+    which keeps transactional tests last) only so that each process builds it once:
+    the order is a matter of cost, not of correctness.
     """
     for item in items:
         if item.nodeid.startswith(UNIT_TESTS):
             item.add_marker(pytest.mark.unit)
-    items.sort(
-        key=lambda item: (
-            item.get_closest_marker("unit") is None,
-            "corpus" not in getattr(item, "fixturenames", ()),
-        )
-    )
+        if _uses(item, "browser"):
+            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: not _uses(item, "corpus"))
 
 
-def pytest_collection_finish(session):
-    users = [i for i in session.items if "corpus" in getattr(i, "fixturenames", ())]
-    session.config.stash[LAST_CORPUS_USER] = users[-1].nodeid if users else None
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    if SharedCorpus.current is not None and _uses(item, "corpus"):
+        SharedCorpus.current.build()  # again, if a test without it came in between
+    yield
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    last = item.config.stash.get(LAST_CORPUS_USER, None)
-    if item.nodeid == last and SharedCorpus.current is not None:
+    if SharedCorpus.current is not None and (
+        nextitem is None or not _uses(nextitem, "corpus")
+    ):
         SharedCorpus.current.remove()

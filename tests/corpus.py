@@ -1,7 +1,6 @@
 """A small repertory committed once per test session and indexed on the real node."""
 
 from django.db import transaction
-from wagtail.models import Page, Site
 
 from pages.site_setup import ensure_site
 from practices.models import PracticePage
@@ -212,10 +211,10 @@ def corpus_records():
 
 
 class SharedCorpus:
-    """The small repertory, built once per test session and removed after its last user.
-
-    The suite runs every test that uses it first (tests/conftest.py orders them), so
-    it is built once, and the tests after it find the empty site they expect.
+    """The small repertory, built for the first test that uses it and removed before
+    the first that does not (tests/conftest.py), so those find the site without
+    practices they expect. The suite runs its users first, so each test process
+    builds it once.
     """
 
     current: "SharedCorpus | None" = None
@@ -236,15 +235,11 @@ class SharedCorpus:
         return self.records
 
     def remove(self) -> None:
-        """Delete the practices (one index update after the commit) and the site."""
+        """Delete the practices (one index update after the commit); the site stays,
+        as the test database has it (tests/conftest.py: django_db_setup)."""
         if self.records is None:
             return
-        with self.blocker.unblock():
-            with transaction.atomic():
-                for page in PracticePage.objects.all():
-                    page.delete()
-            with transaction.atomic():
-                for top in Page.get_first_root_node().get_children():
-                    top.delete()
-                Site.objects.all().delete()
+        with self.blocker.unblock(), transaction.atomic():
+            for page in PracticePage.objects.all():
+                page.delete()
         self.records = None

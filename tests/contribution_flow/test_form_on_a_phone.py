@@ -24,13 +24,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture
-def site(site_url):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
-
-
 def test_ana_sends_the_form_from_a_phone_and_keeps_her_document(
     browser, site_url, site, settings, tmp_path
 ):

@@ -8,16 +8,9 @@ from contributions.models import Submission
 
 from .test_contribution_form import URL, _data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 SCRIPT = '<script>alert("x")</script>'
 IMAGE = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
 
 
 def test_a_post_without_the_csrf_token_is_refused(client):

@@ -22,21 +22,9 @@ from contributions.models import ErasureLog, Submission
 from practices.importers.export import export_jsonl
 from practices.models import PracticePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 URL = "/contribuir/"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _site(site_setup):
-    pass
-
-
-@pytest.fixture
-def site_setup(db):
-    from pages.site_setup import ensure_site
-
-    return ensure_site()
 
 
 def _started(seconds_ago=30):

@@ -7,14 +7,11 @@ from contributions.models import Submission
 
 from .test_contribution_form import URL, _data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 @pytest.fixture(autouse=True)
-def _site(db, settings):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
+def _moderators(settings):
     settings.MODERATOR_EMAILS = ["mod@example.org"]
 
 

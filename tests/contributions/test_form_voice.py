@@ -12,14 +12,7 @@ from practices.models import PracticePage
 
 from .test_contribution_form import _data
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 @pytest.mark.parametrize(

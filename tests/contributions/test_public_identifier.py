@@ -14,17 +14,10 @@ from search.models import PendingIndexUpdate
 
 from .test_contribution_form import URL, _data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 migration = importlib.import_module(
     "contributions.migrations.0003_public_ids_for_contributed_practices"
 )
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
 
 
 def _contribute(client) -> Submission:

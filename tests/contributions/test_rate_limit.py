@@ -5,14 +5,7 @@ import pytest
 from contributions.models import Submission
 from tests.contributions.test_contribution_form import URL, _data
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 @pytest.fixture

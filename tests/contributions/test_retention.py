@@ -11,14 +11,7 @@ from contributions.models import ErasureLog, Submission
 
 from .test_contribution_form import URL, _data
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 def _erase_expired() -> str:

@@ -8,14 +8,7 @@ import pytest
 from contributions.models import Submission
 from tests.contributions.test_contribution_form import PDF, URL, _data, _upload
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 class CountingInput(io.BytesIO):

@@ -1,31 +1,14 @@
-"""The desk's tests: a real database, a real OpenSearch index of their own."""
+"""The desk's tests: a real database, a real OpenSearch index of their own
+(`empty_index`, tests/conftest.py)."""
 
-import itertools
 import uuid
 
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from pages.site_setup import ensure_site
 from practices.models import PracticePage
-from search.indexer import alias_name, rebuild
 from tests.factories import create_practices, practice_record, translation_pair
-
-_counter = itertools.count()
-
-
-@pytest.fixture
-def site(db):
-    return ensure_site()
-
-
-@pytest.fixture
-def own_index(settings, search_index_prefix, site):
-    """An index for this test alone, so its writes never disturb another test's."""
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-desk{next(_counter)}"
-    rebuild()
-    return alias_name()
 
 
 def _member(django_user_model, group_name: str | None):

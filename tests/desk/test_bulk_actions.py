@@ -41,7 +41,7 @@ def test_the_listing_offers_the_desk_bulk_actions(client_for, editor, two):
 
 
 def test_moderators_add_a_theme_and_a_keyword_and_search_follows(
-    client_for, moderator, two, own_index, django_capture_on_commit_callbacks
+    client_for, moderator, two, empty_index, django_capture_on_commit_callbacks
 ):
     client = client_for(moderator)
     confirm = client.get(_url("desk_classify", two))
@@ -121,7 +121,7 @@ def _theme_pk(slug: str) -> int:
 
 
 def test_a_theme_added_on_spanish_pages_classifies_the_whole_practice(
-    client_for, moderator, make_pair, own_index, django_capture_on_commit_callbacks
+    client_for, moderator, make_pair, empty_index, django_capture_on_commit_callbacks
 ):
     """The issue's case: three English-original practices, the theme and a keyword
     added on their Spanish pages; both languages and the search facet agree."""

@@ -33,7 +33,7 @@ def _figure_link(panel: str, label: str) -> tuple[str, int]:
 
 
 def test_editors_and_moderators_see_the_collection_panel(
-    client_for, editor, moderator, outsider, make_practice, own_index
+    client_for, editor, moderator, outsider, make_practice, empty_index
 ):
     make_practice()
     for user in (editor, moderator):
@@ -45,7 +45,7 @@ def test_editors_and_moderators_see_the_collection_panel(
 
 
 def test_each_attention_figure_counts_and_links_to_its_listing(
-    client_for, editor, moderator, make_practice, make_pair, own_index
+    client_for, editor, moderator, make_practice, make_pair, empty_index
 ):
     alone = make_practice("Cabildo abierto en Guadalajara")
     make_pair(
@@ -85,7 +85,7 @@ def test_each_attention_figure_counts_and_links_to_its_listing(
 
 
 def test_group_figures_link_to_the_filtered_practice_listing(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     make_practice(
         "Datos de obra en Colombia",
@@ -126,7 +126,7 @@ def _group_titles(panel: str) -> list[str]:
 
 
 def test_the_groups_are_the_registry_listing_filters_then_the_languages(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     """One group per facet the practice listing filters by, in the registry's order,
     then the languages; a single-valued facet left empty counts as "Not stated"."""
@@ -150,7 +150,7 @@ def test_the_groups_are_the_registry_listing_filters_then_the_languages(
 
 
 def test_a_facet_added_to_the_registry_appears_in_the_collection_panel(
-    client_for, editor, make_practice, own_index, monkeypatch
+    client_for, editor, make_practice, empty_index, monkeypatch
 ):
     """The panel reads practices/facets.py when it renders: a new facet that is a
     filter of the practice listing gets its group, counted and linked by its field."""
@@ -185,7 +185,7 @@ def test_a_facet_added_to_the_registry_appears_in_the_collection_panel(
 
 
 def test_the_panel_shows_the_queue_and_the_last_reconcile(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     make_practice()  # published in the test's transaction: not indexed yet
     report = reconcile()
@@ -196,7 +196,7 @@ def test_the_panel_shows_the_queue_and_the_last_reconcile(
 
 
 def test_the_panel_shows_the_machine_translation_backlog_and_its_last_error(
-    client_for, editor, settings, own_index
+    client_for, editor, settings, empty_index
 ):
     """Practices queued for machine translation wait visibly, with the reason."""
     from practices.translation import translate_pending

@@ -48,7 +48,7 @@ def _document(key):
 
 
 def test_near_duplicates_of_one_country_are_paired_and_others_are_not(
-    twins, make_practice, make_pair, own_index
+    twins, make_practice, make_pair, empty_index
 ):
     first, second = twins
     make_practice("Presupuesto participativo de Zapopan", summary=SUMMARY, country="CO")
@@ -84,7 +84,7 @@ def _run_background_tasks() -> None:
 # The worker takes its task in an exclusive transaction: the rows must be committed.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_duplicate_search_runs_as_a_task_never_in_the_request(
-    client_for, editor, twins, own_index
+    client_for, editor, twins, empty_index
 ):
     """The request only queues it, once however often it is asked for; the worker
     runs it and the report then shows its pairs."""
@@ -102,7 +102,9 @@ def test_the_duplicate_search_runs_as_a_task_never_in_the_request(
     assert searches.get().return_value == {"pairs": 1, "pages": 2}
 
 
-def test_editors_see_the_report_but_cannot_merge(client_for, editor, twins, own_index):
+def test_editors_see_the_report_but_cannot_merge(
+    client_for, editor, twins, empty_index
+):
     first, second = twins
     client = client_for(editor)
     html = client.get(reverse("desk:duplicates")).content.decode()
@@ -123,7 +125,7 @@ def test_editors_see_the_report_but_cannot_merge(client_for, editor, twins, own_
 
 
 def test_a_merge_moves_sources_and_keywords_redirects_and_leaves_no_orphan(
-    client_for, moderator, twins, own_index, django_capture_on_commit_callbacks
+    client_for, moderator, twins, empty_index, django_capture_on_commit_callbacks
 ):
     first, second = twins
     write_documents([first.translation_key, second.translation_key])
@@ -162,7 +164,7 @@ def test_a_merge_moves_sources_and_keywords_redirects_and_leaves_no_orphan(
 
 
 def test_a_merge_refuses_to_publish_someone_elses_draft(
-    client_for, moderator, twins, own_index
+    client_for, moderator, twins, empty_index
 ):
     first, second = twins
     first.title = "Borrador sin publicar"
@@ -176,14 +178,14 @@ def test_a_merge_refuses_to_publish_someone_elses_draft(
     assert PracticePage.objects.get(pk=second.pk).live
 
 
-def test_merge_without_page_ids_is_a_clear_400(client_for, moderator, own_index):
+def test_merge_without_page_ids_is_a_clear_400(client_for, moderator, empty_index):
     response = client_for(moderator).get(reverse("desk:merge"), {"first": "x"})
     assert response.status_code == 400
     assert "page ids" in response.content.decode()
 
 
 def test_the_merge_screen_is_titled_and_its_choices_read_differently(
-    client_for, moderator, twins, own_index
+    client_for, moderator, twins, empty_index
 ):
     first, second = twins
     html = (
@@ -203,7 +205,7 @@ def test_the_merge_screen_is_titled_and_its_choices_read_differently(
 
 
 def test_a_merged_out_practice_is_marked_as_merged(
-    client_for, moderator, twins, own_index
+    client_for, moderator, twins, empty_index
 ):
     first, second = twins
     client = client_for(moderator)
@@ -226,7 +228,7 @@ def test_a_merged_out_practice_is_marked_as_merged(
 
 
 def test_not_a_duplicate_is_kept_across_searches(
-    client_for, moderator, twins, own_index
+    client_for, moderator, twins, empty_index
 ):
     first, second = twins
     refresh_duplicates()
@@ -245,7 +247,7 @@ def test_not_a_duplicate_is_kept_across_searches(
     assert reverse("desk:merge") not in html and "not-duplicate" not in html
 
 
-def test_editors_cannot_dismiss_a_pair(client_for, editor, twins, own_index):
+def test_editors_cannot_dismiss_a_pair(client_for, editor, twins, empty_index):
     refresh_duplicates()
     pair = DuplicateCandidate.objects.get()
     response = client_for(editor).post(reverse("desk:not_duplicate", args=[pair.pk]))

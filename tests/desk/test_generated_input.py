@@ -55,7 +55,7 @@ QUERY = st.lists(
 
 
 @pytest.fixture
-def formula_titles(make_practice, own_index):
+def formula_titles(make_practice, empty_index):
     for start in ("=", "+", "-", "@"):
         make_practice(f'{start}HYPERLINK("http://evil.example","Cabildo {start}")')
 

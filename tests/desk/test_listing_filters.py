@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_language_filter_and_the_dashboards_links_agree(
-    client_for, editor, make_practice, make_pair, own_index
+    client_for, editor, make_practice, make_pair, empty_index
 ):
     make_practice("Solo en español")
     make_pair(

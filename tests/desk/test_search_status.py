@@ -21,7 +21,7 @@ def _edit(client, page) -> str:
 
 
 def test_the_side_panel_tells_missing_current_and_stale_apart(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     page = make_practice()
     client = client_for(editor)
@@ -46,7 +46,7 @@ def test_the_side_panel_tells_missing_current_and_stale_apart(
 
 
 def test_re_index_now_puts_a_missing_practice_back_and_clears_the_queue(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     page = make_practice()
     write_documents([page.translation_key])
@@ -64,7 +64,7 @@ def test_re_index_now_puts_a_missing_practice_back_and_clears_the_queue(
 
 
 def test_re_index_with_search_down_keeps_the_update_queued_with_its_error(
-    client_for, editor, make_practice, own_index, opensearch_down
+    client_for, editor, make_practice, empty_index, opensearch_down
 ):
     page = make_practice()
     response = client_for(editor).post(
@@ -79,7 +79,7 @@ def test_re_index_with_search_down_keeps_the_update_queued_with_its_error(
 
 
 def test_only_users_who_may_edit_the_practice_can_re_index_or_mark_it(
-    client_for, outsider, make_practice, own_index
+    client_for, outsider, make_practice, empty_index
 ):
     page = make_practice()
     client = client_for(outsider)
@@ -96,7 +96,7 @@ def test_only_users_who_may_edit_the_practice_can_re_index_or_mark_it(
 
 
 def test_mark_as_reviewed_dates_the_page_and_its_latest_revision(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     page = make_practice()
     assert page in PracticePage.objects.review_due()
@@ -111,7 +111,7 @@ def test_mark_as_reviewed_dates_the_page_and_its_latest_revision(
 
 
 def test_re_index_in_a_request_without_the_encoder_leaves_it_queued_for_the_drain_job(
-    client_for, editor, make_practice, own_index, encoder_not_loaded
+    client_for, editor, make_practice, empty_index, encoder_not_loaded
 ):
     page = make_practice(title="Registro de beneficiarios finales en Jalisco")
     response = client_for(editor).post(
@@ -132,7 +132,7 @@ def test_re_index_in_a_request_without_the_encoder_leaves_it_queued_for_the_drai
 
 
 def test_after_unpublishing_one_language_the_panel_says_it_is_not_in_search(
-    client_for, moderator, make_pair, own_index, django_capture_on_commit_callbacks
+    client_for, moderator, make_pair, empty_index, django_capture_on_commit_callbacks
 ):
     """The English page stays live; the Spanish one is unpublished. Its panel said
     "In search, with the published version"; it now says it is not, in Spanish."""

@@ -26,7 +26,7 @@ def superuser(django_user_model, site):
     "path", ["/admin/reports/site-history/", "/admin/reports/aging-pages/"]
 )
 def test_wagtails_reports_export_titles_as_text(
-    client, superuser, make_practice, own_index, path
+    client, superuser, make_practice, empty_index, path
 ):
     make_practice(TITLE)
     client.force_login(superuser)

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_report_lists_practices_in_one_language_only(
-    client_for, editor, make_practice, make_pair, own_index
+    client_for, editor, make_practice, make_pair, empty_index
 ):
     make_practice("Cabildo abierto en Guadalajara")
     make_pair(
@@ -28,7 +28,7 @@ def test_the_report_lists_practices_in_one_language_only(
 
 
 def test_create_the_translation_makes_a_prefilled_draft_in_the_other_language(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     page = make_practice("Cabildo abierto en Guadalajara", themes=["public-works"])
     response = client_for(editor).post(reverse("desk:translate", args=[page.pk]))
@@ -51,7 +51,7 @@ def test_create_the_translation_makes_a_prefilled_draft_in_the_other_language(
 
 
 def test_users_without_page_permissions_do_not_see_the_reports(
-    client_for, outsider, own_index
+    client_for, outsider, empty_index
 ):
     client = client_for(outsider)
     for name in ("desk:translations", "desk:broken_links", "desk:index_queue"):
@@ -60,7 +60,7 @@ def test_users_without_page_permissions_do_not_see_the_reports(
 
 
 def test_editors_see_the_index_queue_report_with_the_last_error(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     page = make_practice("Cabildo abierto en Guadalajara")  # queued, not yet drained
     from search.models import PendingIndexUpdate
@@ -74,7 +74,7 @@ def test_editors_see_the_index_queue_report_with_the_last_error(
 
 
 def test_the_report_shows_the_machine_translation_and_the_draft_starts_from_it(
-    client_for, editor, make_practice, own_index
+    client_for, editor, make_practice, empty_index
 ):
     from practices.translation import ApertiumTranslator, translate_practices
 
@@ -102,7 +102,7 @@ def test_the_report_shows_the_machine_translation_and_the_draft_starts_from_it(
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
 def test_the_report_csv_neutralises_titles_that_a_spreadsheet_would_run(
-    client_for, editor, make_practice, own_index, start
+    client_for, editor, make_practice, empty_index, start
 ):
     """A title such as =HYPERLINK(…) leaves as text, with the open data's apostrophe."""
     title = f'{start}HYPERLINK("http://evil.example","Abrir cabildo")'
@@ -117,7 +117,7 @@ def test_the_report_csv_neutralises_titles_that_a_spreadsheet_would_run(
 
 
 def test_the_reports_create_button_carries_a_working_csrf_token(
-    editor, make_practice, own_index
+    editor, make_practice, empty_index
 ):
     """The button's form answered 403: its token read `None`. With CSRF checks on,
     as in a browser, the token in the page is accepted."""
@@ -143,7 +143,7 @@ def test_the_reports_create_button_carries_a_working_csrf_token(
 
 
 def test_wagtails_translate_action_prefills_and_translates_the_keywords(
-    client_for, moderator, make_practice, own_index
+    client_for, moderator, make_practice, empty_index
 ):
     """Wagtail's own "Translate" (simple_translation) starts the draft from the
     stored machine translation, with the keywords in the other language."""
@@ -174,7 +174,7 @@ def test_wagtails_translate_action_prefills_and_translates_the_keywords(
 
 
 def test_the_translation_editor_shows_the_source_text_beside_the_draft(
-    client_for, moderator, make_practice, own_index
+    client_for, moderator, make_practice, empty_index
 ):
     page = make_practice(
         "The city council publishes its spending every month",

@@ -3,20 +3,16 @@ reasons from its facts; practices like one that worked elsewhere come from anoth
 place, better evidence first. A small index of its own, text mode (the semantic half
 is covered on the shared corpus below)."""
 
-import itertools
-
 import pytest
 
 from finder.context import parse_context
 from finder.service import find_for
-from pages.site_setup import ensure_site
 from practices.models import PracticePage
 from search.finder import practices_elsewhere
 from search.indexer import rebuild
 from tests.factories import create_practices, practice_record
 
 pytestmark = pytest.mark.django_db
-_counter = itertools.count()
 
 WORKS = "<p>Los vecinos desconfiaban del gasto en obra pública del municipio.</p>"
 ACTIONS = (
@@ -26,10 +22,8 @@ ACTIONS = (
 
 
 @pytest.fixture
-def practices(settings, search_index_prefix, db):
+def practices(settings, private_index_prefix, site):
     settings.SEARCH_MODE = "text"
-    ensure_site()
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-finder{next(_counter)}"
     rows = [
         # source_id, title, country, subdivision, level, party, evidence, problem
         (

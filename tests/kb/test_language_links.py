@@ -7,7 +7,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kb.language_memory import CHOICE
-from pages.site_setup import ensure_site
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +35,6 @@ def _without_choice(address: str) -> str:
     parts = urlsplit(address)
     query = [(k, v) for k, v in parse_qsl(parts.query) if k != CHOICE]
     return urlunsplit(parts._replace(query=urlencode(query)))
-
-
-@pytest.fixture
-def site(db):
-    return ensure_site()
 
 
 @pytest.mark.parametrize("path", HOSTILE_PATHS)

@@ -3,15 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from pages.site_setup import ensure_site
-
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-
-
-@pytest.fixture
-def site(db):
-    return ensure_site()
 
 
 @pytest.fixture

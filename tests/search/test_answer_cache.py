@@ -5,7 +5,6 @@ import itertools
 
 import pytest
 
-from pages.site_setup import ensure_site
 from practices.models import PracticePage
 from search import node
 from search.indexer import rebuild, write_documents
@@ -18,12 +17,10 @@ _counter = itertools.count()
 
 
 @pytest.fixture
-def kept_answers(settings, search_index_prefix, monkeypatch):
+def kept_answers(settings, private_index_prefix, site, monkeypatch):
     """Answers kept, an index of this test's own, and a count of node searches."""
-    ensure_site()
     settings.SEARCH_ANSWER_CACHE_SECONDS = 300
     settings.SEARCH_MODE = "text"
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-answers{next(_counter)}"
     sent = []
     client = node.get_client()
 

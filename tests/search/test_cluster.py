@@ -23,7 +23,12 @@ from search.indexer import alias_name, rebuild, write_documents
 from search.service import search_practices
 from tests.factories import create_practices, practice_record
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+# One worker runs them all: the two nodes listen on fixed ports.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("two-node-cluster"),
+]
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "opensearch.sh"

@@ -2,11 +2,8 @@
 filter and mark, the evidence facet strongest first, "México primero", and related
 practices that prefer the same place and level. On the real node."""
 
-import itertools
-
 import pytest
 
-from pages.site_setup import ensure_site
 from search.indexer import rebuild
 from search.service import related_practices
 from tests.factories import create_practices, practice_record
@@ -15,15 +12,12 @@ from .helpers import search
 
 pytestmark = pytest.mark.django_db
 
-_counter = itertools.count()
 RESULTS = "<p>The council published 40 datasets and requests fell by half.</p>"
 
 
 @pytest.fixture
-def practices(settings, search_index_prefix, db):
+def practices(settings, private_index_prefix, site):
     settings.SEARCH_MODE = "text"
-    ensure_site()
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-depth{next(_counter)}"
     rows = [
         # source_id, country, subdivision, level, evidence, results
         ("mx-evaluated", "MX", "MX-JAL", "state", "independently-evaluated", RESULTS),

@@ -1,19 +1,16 @@
 """Embedding is counted where it happens: the drain (an import's, on commit) and
 `search rebuild` say how many new texts they embedded and at what rate."""
 
-import itertools
 import uuid
 
 import pytest
 
-from pages.site_setup import ensure_site
 from search import vectors
 from search.indexer import rebuild
 from search.sync import drain
 from tests.factories import create_practices, practice_record
 
 pytestmark = pytest.mark.django_db
-_counter = itertools.count()
 
 
 def test_nested_tallies_both_count_each_new_text():
@@ -26,10 +23,8 @@ def test_nested_tallies_both_count_each_new_text():
     assert outer.seconds > 0 and outer.per_second > 0
 
 
-def test_the_drain_reports_the_texts_it_embedded(settings, search_index_prefix):
+def test_the_drain_reports_the_texts_it_embedded(settings, private_index_prefix, site):
     settings.SEARCH_MODE = "hybrid"
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-tally{next(_counter)}"
-    ensure_site()
     rebuild()
     word = uuid.uuid4().hex[:12]
     create_practices(

@@ -1,6 +1,5 @@
 """The index follows the database after commit, and nothing is lost while it is down."""
 
-import itertools
 import threading
 import uuid
 
@@ -21,15 +20,6 @@ from taxonomy.models import Theme
 from tests.factories import create_practices, practice_record
 
 pytestmark = pytest.mark.django_db
-_counter = itertools.count()
-
-
-@pytest.fixture
-def own_index(settings, search_index_prefix, corpus):
-    """A fresh index for this test, so its writes never disturb the shared one."""
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-sync{next(_counter)}"
-    rebuild()
-    return alias_name()
 
 
 def _document(key) -> dict | None:

@@ -1,25 +1,20 @@
 """Readers of the other language see a single-language practice through its machine
 translation, labelled, with a link to the original, in results and on its page."""
 
-import itertools
 import uuid
 
 import pytest
 
-from pages.site_setup import ensure_site
 from practices.models import PracticePage
 from practices.translation import practice_index_urls, translate_practices
 from search.indexer import rebuild
 from tests.factories import create_practices, practice_record
 
 pytestmark = pytest.mark.django_db
-_counter = itertools.count()
 
 
 @pytest.fixture
-def practices(settings, search_index_prefix, db):
-    ensure_site()
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-mtp{next(_counter)}"
+def practices(settings, private_index_prefix, site):
     english, spanish = f"en-{uuid.uuid4().hex[:8]}", f"es-{uuid.uuid4().hex[:8]}"
     create_practices(
         [

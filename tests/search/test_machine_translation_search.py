@@ -1,12 +1,10 @@
 """Machine translations reach search on the real node; without Apertium search still
 answers and the status says why nothing is translated."""
 
-import itertools
 import uuid
 
 import pytest
 
-from pages.site_setup import ensure_site
 from practices.translation import translate_practices
 from search.commands import drain_queue, status_lines
 from search.indexer import rebuild
@@ -26,20 +24,15 @@ def ids(results) -> list[str]:
     return [hit.id for hit in results.results]
 
 
-_counter = itertools.count()
-
-
 @pytest.fixture
-def own_index(settings, search_index_prefix, db):
+def own_text_index(settings, private_index_prefix, site):
     # The text half alone: sentence vectors would find the practice without any
     # translation, and these tests are about what the translation adds.
     settings.SEARCH_MODE = "text"
-    ensure_site()
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-mt{next(_counter)}"
 
 
 @pytest.fixture
-def english_only(own_index):
+def english_only(own_text_index):
     return english_only_practice()
 
 
@@ -61,7 +54,7 @@ def test_the_worker_translates_a_published_practice_and_reindexes_it(english_onl
     assert str(english_only.translation_key) in ids(search("q=ayuntamiento&lang=es"))
 
 
-def test_human_text_ranks_above_a_machine_translation(own_index):
+def test_human_text_ranks_above_a_machine_translation(own_text_index):
     create_practices(
         [
             practice_record(

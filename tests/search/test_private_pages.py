@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from practices.models import PracticeIndexPage
 from search.models import PendingIndexUpdate
-from tests.search.test_index_sync import _document, _new_practice, own_index  # noqa: F401
+from tests.search.test_index_sync import _document, _new_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def _restrict(page):
 
 
 @pytest.fixture
-def practice_and_index(own_index, django_capture_on_commit_callbacks):  # noqa: F811
+def practice_and_index(own_index, django_capture_on_commit_callbacks):
     """A practice in the index, and the practice index page above it."""
     with django_capture_on_commit_callbacks(execute=True):
         page = _new_practice()
@@ -27,7 +27,7 @@ def practice_and_index(own_index, django_capture_on_commit_callbacks):  # noqa: 
 
 
 def test_a_restriction_on_the_practice_removes_it_and_lifting_it_restores_it(
-    own_index,  # noqa: F811
+    own_index,
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,7 +1,5 @@
 """Sentence vectors: cross-language matches through k-NN, stored once, text-only fallback."""
 
-import itertools
-
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
@@ -22,16 +20,10 @@ from search.service import search_practices
 from .helpers import search, titles
 
 pytestmark = pytest.mark.django_db
-_counter = itertools.count()
 
 OWNERS = "Beneficial ownership register"
 # Spanish, and not one word (nor stem, nor glossary synonym) shared with OWNERS.
 OWNERS_IN_SPANISH = "dueños reales de las empresas"
-
-
-@pytest.fixture
-def own_prefix(settings, search_index_prefix):
-    settings.OPENSEARCH_INDEX_PREFIX = f"{search_index_prefix}-vec{next(_counter)}"
 
 
 def _text_only(q: str):
@@ -114,7 +106,7 @@ def test_unchanged_text_is_not_embedded_again(monkeypatch):
 
 
 def test_without_the_k_nn_plugin_search_is_text_only_and_status_says_so(
-    corpus, own_prefix, monkeypatch
+    corpus, private_index_prefix, monkeypatch
 ):
     monkeypatch.setattr(indexer, "knn_plugin_installed", lambda: False)
     assert indexer.vectors_problem()
@@ -126,7 +118,7 @@ def test_without_the_k_nn_plugin_search_is_text_only_and_status_says_so(
     assert vectors_status().startswith("vectors: off")
 
 
-def test_an_index_without_the_vector_field_still_answers(corpus, own_prefix):
+def test_an_index_without_the_vector_field_still_answers(corpus, private_index_prefix):
     """The node has the plugin, but the index predates the vector field."""
     name = f"{alias_name()}-old"
     indexer.create_index(name, with_vectors=False)

@@ -1,10 +1,11 @@
-"""kb.text.strip_tags gives exactly what Django's strip_tags gives, whatever the text."""
+"""kb.text: names folded for comparison, markup stripped exactly as Django does
+it (whatever the text), rich text as plain paragraphs."""
 
 from django.utils import html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.text import strip_tags
+from kb.text import fold, plain_text, strip_tags
 
 PIECES = st.sampled_from(
     [
@@ -47,3 +48,19 @@ def test_same_as_django_on_any_mix_of_markup_and_text(text):
 def test_rich_text_loses_its_tags_and_keeps_its_entities():
     markup = '<p>Datos &amp; <a href="/x" linktype="page" id="3">mapas</a></p><br/>'
     assert strip_tags(markup) == "Datos &amp; mapas"
+
+
+def test_names_are_compared_without_case_accents_or_punctuation():
+    assert fold("  Ciudad de México, D.F. ") == "ciudad de mexico d f"
+    assert fold("São Paulo") == fold("SAO-PAULO")
+    assert fold("Zapopan") != fold("Zapotlán")
+
+
+def test_plain_text_keeps_one_blank_line_between_blocks_and_unescapes_entities():
+    markup = "<h2>Resultados</h2><p>Datos &amp;\n  mapas</p><ul><li>uno</li><li>dos</li></ul>"
+    assert plain_text(markup) == "Resultados\n\nDatos & mapas\n\nuno\n\ndos"
+
+
+def test_a_line_break_starts_a_paragraph_and_empty_markup_is_empty_text():
+    assert plain_text("<p>primera<br/>segunda</p><p> </p>") == "primera\n\nsegunda"
+    assert plain_text("") == plain_text(None) == ""
