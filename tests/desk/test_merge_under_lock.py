@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from practices.models import PracticePage
 
@@ -45,7 +46,12 @@ def test_a_locked_database_gives_a_message_and_a_retry_then_the_merge(
     assert response.status_code == 503
     assert response["Retry-After"] == "2"
     html = response.content.decode()
-    assert "could not be saved. Nothing was changed" in html
+    message = (
+        "Another change was being saved at the same moment, so this one could not "
+        "be saved. Nothing was changed: try again in a moment."
+    )
+    with translation.override(response["Content-Language"]):
+        assert translation.gettext(message) in html  # in the admin's language
     assert f'name="keep" value="{first.pk}"' in html  # the retry sends it again
     assert PracticePage.objects.get(pk=second.pk).live  # nothing half-merged
 

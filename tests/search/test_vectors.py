@@ -69,6 +69,8 @@ def test_a_selection_gets_the_nearest_practices_among_its_own(corpus, monkeypatc
     """The whole index's nearest practices may all lie outside a selected country:
     the vector half takes the country's nearest too, so it is not left empty."""
     monkeypatch.setattr(ranking, "VECTOR_CANDIDATES", 1)
+    # Any likeness counts here: the test corpus's few practices are short.
+    monkeypatch.setattr(ranking, "FILTERED_VECTOR_MIN_SCORE", 0.5)
     in_kenya = search(f"q={OWNERS_IN_SPANISH}&country=KE")
     assert in_kenya.total >= 1
     assert {hit.country for hit in in_kenya.results} == {"KE"}
