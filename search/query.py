@@ -26,6 +26,14 @@ QUERY_TRANSLATION_BOOST = 1.5
 # The query with its misspelt glossary terms corrected (SEARCH_KEY_TERM_TYPOS),
 # matched beside the query as typed.
 KEY_TERM_BOOST = 3
+# A long text (an official's problem in their own words) matched word by word over
+# every field, as typed, translated and corrected, and fuzzily, passes the node's
+# limit of 1,024 clauses and the search fails. Past LONG_QUERY_WORDS words the typo
+# clauses are left out (one misspelt word among many barely moves the match), and
+# the words' clauses read the first MAX_QUERY_WORDS words (the vector half reads
+# them all). The relevance harness's longest question has 11 words.
+LONG_QUERY_WORDS = 12
+MAX_QUERY_WORDS = 24
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 # Phrase proximity is scored over this many first matches (a rescore); pages past
 # it keep the first score's order.
@@ -76,8 +84,10 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
     (`ranking.key_term_correction`), matched as one more clause."""
     if not q:
         return {"match_all": {}}
+    long_text = len(q.split()) > LONG_QUERY_WORDS
+    q, translated = first_words(q), first_words(translated)
     extra = []
-    if corrected:
+    if corrected and not long_text:
         extra.append(
             {
                 "multi_match": {
@@ -91,7 +101,7 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
                 }
             }
         )
-    if translated and translated.casefold() != q.casefold():
+    if translated and not long_text and translated.casefold() != q.casefold():
         extra.append(
             {
                 "multi_match": {
@@ -121,21 +131,8 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
                         "boost": 3,
                     }
                 },
-                # Typo tolerance: one accent-folded field holding titles, summaries and
-                # labels in both languages. Fuzzy matching across every field and the
-                # long bodies cost five times as much for little more recall.
-                {
-                    "match": {
-                        "suggest": {
-                            "query": q,
-                            "fuzziness": "AUTO",
-                            "prefix_length": 1,
-                            "max_expansions": 20,
-                            "minimum_should_match": "2<75%",
-                        }
-                    }
-                },
-            ],
+            ]
+            + ([] if long_text else [typo_tolerant_match(q)]),
             "minimum_should_match": 1,
         }
     }
@@ -165,6 +162,29 @@ def phrase_query(q: str) -> dict:
             "boost": 2,
         }
     }
+
+
+def typo_tolerant_match(q: str) -> dict:
+    # Typo tolerance: one accent-folded field holding titles, summaries and labels
+    # in both languages. Fuzzy matching across every field and the long bodies cost
+    # five times as much for little more recall.
+    return {
+        "match": {
+            "suggest": {
+                "query": q,
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+                "max_expansions": 20,
+                "minimum_should_match": "2<75%",
+            }
+        }
+    }
+
+
+def first_words(text: str) -> str:
+    """`text`, cut after MAX_QUERY_WORDS words."""
+    words = text.split()
+    return text if len(words) <= MAX_QUERY_WORDS else " ".join(words[:MAX_QUERY_WORDS])
 
 
 def text_query(q: str, translated: str = "", corrected: str = "") -> dict:

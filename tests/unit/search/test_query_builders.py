@@ -5,10 +5,13 @@ Pure logic (no node): the integration tier checks that the node answers as meant
 from search.filters import SearchFilters
 from search.query import (
     DOCUMENTED_CLAUSE,
+    LONG_QUERY_WORDS,
+    MAX_QUERY_WORDS,
     MEXICO_FIRST_WEIGHT,
     build_search_request,
     documented_count,
     facet_clauses,
+    matching_query,
     mexico_first,
     nearby_first,
     sort_clause,
@@ -96,3 +99,13 @@ def test_the_documented_count_is_read_under_its_own_selection_or_the_shared_one(
 def test_a_search_asks_for_the_fields_a_card_shows():
     source = _request(SearchFilters())["_source"]
     assert {"evidence", "outcome", "documented_results", "level"} <= set(source)
+
+
+def test_a_long_text_is_matched_by_its_first_words_without_typo_clauses():
+    short = matching_query("presupuesto municpal", "municipal budget", "municipal")
+    assert len(short["bool"]["should"]) == 4  # corrected, translated, words, fuzzy
+
+    words = [f"palabra{n}" for n in range(LONG_QUERY_WORDS + 20)]
+    long = matching_query(" ".join(words), "some words", "corrected words")
+    (clause,) = long["bool"]["should"]
+    assert clause["multi_match"]["query"].split() == words[:MAX_QUERY_WORDS]
