@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from practices.dataset.dumps import write_dumps
 from practices.importers.export import export_jsonl
+from practices.tasks import start_dumps
 
 
 class Command(BaseCommand):
@@ -25,12 +26,25 @@ class Command(BaseCommand):
             help="Write the dated open data dumps linked from the open data page",
         )
         parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="With --dump: queue the dumps for the task worker (the weekly timer)",
+        )
+        parser.add_argument(
             "--directory",
             type=Path,
             help="Where --dump writes (default: settings.OPEN_DATA_DUMP_DIR)",
         )
 
     def handle(self, *args, **options):
+        if options["dump"] and options["queue"]:
+            queued = start_dumps()
+            self.stdout.write(
+                "dumps queued for the task worker"
+                if queued
+                else "dumps already queued or being written"
+            )
+            return
         if options["dump"]:
             for dump in write_dumps(directory=options["directory"]):
                 self.stdout.write(
