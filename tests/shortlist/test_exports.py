@@ -82,10 +82,12 @@ def test_unknown_drafts_and_private_practices_are_not_exported(client, key_of):
     "query",
     [
         "ids=zapopan",
-        "ids=" + ",".join(str(uuid.uuid4()) for _ in range(MAX_LISTED + 1)),
-        f"ids={uuid.uuid4()}&q=agua",
-        f"ids={uuid.uuid4()}&country=MX",
+        "ids=" + ",".join(str(uuid.UUID(int=n)) for n in range(MAX_LISTED + 1)),
+        f"ids={uuid.UUID(int=1)}&q=agua",
+        f"ids={uuid.UUID(int=2)}&country=MX",
     ],
+    # Fixed ids: the test workers must collect the same tests.
+    ids=["not-an-id", "over-the-cap", "with-words", "with-a-filter"],
 )
 def test_bad_lists_are_a_400_naming_ids(client, query):
     response = client.get(f"{EXPORT}?{query}&format=csv")
