@@ -31,7 +31,7 @@ run: install apertium opensearch migrate demo index dumps
 # The checks, then the tiers in this order: pure logic in tests/unit/ (no database, no
 # search node); the integration tier on the real node and database, in TEST_WORKERS
 # processes (pytest-xdist: each its own test database and index prefix); the browser
-# tests last.
+# tests last, in as many processes, a file per process (each its own live server).
 TEST_WORKERS ?= 2
 test: install apertium opensearch browsers
 	$(BIN)/ruff check .
@@ -44,7 +44,8 @@ test: install apertium opensearch browsers
 	$(MAKE) --no-print-directory test-fast
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m "not browser" \
 	  -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
-	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m browser $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m browser \
+	  -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The fast tier alone.
 test-fast: install
