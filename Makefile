@@ -32,7 +32,7 @@ run: install apertium opensearch migrate demo index dumps
 # search node); the integration tier on the real node and database, in TEST_WORKERS
 # processes (pytest-xdist: each its own test database and index prefix); the browser
 # tests last, in as many processes, a file per process (each its own live server).
-TEST_WORKERS ?= 3
+TEST_WORKERS ?= 2
 test: install apertium opensearch browsers
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
