@@ -126,12 +126,7 @@ def export_practices(request):
     except BaseException:
         slot.release()
         raise
-    response = StreamingHttpResponse(export.chunks, content_type=export.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
-    response["X-Total-Count"] = str(export.total)
-    response["Cache-Control"] = "no-store"
-    return _cross_origin(response)
+    return _export_response(export)
 
 
 def _selection_export(request, selection: Selection, file_format, lang, bom, headings):
@@ -144,6 +139,11 @@ def _selection_export(request, selection: Selection, file_format, lang, bom, hea
         bom=bom,
         headings=headings,
     )
+    return _export_response(export)
+
+
+def _export_response(export) -> StreamingHttpResponse:
+    """An export streamed as a download, with its licence and its count."""
     response = StreamingHttpResponse(export.chunks, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
