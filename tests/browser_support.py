@@ -4,6 +4,7 @@ Loaded as a plugin by tests/conftest.py, for tests/browser and tests/contributio
 """
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -88,27 +89,51 @@ def site_url(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def page(browser, request, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.base = site_url
-    yield page
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(
-            path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True
+def open_page(browser, request, site_url):
+    """Opens a page of the live site (its address in `page.base`) in a new browser
+    context, `width` px wide, with JavaScript on or off:
+    `open_page(390, javascript=False)`; other keywords go to the context (`locale`,
+    `permissions`, `is_mobile`...). The contexts close after the test; a failed test
+    leaves a screenshot of each of its pages in test-artifacts/."""
+    pages = []
+
+    def open_(
+        width=1280, javascript=True, *, height=900, timeout=10_000, **context_options
+    ):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            java_script_enabled=javascript,
+            **context_options,
         )
-    context.close()
+        page = context.new_page()
+        page.set_default_timeout(timeout)
+        page.base = site_url
+        pages.append(page)
+        return page
+
+    yield open_
+    report = getattr(request.node, "rep_call", None)
+    failed = report is not None and report.failed
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    for number, page in enumerate(pages):
+        if failed and not page.is_closed():
+            ARTIFACTS.mkdir(exist_ok=True)
+            suffix = f"-{number}" if number else ""
+            page.screenshot(path=str(ARTIFACTS / f"{name}{suffix}.png"), full_page=True)
+        page.context.close()
 
 
-def sign_in_to_admin(browser, site_url: str, username: str, password: str):
-    """A desktop page of a new browser context, signed in to the admin through its
-    login form (close it with `page.context.close()`)."""
-    admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    admin.set_default_timeout(15_000)
-    admin.goto(site_url + "/admin/login/")
+@pytest.fixture
+def page(open_page):
+    """A desktop page of the live site, JavaScript on."""
+    return open_page()
+
+
+def sign_in_to_admin(open_page, username: str, password: str):
+    """A desktop page of a new browser context (from the `open_page` fixture), signed
+    in to the admin through its login form."""
+    admin = open_page(timeout=15_000)
+    admin.goto(admin.base + "/admin/login/")
     admin.locator("input[name=username]").fill(username)
     admin.locator("input[name=password]").fill(password)
     admin.locator("form button[type=submit]").click()

@@ -99,14 +99,12 @@ def test_server_error_page_has_no_axe_violations(page, settings, language):
     check(page, "server-error", language, expected_status=500)
 
 
-def test_axe_catches_what_it_should(browser):
+def test_axe_catches_what_it_should(open_page):
     """The check above can fail: a page with known faults gets them reported."""
-    context = browser.new_context()
-    faulty = context.new_page()
+    faulty = open_page()
     faulty.set_content(
         '<html lang="es"><title>x</title><main><h1>x</h1>'
         '<img src="x.png"><a href="/"></a></main></html>'
     )
     rules = {violation["id"] for violation in axe_violations(faulty)}
-    context.close()
     assert {"image-alt", "link-name"} <= rules

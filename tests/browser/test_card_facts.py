@@ -26,25 +26,18 @@ SITES = {
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width,javascript", [(1366, True), (390, True), (390, False)])
 def test_a_card_shows_level_evidence_and_outcome(
-    browser, site_url, language, width, javascript
+    open_page, site_url, language, width, javascript
 ):
     path, title, (level, evidence, outcome) = SITES[language]
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, java_script_enabled=javascript
+    page = open_page(width, javascript)
+    page.goto(site_url + path)
+    card = page.locator(".result-card", has_text=title)
+    expect(card.locator(".meta li", has_text=level).first).to_be_visible()
+    expect(card.locator(".evidence")).to_have_text(evidence)
+    expect(card.locator(".outcomes")).to_contain_text(outcome)
+    expect(card.locator(".snippet")).not_to_have_attribute(
+        "lang", "en" if language == "es" else "es"
     )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(site_url + path)
-        card = page.locator(".result-card", has_text=title)
-        expect(card.locator(".meta li", has_text=level).first).to_be_visible()
-        expect(card.locator(".evidence")).to_have_text(evidence)
-        expect(card.locator(".outcomes")).to_contain_text(outcome)
-        expect(card.locator(".snippet")).not_to_have_attribute(
-            "lang", "en" if language == "es" else "es"
-        )
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

@@ -28,23 +28,18 @@ SITES = {
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_other_languages_practice_is_labelled_and_marked(
-    browser, site_url, language, width
+    open_page, site_url, language, width
 ):
     path, title, other, label = SITES[language]
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(site_url + path)
-        card = page.locator(".result-card", has_text=title)
-        expect(card.locator(".language-note")).to_have_text(label)
-        expect(card.locator("h3 a")).to_have_attribute("lang", other)
-        expect(card.locator(".snippet")).to_have_attribute("lang", other)
-        # The note sits between the title and the snippet, where it is read.
-        box = card.locator(".language-note").bounding_box()
-        assert box["width"] > 0
-        assert box["y"] < card.locator(".snippet").bounding_box()["y"]
-        violations = axe_violations(page)
-        assert violations == [], describe(violations)
-    finally:
-        context.close()
+    page = open_page(width)
+    page.goto(site_url + path)
+    card = page.locator(".result-card", has_text=title)
+    expect(card.locator(".language-note")).to_have_text(label)
+    expect(card.locator("h3 a")).to_have_attribute("lang", other)
+    expect(card.locator(".snippet")).to_have_attribute("lang", other)
+    # The note sits between the title and the snippet, where it is read.
+    box = card.locator(".language-note").bounding_box()
+    assert box["width"] > 0
+    assert box["y"] < card.locator(".snippet").bounding_box()["y"]
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)

@@ -25,41 +25,27 @@ def _page_url(language: str) -> str:
 
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width", [1366, 390])
-def test_the_copy_button_copies_the_citation(browser, site_url, language, width):
+def test_the_copy_button_copies_the_citation(open_page, site_url, language, width):
     _lang, button_name, copied, author = SITES[language]
-    context = browser.new_context(
-        viewport={"width": width, "height": 900},
-        permissions=["clipboard-read", "clipboard-write"],
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(site_url + _page_url(language))
-        citation = page.locator("#citation-text")
-        expect(citation).to_contain_text(author)
-        page.get_by_role("button", name=button_name).click()
-        expect(page.locator("[data-copy-status]")).to_have_text(copied)
-        pasted = page.evaluate("navigator.clipboard.readText()")
-        assert pasted == " ".join(citation.inner_text().split())
-        violations = axe_violations(page)
-        assert violations == [], describe(violations)
-    finally:
-        context.close()
+    page = open_page(width, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(site_url + _page_url(language))
+    citation = page.locator("#citation-text")
+    expect(citation).to_contain_text(author)
+    page.get_by_role("button", name=button_name).click()
+    expect(page.locator("[data-copy-status]")).to_have_text(copied)
+    pasted = page.evaluate("navigator.clipboard.readText()")
+    assert pasted == " ".join(citation.inner_text().split())
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_without_javascript_the_citation_stands_alone(browser, site_url, language):
+def test_without_javascript_the_citation_stands_alone(open_page, site_url, language):
     _lang, button_name, _copied, author = SITES[language]
-    context = browser.new_context(
-        viewport={"width": 390, "height": 900}, java_script_enabled=False
-    )
-    page = context.new_page()
-    try:
-        page.goto(site_url + _page_url(language))
-        expect(page.locator("#citation-text")).to_contain_text(author)
-        expect(page.get_by_role("button", name=button_name)).to_have_count(0)
-    finally:
-        context.close()
+    page = open_page(390, False)
+    page.goto(site_url + _page_url(language))
+    expect(page.locator("#citation-text")).to_contain_text(author)
+    expect(page.get_by_role("button", name=button_name)).to_have_count(0)
 
 
 def test_printed_sources_show_their_addresses(page):

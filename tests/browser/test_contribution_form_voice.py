@@ -37,42 +37,33 @@ DJANGO_VOICE = re.compile(
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width,javascript", [(1366, True), (390, True), (390, False)])
 def test_the_form_marks_groups_and_answers_in_the_sites_voice(
-    browser, site_url, language, width, javascript
+    open_page, site_url, language, width, javascript
 ):
     site = SITES[language]
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(site_url + site["path"])
-        for field in ("title", "summary", "country", "actions", "name", "email"):
-            label = page.locator(f"label[for=id_{field}]")
-            expect(label.locator(".required-mark")).to_have_text(site["required"])
-        for field in ("problem", "results", "evidence"):
-            expect(page.locator(f"textarea#id_{field}")).to_be_visible()
-            expect(page.locator(f"label[for=id_{field}]")).to_contain_text(
-                site["optional"]
-            )
-        state = page.locator("select#id_subdivision")
-        expect(state).to_be_visible()
-        assert state.locator("option").count() >= 32  # Mexico's 32 states
-        assert page.locator("fieldset.theme-group").count() >= 3
+    page = open_page(width, javascript)
+    page.goto(site_url + site["path"])
+    for field in ("title", "summary", "country", "actions", "name", "email"):
+        label = page.locator(f"label[for=id_{field}]")
+        expect(label.locator(".required-mark")).to_have_text(site["required"])
+    for field in ("problem", "results", "evidence"):
+        expect(page.locator(f"textarea#id_{field}")).to_be_visible()
+        expect(page.locator(f"label[for=id_{field}]")).to_contain_text(site["optional"])
+    state = page.locator("select#id_subdivision")
+    expect(state).to_be_visible()
+    assert state.locator("option").count() >= 32  # Mexico's 32 states
+    assert page.locator("fieldset.theme-group").count() >= 3
 
-        page.locator("#id_title").fill("X")  # too short
-        page.locator("#id_source_1").fill("example.org/cabildo")  # no scheme
-        page.locator("form.contribution-form button[type=submit]").click()
-        summary = page.locator("#error-summary")
-        expect(summary).to_be_visible()
-        expect(summary).to_contain_text(site["too_short"])
-        expect(summary).to_contain_text(site["missing"])
-        text = page.locator("main").inner_text()
-        assert not DJANGO_VOICE.search(text), DJANGO_VOICE.search(text)
-        # A source without a scheme is not an error: it is read as https://.
-        expect(page.locator("#id_source_1_error")).to_have_count(0)
-        if javascript:
-            violations = axe_violations(page)
-            assert violations == [], describe(violations)
-    finally:
-        context.close()
+    page.locator("#id_title").fill("X")  # too short
+    page.locator("#id_source_1").fill("example.org/cabildo")  # no scheme
+    page.locator("form.contribution-form button[type=submit]").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text(site["too_short"])
+    expect(summary).to_contain_text(site["missing"])
+    text = page.locator("main").inner_text()
+    assert not DJANGO_VOICE.search(text), DJANGO_VOICE.search(text)
+    # A source without a scheme is not an error: it is read as https://.
+    expect(page.locator("#id_source_1_error")).to_have_count(0)
+    if javascript:
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)

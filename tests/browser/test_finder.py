@@ -68,87 +68,78 @@ def fits_the_width(page):
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("lang", WALKS)
 def test_form_results_with_reasons_a_corrected_mistake_and_the_brief(
-    browser, site_url, lang, javascript
+    open_page, site_url, lang, javascript
 ):
     walk = WALKS[lang]
-    context = browser.new_context(
-        viewport={"width": WIDTHS[0], "height": 900}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            page.goto(site_url + walk["path"])
-            expect(page.locator("h1")).to_have_text(walk["heading"])
-            no_axe_violation(page, javascript)
-            fits_the_width(page)
+    page = open_page(WIDTHS[0], javascript, timeout=15_000)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(site_url + walk["path"])
+        expect(page.locator("h1")).to_have_text(walk["heading"])
+        no_axe_violation(page, javascript)
+        fits_the_width(page)
 
-            # A mistake first: two words are not a problem described.
-            page.select_option("#finder-level", "municipal")
-            page.select_option("#finder-party", "executive")
-            page.select_option("#finder-country", "MX")
-            page.select_option("#finder-subdivision", "MX-JAL")
-            page.check("#finder-improve-participation-citizen")
-            page.check("#finder-has-participation")
-            page.select_option("#finder-staff", "1-2")
-            page.fill("#finder-problem", "presupuesto vecinal")
-            page.get_by_role("button", name=walk["submit"]).click()
-            alert = page.get_by_role("alert")
-            expect(alert).to_contain_text(walk["too_short"])
-            # Nothing given is lost.
-            expect(page.locator("#finder-subdivision")).to_have_value("MX-JAL")
-            expect(
-                page.locator("#finder-improve-participation-citizen")
-            ).to_be_checked()
-            expect(page.locator("#finder-problem")).to_have_value("presupuesto vecinal")
-            expect(page.locator("#finder-problem")).to_have_attribute(
-                "aria-invalid", "true"
-            )
-            no_axe_violation(page, javascript)
+        # A mistake first: two words are not a problem described.
+        page.select_option("#finder-level", "municipal")
+        page.select_option("#finder-party", "executive")
+        page.select_option("#finder-country", "MX")
+        page.select_option("#finder-subdivision", "MX-JAL")
+        page.check("#finder-improve-participation-citizen")
+        page.check("#finder-has-participation")
+        page.select_option("#finder-staff", "1-2")
+        page.fill("#finder-problem", "presupuesto vecinal")
+        page.get_by_role("button", name=walk["submit"]).click()
+        alert = page.get_by_role("alert")
+        expect(alert).to_contain_text(walk["too_short"])
+        # Nothing given is lost.
+        expect(page.locator("#finder-subdivision")).to_have_value("MX-JAL")
+        expect(page.locator("#finder-improve-participation-citizen")).to_be_checked()
+        expect(page.locator("#finder-problem")).to_have_value("presupuesto vecinal")
+        expect(page.locator("#finder-problem")).to_have_attribute(
+            "aria-invalid", "true"
+        )
+        no_axe_violation(page, javascript)
 
-            page.fill("#finder-problem", walk["problem"])
-            page.get_by_role("button", name=walk["submit"]).click()
-            cards = page.locator("[data-found]")
-            expect(cards.first.locator("h3")).to_have_text(walk["first"])
-            assert "subdivision=MX-JAL" in page.url and "problem=" in page.url
-            # The answer opens at the results, not at the top of the long form.
-            expect(page.locator("#finder-results-heading")).to_be_in_viewport()
-            first = cards.first
-            expect(first.get_by_role("heading", name=walk["why"])).to_be_visible()
-            expect(first.locator("[data-reason=place]")).to_contain_text(walk["place"])
-            expect(first.locator("[data-reason=institution]")).to_be_visible()
-            expect(first.locator("[data-reason=evidence]")).to_be_visible()
-            no_axe_violation(page, javascript)
-            fits_the_width(page)
+        page.fill("#finder-problem", walk["problem"])
+        page.get_by_role("button", name=walk["submit"]).click()
+        cards = page.locator("[data-found]")
+        expect(cards.first.locator("h3")).to_have_text(walk["first"])
+        assert "subdivision=MX-JAL" in page.url and "problem=" in page.url
+        # The answer opens at the results, not at the top of the long form.
+        expect(page.locator("#finder-results-heading")).to_be_in_viewport()
+        first = cards.first
+        expect(first.get_by_role("heading", name=walk["why"])).to_be_visible()
+        expect(first.locator("[data-reason=place]")).to_contain_text(walk["place"])
+        expect(first.locator("[data-reason=institution]")).to_be_visible()
+        expect(first.locator("[data-reason=evidence]")).to_be_visible()
+        no_axe_violation(page, javascript)
+        fits_the_width(page)
 
-            # The URL is the state: opened afresh, it gives the same page.
-            shared = page.url
-            page.goto(shared)
-            expect(cards.first.locator("h3")).to_have_text(walk["first"])
+        # The URL is the state: opened afresh, it gives the same page.
+        shared = page.url
+        page.goto(shared)
+        expect(cards.first.locator("h3")).to_have_text(walk["first"])
 
-            page.get_by_role("link", name=walk["brief"]).click()
-            expect(page.locator("h1")).to_have_text(walk["brief_heading"])
-            expect(page.get_by_role("heading", name=walk["context"])).to_be_visible()
-            practices = page.locator(".brief-practice")
-            assert 1 <= practices.count() <= 5
-            expect(practices.first.locator("h3")).to_contain_text(walk["first"])
-            print_button = page.get_by_role("button", name=walk["print"])
-            if javascript:
-                expect(print_button).to_be_visible()
-            else:
-                expect(print_button).to_be_hidden()
-            no_axe_violation(page, javascript)
-            fits_the_width(page)
-            # Printed: the site's header and the way back are left out.
-            page.emulate_media(media="print")
-            expect(page.locator(".no-print")).to_be_hidden()
-            expect(page.locator(".site-header")).to_be_hidden()
-            expect(practices.first).to_be_visible()
-            # Its sources are printed with their full addresses.
-            source = practices.first.locator(".sources a").first
-            expect(source).to_be_visible()
-            assert source.inner_text().startswith("http")
-            page.emulate_media(media="screen")
-    finally:
-        context.close()
+        page.get_by_role("link", name=walk["brief"]).click()
+        expect(page.locator("h1")).to_have_text(walk["brief_heading"])
+        expect(page.get_by_role("heading", name=walk["context"])).to_be_visible()
+        practices = page.locator(".brief-practice")
+        assert 1 <= practices.count() <= 5
+        expect(practices.first.locator("h3")).to_contain_text(walk["first"])
+        print_button = page.get_by_role("button", name=walk["print"])
+        if javascript:
+            expect(print_button).to_be_visible()
+        else:
+            expect(print_button).to_be_hidden()
+        no_axe_violation(page, javascript)
+        fits_the_width(page)
+        # Printed: the site's header and the way back are left out.
+        page.emulate_media(media="print")
+        expect(page.locator(".no-print")).to_be_hidden()
+        expect(page.locator(".site-header")).to_be_hidden()
+        expect(practices.first).to_be_visible()
+        # Its sources are printed with their full addresses.
+        source = practices.first.locator(".sources a").first
+        expect(source).to_be_visible()
+        assert source.inner_text().startswith("http")
+        page.emulate_media(media="screen")

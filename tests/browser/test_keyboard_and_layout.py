@@ -54,10 +54,9 @@ def test_keyboard_only_search_with_skip_link_and_facets(page):
 
 
 @pytest.mark.parametrize("width", [320, 375])
-def test_pages_fit_a_narrow_screen(browser, site_url, corpus, width):
+def test_pages_fit_a_narrow_screen(open_page, site_url, corpus, width):
     practice = PracticePage.objects.live().filter(source_id="zapopan").first()
-    context = browser.new_context(viewport={"width": width, "height": 700})
-    page = context.new_page()
+    page = open_page(width, height=700)
     for path in (
         "/",
         "/buscar/?q=presupuesto&country=MX&country=BR",
@@ -70,7 +69,6 @@ def test_pages_fit_a_narrow_screen(browser, site_url, corpus, width):
             "() => document.documentElement.scrollWidth - window.innerWidth"
         )
         assert overflow <= 0, f"{path} is {overflow}px wider than {width}px"
-    context.close()
 
 
 @pytest.mark.parametrize(

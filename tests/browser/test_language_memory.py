@@ -9,28 +9,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.mark.parametrize("width,javascript", [(1366, True), (390, False)])
-def test_the_chosen_language_is_remembered(browser, site_url, width, javascript):
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(site_url + "/buscar/?q=agua")
-        page.get_by_role("link", name="English").click()
-        assert page.url == site_url + "/en/search/?q=agua"
-        expect(page.locator("html")).to_have_attribute("lang", "en")
+def test_the_chosen_language_is_remembered(open_page, site_url, width, javascript):
+    page = open_page(width, javascript)
+    page.goto(site_url + "/buscar/?q=agua")
+    page.get_by_role("link", name="English").click()
+    assert page.url == site_url + "/en/search/?q=agua"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
 
-        page.goto(site_url + "/")
-        assert page.url == site_url + "/en/"
-        expect(page.locator("html")).to_have_attribute("lang", "en")
-        # Both languages stay announced to search engines.
-        assert page.locator('link[rel="alternate"][hreflang="es"]').count() >= 1
+    page.goto(site_url + "/")
+    assert page.url == site_url + "/en/"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    # Both languages stay announced to search engines.
+    assert page.locator('link[rel="alternate"][hreflang="es"]').count() >= 1
 
-        page.get_by_role("link", name="Español").click()
-        assert page.url == site_url + "/"
-        expect(page.locator("html")).to_have_attribute("lang", "es")
-        page.goto(site_url + "/")
-        assert page.url == site_url + "/"
-    finally:
-        context.close()
+    page.get_by_role("link", name="Español").click()
+    assert page.url == site_url + "/"
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    page.goto(site_url + "/")
+    assert page.url == site_url + "/"

@@ -37,15 +37,6 @@ def _key(source_id: str) -> str:
     return str(PracticePage.objects.filter(source_id=source_id).first().translation_key)
 
 
-def _context(browser, width: int, javascript: bool = True):
-    context = browser.new_context(
-        viewport={"width": width, "height": 844}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return context, page
-
-
 def _no_violations(page):
     violations = axe_violations(page)
     assert violations == [], describe(violations)
@@ -57,136 +48,122 @@ def _count(page):
 
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width", [1366, 390])
-def test_add_export_and_compare(browser, site_url, language, width):
-    context, page = _context(browser, width)
-    try:
-        page.goto(f"{site_url}{_path('search', language)}?q={WATER[language]}")
-        expect(_count(page)).to_have_text("(0)")
-        cards = page.locator(".result-card [data-shortlist-toggle]")
-        carded = []
-        for n in range(2):
-            button = cards.nth(n)
-            expect(button).to_have_attribute("aria-pressed", "false")
-            box = button.bounding_box()
-            assert box["width"] >= 24 and box["height"] >= 24, box
-            button.click()
-            expect(button).to_have_attribute("aria-pressed", "true")
-            expect(button.locator("[data-shortlist-label]")).to_have_text(
-                REMOVE[language]
-            )
-            carded.append(button.get_attribute("data-shortlist-toggle"))
-        expect(_count(page)).to_have_text("(2)")
-        expect(page.locator("[data-shortlist-status]")).to_have_text(
-            ADDED[language].format(2)
-        )
+def test_add_export_and_compare(open_page, site_url, language, width):
+    page = open_page(width, height=844)
+    page.goto(f"{site_url}{_path('search', language)}?q={WATER[language]}")
+    expect(_count(page)).to_have_text("(0)")
+    cards = page.locator(".result-card [data-shortlist-toggle]")
+    carded = []
+    for n in range(2):
+        button = cards.nth(n)
+        expect(button).to_have_attribute("aria-pressed", "false")
+        box = button.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+        button.click()
+        expect(button).to_have_attribute("aria-pressed", "true")
+        expect(button.locator("[data-shortlist-label]")).to_have_text(REMOVE[language])
+        carded.append(button.get_attribute("data-shortlist-toggle"))
+    expect(_count(page)).to_have_text("(2)")
+    expect(page.locator("[data-shortlist-status]")).to_have_text(
+        ADDED[language].format(2)
+    )
 
-        zapopan = PracticePage.objects.get(
-            source_id="zapopan", locale__language_code=language
-        )
-        page.goto(site_url + zapopan.url)
-        expect(_count(page)).to_have_text("(2)")
-        toggle = page.locator(f"[data-shortlist-toggle='{_key('zapopan')}']")
-        toggle.click()
-        expect(toggle).to_have_attribute("aria-pressed", "true")
-        expect(_count(page)).to_have_text("(3)")
+    zapopan = PracticePage.objects.get(
+        source_id="zapopan", locale__language_code=language
+    )
+    page.goto(site_url + zapopan.url)
+    expect(_count(page)).to_have_text("(2)")
+    toggle = page.locator(f"[data-shortlist-toggle='{_key('zapopan')}']")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(_count(page)).to_have_text("(3)")
 
-        page.locator("[data-shortlist-link]").click()
-        page.wait_for_url("**?ids=*")
-        items = page.locator(".shortlist-item")
-        expect(items).to_have_count(3)
-        expect(items.first.locator("h2")).to_be_visible()
-        assert page.locator("[data-shortlist-page]").get_attribute("data-ids") == (
-            ",".join([*carded, _key("zapopan")])
-        )
-        expect(page.locator("#list-citations .citation")).to_have_count(3)
-        targets = page.locator(
-            ".shortlist-actions a, .shortlist-actions button, .compare-choice,"
-            " .shortlist-item [data-shortlist-toggle], [data-shortlist-link]"
-        )
-        for n in range(targets.count()):
-            box = targets.nth(n).bounding_box()
-            assert box["width"] >= 24 and box["height"] >= 24, (n, box)
-        _no_violations(page)
+    page.locator("[data-shortlist-link]").click()
+    page.wait_for_url("**?ids=*")
+    items = page.locator(".shortlist-item")
+    expect(items).to_have_count(3)
+    expect(items.first.locator("h2")).to_be_visible()
+    assert page.locator("[data-shortlist-page]").get_attribute("data-ids") == (
+        ",".join([*carded, _key("zapopan")])
+    )
+    expect(page.locator("#list-citations .citation")).to_have_count(3)
+    targets = page.locator(
+        ".shortlist-actions a, .shortlist-actions button, .compare-choice,"
+        " .shortlist-item [data-shortlist-toggle], [data-shortlist-link]"
+    )
+    for n in range(targets.count()):
+        box = targets.nth(n).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, (n, box)
+    _no_violations(page)
 
-        with page.expect_download() as download:
-            page.locator(".shortlist-actions a[href*='format=csv']").click()
-        with open(download.value.path(), "rb") as downloaded:
-            body = downloaded.read()
-        assert body.startswith("\ufeff".encode())
-        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
-        assert [row[0] for row in rows[1:]] == [*carded, _key("zapopan")]
+    with page.expect_download() as download:
+        page.locator(".shortlist-actions a[href*='format=csv']").click()
+    with open(download.value.path(), "rb") as downloaded:
+        body = downloaded.read()
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    assert [row[0] for row in rows[1:]] == [*carded, _key("zapopan")]
 
-        page.locator(".shortlist-compare button[type=submit]").click()
-        page.wait_for_url("**ids=*")
-        table = page.locator(".comparison-table")
-        expect(table.locator("thead th")).to_have_count(3)
-        expect(table.locator("tbody th").first).to_be_visible()
-        _no_violations(page)
-        if width == 390:
-            scroller = page.locator(".comparison-scroll")
-            assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")
-            label = table.locator("tbody th").first
-            left = label.bounding_box()["x"]
-            scroller.evaluate("e => { e.scrollLeft = 400; }")
-            assert abs(label.bounding_box()["x"] - left) < 2, "the labels stay in view"
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator(".shortlist-compare button[type=submit]").click()
+    page.wait_for_url("**ids=*")
+    table = page.locator(".comparison-table")
+    expect(table.locator("thead th")).to_have_count(3)
+    expect(table.locator("tbody th").first).to_be_visible()
+    _no_violations(page)
+    if width == 390:
+        scroller = page.locator(".comparison-scroll")
+        assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")
+        label = table.locator("tbody th").first
+        left = label.bounding_box()["x"]
+        scroller.evaluate("e => { e.scrollLeft = 400; }")
+        assert abs(label.bounding_box()["x"] - left) < 2, "the labels stay in view"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
-        # Back on the list, removing a practice takes it off the list and the page.
-        page.goto(site_url + _path("shortlist", language))
-        page.wait_for_url("**?ids=*")
-        page.locator(f".shortlist-item [data-shortlist-toggle='{carded[0]}']").click()
-        expect(page.locator(".shortlist-item")).to_have_count(2)
-        expect(_count(page)).to_have_text("(2)")
-    finally:
-        context.close()
+    # Back on the list, removing a practice takes it off the list and the page.
+    page.goto(site_url + _path("shortlist", language))
+    page.wait_for_url("**?ids=*")
+    page.locator(f".shortlist-item [data-shortlist-toggle='{carded[0]}']").click()
+    expect(page.locator(".shortlist-item")).to_have_count(2)
+    expect(_count(page)).to_have_text("(2)")
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_without_javascript_the_pages_work_from_their_addresses(
-    browser, site_url, language
+    open_page, site_url, language
 ):
     ids = ",".join(_key(source) for source in ("co-agua", "zapopan"))
-    context, page = _context(browser, 390, javascript=False)
-    try:
-        page.goto(f"{site_url}{_path('search', language)}?q={WATER[language]}")
-        expect(page.locator("[data-shortlist-toggle]").first).to_be_hidden()
+    page = open_page(390, False, height=844)
+    page.goto(f"{site_url}{_path('search', language)}?q={WATER[language]}")
+    expect(page.locator("[data-shortlist-toggle]").first).to_be_hidden()
 
-        page.goto(f"{site_url}{_path('shortlist', language)}?ids={ids}")
-        expect(page.locator(".shortlist-item")).to_have_count(2)
-        expect(page.locator("[data-shortlist-toggle]").first).to_be_hidden()
-        expect(page.locator("[data-print]")).to_be_hidden()
-        page.locator(".shortlist-compare button[type=submit]").click()
-        expect(page.locator(".comparison-table thead th")).to_have_count(2)
+    page.goto(f"{site_url}{_path('shortlist', language)}?ids={ids}")
+    expect(page.locator(".shortlist-item")).to_have_count(2)
+    expect(page.locator("[data-shortlist-toggle]").first).to_be_hidden()
+    expect(page.locator("[data-print]")).to_be_hidden()
+    page.locator(".shortlist-compare button[type=submit]").click()
+    expect(page.locator(".comparison-table thead th")).to_have_count(2)
 
-        page.goto(f"{site_url}{_path('shortlist', language)}")
-        expect(page.locator(".shortlist-empty noscript")).to_have_count(1)
-    finally:
-        context.close()
+    page.goto(f"{site_url}{_path('shortlist', language)}")
+    expect(page.locator(".shortlist-empty noscript")).to_have_count(1)
 
 
-def test_a_shared_list_can_be_kept(browser, site_url):
+def test_a_shared_list_can_be_kept(open_page, site_url):
     ids = [_key("co-agua"), _key("zapopan")]
-    context, page = _context(browser, 1366)
-    try:
-        page.goto(f"{site_url}{_path('shortlist', 'en')}?ids={','.join(ids)}")
-        expect(_count(page)).to_have_text("(0)")
-        page.locator("[data-shortlist-adopt]").click()
-        expect(_count(page)).to_have_text("(2)")
-        expect(page.locator("[data-shortlist-shared]")).to_be_hidden()
-    finally:
-        context.close()
+    page = open_page(1366, height=844)
+    page.goto(f"{site_url}{_path('shortlist', 'en')}?ids={','.join(ids)}")
+    expect(_count(page)).to_have_text("(0)")
+    page.locator("[data-shortlist-adopt]").click()
+    expect(_count(page)).to_have_text("(2)")
+    expect(page.locator("[data-shortlist-shared]")).to_be_hidden()
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_the_empty_and_the_too_short_pages_have_no_violations(
-    browser, site_url, language
+    open_page, site_url, language
 ):
-    context, page = _context(browser, 390)
-    try:
-        page.goto(site_url + _path("shortlist", language))
-        _no_violations(page)
-        page.goto(f"{site_url}{_path('compare', language)}?ids={_key('zapopan')}")
-        expect(page.locator(".comparison-table")).to_have_count(0)
-        _no_violations(page)
-    finally:
-        context.close()
+    page = open_page(390, height=844)
+    page.goto(site_url + _path("shortlist", language))
+    _no_violations(page)
+    page.goto(f"{site_url}{_path('compare', language)}?ids={_key('zapopan')}")
+    expect(page.locator(".comparison-table")).to_have_count(0)
+    _no_violations(page)

@@ -116,46 +116,41 @@ def test_every_open_data_link_from_the_search_page(page, journey):
 )
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_open_data_page_leads_to_the_dumps_and_the_api(
-    browser, site_url, settings, tmp_path, path, api_link, api_heading, width
+    open_page, site_url, settings, tmp_path, path, api_link, api_heading, width
 ):
     settings.OPEN_DATA_DUMP_DIR = tmp_path / "open-data"
     call_command("export_practices", "--dump", stdout=io.StringIO())
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(site_url + path)
-        latest = page.locator("[data-latest-dumps]")
-        with page.expect_download() as info:
-            latest.get_by_role("link").first.click()  # the reader's spreadsheet
-        language = "es" if path == "/datos-abiertos/" else "en"
-        assert info.value.suggested_filename.endswith(f".{language}.csv")
-        data = Path(info.value.path()).read_bytes()
-        header = data.decode("utf-8-sig").splitlines()[0]  # as Excel reads it
-        assert data.startswith(codecs.BOM_UTF8)
-        assert ("Título (español)" if language == "es" else "Title (Spanish)") in header
-        with page.expect_download() as info:
-            latest.get_by_role("link", name=re.compile("^CSV")).nth(2).click()
-        assert re.fullmatch(
-            r"repertorio-practices-[\d-]+\.csv", info.value.suggested_filename
-        )
-        with page.expect_download() as info:
-            latest.get_by_role("link", name=re.compile("^JSON Lines")).click()
-        assert info.value.suggested_filename.endswith(".jsonl")
-        violations = axe_violations(page)
-        assert violations == [], describe(violations)
+    page = open_page(width)
+    page.goto(site_url + path)
+    latest = page.locator("[data-latest-dumps]")
+    with page.expect_download() as info:
+        latest.get_by_role("link").first.click()  # the reader's spreadsheet
+    language = "es" if path == "/datos-abiertos/" else "en"
+    assert info.value.suggested_filename.endswith(f".{language}.csv")
+    data = Path(info.value.path()).read_bytes()
+    header = data.decode("utf-8-sig").splitlines()[0]  # as Excel reads it
+    assert data.startswith(codecs.BOM_UTF8)
+    assert ("Título (español)" if language == "es" else "Title (Spanish)") in header
+    with page.expect_download() as info:
+        latest.get_by_role("link", name=re.compile("^CSV")).nth(2).click()
+    assert re.fullmatch(
+        r"repertorio-practices-[\d-]+\.csv", info.value.suggested_filename
+    )
+    with page.expect_download() as info:
+        latest.get_by_role("link", name=re.compile("^JSON Lines")).click()
+    assert info.value.suggested_filename.endswith(".jsonl")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
 
-        page.get_by_role("link", name=api_link).click()
-        expect(page.locator("h1")).to_have_text(api_heading)
-        violations = axe_violations(page)
-        assert violations == [], describe(violations)
-        page.locator("a[href='/api/v1/']").first.click()
-        index = json.loads(page.locator("body").inner_text())
-        assert index["links"]["openapi"] == site_url + "/api/v1/openapi.yaml"
-        response = page.request.get(index["links"]["openapi"])
-        assert response.ok and b"openapi: 3.1" in response.body()
-    finally:
-        context.close()
+    page.get_by_role("link", name=api_link).click()
+    expect(page.locator("h1")).to_have_text(api_heading)
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    page.locator("a[href='/api/v1/']").first.click()
+    index = json.loads(page.locator("body").inner_text())
+    assert index["links"]["openapi"] == site_url + "/api/v1/openapi.yaml"
+    response = page.request.get(index["links"]["openapi"])
+    assert response.ok and b"openapi: 3.1" in response.body()
 
 
 @pytest.mark.parametrize(
@@ -165,15 +160,10 @@ def test_the_open_data_page_leads_to_the_dumps_and_the_api(
         ("en-GB", "must be a year between 1900 and 2100"),
     ],
 )
-def test_the_api_answers_in_the_browsers_language(browser, site_url, locale, message):
+def test_the_api_answers_in_the_browsers_language(open_page, site_url, locale, message):
     """Without `lang`, an API error follows the browser's Accept-Language."""
-    context = browser.new_context(locale=locale)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        response = page.goto(site_url + "/api/v1/search/?year_from=abc")
-        assert response.status == 400
-        error = json.loads(page.locator("body").inner_text())["error"]
-        assert error == {"message": message, "parameter": "year_from"}
-    finally:
-        context.close()
+    page = open_page(locale=locale)
+    response = page.goto(site_url + "/api/v1/search/?year_from=abc")
+    assert response.status == 400
+    error = json.loads(page.locator("body").inner_text())["error"]
+    assert error == {"message": message, "parameter": "year_from"}

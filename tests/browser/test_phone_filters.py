@@ -31,115 +31,89 @@ SITES = {
 }
 
 
-def _context(browser, width, javascript=True):
-    context = browser.new_context(
-        viewport={"width": width, "height": 844}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return context, page
-
-
 def _total(page) -> int:
     return int(page.locator("#results-heading").inner_text().split()[0])
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_show_n_results_follows_the_boxes_and_takes_you_to_them(
-    browser, site_url, language
+    open_page, site_url, language
 ):
     site = SITES[language]
-    context, page = _context(browser, 390)
-    try:
-        page.goto(site_url + site["path"])
-        page.locator("summary.filters-toggle").click()
-        button = page.locator("[data-show-results]")
-        expect(button).to_have_text(
-            site["show"].format(_total(page)), use_inner_text=True
-        )
-        page.locator("input[name=country][value=MX]").check()
-        expect(page.locator("#results-heading")).to_contain_text("3")
-        button = page.locator("[data-show-results]")
-        expect(button).to_have_text(site["show"].format(3), use_inner_text=True)
-        # In reach: on screen while the panel's first boxes are, not 1,200 px below.
-        box = button.bounding_box()
-        assert box["y"] > 0 and box["y"] + box["height"] <= 844
-        assert box["height"] >= 44
-        violations = axe_violations(page)
-        assert violations == [], describe(violations)
+    page = open_page(390, height=844)
+    page.goto(site_url + site["path"])
+    page.locator("summary.filters-toggle").click()
+    button = page.locator("[data-show-results]")
+    expect(button).to_have_text(site["show"].format(_total(page)), use_inner_text=True)
+    page.locator("input[name=country][value=MX]").check()
+    expect(page.locator("#results-heading")).to_contain_text("3")
+    button = page.locator("[data-show-results]")
+    expect(button).to_have_text(site["show"].format(3), use_inner_text=True)
+    # In reach: on screen while the panel's first boxes are, not 1,200 px below.
+    box = button.bounding_box()
+    assert box["y"] > 0 and box["y"] + box["height"] <= 844
+    assert box["height"] >= 44
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
 
-        button.click()
-        expect(page.locator("[data-filters]")).not_to_have_attribute("open", "")
-        expect(page.locator("#results-heading")).to_be_focused()
-        assert "country=MX" in page.url
-    finally:
-        context.close()
+    button.click()
+    expect(page.locator("[data-filters]")).not_to_have_attribute("open", "")
+    expect(page.locator("#results-heading")).to_be_focused()
+    assert "country=MX" in page.url
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_without_javascript_the_button_applies_and_goes_to_the_results(
-    browser, site_url, language
+    open_page, site_url, language
 ):
     site = SITES[language]
-    context, page = _context(browser, 390, javascript=False)
-    try:
-        page.goto(site_url + site["path"])
-        page.locator("summary.filters-toggle").click()
-        page.locator("input[name=country][value=MX]").check()
-        button = page.get_by_role("button", name=site["static"])
-        expect(button).to_be_visible()
-        button.click()
-        assert re.search(r"country=MX.*#results-heading$", page.url)
-        assert _total(page) == 3
-        expect(page.locator("[data-filters]")).not_to_have_attribute("open", "")
-    finally:
-        context.close()
+    page = open_page(390, False, height=844)
+    page.goto(site_url + site["path"])
+    page.locator("summary.filters-toggle").click()
+    page.locator("input[name=country][value=MX]").check()
+    button = page.get_by_role("button", name=site["static"])
+    expect(button).to_be_visible()
+    button.click()
+    assert re.search(r"country=MX.*#results-heading$", page.url)
+    assert _total(page) == 3
+    expect(page.locator("[data-filters]")).not_to_have_attribute("open", "")
 
 
-def test_on_a_wide_screen_the_filters_keep_their_apply_button(browser, site_url):
-    context, page = _context(browser, 1366)
-    try:
-        page.goto(site_url + "/buscar/")
-        expect(page.locator(".show-results")).to_be_hidden()
-        expect(page.locator(".apply-filters")).to_be_visible()
-    finally:
-        context.close()
+def test_on_a_wide_screen_the_filters_keep_their_apply_button(open_page, site_url):
+    page = open_page(1366, height=844)
+    page.goto(site_url + "/buscar/")
+    expect(page.locator(".show-results")).to_be_hidden()
+    expect(page.locator(".apply-filters")).to_be_visible()
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width", [1366, 390])
-def test_touch_targets_are_at_least_24_px(browser, site_url, language, width):
+def test_touch_targets_are_at_least_24_px(open_page, site_url, language, width):
     site = SITES[language]
-    context, page = _context(browser, width)
-    try:
-        page.goto(site_url + site["path"] + "?country=MX")
-        targets = [page.locator("select[name=sort]")] + page.locator(
-            ".open-data-links a"
-        ).all()
-        assert len(targets) == 5  # sort, CSV, JSON, JSON Lines, feed
-        for target in targets:
-            box = target.bounding_box()
-            assert box["height"] >= 24 and box["width"] >= 24, (
-                target.inner_text(),
-                box,
-            )
-    finally:
-        context.close()
+    page = open_page(width, height=844)
+    page.goto(site_url + site["path"] + "?country=MX")
+    targets = [page.locator("select[name=sort]")] + page.locator(
+        ".open-data-links a"
+    ).all()
+    assert len(targets) == 5  # sort, CSV, JSON, JSON Lines, feed
+    for target in targets:
+        box = target.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24, (
+            target.inner_text(),
+            box,
+        )
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_the_charts_year_labels_are_readable_on_a_phone(browser, site_url, language):
-    context, page = _context(browser, 390)
-    try:
-        page.goto(site_url + SITES[language]["home"])
-        labels = page.locator(".chart text.axis")
-        visible = [label for label in labels.all() if label.is_visible()]
-        assert len(visible) >= 2
-        boxes = [label.bounding_box() for label in visible]
-        for box in boxes:
-            assert box["height"] >= 12, box
-        # And they do not overlap.
-        for left, right in zip(boxes, boxes[1:], strict=False):
-            assert left["x"] + left["width"] <= right["x"], (left, right)
-    finally:
-        context.close()
+def test_the_charts_year_labels_are_readable_on_a_phone(open_page, site_url, language):
+    page = open_page(390, height=844)
+    page.goto(site_url + SITES[language]["home"])
+    labels = page.locator(".chart text.axis")
+    visible = [label for label in labels.all() if label.is_visible()]
+    assert len(visible) >= 2
+    boxes = [label.bounding_box() for label in visible]
+    for box in boxes:
+        assert box["height"] >= 12, box
+    # And they do not overlap.
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        assert left["x"] + left["width"] <= right["x"], (left, right)

@@ -17,28 +17,21 @@ HEADINGS = {"es": "Prácticas relacionadas", "en": "Related practices"}
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width,javascript", [(1366, True), (390, True), (390, False)])
 def test_related_practices_are_listed_and_lead_to_practices(
-    browser, site_url, language, width, javascript
+    open_page, site_url, language, width, javascript
 ):
     shown = PracticePage.objects.get(
         source_id="zapopan", locale__language_code=language
     )
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(site_url + shown.url)
-        related = page.locator("aside.related", has=page.locator("#related-heading"))
-        expect(related.locator("h2")).to_have_text(HEADINGS[language])
-        links = related.locator("li a")
-        expect(links.first).to_be_visible()
-        addresses = [links.nth(i).get_attribute("href") for i in range(links.count())]
-        assert shown.url not in addresses  # never the practice itself
-        box = links.first.bounding_box()
-        assert box["height"] >= 24 or box["width"] >= 24  # WCAG 2.2 target size
-        links.first.click()
-        expect(page.locator("h1")).to_be_visible()
-        assert page.url.rstrip("/").endswith(addresses[0].rstrip("/"))
-    finally:
-        context.close()
+    page = open_page(width, javascript)
+    page.goto(site_url + shown.url)
+    related = page.locator("aside.related", has=page.locator("#related-heading"))
+    expect(related.locator("h2")).to_have_text(HEADINGS[language])
+    links = related.locator("li a")
+    expect(links.first).to_be_visible()
+    addresses = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert shown.url not in addresses  # never the practice itself
+    box = links.first.bounding_box()
+    assert box["height"] >= 24 or box["width"] >= 24  # WCAG 2.2 target size
+    links.first.click()
+    expect(page.locator("h1")).to_be_visible()
+    assert page.url.rstrip("/").endswith(addresses[0].rstrip("/"))

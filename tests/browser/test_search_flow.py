@@ -124,15 +124,13 @@ def test_search_with_facets_chips_paging_a_practice_and_the_other_language(page,
     expect(page.locator("input[name=country][value=IN]")).to_be_checked()
 
 
-def test_the_search_works_without_javascript(browser, site_url, corpus):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_the_search_works_without_javascript(open_page, site_url, corpus):
+    page = open_page(javascript=False)
     page.goto(site_url + "/en/search/")
     page.locator("input[name=country][value=MX]").check()
     page.locator("input[name=country][value=BR]").check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page.locator("#results-heading")).to_have_text("4 practices")
-    context.close()
 
 
 def test_a_state_on_the_home_map_opens_its_search(page):

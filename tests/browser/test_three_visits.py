@@ -76,14 +76,10 @@ def test_john_reads_english_pages_with_honest_badges_and_ways_out(page):
     expect(heading(page)).to_have_text(re.compile(rf"^{count} practice"))
 
 
-def test_ana_on_a_phone_finds_the_filters_at_the_top(browser, site_url, corpus):
+def test_ana_on_a_phone_finds_the_filters_at_the_top(open_page, site_url, corpus):
     """Her form, which writes to the database, is played in
     tests/contribution_flow/test_form_on_a_phone.py."""
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    page = open_page(375, height=740, device_scale_factor=2, is_mobile=True)
 
     page.goto(site_url + "/buscar/?country=MX")
     toggle = page.locator("summary.filters-toggle")
@@ -101,5 +97,3 @@ def test_ana_on_a_phone_finds_the_filters_at_the_top(browser, site_url, corpus):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SCREENSHOTS / "search-phone-filters-open.png"))
-
-    context.close()

@@ -16,22 +16,15 @@ SITES = {
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width,javascript", [(1366, True), (390, False)])
 def test_the_correction_is_offered_and_followed(
-    browser, site_url, language, width, javascript
+    open_page, site_url, language, width, javascript
 ):
     path, sentence = SITES[language]
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(site_url + path)
-        page.locator("#search-q").fill("¿presupuesto municpal?")
-        page.locator("#search-q").press("Enter")
-        expect(page.locator(".suggestion")).to_have_text(sentence)
-        page.locator("[data-suggestion]").click()
-        expect(page.locator("#search-q")).to_have_value("¿presupuesto municipal?")
-        expect(page.locator(".result-card").first).to_contain_text("Zapopan")
-        expect(page.locator(".suggestion")).to_have_count(0)
-    finally:
-        context.close()
+    page = open_page(width, javascript)
+    page.goto(site_url + path)
+    page.locator("#search-q").fill("¿presupuesto municpal?")
+    page.locator("#search-q").press("Enter")
+    expect(page.locator(".suggestion")).to_have_text(sentence)
+    page.locator("[data-suggestion]").click()
+    expect(page.locator("#search-q")).to_have_value("¿presupuesto municipal?")
+    expect(page.locator(".result-card").first).to_contain_text("Zapopan")
+    expect(page.locator(".suggestion")).to_have_count(0)

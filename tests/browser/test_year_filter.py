@@ -71,44 +71,35 @@ def _count(page) -> int:
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width,javascript", [(1366, True), (390, True), (390, False)])
 def test_a_closed_range_says_what_it_leaves_out_and_brings_it_back(
-    browser, site_url, undated, language, width, javascript
+    open_page, site_url, undated, language, width, javascript
 ):
     site = SITES[language]
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        page.goto(f"{site_url}{site['path']}?year_from=2018&year_to=2019")
-        notice = page.locator("[data-undated-left-out]")
-        expect(notice).to_contain_text(site["left_out"])
-        without = _count(page)
-        if javascript:
-            violations = axe_violations(page)
-            assert violations == [], describe(violations)
+    page = open_page(width, javascript)
+    page.goto(f"{site_url}{site['path']}?year_from=2018&year_to=2019")
+    notice = page.locator("[data-undated-left-out]")
+    expect(notice).to_contain_text(site["left_out"])
+    without = _count(page)
+    if javascript:
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
 
-        notice.get_by_role("link", name=site["include"]).click()
-        expect(page.locator("[data-undated-left-out]")).to_have_count(0)
-        expect(page.locator("#results-heading")).to_contain_text(str(without + 2))
-        assert "undated=1" in page.url
+    notice.get_by_role("link", name=site["include"]).click()
+    expect(page.locator("[data-undated-left-out]")).to_have_count(0)
+    expect(page.locator("#results-heading")).to_contain_text(str(without + 2))
+    assert "undated=1" in page.url
 
-        if width < 800:
-            page.locator("summary.filters-toggle").click()
-        box = page.get_by_label(site["box"])
-        expect(box).to_be_checked()
-        box.uncheck()
-        if not javascript:
-            # On a phone the panel's own button is the sticky one at its foot.
-            apply = site["apply_on_phone"] if width < 800 else site["apply"]
-            page.get_by_role("button", name=apply).click()
-        expect(page.locator("[data-undated-left-out]")).to_contain_text(
-            site["left_out"]
-        )
-        assert _count(page) == without
-        assert "undated=0" in page.url and "undated=1" not in page.url
-    finally:
-        context.close()
+    if width < 800:
+        page.locator("summary.filters-toggle").click()
+    box = page.get_by_label(site["box"])
+    expect(box).to_be_checked()
+    box.uncheck()
+    if not javascript:
+        # On a phone the panel's own button is the sticky one at its foot.
+        apply = site["apply_on_phone"] if width < 800 else site["apply"]
+        page.get_by_role("button", name=apply).click()
+    expect(page.locator("[data-undated-left-out]")).to_contain_text(site["left_out"])
+    assert _count(page) == without
+    assert "undated=0" in page.url and "undated=1" not in page.url
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

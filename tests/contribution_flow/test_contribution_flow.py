@@ -55,10 +55,9 @@ def contribution_settings(settings, tmp_path):
 
 
 def test_submit_moderate_publish_and_find(
-    browser, site_url, moderator, contribution_settings
+    open_page, site_url, moderator, contribution_settings
 ):
-    contributor = browser.new_context(viewport={"width": 1280, "height": 900})
-    form = contributor.new_page()
+    form = open_page(timeout=30_000)
     form.goto(site_url + "/en/contribute/")
     form.get_by_label("Name of the practice").fill(TITLE)
     form.get_by_label("Summary").fill(
@@ -88,7 +87,7 @@ def test_submit_moderate_publish_and_find(
     expect(form.locator(".status")).to_contain_text("Waiting for moderation")
 
     submission = Submission.objects.get(reference=reference)
-    admin = sign_in_to_admin(browser, site_url, moderator.username, PASSWORD)
+    admin = sign_in_to_admin(open_page, moderator.username, PASSWORD)
     expect(admin.get_by_role("link", name=TITLE).first).to_be_visible()
 
     # The moderator reads the document, then approves publishing it.
@@ -117,5 +116,3 @@ def test_submit_moderate_publish_and_find(
         assert personal not in body
     form.goto(site_url + f"/en/contribute/status/?reference={reference}")
     expect(form.locator(".status")).to_contain_text("Published")
-    contributor.close()
-    admin.context.close()

@@ -25,15 +25,11 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_ana_sends_the_form_from_a_phone_and_keeps_her_document(
-    browser, site_url, site, settings, tmp_path
+    open_page, site_url, site, settings, tmp_path
 ):
     settings.CONTRIBUTION_UPLOAD_ROOT = tmp_path / "private"
     settings.CONTRIBUTION_MIN_FILL_SECONDS = 1
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    page = open_page(375, height=740, device_scale_factor=2, is_mobile=True)
 
     # The form: a one-letter title, a bad address and a document.
     page.goto(site_url + "/contribuir/")
@@ -77,4 +73,3 @@ def test_ana_sends_the_form_from_a_phone_and_keeps_her_document(
     )
     with submission.document.open("rb") as handle:
         assert handle.read() == PDF  # the file chosen once reached the moderators
-    context.close()

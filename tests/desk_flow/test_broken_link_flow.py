@@ -74,7 +74,7 @@ def desk_site(site_url, settings, search_index_prefix):
     return user
 
 
-def test_find_and_fix_a_broken_source_link(browser, site_url, desk_site, link_server):
+def test_find_and_fix_a_broken_source_link(open_page, site_url, desk_site, link_server):
     create_practices(
         [
             practice_record(
@@ -88,7 +88,7 @@ def test_find_and_fix_a_broken_source_link(browser, site_url, desk_site, link_se
     practice.sources.update(url=f"{link_server}/missing")
     check_sources(CheckPolicy.from_settings())  # the nightly job
 
-    admin = sign_in_to_admin(browser, site_url, desk_site.username, PASSWORD)
+    admin = sign_in_to_admin(open_page, desk_site.username, PASSWORD)
 
     # Find: the dashboard counts it and links to the report, which names the practice.
     figure = admin.locator("[data-desk-attention] a", has_text="broken source link")
@@ -127,4 +127,3 @@ def test_find_and_fix_a_broken_source_link(browser, site_url, desk_site, link_se
     expect(admin.locator("tr", has_text=TITLE)).to_have_count(0)
     admin.goto(site_url + "/admin/")
     expect(figure).to_contain_text("0")
-    admin.context.close()

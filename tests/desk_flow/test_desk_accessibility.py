@@ -26,7 +26,7 @@ def _violations_in_main(page) -> list[dict]:
     )
 
 
-def test_the_desks_screens_have_no_axe_violations(browser, site_url):
+def test_the_desks_screens_have_no_axe_violations(open_page, site_url):
     from pages.site_setup import ensure_site
 
     ensure_site()
@@ -43,7 +43,7 @@ def test_the_desks_screens_have_no_axe_violations(browser, site_url):
     first, second = PracticePage.objects.filter(source_id__startswith="a11y-")
     user = User.objects.create_user("a11y-moderator", password=PASSWORD)
     user.groups.add(Group.objects.get(name="Moderators"))
-    admin = sign_in_to_admin(browser, site_url, user.username, PASSWORD)
+    admin = sign_in_to_admin(open_page, user.username, PASSWORD)
     for path in (
         f"/admin/desk/duplicates/merge/?first={first.pk}&second={second.pk}",
         "/admin/desk/duplicates/",
@@ -52,4 +52,3 @@ def test_the_desks_screens_have_no_axe_violations(browser, site_url):
         admin.goto(site_url + path)
         violations = _violations_in_main(admin)
         assert violations == [], f"{path}: {describe(violations)}"
-    admin.context.close()

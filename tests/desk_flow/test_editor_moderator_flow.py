@@ -73,12 +73,12 @@ def _publish(admin):
     admin.get_by_role("button", name=re.compile("^Publish$")).click()
 
 
-def test_create_choose_translate_publish_classify(browser, site_url, desk_site):
+def test_create_choose_translate_publish_classify(open_page, site_url, desk_site):
     editor, moderator = desk_site
     index = PracticeIndexPage.objects.get(locale__language_code="es")
 
     # The editor creates the practice and finds the places by typing.
-    admin = sign_in_to_admin(browser, site_url, editor.username, PASSWORD)
+    admin = sign_in_to_admin(open_page, editor.username, PASSWORD)
     admin.goto(f"{site_url}/admin/pages/add/practices/practicepage/{index.pk}/")
     admin.locator("#id_title").fill(TITLE)
     admin.locator("#id_summary").fill(SUMMARY)
@@ -93,7 +93,7 @@ def test_create_choose_translate_publish_classify(browser, site_url, desk_site):
     admin.context.close()
 
     # The moderator publishes it; the worker (make run's) translates it.
-    admin = sign_in_to_admin(browser, site_url, moderator.username, PASSWORD)
+    admin = sign_in_to_admin(open_page, moderator.username, PASSWORD)
     admin.goto(f"{site_url}/admin/pages/{spanish.pk}/edit/")
     _publish(admin)
     expect(admin.locator(".messages")).to_contain_text(TITLE)
@@ -144,11 +144,10 @@ def test_create_choose_translate_publish_classify(browser, site_url, desk_site):
     document = get_client().get(index=alias_name(), id=str(spanish.translation_key))
     assert "water-sanitation" in document["_source"]["theme"]
     assert document["_source"]["subdivision"] == "MX-JAL"
-    reader = browser.new_context().new_page()
+    reader = open_page(timeout=30_000)
     for page, label in (
         (english, "Water and sanitation"),
         (spanish, "Agua y saneamiento"),
     ):
         reader.goto(site_url + PracticePage.objects.get(pk=page.pk).url)
         expect(reader.locator("main")).to_contain_text(label)
-    reader.context.close()
