@@ -7,14 +7,22 @@ import uuid
 import pytest
 from django.conf import settings
 from django.db import connections
+from django.db.backends.base.creation import BaseDatabaseCreation
 from django.test import override_settings
 
 from pages.site_setup import ensure_site
 from search.client import get_client
 from search.indexer import alias_name, rebuild
+from tests import database_restore
 from tests.corpus import SharedCorpus
 
 pytest_plugins = ["tests.browser_support"]
+
+# Before each transactional test, the serialized site comes back in batches rather
+# than object by object (tests/database_restore.py).
+BaseDatabaseCreation.deserialize_db_from_string = (
+    database_restore.deserialize_db_from_string
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
