@@ -102,8 +102,8 @@ COMMON_WORDS = {
 # Terms of the problem the ranking keeps (more_like_this picks the most telling).
 MAX_QUERY_TERMS = 25
 # The problem machine-translated into the other language counts this much beside
-# its own words (tuning half, audited demo repertory: 0.852 without it, 0.912 at
-# 0.75, within 0.007 from 0.5 to 1.0; docs/finder.md).
+# its own words (tuning half, the audited demo repertory: 0.835 without it, 0.906
+# at 0.75, the best of 0.25 to 1.5; docs/finder.md).
 TRANSLATION_WEIGHT = 0.75
 # Candidates read per finder request: the words' and the context's best, scored here.
 CANDIDATES = 100
