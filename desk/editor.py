@@ -1,5 +1,6 @@
 """The practice editor with the desk's side panel: Wagtail's page viewset, extended."""
 
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 
@@ -10,6 +11,23 @@ from .panels import (
     SearchStatusSidePanel,
     SourceTextSidePanel,
 )
+
+
+class PracticeCreateView(CreateView):
+    """A new practice is saved by the editor, not by autosave.
+
+    Wagtail 8 autosaves the create form by posting it to the create URL; the first
+    autosave creates the page and only its answer points the form at the edit URL.
+    "Save draft" pressed while that answer is on its way posts a second create,
+    which fails with "The slug ... is already in use" (the walk saw it). Wagtail's
+    one setting, WAGTAIL_AUTOSAVE_INTERVAL, would turn autosave off in the editor
+    too, where the page exists and the form has one URL to post to; so it is off
+    here only.
+    """
+
+    def get_context_data(self, **kwargs):
+        self.autosave_enabled = False
+        return super().get_context_data(**kwargs)
 
 
 class PracticeEditView(EditView):
@@ -31,6 +49,7 @@ class PracticeEditView(EditView):
 
 class PracticePageViewSet(PageViewSet):
     model = PracticePage
+    add_view_class = PracticeCreateView
     edit_view_class = PracticeEditView
     # Only the edit view changes: the explorer keeps its own listing.
     parent_models = []
