@@ -29,6 +29,7 @@ from wagtail.search import index
 
 from kb.translations import live_translations
 from practices.citation import cite
+from practices.editorial import EditorialPagePermissions
 from practices.evidence import has_documented_results
 from practices.facets import SINGLE_TERM_RELATIONS, PracticeFact, practice_facts
 from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
@@ -122,7 +123,7 @@ class PracticePageQuerySet(PageQuerySet):
         )
 
 
-class PracticePage(Page):
+class PracticePage(EditorialPagePermissions, Page):
     """One case of open government or proactive transparency, in one language."""
 
     objects = PageManager.from_queryset(PracticePageQuerySet)()
