@@ -1,7 +1,8 @@
 """The editorial roles: what an editor and a moderator may do in the admin.
 
 Wagtail's own migrations create the "Editors" and "Moderators" groups and a
-"Moderators approval" workflow on the root page. This module narrows and extends
+"Moderators approval" workflow on the root page (named in both languages by
+practices.0010). This module narrows and extends
 them to what this repertory needs, after every migrate (idempotent), and says who
 may delete a page (`EditorialPermissionTester`).
 """
