@@ -2,35 +2,12 @@
 made a moment before (the walk saw "The slug ... is already in use")."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from practices.models import PracticeIndexPage, PracticePage
+from tests.admin_forms import edit_form, form_values
 
 pytestmark = pytest.mark.django_db
-
-
-def _edit_form(html: str):
-    return BeautifulSoup(html, "html.parser").select_one("form[data-edit-form]")
-
-
-def _values(form) -> dict[str, object]:
-    """What the browser would send for the form as drawn (no button pressed)."""
-    data: dict[str, object] = {}
-    for field in form.select("input[name], textarea[name], select[name]"):
-        name, kind = field["name"], field.get("type", "")
-        if field.name == "select":
-            chosen = [o["value"] for o in field.select("option[selected]")]
-            if chosen:
-                data[name] = chosen if field.has_attr("multiple") else chosen[0]
-        elif kind in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif kind not in ("submit", "button", "file"):
-            data[name] = (
-                field.text if field.name == "textarea" else field.get("value", "")
-            )
-    return data
 
 
 def _autosaves(form) -> bool:
@@ -48,8 +25,8 @@ def test_save_draft_on_a_new_practice_does_not_collide_with_autosave(
     create_url = reverse(
         "wagtailadmin_pages:add", args=["practices", "practicepage", index.pk]
     )
-    form = _edit_form(client.get(create_url).content.decode())
-    typed = _values(form) | {
+    form = edit_form(client.get(create_url).content.decode())
+    typed = form_values(form) | {
         "title": "Cabildo abierto en Zapopan",
         "slug": "cabildo-abierto-en-zapopan",
         "summary": "Los vecinos proponen y votan obras en sesiones abiertas.",
@@ -73,4 +50,4 @@ def test_autosave_stays_on_while_editing_a_practice(client_for, editor, make_pra
     """Once the page exists there is one URL to post to, and nothing to race."""
     page = make_practice(publish=False)
     html = client_for(editor).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    assert _autosaves(_edit_form(html.content.decode()))
+    assert _autosaves(edit_form(html.content.decode()))
