@@ -69,22 +69,24 @@ def slug_for_translation(page, *, title: str, slug: str, previous_title, parent)
     return available_title_slug(title, parent, page)
 
 
-def name_after_title(page) -> None:
-    """A translation just copied (and perhaps prefilled) takes its title's slug.
+def name_after_title(page) -> bool:
+    """An unpublished translation (just copied, perhaps prefilled, or a draft's
+    latest revision) takes its title's slug; whether it changed.
 
     Moved without Wagtail's slug-change signal: a draft nobody can have linked to
     needs no redirect from the slug it was copied with.
     """
     if not is_unpublished_translation(page):
-        return
+        return False
     parent = page.get_parent()
     slug = available_title_slug(page.title, parent, page)
     if slug == page.slug:
-        return
+        return False
     page.slug = slug
     page.set_url_path(parent)
     type(page).objects.filter(pk=page.pk).update(slug=slug, url_path=page.url_path)
     page.save_revision()
+    return True
 
 
 def _copied_slug(page) -> str | None:

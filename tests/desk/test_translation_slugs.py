@@ -2,6 +2,8 @@
 (the walk found English practices at Spanish words), unique among its siblings,
 until it is published or an editor chooses another."""
 
+import io
+
 import pytest
 from django.urls import reverse
 from django.utils.text import slugify
@@ -135,3 +137,57 @@ def test_wagtails_translate_action_names_the_copy_after_its_title(
         translation_key=page.translation_key, locale=english
     )
     assert translation.slug == slugify(SPANISH_TITLE) != page.slug
+
+
+def _pair_at_one_slug(make_pair):
+    """As translations were made before: the English page at the Spanish slug."""
+    english, spanish = make_pair(  # ordered by language code
+        {
+            "title": SPANISH_TITLE,
+            "summary": "Vecinos en sesión.",
+            "slug": "cabildo",
+            "original_language": "es",
+        },
+        {"title": "Open town hall in Guadalajara", "summary": "Residents meet."},
+    )
+    assert english.locale.language_code == "en" and english.slug == spanish.slug
+    return spanish, english
+
+
+def test_existing_translations_are_renamed_and_their_old_address_redirects(
+    make_pair, empty_index, client, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+    from wagtail.contrib.redirects.models import Redirect
+
+    _spanish, english = _pair_at_one_slug(make_pair)
+    old_url = english.url
+    listing = io.StringIO()
+    call_command("rename_copied_slugs", stdout=listing)
+    assert "open-town-hall-in-guadalajara" in listing.getvalue()
+    assert PracticePage.objects.get(pk=english.pk).slug == "cabildo"  # listed only
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("rename_copied_slugs", "--apply", stdout=io.StringIO())
+
+    english = PracticePage.objects.get(pk=english.pk)
+    assert english.slug == "open-town-hall-in-guadalajara" and english.live
+    assert english.url == "/en/practices/open-town-hall-in-guadalajara/"
+    assert Redirect.objects.get(old_path=old_url.rstrip("/")).redirect_page_id == (
+        english.pk
+    )
+    response = client.get(old_url, follow=True)
+    assert response.status_code == 200
+    assert "Open town hall in Guadalajara" in response.content.decode()
+
+
+def test_a_translation_with_a_pending_draft_waits(make_pair, empty_index):
+    from practices.copied_slugs import copied_slugs, rename_copied_slugs
+
+    _spanish, english = _pair_at_one_slug(make_pair)
+    english.title = "Open town halls"
+    english.save_revision()
+    [found] = copied_slugs()
+    assert found.waits_for_draft
+    assert rename_copied_slugs([found]) == 0
+    assert PracticePage.objects.get(pk=english.pk).slug == "cabildo"
