@@ -1,9 +1,11 @@
-"""The practice editor with the desk's side panel: Wagtail's page viewset, extended."""
+"""The practice editor with the desk's side panel, and page creation without
+autosave: Wagtail's page viewsets, extended."""
 
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 
+from pages.models import StandardPage
 from practices.models import PracticePage
 
 from .panels import (
@@ -13,8 +15,8 @@ from .panels import (
 )
 
 
-class PracticeCreateView(CreateView):
-    """A new practice is saved by the editor, not by autosave.
+class CreateWithoutAutosave(CreateView):
+    """A new page is saved by the editor, not by autosave.
 
     Wagtail 8 autosaves the create form by posting it to the create URL; the first
     autosave creates the page and only its answer points the form at the edit URL.
@@ -49,7 +51,15 @@ class PracticeEditView(EditView):
 
 class PracticePageViewSet(PageViewSet):
     model = PracticePage
-    add_view_class = PracticeCreateView
+    add_view_class = CreateWithoutAutosave
     edit_view_class = PracticeEditView
-    # Only the edit view changes: the explorer keeps its own listing.
+    # Only the editor changes: the explorer keeps its own listing.
+    parent_models = []
+
+
+class StandardPageViewSet(PageViewSet):
+    """The site's text pages are created as practices are, without autosave."""
+
+    model = StandardPage
+    add_view_class = CreateWithoutAutosave
     parent_models = []

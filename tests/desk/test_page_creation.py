@@ -51,3 +51,20 @@ def test_autosave_stays_on_while_editing_a_practice(client_for, editor, make_pra
     page = make_practice(publish=False)
     html = client_for(editor).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert _autosaves(edit_form(html.content.decode()))
+
+
+@pytest.mark.parametrize(
+    ("app", "model", "parent"),
+    [
+        ("practices", "practicepage", "practices.PracticeIndexPage"),
+        ("pages", "standardpage", "pages.HomePage"),
+    ],
+)
+def test_the_create_forms_do_not_autosave(client_for, moderator, app, model, parent):
+    from django.apps import apps
+
+    parent_page = apps.get_model(parent).objects.get(locale__language_code="es")
+    url = reverse("wagtailadmin_pages:add", args=[app, model, parent_page.pk])
+    response = client_for(moderator).get(url)
+    assert response.status_code == 200
+    assert not _autosaves(edit_form(response.content.decode()))
