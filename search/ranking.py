@@ -2,9 +2,8 @@
 
 A strategy builds the ranking's parts of the one request a search sends (a
 `RankedQuery`): the words' query, the vector clause beside it and the phrase
-rescore (with selections, the hybrid asks for their nearest practices first:
-`nearest_in_selection`); `query.build_search_request` adds what every ranking
-shares (filters, counts, order, snippets, the suggester). Settings choose the strategy
+rescore; `query.build_search_request` adds what every ranking shares (filters,
+counts, order, snippets, the suggester). Settings choose the strategy
 (`chosen_ranking`):
 
 - `TextRanking` (`SEARCH_MODE=text`, and whenever vectors are unavailable): the
@@ -48,34 +47,23 @@ logger = logging.getLogger(__name__)
 
 # The vector half of hybrid search: the query vector's nearest practices (k-NN over
 # Lucene HNSW graphs, the whole index; with selections, also among those they
-# leave: `nearest_in_selection`), kept when their cosine score,
+# leave: `nearest_clause`), kept when their cosine score,
 # (1 + cos) / 2, reaches VECTOR_MIN_SCORE, scored by their similarity. It is a clause
 # of the main request's query (`nearest_clause`), so the post filter and the
-# aggregations treat both halves alike and counts stay exact: one request a search
-# (two with selections: `nearest_in_selection`).
+# aggregations treat both halves alike and counts stay exact: one request a search.
 # (A radial k-NN query with min_score would need no `k`, but Lucene's graph
 # traversal stops at an entry point below the threshold and missed true neighbours.)
 VECTOR_CANDIDATES = 100
 VECTOR_MIN_SCORE = 0.60  # cos >= 0.2: the harness's best (docs/search.md)
 # Scales the vector score (0.6..1) against the text scores (about 5..60).
 VECTOR_BOOST = 30
-# Among the practices a search's selections leave (`nearest_in_selection`): a country
+# Among the practices a search's selections leave (`nearest_clause`): a country
 # holds a few dozen practices, too few of which are among the whole index's nearest.
 # The same likeness as the unfiltered half, cos >= 0.2: filtered queries 0.746 ->
 # 0.763 on the harness's tuning half. Any likeness (cos >= 0) measured 0.836 but
 # found nearly every practice of the selection, so a filtered search's total no
 # longer told how many practices are about the words (docs/search.md).
 FILTERED_VECTOR_MIN_SCORE = VECTOR_MIN_SCORE
-# Within a selection, the practices that stand out as nearest join too, though less
-# alike than that: among the selection's SELECTION_NEAREST nearest, those within
-# SELECTION_MARGIN of the nearest one's score and at least SELECTION_FLOOR
-# (cos >= 0.12, which off-topic words such as "fútbol" or "Zapopan" almost never
-# reach in a country). Filtered queries 0.762 -> 0.792 on the tuning half, 0.8 more
-# results a search (docs/search.md); a bar relative to the nearest needs its score,
-# so a search with selections asks for the selection's neighbours first.
-SELECTION_NEAREST = 8
-SELECTION_MARGIN = 0.07
-SELECTION_FLOOR = 0.56
 # After the node rejects a k-NN query (no plugin, or an index built without the
 # vector field), search stays text only this long before trying vectors again.
 VECTORS_OFF_SECONDS = 60
@@ -165,13 +153,9 @@ class HybridRanking(TextRanking):
         vector = query_vector(filters.q)
         if vector is None:
             return text
-        selections = filtered_by(filters)
-        within = nearest_in_selection(vector, selections) if selections else {}
-        if within is None:
-            return text
         words = matching_query(filters.q, text.translated, key_term_correction(filters))
         return RankedQuery(
-            hybrid_query(words, vector, within),
+            hybrid_query(words, vector, filtered_by(filters)),
             text.rescore,
             text.translated,
             refusable_vectors=True,
@@ -220,13 +204,12 @@ def nearest_practices(q: str) -> dict[str, float] | None:
         return None
 
 
-def nearest_request(vector: list[float], within: dict | None = None) -> dict:
-    """The k-NN request whose hits are the neighbours of a separate vector half
-    (`within`: only among the practices that pass that filter)."""
+def nearest_request(vector: list[float]) -> dict:
+    """The k-NN request whose hits are the neighbours of a separate vector half."""
     return {
         "size": VECTOR_CANDIDATES,
         "_source": False,
-        "query": {"knn": {VECTOR_FIELD: _knn(vector, within)}},
+        "query": {"knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}},
     }
 
 
@@ -235,67 +218,38 @@ def filtered_by(filters: SearchFilters) -> list[dict]:
     return list(facet_clauses(filters).values())
 
 
-def nearest_in_selection(
-    vector: list[float], selections: list[dict]
-) -> dict[str, float] | None:
-    """The practices among those the selections leave whose vectors lie near the
-    query's (`standing_out`), with their scores, from a k-NN request of their own;
-    None when the node refuses k-NN on this index."""
-    try:
-        response = run_search(
-            nearest_request(vector, {"bool": {"filter": list(selections)}})
-        )
-    except QueryRejected as exc:
-        vectors_refused(exc)
-        return None
-    return standing_out(response["hits"]["hits"])
-
-
-def standing_out(hits: list[dict]) -> dict[str, float]:
-    """Of a selection's neighbours, nearest first: those alike enough
-    (FILTERED_VECTOR_MIN_SCORE), and those of the first SELECTION_NEAREST that
-    come within SELECTION_MARGIN of the nearest one, from SELECTION_FLOOR."""
-    if not hits:
-        return {}
-    bar = max(hits[0]["_score"] - SELECTION_MARGIN, SELECTION_FLOOR)
-    return {
-        hit["_id"]: hit["_score"]
-        for rank, hit in enumerate(hits)
-        if hit["_score"] >= FILTERED_VECTOR_MIN_SCORE
-        or (rank < SELECTION_NEAREST and hit["_score"] >= bar)
-    }
-
-
-def nearest_clause(vector: list[float], within: dict[str, float] | None = None):
+def nearest_clause(vector: list[float], selections: list[dict] = ()) -> dict:
     """The vector half as a clause of the main query: the VECTOR_CANDIDATES nearest
     practices scoring at least VECTOR_MIN_SCORE, each scored VECTOR_BOOST times its
     similarity (`min_score` applies to the boosted score).
 
-    With selections (a country, a theme…), `within` holds the nearest practices
-    among those that pass them (`nearest_in_selection`), joined as id clauses
-    scored the same way: the whole index's nearest hold few of a country's, and the
-    post filter would leave the vector half nearly empty. The unfiltered clause
-    stays, so the counts of the values not selected are those of the words and the
-    whole index's nearest."""
-    nearest = {
-        "function_score": {
-            "query": {"knn": {VECTOR_FIELD: _knn(vector)}},
-            "boost": VECTOR_BOOST,
-            "min_score": VECTOR_BOOST * VECTOR_MIN_SCORE,
-        }
-    }
-    if not within:
+    With selections (a country, a theme…), the nearest practices among those that
+    pass them are a clause too, kept from FILTERED_VECTOR_MIN_SCORE: the whole
+    index's nearest hold few of a country's, and the post filter would leave the
+    vector half nearly empty. The unfiltered clause stays, so the counts of the
+    values not selected are those of the words and the whole index's nearest."""
+    nearest = _knn_clause(vector, VECTOR_MIN_SCORE)
+    if not selections:
         return nearest
-    return {"dis_max": {"queries": [nearest, vector_query(within)]}}
+    within = _knn_clause(
+        vector, FILTERED_VECTOR_MIN_SCORE, {"bool": {"filter": list(selections)}}
+    )
+    return {"dis_max": {"queries": [nearest, within]}}
 
 
-def _knn(vector: list[float], within: dict | None = None) -> dict:
+def _knn_clause(vector: list[float], min_score: float, within: dict | None = None):
     knn = {"vector": vector, "k": VECTOR_CANDIDATES}
     if within:
         # Lucene's filtered search: exact over the practices that pass when they are
         # few, the graph otherwise; either way the k nearest of those that pass.
         knn["filter"] = within
-    return knn
+    return {
+        "function_score": {
+            "query": {"knn": {VECTOR_FIELD: knn}},
+            "boost": VECTOR_BOOST,
+            "min_score": VECTOR_BOOST * min_score,
+        }
+    }
 
 
 def close_enough(hits: list[dict]) -> dict[str, float]:
@@ -326,17 +280,17 @@ def vector_query(neighbours: dict[str, float]) -> dict:
 def hybrid_query(
     words: dict,
     neighbours: dict[str, float] | list[float],
-    within: dict[str, float] | None = None,
+    selections: list[dict] = (),
 ) -> dict:
     """Score fusion: the words' score plus the neighbour's scaled similarity. The
-    neighbours are the query vector (its nearest as a clause, `nearest_clause`,
-    with a selection's nearest `within`) or the ids and scores a k-NN request found
-    before (`SEARCH_VECTOR_REQUEST=separate`)."""
+    neighbours are the query vector (one request: `nearest_clause`, with the
+    search's `selections`) or the ids and scores a k-NN request found before (two
+    requests)."""
     if not neighbours:
         return words
     nearest = (
         vector_query(neighbours)
         if isinstance(neighbours, dict)
-        else nearest_clause(neighbours, within)
+        else nearest_clause(neighbours, selections)
     )
     return {"bool": {"should": [words, nearest], "minimum_should_match": 1}}

@@ -20,17 +20,11 @@ from search.query import (
     weighted,
 )
 from search.ranking import (
-    FILTERED_VECTOR_MIN_SCORE,
-    SELECTION_FLOOR,
-    SELECTION_MARGIN,
-    SELECTION_NEAREST,
     TEXT,
     VECTOR_BOOST,
     VECTOR_MIN_SCORE,
     close_enough,
     hybrid_query,
-    nearest_clause,
-    standing_out,
     vector_query,
 )
 
@@ -147,43 +141,3 @@ def test_the_words_or_a_neighbour_match_each_scored_by_its_nearness():
     (clause,) = nearest["bool"]["should"]
     assert clause["constant_score"]["filter"] == {"ids": {"values": ["a"]}}
     assert clause["constant_score"]["boost"] == round(VECTOR_BOOST * 0.8, 4)
-
-
-def _neighbours(*scores: float) -> list[dict]:
-    return [{"_id": f"p{rank}", "_score": score} for rank, score in enumerate(scores)]
-
-
-def test_a_selection_keeps_the_neighbours_alike_enough_and_those_near_its_nearest():
-    best = SELECTION_FLOOR + SELECTION_MARGIN + 0.02
-    bar = best - SELECTION_MARGIN
-    hits = _neighbours(best, bar + 0.005, bar - 0.005)
-    assert bar - 0.005 > SELECTION_FLOOR  # the margin, not the floor, leaves it out
-    assert bar + 0.005 < FILTERED_VECTOR_MIN_SCORE  # kept for its nearness alone
-    assert list(standing_out(hits)) == ["p0", "p1"]
-
-
-def test_a_selection_keeps_no_neighbour_below_the_floor():
-    """Off-topic words: the selection's nearest is far, and so are the rest."""
-    low = SELECTION_FLOOR - 0.01
-    assert standing_out(_neighbours(low, low - 0.001)) == {}
-    assert standing_out([]) == {}
-
-
-def test_only_the_first_neighbours_of_a_selection_stand_out_however_close():
-    near = FILTERED_VECTOR_MIN_SCORE - 0.001
-    kept = standing_out(_neighbours(*[near] * (SELECTION_NEAREST + 3)))
-    assert len(kept) == SELECTION_NEAREST
-
-
-def test_neighbours_alike_enough_are_kept_past_the_first_few():
-    alike = FILTERED_VECTOR_MIN_SCORE + 0.05
-    hits = _neighbours(*[alike] * (SELECTION_NEAREST + 3))
-    assert len(standing_out(hits)) == SELECTION_NEAREST + 3
-
-
-def test_a_selections_neighbours_join_the_whole_indexs_nearest():
-    clause = nearest_clause([0.1, 0.2], {"a": 0.58})
-    whole_index, within = clause["dis_max"]["queries"]
-    assert "filter" not in whole_index["function_score"]["query"]["knn"]["vector"]
-    assert within == vector_query({"a": 0.58})
-    assert nearest_clause([0.1, 0.2], {}) == whole_index
