@@ -8,7 +8,6 @@ by scripts/opensearch.sh on spare ports with a small heap.
 
 import os
 import shutil
-import socket
 import subprocess
 import uuid
 from pathlib import Path
@@ -58,42 +57,19 @@ def _node(action: str, port: int, roles: str = "") -> None:
     )
 
 
-def _script(action: str, port: int, roles: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(SCRIPT), action],
-        env=_env(port, roles),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def _listening(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(1)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
 @pytest.fixture(scope="module")
 def two_node_cluster():
     for directory in _node_dirs():
         # A fresh cluster each run: no state left from an earlier one.
         shutil.rmtree(directory / "data", ignore_errors=True)
     # Started side by side: the data node joins once the manager has formed the cluster.
-    starting = {
-        port: subprocess.Popen(
-            [str(SCRIPT), "start"],
-            env=_env(port, roles),
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+    starting = [
+        subprocess.Popen([str(SCRIPT), "start"], env=_env(port, roles))
         for port, roles in ((MANAGER_PORT, ""), (DATA_PORT, DATA_ROLES))
-    }
+    ]
     try:
-        for port, process in starting.items():
-            output, _ = process.communicate(timeout=300)
-            assert process.returncode == 0, f"the node on {port} did not start"
-            assert f"ready at http://127.0.0.1:{port}" in output, output
+        for process in starting:
+            assert process.wait(timeout=300) == 0, "a cluster node did not start"
         yield [f"http://127.0.0.1:{MANAGER_PORT}", f"http://127.0.0.1:{DATA_PORT}"]
     finally:
         _node("stop", DATA_PORT)
@@ -202,27 +178,3 @@ def test_searches_answer_and_writes_survive_while_a_node_is_down(
         preference=f"_only_nodes:{data_node_id}",
     )
     assert {hit["_id"] for hit in response["hits"]["hits"]} == _keys(before + during)
-
-
-def test_the_script_starts_a_node_once_and_stops_it_calmly(two_node_cluster):
-    """scripts/opensearch.sh is idempotent, shown on the data node the cluster's
-    fixture started with it (a node of its own would cost a JVM start): start
-    twice runs one node, stop twice is calm, status says which. Last in the module:
-    it leaves the data node stopped."""
-    again = _script("start", DATA_PORT, DATA_ROLES)
-    assert again.returncode == 0, again.stderr
-    assert "already running" in again.stdout
-
-    status = _script("status", DATA_PORT)
-    assert status.returncode == 0
-    assert '"status":"green"' in status.stdout or '"status":"yellow"' in status.stdout
-
-    stopped = _script("stop", DATA_PORT)
-    assert stopped.returncode == 0, stopped.stderr
-    assert "stopped" in stopped.stdout
-    assert not _listening(DATA_PORT)
-
-    again = _script("stop", DATA_PORT)
-    assert again.returncode == 0
-    assert "not running" in again.stdout
-    assert _script("status", DATA_PORT).returncode == 3
