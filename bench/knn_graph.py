@@ -36,16 +36,18 @@ def variants(base: dict) -> dict[str, tuple[dict, dict]]:
         field["method"].setdefault("parameters", {}).update(parameters)
         return field
 
+    floats = copy.deepcopy(base)
+    floats["method"].get("parameters", {}).pop("encoder", None)
     return {
-        "as mapped (m 16, ef_construction 100)": (base, {}),
+        "as mapped (m 16, ef_construction 100, sq int8)": (base, {}),
+        "float vectors, no quantizer (before)": (floats, {}),
         "m 8": (method(m=8), {}),
         "ef_construction 32": (method(ef_construction=32), {}),
-        "scalar quantizer (sq, int8)": (method(encoder={"name": "sq"}), {}),
         # At query time, on the index as mapped. The Lucene engine searches with
         # the larger of k and ef_search: only a value above k changes anything.
         "as mapped, ef_search 200": (base, {"method_parameters": {"ef_search": 200}}),
-        "scalar quantizer, ef_search 200": (
-            method(encoder={"name": "sq"}),
+        "float vectors, ef_search 200": (
+            floats,
             {"method_parameters": {"ef_search": 200}},
         ),
     }
@@ -97,6 +99,12 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--only", default="", help="variants whose names contain this, comma-separated"
     )
+    parser.add_argument(
+        "--from-cache",
+        action="store_true",
+        help="the vectors from the bench's vector cache file, not from the index "
+        "(on a node of its own while a bench run holds the other)",
+    )
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     args = parser.parse_args(argv)
@@ -113,21 +121,26 @@ def main(argv=None) -> int:
 
     from .corpus import CorpusShape
     from .load import percentile, request_mix
+    from .vector_cache import cache_file
 
     client = get_client()
     rng = np.random.default_rng(args.seed)
-    originals = np.asarray(
-        [
-            hit["_source"][VECTOR_FIELD]
-            for hit in helpers.scan(
-                client,
-                index=alias_name(),
-                query={"query": {"match_all": {}}, "_source": [VECTOR_FIELD]},
-            )
-            if VECTOR_FIELD in hit["_source"]
-        ],
-        dtype=np.float32,
-    )
+    if args.from_cache:
+        cached = cache_file(workdir_for(args.size).parent)
+        originals = np.load(cached)["vectors"].astype(np.float32)
+    else:
+        originals = np.asarray(
+            [
+                hit["_source"][VECTOR_FIELD]
+                for hit in helpers.scan(
+                    client,
+                    index=alias_name(),
+                    query={"query": {"match_all": {}}, "_source": [VECTOR_FIELD]},
+                )
+                if VECTOR_FIELD in hit["_source"]
+            ],
+            dtype=np.float32,
+        )
     parts = [originals]
     for _ in range(1, args.copies):
         jittered = originals + rng.normal(0, COPY_JITTER, originals.shape)

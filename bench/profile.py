@@ -70,6 +70,21 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
             filters, TEXT.ranked(filters, translated=ranked.translated)
         )
     ]
+    one_language = copy.deepcopy(body)
+    one_language["highlight"]["fields"] = {
+        name: spec
+        for name, spec in body["highlight"]["fields"].items()
+        if name.endswith(f"_{filters.lang}")
+    }
+    result["hybrid, highlight in the reader's language only"] = [one_language]
+    summaries_only = copy.deepcopy(body)
+    summaries_only["highlight"]["fields"] = {
+        name: spec
+        for name, spec in body["highlight"]["fields"].items()
+        if name.startswith("summary_")
+    }
+    result["hybrid, highlight the summaries only"] = [summaries_only]
+    result["hybrid, k 50 neighbours"] = [with_k(body, 50)]
     for part in ("highlight", "aggs", "rescore", "suggest"):
         without = copy.deepcopy(body)
         without.pop(part, None)
@@ -81,6 +96,22 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
     knn_only.pop("rescore", None)
     result["k-NN clause alone, hits only"] = [knn_only]
     return result
+
+
+def with_k(body: dict, k: int) -> dict:
+    """`body` with every k-NN clause asking for `k` neighbours."""
+    changed = copy.deepcopy(body)
+    stack = [changed]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "knn" in node:
+                for clause in node["knn"].values():
+                    clause["k"] = k
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return changed
 
 
 def main(argv=None) -> int:
@@ -114,8 +145,14 @@ def main(argv=None) -> int:
     took: dict[str, list[float]] = {}
     for planned in mix[: args.searches]:
         filters = parse_filters(QueryDict(planned.url_path.split("?", 1)[1]))
+        if args.mode == "hybrid" and not filters.q:
+            continue  # no variants to set beside it
         built = hybrid_variants(filters) if args.mode == "hybrid" else variants(filters)
-        for name, bodies in built.items():
+        # A different variant first each time: none always meets the caches warm.
+        names = list(built)
+        turn = len(took.get(names[0], [])) % len(names)
+        for name in names[turn:] + names[:turn]:
+            bodies = built[name]
             spent = 0
             for body in bodies:
                 client.indices.clear_cache(index=alias_name(), request=True)

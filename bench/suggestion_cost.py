@@ -143,7 +143,8 @@ def main(argv=None) -> int:
     print(
         f"{searched} API searches with words of the first {args.searches}, "
         f"{weighed} with a rewording ({ties} ties on the counts); "
-        f"{args.size:,} practices, node 127.0.0.1:{args.port}; load average {load}"
+        f"{client.count(index=index)['count']:,} documents, node "
+        f"127.0.0.1:{args.port}; load average {load}"
     )
 
     def figures(values: list[float]) -> str:
