@@ -3,8 +3,10 @@
 `python -m bench.profile --size N` runs against the index a `make bench` run of that
 size left on the bench node (start the node again with `--keep-node` on the bench,
 or scripts/opensearch.sh with OPENSEARCH_PORT=9260). Each variant runs the same
-seeded API selections, one at a time, with the request cache cleared before each;
-the table gives the engine's own `took` (ms), p50 / p95 / mean.
+seeded API selections, one at a time (a different one first each time), with the
+request cache cleared before each; the table gives the engine's own `took` (ms),
+p50 / p95 / mean. `--also-on INDEX` sends the request as sent and the k-NN clause
+alone to a copy of the index under another mapping too.
 """
 
 import argparse
@@ -13,6 +15,8 @@ import statistics
 from pathlib import Path
 
 from .environment import SHARED_DATA, start_django, workdir_for
+
+KNN_ALONE = "k-NN clause alone, hits only"
 
 
 def variants(filters) -> dict[str, list[dict]]:
@@ -94,7 +98,7 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
     knn_only = copy.deepcopy(bare)
     knn_only["query"] = ranked.query["bool"]["should"][1]
     knn_only.pop("rescore", None)
-    result["k-NN clause alone, hits only"] = [knn_only]
+    result[KNN_ALONE] = [knn_only]
     return result
 
 
@@ -127,6 +131,12 @@ def main(argv=None) -> int:
         help="text: the words' request and its variants; hybrid: the default "
         "mode's request, with one part taken out at a time",
     )
+    parser.add_argument(
+        "--also-on",
+        default="",
+        help="another index on the node (a copy under another mapping): the "
+        "request as sent is sent to it too, as one more variant",
+    )
     args = parser.parse_args(argv)
     args.modes = args.mode
     start_django(args, workdir_for(args.size))
@@ -148,6 +158,13 @@ def main(argv=None) -> int:
         if args.mode == "hybrid" and not filters.q:
             continue  # no variants to set beside it
         built = hybrid_variants(filters) if args.mode == "hybrid" else variants(filters)
+        index_of = dict.fromkeys(built, alias_name())
+        if args.also_on:
+            for name in [next(iter(built)), KNN_ALONE]:
+                if name in built:
+                    elsewhere = f"{name}, on {args.also_on}"
+                    built[elsewhere] = built[name]
+                    index_of[elsewhere] = args.also_on
         # A different variant first each time: none always meets the caches warm.
         names = list(built)
         turn = len(took.get(names[0], [])) % len(names)
@@ -155,9 +172,9 @@ def main(argv=None) -> int:
             bodies = built[name]
             spent = 0
             for body in bodies:
-                client.indices.clear_cache(index=alias_name(), request=True)
+                client.indices.clear_cache(index=index_of[name], request=True)
                 response = client.search(
-                    index=alias_name(), body=body, request_timeout=30
+                    index=index_of[name], body=body, request_timeout=30
                 )
                 spent += response["took"]
             took.setdefault(name, []).append(spent)
