@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from . import urls
 from .bulk_actions import BULK_ACTIONS
 from .duplicates import MERGE_ACTION
-from .editor import PracticePageViewSet
+from .editor import PracticePageViewSet, StandardPageViewSet
 from .panels import CollectionPanel
 from .permissions import can_use_desk
 from .review import REVIEWED_ACTION
@@ -28,6 +28,11 @@ def register_desk_urls():
 @hooks.register("register_admin_viewset")
 def register_practice_editor():
     return PracticePageViewSet("practice_pages")
+
+
+@hooks.register("register_admin_viewset")
+def register_standard_page_editor():
+    return StandardPageViewSet("standard_pages")
 
 
 @hooks.register("construct_homepage_panels")

@@ -4,7 +4,8 @@ Wagtail labels it "Submit to <workflow name>" and, after changes were asked for,
 "Resubmit to <task name>". Those names are rows written once, in English, by
 Wagtail's migration ("Moderators approval"), so the Spanish admin read "Enviar a
 Moderators approval". The repertory has the one moderation workflow, so the
-button says what it does in translatable words instead.
+button says what it does in translatable words instead. (The rows now carry both
+languages, practices.0010, for the places that print them as they are.)
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -1,8 +1,12 @@
 """The site's languages, and a page's live translations (fetched once per request
 for the template and the language switcher)."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
-from wagtail.models import Page
+
+if TYPE_CHECKING:  # importable before Django is set up (the demo's case checker)
+    from wagtail.models import Page
 
 
 def site_languages() -> tuple[str, ...]:
@@ -11,7 +15,7 @@ def site_languages() -> tuple[str, ...]:
     return tuple(code for code, _name in settings.LANGUAGES)
 
 
-def live_translations(page: Page) -> list[Page]:
+def live_translations(page: "Page") -> list["Page"]:
     return list(page.get_translations().live().select_related("locale"))
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from kb.translations import TranslationsInContext
 from practices.dataset.codebook import codebook
 from practices.dataset.dumps import latest_dumps_for_reader, list_dumps
+from practices.editorial import EditorialPagePermissions
 from practices.sections import RICH_TEXT_FEATURES
 from search.filters import SearchFilters
 
@@ -16,7 +17,7 @@ from .choropleth import Place, choropleth
 from .overview import collection_overview
 
 
-class TextPage(TranslationsInContext, Page):
+class TextPage(EditorialPagePermissions, TranslationsInContext, Page):
     """A page of editable text: an introduction and a rich-text body."""
 
     introduction = models.TextField(_("introduction"), blank=True)

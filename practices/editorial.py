@@ -1,12 +1,15 @@
 """The editorial roles: what an editor and a moderator may do in the admin.
 
 Wagtail's own migrations create the "Editors" and "Moderators" groups and a
-"Moderators approval" workflow on the root page. This module narrows and extends
-them to what this repertory needs, after every migrate (idempotent).
+"Moderators approval" workflow on the root page (named in both languages by
+practices.0010). This module narrows and extends
+them to what this repertory needs, after every migrate (idempotent), and says who
+may delete a page (`EditorialPermissionTester`).
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.models import PagePermissionTester
 
 EDITOR_PERMISSIONS = {
     "wagtailadmin.access_admin",
@@ -54,6 +57,33 @@ MODERATOR_PAGE_PERMISSIONS = {
     "lock_page",
     "unlock_page",
 }
+
+
+class EditorialPermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, but only those who publish delete others' pages.
+
+    Wagtail ties deleting to editing: "change" ("Edit any page") also deletes any
+    unpublished page, and it has no page permission for deleting alone, so no group
+    permission can let editors fix every practice without deleting their drafts.
+    Without "publish" (editors), a user deletes only unpublished pages they own,
+    Wagtail's own rule for "add" alone; with it (moderators), Wagtail's rule stands.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.user.is_superuser or "publish" in self.permissions:
+            return True
+        pages = self.page.get_descendants(inclusive=True)
+        return not pages.exclude(live=False, owner=self.user).exists()
+
+
+class EditorialPagePermissions:
+    """Mixed into the site's page types, so that every admin view and listing that
+    asks `page.permissions_for_user(user)` gets the editorial rule."""
+
+    def permissions_for_user(self, user):
+        return EditorialPermissionTester(user, self)
 
 
 def _permissions(names: set[str]) -> list[Permission]:

@@ -10,6 +10,7 @@ from .services import share_classification
 from .signals import practices_published
 from .tasks import start_translation
 from .translation import enqueue_translation, prefill_from_machine_translation
+from .translation_slugs import name_after_title
 
 
 def _page_published(sender, instance, revision=None, **kwargs):
@@ -27,10 +28,12 @@ def _batch_published(sender, translation_keys, **kwargs):
 
 def _copied_for_translation(sender, source_obj, target_obj, **kwargs):
     """Wagtail's "Translate" action copied a practice into the other locale: start
-    the copy from the machine translation instead of the original's text."""
+    the copy from the machine translation instead of the original's text, at an
+    address made of its own title."""
     source, target = source_obj.specific, target_obj.specific
     if isinstance(source, PracticePage) and isinstance(target, PracticePage):
         prefill_from_machine_translation(source, target)
+        name_after_title(target)
 
 
 def connect() -> None:

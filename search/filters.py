@@ -57,7 +57,13 @@ class SearchFilters:
     undated: bool | None = None
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
-    warnings: tuple[str, ...] = ()
+    # Facet values the request gave that no term has, as (facet name, value given):
+    # left out of the search, and named to the reader.
+    ignored: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f"unknown {name} {raw!r} ignored" for name, raw in self.ignored)
 
     @property
     def offset(self) -> int:
@@ -183,7 +189,8 @@ def accepted_language(header: str | None) -> str:
 
 
 def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
-    """Validate a QueryDict (or a dict of lists); unknown facet values become warnings.
+    """Validate a QueryDict (or a dict of lists); unknown facet values are
+    left out and kept in `ignored`.
 
     Errors are worded in the language the search asks for (`lang`, else
     `default_lang`): the reader's.
@@ -196,7 +203,7 @@ def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
 
 
 def _parse(params, default_lang: str) -> SearchFilters:
-    warnings: list[str] = []
+    ignored: list[tuple[str, str]] = []
     q = " ".join(_single(params, "q", "").split())
     if len(q) > MAX_QUERY_LENGTH:
         raise FilterError(
@@ -233,7 +240,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
 
     labels = facet_labels()
     selected: dict[str, tuple[str, ...]] = {}
-    # In the order the request gives them, so warnings read in that order too.
+    # In the order the request gives them, so the ignored values read in that order.
     given = list(params)
     for facet in sorted(FACETS, key=lambda f: _position(given, f.name)):
         values = []
@@ -244,7 +251,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
             if not value or value in values:
                 continue
             if value not in labels[facet.name]:
-                warnings.append(f"unknown {facet.name} {raw!r} ignored")
+                ignored.append((facet.name, raw))
                 continue
             values.append(value)
         if values:
@@ -260,7 +267,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
         undated=undated,
         page=page,
         page_size=page_size,
-        warnings=tuple(warnings),
+        ignored=tuple(ignored),
     )
 
 

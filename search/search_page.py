@@ -71,6 +71,10 @@ def search_page(request):
         if not results.total:
             context["ways_out"] = _ways_out(filters, context["chips"])
     context["errors"] = [_explained(error) for error in errors]
+    context["ignored"] = [
+        {"label": facet_named(name).label, "value": raw}
+        for name, raw in filters.ignored
+    ]
     response = render(request, "search/search_page.html", context, status=status)
     if filters.active_filter_count > 1:
         response["X-Robots-Tag"] = "noindex"

@@ -5,8 +5,11 @@ no search node. Exit status 1 when any case has a problem.
 """
 
 import contextlib
+import os
 import sys
 from pathlib import Path
+
+import django
 
 from kb.translations import site_languages
 from practices.demo.case_file import CASES_DIR, CaseError, read_case
@@ -116,4 +119,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # Run from the shell: the languages come from the project's settings.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings.dev")
+    django.setup()
     sys.exit(main(sys.argv[1:]))

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..editorial import EditorialPagePermissions
 from ..translatable_texts import other_language
 from .machine_translation import stored_machine_translations
 from .practice_page import PracticePage
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(EditorialPagePermissions, Page):
     """The parent of every practice in one language; its URL is the practices section."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -29,8 +29,10 @@ from wagtail.search import index
 
 from kb.translations import live_translations
 from practices.citation import cite
+from practices.editorial import EditorialPagePermissions
 from practices.evidence import has_documented_results
 from practices.facets import SINGLE_TERM_RELATIONS, PracticeFact, practice_facts
+from practices.page_form import PracticePageForm
 from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
@@ -122,7 +124,7 @@ class PracticePageQuerySet(PageQuerySet):
         )
 
 
-class PracticePage(Page):
+class PracticePage(EditorialPagePermissions, Page):
     """One case of open government or proactive transparency, in one language."""
 
     objects = PageManager.from_queryset(PracticePageQuerySet)()
@@ -270,6 +272,7 @@ class PracticePage(Page):
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
+    base_form_class = PracticePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -17,6 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from kb.settings.environment import caches_from_url
 from practices.models import PracticePage
 from tests.factories import create_practices, practice_record
 
@@ -30,12 +31,7 @@ SEARCHES_EACH = 15
 @pytest.fixture
 def database_cache(settings):
     """The production default: the database cache, shared by every worker."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "kb.database_cache.AtomicDatabaseCache",
-            "LOCATION": "kb_cache",
-        }
-    }
+    settings.CACHES = caches_from_url("")
     # The test settings' cache is in memory, so the migration made no table.
     call_command("createcachetable")
 

@@ -2,7 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Workflow
+from django.urls import reverse
+from wagtail.models import Page, Workflow
 
 from practices.importers.batch import run_import
 from practices.importers.formats import row_reader
@@ -63,3 +64,50 @@ def test_an_editor_submission_waits_for_a_moderator(practice, django_user_model)
     practice.refresh_from_db()
     assert practice.live
     assert practice.live_revision_id == revision.pk
+
+
+def test_an_editor_does_not_delete_someone_elses_draft(practice, django_user_model):
+    """Wagtail's "change" permission lets its holder delete any unpublished page;
+    an editor deletes only the drafts they own."""
+    editor = _member(django_user_model, "Editors")
+    author = _member(django_user_model, "Moderators")
+    practice.owner = author
+    practice.save()
+    assert not practice.live
+    assert practice.permissions_for_user(editor).can_edit()
+    assert not practice.permissions_for_user(editor).can_delete()
+    # Through a plain Page too, as the explorer's listings and bulk actions hold it.
+    plain = Page.objects.get(pk=practice.pk)
+    assert not plain.permissions_for_user(editor).can_delete()
+
+
+def test_an_editor_deletes_a_draft_of_their_own_but_not_once_published(
+    practice, django_user_model
+):
+    editor = _member(django_user_model, "Editors")
+    practice.owner = editor
+    practice.save()
+    assert practice.permissions_for_user(editor).can_delete()
+    practice.save_revision().publish()
+    practice.refresh_from_db()
+    assert not practice.permissions_for_user(editor).can_delete()
+
+
+def test_moderators_delete_drafts_and_published_practices(practice, django_user_model):
+    moderator = _member(django_user_model, "Moderators")
+    assert practice.owner_id != moderator.pk
+    assert practice.permissions_for_user(moderator).can_delete()
+    practice.save_revision().publish()
+    practice.refresh_from_db()
+    assert practice.permissions_for_user(moderator).can_delete()
+
+
+def test_the_delete_view_refuses_an_editor_someone_elses_draft(
+    practice, django_user_model, client
+):
+    editor = _member(django_user_model, "Editors")
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:delete", args=[practice.pk])
+    response = client.post(url)
+    assert response.status_code in (302, 403)
+    assert PracticePage.objects.filter(pk=practice.pk).exists()

@@ -43,6 +43,25 @@ def test_a_bad_parameter_is_named_and_the_rest_of_the_search_is_kept(
     assert len(page.select(".result-list .result-card")) == min(kept, 20)
 
 
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/buscar/", "Ningún «País» se llama «ZZ»"),
+        ("/en/search/", "No “Country” is called “ZZ”"),
+    ],
+)
+def test_an_unknown_facet_value_is_named_and_left_out(client, corpus, path, expected):
+    response = client.get(path, {"q": "presupuesto", "country": ["ZZ", "MX"]})
+    assert response.status_code == 200
+    page = _page(response)
+    assert expected in page.find(class_="notice", role="status").text
+    assert page.find("input", attrs={"name": "country", "value": "MX"}).has_attr(
+        "checked"
+    )
+    kept = search("q=presupuesto&country=MX").total
+    assert len(page.select(".result-list .result-card")) == min(kept, 20)
+
+
 def test_an_error_message_is_in_the_readers_language_only(client, corpus):
     response = client.get("/buscar/", {"year_from": "2020", "year_to": "2010"})
     text = _page(response).find(class_="notice-error").text

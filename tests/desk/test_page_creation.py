@@ -1,0 +1,70 @@
+"""Creating a practice in the admin: "Save draft" never meets a page that autosave
+made a moment before (the walk saw "The slug ... is already in use")."""
+
+import pytest
+from django.urls import reverse
+
+from practices.models import PracticeIndexPage, PracticePage
+from tests.admin_forms import edit_form, form_values
+
+pytestmark = pytest.mark.django_db
+
+
+def _autosaves(form) -> bool:
+    return "w-autosave" in form["data-controller"].split()
+
+
+def test_save_draft_on_a_new_practice_does_not_collide_with_autosave(
+    client_for, editor
+):
+    """The browser's sequence: the editor types a title; if the create form
+    autosaves, its first autosave (a JSON post to the create URL) creates the page;
+    "Save draft" pressed before that answer came back posts a create again."""
+    client = client_for(editor)
+    index = PracticeIndexPage.objects.get(locale__language_code="es")
+    create_url = reverse(
+        "wagtailadmin_pages:add", args=["practices", "practicepage", index.pk]
+    )
+    form = edit_form(client.get(create_url).content.decode())
+    typed = form_values(form) | {
+        "title": "Cabildo abierto en Zapopan",
+        "slug": "cabildo-abierto-en-zapopan",
+        "summary": "Los vecinos proponen y votan obras en sesiones abiertas.",
+    }
+    if _autosaves(form):
+        autosave = client.post(create_url, typed, HTTP_ACCEPT="application/json")
+        assert autosave.json()["success"], autosave.content
+
+    response = client.post(create_url, typed | {"action-draft": "1"}, follow=True)
+
+    html = response.content.decode()
+    assert "already in use" not in html
+    assert "could not be created" not in html
+    [page] = PracticePage.objects.filter(slug="cabildo-abierto-en-zapopan")
+    assert response.redirect_chain[-1][0].startswith(
+        reverse("wagtailadmin_pages:edit", args=[page.pk])
+    )
+
+
+def test_autosave_stays_on_while_editing_a_practice(client_for, editor, make_practice):
+    """Once the page exists there is one URL to post to, and nothing to race."""
+    page = make_practice(publish=False)
+    html = client_for(editor).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert _autosaves(edit_form(html.content.decode()))
+
+
+@pytest.mark.parametrize(
+    ("app", "model", "parent"),
+    [
+        ("practices", "practicepage", "practices.PracticeIndexPage"),
+        ("pages", "standardpage", "pages.HomePage"),
+    ],
+)
+def test_the_create_forms_do_not_autosave(client_for, moderator, app, model, parent):
+    from django.apps import apps
+
+    parent_page = apps.get_model(parent).objects.get(locale__language_code="es")
+    url = reverse("wagtailadmin_pages:add", args=[app, model, parent_page.pk])
+    response = client_for(moderator).get(url)
+    assert response.status_code == 200
+    assert not _autosaves(edit_form(response.content.decode()))
