@@ -66,6 +66,9 @@ class Score:
     ndcg: float
     recall: float
     half: str = HALVES[0]
+    # How many results the search gave within DEPTH (what --per-query prints
+    # beside the relevant count).
+    found: int = 0
 
 
 @dataclass
@@ -150,6 +153,7 @@ def evaluate(
                         ndcg_at(ranked, query.relevant),
                         recall_at(ranked, query.relevant, DEPTH),
                         query.half,
+                        len(ranked),
                     )
                 )
             reports.append(report)
@@ -165,14 +169,24 @@ def evaluate(
             out(line)
     if per_query:
         out("")
+        out(
+            "half     kind       relevant"
+            + "".join(f" {r.name + ' nDCG/R@50/found':>22}" for r in reports)
+        )
         for position, query in enumerate(judged):
-            cells = "".join(
-                f" {r.scores[position].ndcg:5.2f}/{r.scores[position].recall:4.2f}"
-                for r in reports
+            cells = "".join(per_query_cell(r.scores[position]) for r in reports)
+            line = (
+                f"{query.half:<9}{query.kind:<11}{len(query.relevant):>8}{cells}  "
+                f"{query.q} {query.country}"
             )
-            line = f"{query.half:<9}{query.kind:<11}{cells}  {query.q} {query.country}"
             out(line.rstrip())
     return evaluation
+
+
+def per_query_cell(score: Score) -> str:
+    """One engine's figures for one query: nDCG@10, recall@50 and how many results
+    it gave within DEPTH."""
+    return f" {score.ndcg:5.2f}/{score.recall:4.2f}/{score.found:>3}".rjust(23)
 
 
 @contextmanager

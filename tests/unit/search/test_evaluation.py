@@ -13,6 +13,7 @@ from search.evaluation.judgements import (
     write_without_judgements,
 )
 from search.evaluation.metrics import ndcg_at, recall_at
+from search.evaluation.runner import Score, per_query_cell
 
 HEADER = [
     "Commitment Unique Identifier",
@@ -113,3 +114,8 @@ def test_recall_is_counted_out_of_at_most_the_depth():
 def test_evaluate_skips_with_a_clear_message_without_the_shared_data(tmp_path):
     with pytest.raises(EvaluationSkipped, match="ogp_commitments_subset.csv is absent"):
         evaluate(tmp_path)
+
+
+def test_a_query_line_says_how_many_results_the_search_gave():
+    cell = per_query_cell(Score("filtered", "presupuesto", 0.5, 0.25, found=7))
+    assert cell.replace(" ", "") == "0.50/0.25/7"
