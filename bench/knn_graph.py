@@ -4,7 +4,8 @@ Runs against the index a `make bench` run of that size left on the bench node
 (`--keep-node`). Takes its practices' real sentence vectors (`--copies N`: each
 N times, jittered as `make bench --copies` does, for a larger graph), and for each
 variant of the vector field's method (Lucene HNSW: `m`, `ef_construction`, the
-scalar quantizer) builds an index of those vectors alone, merged to one segment as
+scalar quantizer; `ef_search` at query time shares its method's index) builds an
+index of those vectors alone, merged to one segment as
 `search rebuild` leaves it; then sends the k-NN request a search sends
 (`search.ranking.nearest_request`, k = VECTOR_CANDIDATES) for the bench's seeded
 queries, embedded by the real encoder. The table gives build time, size, the
@@ -14,6 +15,7 @@ brute force over the same vectors). Each variant's index is deleted afterwards.
 
 import argparse
 import copy
+import json
 import os
 import statistics
 import time
@@ -34,11 +36,20 @@ def variants(base: dict) -> dict[str, tuple[dict, dict]]:
         field["method"].setdefault("parameters", {}).update(parameters)
         return field
 
+    floats = copy.deepcopy(base)
+    floats["method"].get("parameters", {}).pop("encoder", None)
     return {
-        "as mapped (m 16, ef_construction 100)": (base, {}),
+        "as mapped (m 16, ef_construction 100, sq int8)": (base, {}),
+        "float vectors, no quantizer (before)": (floats, {}),
         "m 8": (method(m=8), {}),
         "ef_construction 32": (method(ef_construction=32), {}),
-        "scalar quantizer (sq, int8)": (method(encoder={"name": "sq"}), {}),
+        # At query time, on the index as mapped. The Lucene engine searches with
+        # the larger of k and ef_search: only a value above k changes anything.
+        "as mapped, ef_search 200": (base, {"method_parameters": {"ef_search": 200}}),
+        "float vectors, ef_search 200": (
+            floats,
+            {"method_parameters": {"ef_search": 200}},
+        ),
     }
 
 
@@ -88,6 +99,12 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--only", default="", help="variants whose names contain this, comma-separated"
     )
+    parser.add_argument(
+        "--from-cache",
+        action="store_true",
+        help="the vectors from the bench's vector cache file, not from the index "
+        "(on a node of its own while a bench run holds the other)",
+    )
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     args = parser.parse_args(argv)
@@ -104,21 +121,26 @@ def main(argv=None) -> int:
 
     from .corpus import CorpusShape
     from .load import percentile, request_mix
+    from .vector_cache import cache_file
 
     client = get_client()
     rng = np.random.default_rng(args.seed)
-    originals = np.asarray(
-        [
-            hit["_source"][VECTOR_FIELD]
-            for hit in helpers.scan(
-                client,
-                index=alias_name(),
-                query={"query": {"match_all": {}}, "_source": [VECTOR_FIELD]},
-            )
-            if VECTOR_FIELD in hit["_source"]
-        ],
-        dtype=np.float32,
-    )
+    if args.from_cache:
+        cached = cache_file(workdir_for(args.size).parent)
+        originals = np.load(cached)["vectors"].astype(np.float32)
+    else:
+        originals = np.asarray(
+            [
+                hit["_source"][VECTOR_FIELD]
+                for hit in helpers.scan(
+                    client,
+                    index=alias_name(),
+                    query={"query": {"match_all": {}}, "_source": [VECTOR_FIELD]},
+                )
+                if VECTOR_FIELD in hit["_source"]
+            ],
+            dtype=np.float32,
+        )
     parts = [originals]
     for _ in range(1, args.copies):
         jittered = originals + rng.normal(0, COPY_JITTER, originals.shape)
@@ -145,10 +167,17 @@ def main(argv=None) -> int:
     took: dict[str, list[float]] = {name: [] for name in chosen}
     found: dict[str, list[float]] = {name: [] for name in chosen}
     try:
+        # Variants that differ only at query time share one index.
+        by_field: dict[str, tuple[str, float, int]] = {}
         for number, (name, (field, _extra)) in enumerate(chosen.items()):
-            index = f"bench-knn-graph-{number}"
-            client.indices.delete(index=index, params={"ignore_unavailable": "true"})
-            built[name] = (index, *build_index(client, index, field, vectors))
+            key = json.dumps(field, sort_keys=True)
+            if key not in by_field:
+                index = f"bench-knn-graph-{number}"
+                client.indices.delete(
+                    index=index, params={"ignore_unavailable": "true"}
+                )
+                by_field[key] = (index, *build_index(client, index, field, vectors))
+            built[name] = by_field[key]
         # Interleaved, each query to every variant in turn (a different one first
         # each time): the machine's load weighs on all alike. The first round warms.
         names = list(chosen)
@@ -168,7 +197,7 @@ def main(argv=None) -> int:
                             len(ids & set(nearest.tolist())) / len(nearest)
                         )
     finally:
-        for index, *_ in built.values():
+        for index in {index for index, *_ in built.values()}:
             client.indices.delete(index=index, params={"ignore_unavailable": "true"})
     load = Path("/proc/loadavg").read_text().split()[:3]
     print(

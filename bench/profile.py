@@ -3,8 +3,10 @@
 `python -m bench.profile --size N` runs against the index a `make bench` run of that
 size left on the bench node (start the node again with `--keep-node` on the bench,
 or scripts/opensearch.sh with OPENSEARCH_PORT=9260). Each variant runs the same
-seeded API selections, one at a time, with the request cache cleared before each;
-the table gives the engine's own `took` (ms), p50 / p95 / mean.
+seeded API selections, one at a time (a different one first each time), with the
+request cache cleared before each; the table gives the engine's own `took` (ms),
+p50 / p95 / mean. `--also-on INDEX` sends the request as sent and the k-NN clause
+alone to a copy of the index under another mapping too.
 """
 
 import argparse
@@ -13,6 +15,8 @@ import statistics
 from pathlib import Path
 
 from .environment import SHARED_DATA, start_django, workdir_for
+
+KNN_ALONE = "k-NN clause alone, hits only"
 
 
 def variants(filters) -> dict[str, list[dict]]:
@@ -70,6 +74,21 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
             filters, TEXT.ranked(filters, translated=ranked.translated)
         )
     ]
+    one_language = copy.deepcopy(body)
+    one_language["highlight"]["fields"] = {
+        name: spec
+        for name, spec in body["highlight"]["fields"].items()
+        if name.endswith(f"_{filters.lang}")
+    }
+    result["hybrid, highlight in the reader's language only"] = [one_language]
+    summaries_only = copy.deepcopy(body)
+    summaries_only["highlight"]["fields"] = {
+        name: spec
+        for name, spec in body["highlight"]["fields"].items()
+        if name.startswith("summary_")
+    }
+    result["hybrid, highlight the summaries only"] = [summaries_only]
+    result["hybrid, k 50 neighbours"] = [with_k(body, 50)]
     for part in ("highlight", "aggs", "rescore", "suggest"):
         without = copy.deepcopy(body)
         without.pop(part, None)
@@ -79,8 +98,24 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
     knn_only = copy.deepcopy(bare)
     knn_only["query"] = ranked.query["bool"]["should"][1]
     knn_only.pop("rescore", None)
-    result["k-NN clause alone, hits only"] = [knn_only]
+    result[KNN_ALONE] = [knn_only]
     return result
+
+
+def with_k(body: dict, k: int) -> dict:
+    """`body` with every k-NN clause asking for `k` neighbours."""
+    changed = copy.deepcopy(body)
+    stack = [changed]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "knn" in node:
+                for clause in node["knn"].values():
+                    clause["k"] = k
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return changed
 
 
 def main(argv=None) -> int:
@@ -95,6 +130,12 @@ def main(argv=None) -> int:
         default="text",
         help="text: the words' request and its variants; hybrid: the default "
         "mode's request, with one part taken out at a time",
+    )
+    parser.add_argument(
+        "--also-on",
+        default="",
+        help="another index on the node (a copy under another mapping): the "
+        "request as sent is sent to it too, as one more variant",
     )
     args = parser.parse_args(argv)
     args.modes = args.mode
@@ -114,13 +155,26 @@ def main(argv=None) -> int:
     took: dict[str, list[float]] = {}
     for planned in mix[: args.searches]:
         filters = parse_filters(QueryDict(planned.url_path.split("?", 1)[1]))
+        if args.mode == "hybrid" and not filters.q:
+            continue  # no variants to set beside it
         built = hybrid_variants(filters) if args.mode == "hybrid" else variants(filters)
-        for name, bodies in built.items():
+        index_of = dict.fromkeys(built, alias_name())
+        if args.also_on:
+            for name in [next(iter(built)), KNN_ALONE]:
+                if name in built:
+                    elsewhere = f"{name}, on {args.also_on}"
+                    built[elsewhere] = built[name]
+                    index_of[elsewhere] = args.also_on
+        # A different variant first each time: none always meets the caches warm.
+        names = list(built)
+        turn = len(took.get(names[0], [])) % len(names)
+        for name in names[turn:] + names[:turn]:
+            bodies = built[name]
             spent = 0
             for body in bodies:
-                client.indices.clear_cache(index=alias_name(), request=True)
+                client.indices.clear_cache(index=index_of[name], request=True)
                 response = client.search(
-                    index=alias_name(), body=body, request_timeout=30
+                    index=index_of[name], body=body, request_timeout=30
                 )
                 spent += response["took"]
             took.setdefault(name, []).append(spent)

@@ -190,7 +190,7 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
                     "<p>Cada búsqueda ofrece descargar sus prácticas en CSV o JSON y "
                     "suscribirse a ella con un canal Atom. Las descargas están siempre al "
                     "día: se generan al pedirlas. La API pública está documentada en "
-                    "OpenAPI (docs/api/openapi.yaml).</p>"
+                    '<a href="/api/v1/openapi.yaml">OpenAPI</a>.</p>'
                     "<h2>Licencia</h2>"
                     '<p>Los textos se publican bajo la licencia <a href="'
                     'https://creativecommons.org/licenses/by-nc-sa/4.0/deed.es">CC '
@@ -214,8 +214,8 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
                     "<h2>How to download</h2>"
                     "<p>Every search offers its practices as CSV or JSON and an Atom "
                     "feed to subscribe to it. Downloads are always current: they are "
-                    "made when asked for. The public API is documented in OpenAPI "
-                    "(docs/api/openapi.yaml).</p>"
+                    "made when asked for. The public API is documented in "
+                    '<a href="/api/v1/openapi.yaml">OpenAPI</a>.</p>'
                     "<h2>Licence</h2>"
                     '<p>The texts are published under the <a href="'
                     'https://creativecommons.org/licenses/by-nc-sa/4.0/">CC BY-NC-SA '

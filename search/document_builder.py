@@ -13,7 +13,7 @@ from uuid import UUID
 
 from wagtail.models import Locale
 
-from kb.text import strip_tags
+from kb.text import block_text
 from practices.evidence import has_documented_results
 from practices.facets import FACETS, MULTIPLE_TERM_RELATIONS, SINGLE_TERM_RELATIONS
 from practices.models import PracticePage
@@ -232,7 +232,7 @@ def build_document(
         document[f"title_{language}"] = page.title
         document[f"summary_{language}"] = page.summary
         document[f"body_{language}"] = "\n".join(
-            strip_tags(getattr(page, name))
+            block_text(getattr(page, name))
             for name in RICH_TEXT_SECTIONS
             if getattr(page, name)
         )

@@ -236,7 +236,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
     year_from = _year(params, "year_from")
     year_to = _year(params, "year_to")
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise FilterError("year_to", _("must not be before year_from"))
+        raise FilterError("year_to", _("must not be before the first year"))
 
     labels = facet_labels()
     selected: dict[str, tuple[str, ...]] = {}

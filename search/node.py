@@ -38,29 +38,6 @@ def run_search(body: dict, **params) -> dict:
         return get_client().search(index=alias_name(), body=body, **params)
 
 
-def run_searches(*bodies: dict) -> list[dict]:
-    """Several searches in one round trip (`_msearch`; the node runs them side by
-    side), under `run_search`'s time limit and errors."""
-    limit = _time_limit()
-    lines = []
-    for body in bodies:
-        lines += [{}, {"timeout": limit, **body}]
-    with _engine_errors():
-        responses = get_client().msearch(
-            index=alias_name(),
-            body=lines,
-            params={"cancel_after_time_interval": limit},
-        )["responses"]
-    for response in responses:
-        if "error" not in response:
-            continue
-        # Each search of the batch fails alone, as an answer of its own.
-        if response.get("status") == 400:
-            raise QueryRejected(f"OpenSearch rejected the query: {response['error']}")
-        raise SearchUnavailable(f"OpenSearch did not answer: {response['error']}")
-    return responses
-
-
 @contextmanager
 def _engine_errors():
     """The client's errors as the caller's: unavailable, or the query refused."""

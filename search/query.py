@@ -400,6 +400,35 @@ def match_strength_request(q: str, translated: str = "") -> dict:
     }
 
 
+# The weighing's count of the words' own matches, beside the rewording's.
+WORDS_MATCHED = "words_matched"
+
+
+def weighing_request(rewording: str, q: str, translated: str = "") -> dict:
+    """One search weighing a rewording against the words: the rewording's strength
+    (`match_strength_request`) and, in an aggregation over the whole index, how
+    many practices the words match (`words_matched`). Only when both find as many
+    do the words' best scores have to be asked for, in a search of their own (3 of
+    the bench's 66 weighings). A third less engine time than the two searches it
+    replaced, and than counting the words in the search's own aggregations, which
+    every search with words would pay (`python -m bench.suggestion_cost`,
+    docs/capacity.md)."""
+    return {
+        **match_strength_request(rewording),
+        "aggs": {
+            WORDS_MATCHED: {
+                "global": {},
+                "aggs": {WORDS_MATCHED: {"filter": matching_query(q, translated)}},
+            }
+        },
+    }
+
+
+def words_matched(response: dict) -> int:
+    """How many practices the words match, from the answer to `weighing_request`."""
+    return response["aggregations"][WORDS_MATCHED][WORDS_MATCHED]["doc_count"]
+
+
 def build_search_request(filters: SearchFilters, ranked: RankedQuery) -> dict:
     """The search: the ranking's parts (search/ranking.py) with the filters, the
     counts, the order and, with words, the snippets and the phrase suggester's

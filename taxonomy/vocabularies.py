@@ -339,8 +339,10 @@ PRACTICE_TYPES = [
     ("co-creation", "Cocreación", "Co-creation"),
 ]
 
+# A practice still running: its page reads its years "since <start>".
+ONGOING_STATUS = "ongoing"
 STATUSES = [
-    ("ongoing", "En curso", "Ongoing"),
+    (ONGOING_STATUS, "En curso", "Ongoing"),
     ("completed", "Concluida", "Completed"),
     ("discontinued", "Discontinuada", "Discontinued"),
 ]

@@ -36,6 +36,7 @@ from practices.page_form import PracticePageForm
 from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
+from taxonomy.vocabularies import ONGOING_STATUS
 
 from .visibility import public_pages
 
@@ -436,6 +437,15 @@ class PracticePage(EditorialPagePermissions, Page):
     def facts(self) -> list[PracticeFact]:
         """The classifications the page lists, from the facet registry."""
         return practice_facts(self)
+
+    def still_running(self) -> bool:
+        """Ongoing and without an end year: its years read "since <start>", not as
+        the one year it started in."""
+        return (
+            not self.end_year
+            and self.status_id is not None
+            and self.status.slug == ONGOING_STATUS
+        )
 
     def institutions_list(self) -> list[str]:
         return [

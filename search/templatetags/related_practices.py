@@ -12,9 +12,10 @@ register = template.Library()
 
 
 @register.simple_tag
-def related_practices(page, size: int = 4):
+def related_practices(page, size: int = 4, besides=()):
     """Up to `size` practices like `page`, in its language (the reader's, when the
-    page is shown through its machine translation); [] when search is down."""
+    page is shown through its machine translation), none of the hits in `besides`
+    (those the page already lists under another heading); [] when search is down."""
     machine = getattr(page, "machine_translation", None) or {}
     language = machine.get("language") or page.locale.language_code
     near = {
@@ -22,4 +23,8 @@ def related_practices(page, size: int = 4):
         "subdivision": page.subdivision.code if page.subdivision_id else None,
         "level": page.government_level.slug if page.government_level_id else None,
     }
-    return find_related(str(page.translation_key), language, size, near=near)
+    shown = {hit.id for hit in besides}
+    found = find_related(
+        str(page.translation_key), language, size + len(shown), near=near
+    )
+    return [hit for hit in found if hit.id not in shown][:size]

@@ -12,6 +12,9 @@ from practices.models import PracticePage
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 HEADINGS = {"es": "Prácticas relacionadas", "en": "Related practices"}
+# Pages whose related practices are not all listed as worked elsewhere (a practice
+# is listed once): in the small corpus, Zapopan's are.
+SHOWN = {"es": "filler-AR", "en": "gb-owners"}
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -20,7 +23,7 @@ def test_related_practices_are_listed_and_lead_to_practices(
     open_page, site_url, language, width, javascript
 ):
     shown = PracticePage.objects.get(
-        source_id="zapopan", locale__language_code=language
+        source_id=SHOWN[language], locale__language_code=language
     )
     page = open_page(width, javascript)
     page.goto(site_url + shown.url)

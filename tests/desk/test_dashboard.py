@@ -26,7 +26,7 @@ def _panel(html: str) -> str:
 
 def _figure_link(panel: str, label: str) -> tuple[str, int]:
     match = re.search(
-        r'<a href="([^"]+)"><strong>(\d+)</strong> ' + re.escape(label), panel
+        r'<a href="([^"]+)">' + re.escape(label) + r": <strong>(\d+)</strong>", panel
     )
     assert match, f"no figure for {label!r}"
     return match.group(1).replace("&amp;", "&"), int(match.group(2))
@@ -76,7 +76,7 @@ def test_each_attention_figure_counts_and_links_to_its_listing(
     assert "Contraloría social de obra" not in listing
 
     # Editors see how many contributions wait; only moderators may open them.
-    assert "<strong>1</strong> Contributions waiting for a decision" in panel
+    assert "Contributions waiting for a decision: <strong>1</strong>" in panel
     assert "/admin/contributions/?status=pending" not in panel
     moderator_panel = _panel(client_for(moderator).get("/admin/").content.decode())
     url, count = _figure_link(moderator_panel, "Contributions waiting for a decision")

@@ -3,6 +3,7 @@ the URL, errors lose nothing, results carry reasons, the brief carries sources a
 first steps, the API answers JSON as documented."""
 
 import json
+import re
 
 import pytest
 
@@ -120,4 +121,24 @@ def test_the_api_answers_503_when_search_is_down(client, corpus, opensearch_down
 def test_a_practice_page_offers_practices_that_worked_elsewhere(client, corpus):
     page = PracticePage.objects.get(title="Participatory budgets in Zapopan")
     html = client.get(page.url).content.decode()
-    assert "Practices like this one that worked elsewhere" in html
+    assert "Practices like this one elsewhere" in html
+
+
+def _listed_under(html: str, heading_id: str) -> set[str]:
+    block = re.search(rf'aria-labelledby="{heading_id}".*?</aside>', html, re.S)
+    return set(re.findall(r'<a href="([^"]+)"', block.group(0))) if block else set()
+
+
+def test_a_practice_listed_as_worked_elsewhere_is_not_listed_again_as_related(
+    client, corpus
+):
+    """Both blocks ask search for practices like the page; one shown in the first is
+    left out of the second, so no practice is listed twice on a page."""
+    pages_with_both = 0
+    for page in PracticePage.objects.live():
+        html = client.get(page.url).content.decode()
+        related = _listed_under(html, "related-heading")
+        elsewhere = _listed_under(html, "elsewhere-heading")
+        pages_with_both += bool(related and elsewhere)
+        assert not related & elsewhere, page.url
+    assert pages_with_both

@@ -1,6 +1,7 @@
 """About, privacy notice and contact: editable pages in both languages, in the footer."""
 
 import pytest
+from wagtail.models import Locale
 
 from pages.models import SitePages
 
@@ -83,3 +84,17 @@ def test_only_the_open_data_page_lists_the_codebook(client, corpus):
         'id="codebook-heading"'
         not in client.get(SitePages.load().about.url).content.decode()
     )
+
+
+def test_the_open_data_page_links_the_openapi_document_not_a_repository_path(
+    client, corpus
+):
+    """A visitor cannot open "docs/api/openapi.yaml", a path in our repository."""
+    spanish = SitePages.load().open_data
+    for page in (
+        spanish,
+        spanish.get_translation(Locale.objects.get(language_code="en")),
+    ):
+        html = client.get(page.url).content.decode()
+        assert "docs/api/openapi.yaml" not in html, page.url
+        assert '<a href="/api/v1/openapi.yaml">OpenAPI</a>' in html, page.url

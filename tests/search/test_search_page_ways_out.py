@@ -67,6 +67,9 @@ def test_an_error_message_is_in_the_readers_language_only(client, corpus):
     text = _page(response).find(class_="notice-error").text
     assert "must" not in text and "give it once" not in text
     assert "no es válido" in text
+    # The reason names the other year as a reader knows it, not by its code.
+    assert "no puede ser anterior al año inicial" in text
+    assert "year_from" not in text
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ autocomplete forgives one typo."""
 
 import pytest
 
+from search.node import run_search
+from search.query import match_strength_request, weighing_request, words_matched
 from search.service import autocomplete
 from search.suggestion import in_the_querys_words
 
@@ -86,3 +88,26 @@ def test_autocomplete_forgives_one_typo(corpus, typed, lang, title):
 def test_autocomplete_terms_forgive_one_typo(corpus):
     labels = [t["label"] for t in autocomplete("presupusto", "es")["terms"]]
     assert "Presupuesto participativo" in labels
+
+
+@pytest.mark.parametrize(
+    "q, rewording",
+    [
+        ("presupuesto municpal", "presupuesto municipal"),
+        ("datos abiertos", "datos abiertas"),
+        ("open contracting", "open contacting"),
+    ],
+)
+def test_the_weighing_counts_the_words_matches_as_their_own_search_does(
+    corpus, q, rewording
+):
+    """One search weighs a rewording: its count of the words' matches is the one
+    the words' own search finds, and its hits are the rewording's own search's."""
+    weighing = run_search(weighing_request(rewording, q))
+    words, offered = (
+        run_search(match_strength_request(q)),
+        run_search(match_strength_request(rewording)),
+    )
+    assert words_matched(weighing) == words["hits"]["total"]["value"]
+    assert weighing["hits"]["total"] == offered["hits"]["total"]
+    assert weighing["hits"]["max_score"] == offered["hits"]["max_score"]

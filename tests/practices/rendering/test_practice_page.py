@@ -8,6 +8,7 @@ from django.utils import translation
 
 from practices.facets import FACETS
 from practices.models import PracticePage
+from tests.factories import create_practices, practice_record
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,9 @@ def test_every_fact_is_named_as_the_registry_names_it_and_links_its_search(
 
 
 def test_related_practices_are_listed(client, corpus):
-    page = PracticePage.objects.get(source_id="us-pb")
+    # Not us-pb: the practices like it are all listed as worked elsewhere, and a
+    # practice is listed once (tests/finder/test_views.py).
+    page = PracticePage.objects.get(source_id="gb-owners")
     html = client.get(page.url).content.decode()
     assert "Related practices" in html
 
@@ -86,3 +89,35 @@ def test_unknown_practice_slug_is_not_found(client, corpus):
     response = client.get("/practicas/no-existe-esta-practica/")
     assert response.status_code == 404
     assert "Página no encontrada" in response.content.decode()
+
+
+def _years_shown(html: str) -> str:
+    years = re.search(r"<dt>Years</dt><dd>(.*?)</dd>", html)
+    return years.group(1) if years else ""
+
+
+def test_an_ongoing_practice_reads_since_its_start_year(client, empty_index):
+    """Ongoing, no end year: "since 2024", not "2024" alone (read as the one year it
+    ran); ended or of unknown status: its years as they are."""
+    records = [
+        practice_record("years-ongoing", "Mesas en curso", "Siguen.", status="ongoing"),
+        practice_record("years-done", "Mesas concluidas", "Acabó.", status="completed"),
+        practice_record(
+            "years-ran", "Mesas de dos años", "Duró.", status="ongoing", end_year=2025
+        ),
+        practice_record("years-unknown", "Mesas sin situación", "Quién sabe."),
+    ]
+    for record in records:
+        record.locale = record.original_language = "en"
+        record.start_year = 2024
+    create_practices(records)
+    shown = {
+        page.source_id: _years_shown(client.get(page.url).content.decode())
+        for page in PracticePage.objects.filter(source_id__startswith="years-")
+    }
+    assert shown == {
+        "years-ongoing": "since 2024",
+        "years-done": "2024",
+        "years-ran": "2024–2025",
+        "years-unknown": "2024",
+    }

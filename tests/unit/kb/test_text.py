@@ -5,7 +5,7 @@ from django.utils import html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.text import fold, plain_text, strip_tags
+from kb.text import block_text, fold, plain_text, strip_tags
 
 PIECES = st.sampled_from(
     [
@@ -48,6 +48,12 @@ def test_same_as_django_on_any_mix_of_markup_and_text(text):
 def test_rich_text_loses_its_tags_and_keeps_its_entities():
     markup = '<p>Datos &amp; <a href="/x" linktype="page" id="3">mapas</a></p><br/>'
     assert strip_tags(markup) == "Datos &amp; mapas"
+
+
+def test_block_text_breaks_between_blocks_and_keeps_character_references():
+    """The index reads this text: without the break, "seguros.El" is one word."""
+    markup = "<p>Barrios seguros.</p><p>El &amp; otro<br/>más</p>"
+    assert block_text(markup) == "Barrios seguros.\n\nEl &amp; otro\n\nmás\n\n"
 
 
 def test_names_are_compared_without_case_accents_or_punctuation():
