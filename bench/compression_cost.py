@@ -9,24 +9,17 @@ round warms). Prints the client's wall time and the part of it outside the
 engine's `took` (HTTP, compression, JSON), ms.
 """
 
-import argparse
 import statistics
 import time
 from pathlib import Path
 
-from .environment import SHARED_DATA, start_django, workdir_for
+from .environment import attach_to_bench, tool_parser
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.compression_cost")
-    parser.add_argument("--size", type=int, default=10_000)
-    parser.add_argument("--port", type=int, default=9260)
-    parser.add_argument("--searches", type=int, default=80)
-    parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA)
+    parser = tool_parser("python -m bench.compression_cost", searches=80)
     args = parser.parse_args(argv)
-    args.modes = "hybrid"
-    start_django(args, workdir_for(args.size))
+    attach_to_bench(args)
     from django.http import QueryDict
     from opensearchpy import OpenSearch
 

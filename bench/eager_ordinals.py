@@ -11,28 +11,18 @@ refreshed, then the search (the default mode's request) sent. The table gives th
 refresh's and the search's time (ms); the probe document is deleted at the end.
 """
 
-import argparse
-import os
 import statistics
 import time
-from pathlib import Path
 
-from .environment import SHARED_DATA, start_django, workdir_for
+from .environment import attach_to_bench, tool_parser
 
 PROBE_ID = "bench-eager-ordinals-probe"
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.eager_ordinals")
-    parser.add_argument("--size", type=int, default=10_000)
-    parser.add_argument("--port", type=int, default=9260)
-    parser.add_argument("--searches", type=int, default=40)
-    parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA)
+    parser = tool_parser("python -m bench.eager_ordinals", searches=40)
     args = parser.parse_args(argv)
-    args.modes = "hybrid"
-    os.environ.setdefault("OPENSEARCH_TIMEOUT_SECONDS", "600")
-    start_django(args, workdir_for(args.size))
+    attach_to_bench(args)
     from django.http import QueryDict
 
     from practices.facets import FACET_NAMES

@@ -143,3 +143,26 @@ def start_django(args: argparse.Namespace, workdir: Path) -> None:
     import django
 
     django.setup()
+
+
+def tool_parser(prog: str, *, searches: int | None = None) -> argparse.ArgumentParser:
+    """The options every measuring tool shares: the bench's size (its folder under
+    .cache/bench/), its node's port, the seed of the request mix and the catalogues
+    the mix is shaped after; `--searches` when the tool times a number of them."""
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--port", type=int, default=9260)
+    if searches is not None:
+        parser.add_argument("--searches", type=int, default=searches)
+    parser.add_argument("--seed", type=int, default=20261128)
+    parser.add_argument("--data", type=Path, default=SHARED_DATA)
+    return parser
+
+
+def attach_to_bench(args: argparse.Namespace) -> None:
+    """Django on the index a `python -m bench --keep-node` run left (hybrid, with
+    vectors). Copying, building and merging an index take minutes: not the
+    request path's 1.5 s timeout."""
+    args.modes = "hybrid"
+    os.environ.setdefault("OPENSEARCH_TIMEOUT_SECONDS", "600")
+    start_django(args, workdir_for(args.size))

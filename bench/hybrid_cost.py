@@ -17,37 +17,26 @@ down to one segment. The request cache is cleared before each request. The table
 gives the engine's own `took` and the wall time seen by the client (ms).
 """
 
-import argparse
 import copy
-import os
 import statistics
 import time
-from pathlib import Path
 
 from opensearchpy import helpers
 
-from .environment import SHARED_DATA, start_django, workdir_for
+from .environment import attach_to_bench, tool_parser
 
 MERGED_SUFFIX = "-merged"
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.hybrid_cost")
-    parser.add_argument("--size", type=int, default=10_000)
-    parser.add_argument("--port", type=int, default=9260)
-    parser.add_argument("--searches", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA)
+    parser = tool_parser("python -m bench.hybrid_cost", searches=100)
     parser.add_argument(
         "--merged",
         action="store_true",
         help="also on a copy of the index force-merged to one segment",
     )
     args = parser.parse_args(argv)
-    args.modes = "hybrid"
-    # Copying and merging the index take minutes: not the request path's 1.5 s.
-    os.environ.setdefault("OPENSEARCH_TIMEOUT_SECONDS", "600")
-    start_django(args, workdir_for(args.size))
+    attach_to_bench(args)
     from django.http import QueryDict
 
     from search.client import get_client

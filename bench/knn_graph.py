@@ -13,7 +13,6 @@ engine's `took` and the share of the exact nearest neighbours found (recall, by
 brute force over the same vectors). Each variant's index is deleted afterwards.
 """
 
-import argparse
 import copy
 import json
 import os
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .environment import SHARED_DATA, start_django, workdir_for
+from .environment import attach_to_bench, tool_parser, workdir_for
 
 COPY_JITTER = 0.014  # as bench.run: a copy stays about 0.95 cosine from its original
 
@@ -91,10 +90,8 @@ def build_index(client, index: str, field: dict, vectors) -> tuple[float, int]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.knn_graph")
-    parser.add_argument("--size", type=int, default=10_000)
+    parser = tool_parser("python -m bench.knn_graph")
     parser.add_argument("--copies", type=int, default=1)
-    parser.add_argument("--port", type=int, default=9260)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument(
         "--only", default="", help="variants whose names contain this, comma-separated"
@@ -105,12 +102,8 @@ def main(argv=None) -> int:
         help="the vectors from the bench's vector cache file, not from the index "
         "(on a node of its own while a bench run holds the other)",
     )
-    parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA)
     args = parser.parse_args(argv)
-    args.modes = "hybrid"
-    os.environ.setdefault("OPENSEARCH_TIMEOUT_SECONDS", "600")
-    start_django(args, workdir_for(args.size))
+    attach_to_bench(args)
     from opensearchpy import helpers
 
     from search.client import get_client

@@ -19,12 +19,11 @@ weighing sent, summed, how many searches it sent, and how often the variants dec
 differently.
 """
 
-import argparse
 import copy
 import statistics
 from pathlib import Path
 
-from .environment import SHARED_DATA, start_django, workdir_for
+from .environment import attach_to_bench, tool_parser
 
 BEFORE = "both strengths in one _msearch (before)"
 GLOBAL_COUNT = "the rewording's search counts the words' matches (global agg)"
@@ -32,15 +31,9 @@ OWN_COUNT = "the words' count in the search's own aggregations"
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.suggestion_cost")
-    parser.add_argument("--size", type=int, default=10_000)
-    parser.add_argument("--port", type=int, default=9260)
-    parser.add_argument("--searches", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA)
+    parser = tool_parser("python -m bench.suggestion_cost", searches=100)
     args = parser.parse_args(argv)
-    args.modes = "hybrid"
-    start_django(args, workdir_for(args.size))
+    attach_to_bench(args)
     from django.http import QueryDict
 
     from search.client import get_client
