@@ -33,7 +33,7 @@ class PracticeIndexPage(EditorialPagePermissions, Page):
         """The list of practices is the search page, with its facets; `moved_to`
         (from `route`): the practice's own address in this language."""
         if moved_to is not None:
-            return redirect(moved_to.url, permanent=True)
+            return redirect(moved_to.get_url(request), permanent=True)
         with translation.override(self.locale.language_code):
             return redirect(reverse("search"))
 
