@@ -223,6 +223,22 @@ WORKFLOW_MSGIDS = [
     gettext_noop("Is commenting action"),
 ]
 
+# The reports a moderator opens, and the copy, delete and unpublish screens.
+REPORTS_AND_ACTIONS_MSGIDS = [
+    gettext_noop("App"),
+    gettext_noop("Last edited page"),
+    gettext_noop("Last edit"),
+    gettext_noop("Locked by"),
+    gettext_noop("Anyone"),
+]
+REPORTS_AND_ACTIONS_PLURAL_MSGIDS = [
+    ngettext_lazy(
+        "This %(model_name)s is referenced %(usage_count)s time.",
+        "This %(model_name)s is referenced %(usage_count)s times.",
+        "usage_count",
+    ),
+]
+
 # The account page, where an editor chooses the admin's language.
 ACCOUNT_MSGIDS = [
     gettext_noop("Use server language: %(language_name)s"),
@@ -245,8 +261,12 @@ WAGTAIL_MSGIDS = (
     + EXPLORER_MSGIDS
     + EDITOR_MSGIDS
     + WORKFLOW_MSGIDS
+    + REPORTS_AND_ACTIONS_MSGIDS
     + ACCOUNT_MSGIDS
 )
 WAGTAIL_PLURAL_MSGIDS = (
-    LOCALE_PLURAL_MSGIDS + DASHBOARD_PLURAL_MSGIDS + EXPLORER_PLURAL_MSGIDS
+    LOCALE_PLURAL_MSGIDS
+    + DASHBOARD_PLURAL_MSGIDS
+    + EXPLORER_PLURAL_MSGIDS
+    + REPORTS_AND_ACTIONS_PLURAL_MSGIDS
 )
