@@ -218,6 +218,8 @@ WORKFLOW_MSGIDS = [
         "from editing"
     ),
     gettext_noop("Locked by workflow"),
+    # Wagtail's "Cambios solicitados el" reads as a date before the task's name.
+    gettext_noop("Changes requested at"),
     gettext_noop("By task"),
     gettext_noop("By workflow"),
     gettext_noop("Is commenting action"),

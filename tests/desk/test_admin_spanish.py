@@ -188,3 +188,10 @@ def test_a_page_in_moderation_reads_in_spanish(
     client = client_for(_speaks_spanish(moderator))
     html = client.get(reverse("wagtailadmin_reports:workflow")).content.decode()
     _reads_in_spanish(html, ["By task"])
+
+    # Changes requested: the editor's dashboard names the task they were asked at.
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+    html = client_for(editor).get(reverse("wagtailadmin_home")).content.decode()
+    assert _wagtail_spanish_catalogue()["Changes requested at"] not in html
+    assert _spanish("Changes requested at") in html
