@@ -13,11 +13,15 @@ import json
 
 from practices.facets import FACETS
 
-MAPPING_VERSION = 7
+MAPPING_VERSION = 8
 LANGUAGES = ("es", "en")
 TEXT_FIELDS = ("title", "summary", "body", "terms")
 # Machine translations of a single-language practice: `<field>_mt_<language>`.
 MACHINE_FIELDS = ("title", "summary", "body")
+# The practice's problem statement (its `problem` section), also inside `body`: its
+# own fields, per language and machine-translated, let the finder match an
+# official's problem against the problem a practice addressed.
+PROBLEM_FIELD = "problem"
 # Sentence vectors (search/vectors.py) of each practice's title and summary, searched
 # by the k-NN plugin with Lucene's HNSW graphs; absent when the node lacks the plugin.
 VECTOR_FIELD = "vector"
@@ -154,9 +158,11 @@ def index_mappings(with_vectors: bool = False) -> dict:
     for field in TEXT_FIELDS:
         for language in LANGUAGES:
             properties[f"{field}_{language}"] = _text_field(language)
-    for field in MACHINE_FIELDS:
+    for field in (*MACHINE_FIELDS, PROBLEM_FIELD):
         for language in LANGUAGES:
             properties[f"{field}_mt_{language}"] = _text_field(language)
+    for language in LANGUAGES:
+        properties[f"{PROBLEM_FIELD}_{language}"] = _text_field(language)
     if with_vectors:
         properties[VECTOR_FIELD] = vector_field()
     return {"dynamic": "strict", "properties": properties}
