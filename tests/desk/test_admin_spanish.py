@@ -195,3 +195,13 @@ def test_a_page_in_moderation_reads_in_spanish(
     html = client_for(editor).get(reverse("wagtailadmin_home")).content.decode()
     assert _wagtail_spanish_catalogue()["Changes requested at"] not in html
     assert _spanish("Changes requested at") in html
+
+
+def test_wagtails_scripts_read_in_spanish(client_for, editor):
+    """The editor's scripts (autosave, toolbar, checks panel) take their words from
+    Wagtail's JavaScript catalogue, which has no Spanish for them; ours
+    (locale/es/LC_MESSAGES/djangojs.po) is merged into it."""
+    client = client_for(_speaks_spanish(editor))
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    for spanish in ("Guardado automático en curso…", "Fijar la barra de herramientas"):
+        assert json.dumps(spanish)[1:-1] in catalogue or spanish in catalogue, spanish
