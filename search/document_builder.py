@@ -20,7 +20,7 @@ from practices.models import PracticePage
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.translation import other_language
 
-from .mapping import LANGUAGES, MACHINE_FIELDS
+from .mapping import LANGUAGES, MACHINE_FIELDS, PROBLEM_FIELD
 
 # Pages read per step of `practice_groups`: their terms and keywords take one query
 # each per step.
@@ -236,6 +236,7 @@ def build_document(
             for name in RICH_TEXT_SECTIONS
             if getattr(page, name)
         )
+        document[f"{PROBLEM_FIELD}_{language}"] = block_text(page.problem)
     _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:
         keywords = by_language.get(language, primary).keywords.all()
@@ -273,7 +274,7 @@ def _add_machine_translation(
             texts[name] for name in RICH_TEXT_SECTIONS if texts.get(name)
         ),
     }
-    for name in MACHINE_FIELDS:
+    for name in (*MACHINE_FIELDS, PROBLEM_FIELD):
         if texts.get(name):
             document[f"{name}_mt_{target}"] = texts[name]
     if texts.get("title"):

@@ -21,7 +21,7 @@ from kb.text import fold
 from practices.translation import translate_query
 
 from .labels import facet_labels
-from .mapping import LANGUAGES
+from .mapping import LANGUAGES, PROBLEM_FIELD
 from .query import HIGHLIGHT_TAGS, text_fields
 from .results import HIT_SOURCE
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
@@ -33,7 +33,9 @@ from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_prac
 # English text: Los Cabos) and rank noise.
 RANKING_FIELDS = ("title", "summary", "body", "terms")
 MACHINE_RANKING_FIELDS = ("title", "summary", "body")
-PASSAGE_FIELDS = ("body", "summary")
+# Where a passage is sought, in turn: the problem the practice addressed, the rest of
+# its text, its summary.
+PASSAGE_FIELDS = (PROBLEM_FIELD, "body", "summary")
 # A few of each language's commonest words, enough to tell which one a problem
 # is written in.
 COMMON_WORDS = {
@@ -105,6 +107,11 @@ MAX_QUERY_TERMS = 25
 # its own words (tuning half, the audited demo repertory: 0.835 without it, 0.906
 # at 0.75, the best of 0.25 to 1.5; docs/finder.md).
 TRANSLATION_WEIGHT = 0.75
+# The practice's problem statement (its own fields) counts this much once more beside
+# its whole text: the official's problem is set against the problem a practice
+# addressed (tuning half: 0.885 without it, 0.896 at 0.75, the best of 0.25 to 2.0;
+# docs/finder.md).
+PROBLEM_SECTION_WEIGHT = 0.75
 # Candidates read per finder request: the words' and the context's best, scored here.
 CANDIDATES = 100
 # Each part of the score lies in 0..1; its weight says how much it counts. Tuned on
@@ -239,13 +246,17 @@ def ranking_fields(language: str) -> list[str]:
     ]
 
 
-def words_query(text: str, language: str) -> dict:
+def problem_section_fields(language: str) -> list[str]:
+    return [f"{PROBLEM_FIELD}_{language}", f"{PROBLEM_FIELD}_mt_{language}"]
+
+
+def words_query(text: str, fields: list[str]) -> dict:
     """The problem's words for ranking: its most telling terms (rare in the index,
     frequent in the text), any few of them. An official's paragraph is not a
     query: asking for most of its words finds nothing, any of them finds noise."""
     return {
         "more_like_this": {
-            "fields": ranking_fields(language),
+            "fields": fields,
             "like": text,
             "min_term_freq": 1,
             "min_doc_freq": 1,
@@ -258,15 +269,23 @@ def words_query(text: str, language: str) -> dict:
 def problem_query(text: str, language: str) -> dict:
     """The problem's words in its own language's fields, and its machine translation
     in the other language's, scores added: a practice written in the other language
-    (or whose translation says it in other words) is found by the words it uses."""
-    own = words_query(text, language)
+    (or whose translation says it in other words) is found by the words it uses.
+    Each over the practice's whole text, and again over its problem statement."""
     other = next(name for name in LANGUAGES if name != language)
     translated = translate_query(text, language, other)
-    if not translated:
-        return own  # Apertium unavailable: the problem's own words alone
-    theirs = words_query(translated, other)
-    theirs["more_like_this"]["boost"] = TRANSLATION_WEIGHT
-    return {"bool": {"should": [own, theirs]}}
+    clauses = []
+    for fields_of, weight in (
+        (ranking_fields, 1.0),
+        (problem_section_fields, PROBLEM_SECTION_WEIGHT),
+    ):
+        own = words_query(text, fields_of(language))
+        own["more_like_this"]["boost"] = weight
+        clauses.append(own)
+        if translated:  # else Apertium is unavailable: the problem's own words alone
+            theirs = words_query(translated, fields_of(other))
+            theirs["more_like_this"]["boost"] = weight * TRANSLATION_WEIGHT
+            clauses.append(theirs)
+    return {"bool": {"should": clauses}}
 
 
 def highlight_query(text: str, language: str) -> dict:
@@ -331,6 +350,10 @@ def shown_request(text: str, ids: list[str], lang: str) -> dict:
     if text:
         language = problem_language(text, lang)
         fields = {
+            f"{PROBLEM_FIELD}_{language}": {
+                "fragment_size": 220,
+                "number_of_fragments": PASSAGES_READ,
+            },
             f"body_{language}": {
                 "fragment_size": 220,
                 "number_of_fragments": PASSAGES_READ,
@@ -463,9 +486,14 @@ def _add_passages(match: FinderMatch, highlight: dict) -> None:
     # The shown language's passages; else the other's (a synonym may match only
     # there), said to be in that language.
     for language in (shown, *(lang for lang in LANGUAGES if lang != shown)):
-        telling = telling_passages(
-            highlight.get(f"body_{language}", [])
-        ) or telling_passages(highlight.get(f"summary_{language}", []))
+        telling = next(
+            (
+                found
+                for name in PASSAGE_FIELDS
+                if (found := telling_passages(highlight.get(f"{name}_{language}", [])))
+            ),
+            [],
+        )
         if telling:
             match.passages = [clean_passage(passage) for passage in telling]
             match.passages_language = language

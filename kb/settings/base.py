@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+import zoneinfo
 from pathlib import Path
 
 from csp.constants import NONCE
@@ -144,6 +145,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
 USE_TZ = True
+# The time zones an editor may choose in the admin: the system's tz database less
+# its own files, which are not zone names ("localtime" made the browser's
+# Intl.DateTimeFormat throw on the account page).
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zoneinfo.available_timezones() - {"localtime", "Factory", "posixrules"}
+)
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

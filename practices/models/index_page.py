@@ -5,7 +5,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from ..editorial import EditorialPagePermissions
 from ..translatable_texts import other_language
@@ -26,8 +29,11 @@ class PracticeIndexPage(EditorialPagePermissions, Page):
     class Meta:
         verbose_name = _("practice index")
 
-    def serve(self, request, *args, **kwargs):
-        """The list of practices is the search page, with its facets."""
+    def serve(self, request, *args, moved_to=None, **kwargs):
+        """The list of practices is the search page, with its facets; `moved_to`
+        (from `route`): the practice's own address in this language."""
+        if moved_to is not None:
+            return redirect(moved_to.get_url(request), permanent=True)
         with translation.override(self.locale.language_code):
             return redirect(reverse("search"))
 
@@ -45,9 +51,22 @@ class PracticeIndexPage(EditorialPagePermissions, Page):
             practice = self._machine_translated(path_components[0])
             if practice is None:
                 raise Http404 from None
+            if practice.locale_id == self.locale_id and not path_components[1:]:
+                return self._moved(request, practice)
             return practice.route(request, path_components[1:])
         practice._cached_parent_obj = self
         return practice.route(request, path_components[1:])
+
+    def _moved(self, request, translation_page):
+        """The original's slug in this language, now that people translated the
+        practice: not the translation's address (a renamed translation's old one,
+        or where its machine translation was read), so a permanent redirect to it.
+        A redirect an editor recorded for the address wins: Wagtail's middleware
+        answers it, but only on a 404."""
+        path = Redirect.normalise_path(request.path, decode_unicode=False)
+        if get_redirect(request, path) is not None:
+            raise Http404
+        return RouteResult(self, kwargs={"moved_to": translation_page})
 
     def _machine_translated(self, slug: str):
         """A practice written only in the other language, shown here through its

@@ -38,3 +38,18 @@ def test_a_request_cannot_claim_to_be_a_preview(client, make_practice):
     page = make_practice("Cabildo abierto en Guadalajara")
     response = client.get(page.url + "?is_dummy=1", HTTP_IS_DUMMY="1")
     assert _frame_ancestors(response) == "frame-ancestors 'none'"
+
+
+def test_the_preview_carries_wagtails_userbar_for_the_editors_checks(
+    client_for, editor, make_practice
+):
+    """The editor's checks panel (content metrics, accessibility) reads the preview
+    through Wagtail's userbar: without it the panel showed "-" and "0 issues"
+    without checking anything. Readers' pages stay without it, signed in or not."""
+    page = make_practice("Cabildo abierto en Guadalajara")
+    client = client_for(editor)
+    preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    assert "wagtail-userbar" in preview.content.decode()
+    assert "wagtail-userbar" not in client.get(page.url).content.decode()
+    client.logout()
+    assert "wagtail-userbar" not in client.get(page.url).content.decode()

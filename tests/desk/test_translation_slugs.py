@@ -139,46 +139,63 @@ def test_wagtails_translate_action_names_the_copy_after_its_title(
     assert translation.slug == slugify(SPANISH_TITLE) != page.slug
 
 
-def _pair_at_one_slug(make_pair):
-    """As translations were made before: the English page at the Spanish slug."""
+def _pair_at_one_slug(make_pair, original_language: str = "es"):
+    """As translations were made before: the translation at its original's slug.
+    Returns (original, translation)."""
     english, spanish = make_pair(  # ordered by language code
         {
             "title": SPANISH_TITLE,
             "summary": "Vecinos en sesión.",
-            "slug": "cabildo",
-            "original_language": "es",
+            "slug": "cabildo" if original_language == "es" else "town-hall",
+            "original_language": original_language,
         },
         {"title": "Open town hall in Guadalajara", "summary": "Residents meet."},
     )
     assert english.locale.language_code == "en" and english.slug == spanish.slug
-    return spanish, english
+    return (spanish, english) if original_language == "es" else (english, spanish)
 
 
+@pytest.mark.parametrize(
+    ("original_language", "new_url"),
+    [
+        ("es", "/en/practices/open-town-hall-in-guadalajara/"),
+        ("en", "/practicas/cabildo-abierto-en-guadalajara/"),
+    ],
+)
 def test_existing_translations_are_renamed_and_their_old_address_redirects(
-    make_pair, empty_index, client, django_capture_on_commit_callbacks
+    make_pair,
+    empty_index,
+    client,
+    django_capture_on_commit_callbacks,
+    original_language,
+    new_url,
 ):
+    """The old address answers 301 to the new one: before, the index page's
+    fallback for practices not written in its language served the translation
+    there with a 200, so Wagtail's redirect (acted on only for a 404) never ran."""
     from django.core.management import call_command
     from wagtail.contrib.redirects.models import Redirect
 
-    _spanish, english = _pair_at_one_slug(make_pair)
-    old_url = english.url
+    original, translation = _pair_at_one_slug(make_pair, original_language)
+    old_url = translation.url
     listing = io.StringIO()
     call_command("rename_copied_slugs", stdout=listing)
-    assert "open-town-hall-in-guadalajara" in listing.getvalue()
-    assert PracticePage.objects.get(pk=english.pk).slug == "cabildo"  # listed only
+    assert new_url.split("/")[-2] in listing.getvalue()
+    assert PracticePage.objects.get(pk=translation.pk).slug == original.slug  # listed
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("rename_copied_slugs", "--apply", stdout=io.StringIO())
 
-    english = PracticePage.objects.get(pk=english.pk)
-    assert english.slug == "open-town-hall-in-guadalajara" and english.live
-    assert english.url == "/en/practices/open-town-hall-in-guadalajara/"
+    translation = PracticePage.objects.get(pk=translation.pk)
+    assert translation.live and translation.url == new_url
     assert Redirect.objects.get(old_path=old_url.rstrip("/")).redirect_page_id == (
-        english.pk
+        translation.pk
     )
-    response = client.get(old_url, follow=True)
-    assert response.status_code == 200
-    assert "Open town hall in Guadalajara" in response.content.decode()
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == new_url
+    assert client.get(new_url).status_code == 200
+    assert client.get(original.url).status_code == 200  # the original stays put
 
 
 def test_a_translation_with_a_pending_draft_waits(make_pair, empty_index):
@@ -191,3 +208,43 @@ def test_a_translation_with_a_pending_draft_waits(make_pair, empty_index):
     assert found.waits_for_draft
     assert rename_copied_slugs([found]) == 0
     assert PracticePage.objects.get(pk=english.pk).slug == "cabildo"
+
+
+def _pair_at_their_own_slugs(make_pair):
+    english, spanish = make_pair(
+        {"title": SPANISH_TITLE, "summary": "Vecinos en sesión."},
+        {"title": "Open town hall in Guadalajara", "summary": "Residents meet."},
+    )
+    assert english.slug != spanish.slug
+    return spanish, english
+
+
+def test_the_other_languages_slug_redirects_to_the_translation(
+    make_pair, empty_index, client
+):
+    """Where a practice not written in a language is read through its machine
+    translation (its original's slug under that language's index) answers, once
+    people translated it, with a 301 to the translation's own address: not the
+    translation served a second time at a 200."""
+    spanish, english = _pair_at_their_own_slugs(make_pair)
+    for index_url, slug, translation in (
+        ("/en/practices/", spanish.slug, english),
+        ("/practicas/", english.slug, spanish),
+    ):
+        response = client.get(f"{index_url}{slug}/")
+        assert response.status_code == 301, index_url
+        assert response["Location"] == translation.url
+
+
+def test_a_redirect_an_editor_recorded_for_that_address_wins(
+    make_pair, empty_index, client
+):
+    from wagtail.contrib.redirects.models import Redirect
+
+    spanish, _english = _pair_at_their_own_slugs(make_pair)
+    old_url = f"/en/practices/{spanish.slug}/"
+    Redirect.objects.create(
+        old_path=Redirect.normalise_path(old_url), redirect_link="/en/search/"
+    )
+    response = client.get(old_url)
+    assert response.status_code == 301 and response["Location"] == "/en/search/"

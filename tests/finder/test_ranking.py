@@ -211,3 +211,48 @@ def test_a_problem_finds_a_practice_written_only_in_the_other_language(
     assert [found.hit.id for found in answer.practices] == [
         str(english.translation_key)
     ]
+
+
+def test_the_practice_whose_problem_statement_is_the_officials_comes_first(
+    settings, private_index_prefix, site, monkeypatch
+):
+    """Two practices name the official's problem as often; one says it in its problem
+    statement, the other in what it did. The problem statement's own fields put the
+    first ahead (without them the other leads), and its passage is the one shown."""
+    settings.SEARCH_MODE = "text"
+    summary = "Una práctica de prueba del buscador de prácticas."
+    create_practices(
+        [
+            practice_record(
+                "in-problem",
+                "Tableros en el palacio",
+                summary,
+                problem="<p>Los vecinos desconfiaban del gasto en obra pública.</p>",
+                actions="<p>Se instalaron tableros en el palacio municipal.</p>",
+            ),
+            practice_record(
+                "in-actions",
+                "Revisión vecinal",
+                summary,
+                problem="<p>El archivo municipal estaba desordenado.</p>",
+                actions=(
+                    "<p>Los vecinos revisaron el gasto en obra pública; los vecinos "
+                    "publicaron el gasto de cada obra pública.</p>"
+                ),
+            ),
+        ]
+    )
+    rebuild()
+
+    def first_for_the_problem():
+        answer = find_for(context())
+        return answer.practices[0]
+
+    with monkeypatch.context() as patched:
+        patched.setattr("search.finder.PROBLEM_SECTION_WEIGHT", 0.0)
+        assert first_for_the_problem().hit.title == "Revisión vecinal"
+    first = first_for_the_problem()
+    assert first.hit.title == "Tableros en el palacio"
+    (passage,) = reasons_of(first)["problem"].passages
+    assert "<mark>gasto</mark>" in passage and "desconfiaban" in passage
+    assert "tableros" not in passage

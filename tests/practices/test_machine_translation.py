@@ -138,3 +138,21 @@ def test_translate_in_the_admin_prefills_a_draft_and_then_people_s_text_wins(
     document = build_document(pages, facet_ancestry(), found)
     assert document["titles"]["es"] == "El ayuntamiento publica su gasto cada mes"
     assert "title_mt_es" not in document and "machine_titles" not in document
+
+
+def test_the_problem_statement_has_fields_of_its_own_in_both_languages(site):
+    """The finder matches an official's problem against a practice's problem
+    statement: people's text in its language's field, Apertium's in the other's."""
+    from search.document_builder import build_document, facet_ancestry, practice_groups
+
+    practice = english_only_practice(
+        problem="<p>Residents did not trust how the council spent its money.</p>",
+        actions="<p>The council opens a public register of payments.</p>",
+    )
+    translate_practices(translator=CountingTranslator())
+    ((_key, pages),) = list(practice_groups([practice.translation_key]))
+    document = build_document(pages, facet_ancestry(), machine_translations_for(pages))
+    assert "did not trust" in document["problem_en"]
+    assert "register" not in document["problem_en"]
+    assert "dinero" in document["problem_mt_es"]
+    assert "problem_es" not in document

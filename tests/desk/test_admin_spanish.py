@@ -1,0 +1,207 @@
+"""The admin speaks Spanish to a Spanish editor, Wagtail's own words included.
+
+Wagtail 8's Spanish catalogue lacks many of its newer strings (the walk found the
+dashboard, the explorer, the editor and a page in moderation partly in English),
+and calls a locale "Región", the word editors read for our UN regions. The project
+translates those msgids itself (kb/wagtail_spanish.py); its catalogue outranks
+Wagtail's (`LOCALE_PATHS`)."""
+
+import gettext as gettext_module
+import json
+import re
+from pathlib import Path
+
+import pytest
+import wagtail
+from django.urls import reverse
+from django.utils import translation
+from wagtail.users.models import UserProfile
+
+from kb import wagtail_spanish
+
+pytestmark = pytest.mark.django_db
+
+
+def _speaks_spanish(user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "es"
+    profile.save()
+    return user
+
+
+def _wagtail_spanish_catalogue() -> dict:
+    """Wagtail's own Spanish, every app's catalogue: msgid (or (msgid, n)) -> text."""
+    catalogue = {}
+    root = Path(wagtail.__file__).parent
+    for mo in root.glob("**/locale/es/LC_MESSAGES/django.mo"):
+        with mo.open("rb") as handle:
+            catalogue.update(gettext_module.GNUTranslations(handle)._catalog)
+    return catalogue
+
+
+def _spanish(msgid: str) -> str:
+    with translation.override("es"):
+        return translation.gettext(msgid)
+
+
+def _reads_in_spanish(html: str, msgids: list[str]) -> None:
+    """Each msgid is on the page in our Spanish, and nowhere in English (the
+    sidebar's menu comes as JSON, its accents escaped)."""
+    for msgid in msgids:
+        spanish = _spanish(msgid)
+        assert msgid not in html, f"English on the page: {msgid!r}"
+        assert spanish in html or json.dumps(spanish)[1:-1] in html, spanish
+
+
+def test_the_projects_catalogue_outranks_wagtails():
+    """`LOCALE_PATHS` comes first: "Locale" reads ours, not Wagtail's "Región"."""
+    assert _wagtail_spanish_catalogue()["Locale"] == "Región"
+    assert _spanish("Locale") == "Idioma"
+
+
+class _Count(dict):
+    """Every placeholder of a plural message, its number included, is the count."""
+
+    def __init__(self, count: int):
+        super().__init__()
+        self.count = count
+
+    def __missing__(self, key):
+        return self.count
+
+
+def _in(language: str, plural, count: int) -> str:
+    with translation.override(language):
+        return plural % _Count(count)
+
+
+def test_every_wagtail_string_the_project_lists_has_its_spanish():
+    missing = [m for m in wagtail_spanish.WAGTAIL_MSGIDS if _spanish(m) == m]
+    missing += [
+        _in("en", plural, count)
+        for plural in wagtail_spanish.WAGTAIL_PLURAL_MSGIDS
+        for count in (1, 2)
+        if _in("es", plural, count) == _in("en", plural, count)
+    ]
+    assert missing == []
+
+
+def test_no_wagtail_string_about_locales_reads_region():
+    """Every msgid about locales that Wagtail's Spanish renders with "región" reads
+    "idioma" in ours: "Regiones" is only the taxonomy's."""
+    about_locales = [
+        msgid  # a plural's key is (msgid, form)
+        for msgid, text in _wagtail_spanish_catalogue().items()
+        if "locale" in str(msgid).lower() and re.search(r"(?i)regi[oó]n", text)
+    ]
+    assert {"Locale", "Locales", "Switch locales"} <= set(about_locales)
+    with translation.override("es"):
+        for msgid in about_locales:
+            if isinstance(msgid, tuple):
+                # The plural's own msgid is not in the catalogue's keys; the
+                # singular finds both forms.
+                text = translation.ngettext(msgid[0], msgid[0], msgid[1] + 1)
+            else:
+                text = translation.gettext(msgid)
+            assert not re.search(r"(?i)regi[oó]n", text), (msgid, text)
+            assert re.search(r"(?i)idioma", text), (msgid, text)
+
+
+def test_the_dashboard_and_explorer_read_in_spanish(
+    client_for, editor, make_practice, empty_index
+):
+    page = make_practice(publish=False)
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    client = client_for(_speaks_spanish(editor))
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    _reads_in_spanish(
+        dashboard,
+        [
+            "Page types usage",
+            "Your pages and snippets in a workflow",
+            "Search all pages…",
+            "Show keyboard shortcuts",
+            "Toggle minimap",
+        ],
+    )
+    explorer = client.get(
+        reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+    ).content.decode()
+    _reads_in_spanish(
+        explorer, ["Filter by", "Edited by", "Page type", "More bulk actions"]
+    )
+
+
+def test_the_practice_editor_reads_in_spanish_with_languages_not_regions(
+    client_for, moderator, make_pair, empty_index
+):
+    """The status panel names the page's language ("Idioma"), never a region."""
+    spanish, _english = reversed(
+        make_pair(
+            {"title": "Cabildo abierto", "summary": "Vecinos en sesión."},
+            {"title": "Open town hall", "summary": "Residents meet."},
+        )
+    )
+    client = client_for(_speaks_spanish(moderator))
+    html = client.get(
+        reverse("wagtailadmin_pages:edit", args=[spanish.pk])
+    ).content.decode()
+    _reads_in_spanish(
+        html,
+        [
+            "Content metrics",
+            "Reading time",
+            "Autosave is paused",
+            "View latest version",
+        ],
+    )
+    assert "Disponible en 2 idiomas" in html
+    assert "Cambiar de idioma" in html
+    assert "Idioma: " in html
+    for wagtails_word in ("Región:", "2 regiones", "Cambiar región"):
+        assert wagtails_word not in html
+
+
+def test_a_page_in_moderation_reads_in_spanish(
+    client_for, editor, moderator, make_practice, empty_index
+):
+    page = make_practice(publish=False)
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    html = client_for(_speaks_spanish(editor)).get(edit_url).content.decode()
+    _reads_in_spanish(html, ["Locked by workflow"])
+    # The lock's message names the model inside: compare its longest fixed part.
+    for msgid in (
+        "This %(model_name)s is currently awaiting moderation.",
+        "Only reviewers for this task can edit the %(model_name)s.",
+    ):
+        english, spanish = (
+            max(text.split("%(model_name)s"), key=len)
+            for text in (msgid, _spanish(msgid))
+        )
+        assert english not in html and spanish in html, msgid
+
+    client = client_for(_speaks_spanish(moderator))
+    html = client.get(reverse("wagtailadmin_reports:workflow")).content.decode()
+    _reads_in_spanish(html, ["By task"])
+
+    # Changes requested: the editor's dashboard names the task they were asked at.
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+    html = client_for(editor).get(reverse("wagtailadmin_home")).content.decode()
+    assert _wagtail_spanish_catalogue()["Changes requested at"] not in html
+    assert _spanish("Changes requested at") in html
+
+
+def test_wagtails_scripts_read_in_spanish(client_for, editor):
+    """The editor's scripts (autosave, toolbar, checks panel) take their words from
+    Wagtail's JavaScript catalogue, which has no Spanish for them; ours
+    (locale/es/LC_MESSAGES/djangojs.po) is merged into it."""
+    client = client_for(_speaks_spanish(editor))
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    for spanish in ("Guardado automático en curso…", "Fijar la barra de herramientas"):
+        assert json.dumps(spanish)[1:-1] in catalogue or spanish in catalogue, spanish
