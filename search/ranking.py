@@ -64,6 +64,16 @@ VECTOR_BOOST = 30
 # found nearly every practice of the selection, so a filtered search's total no
 # longer told how many practices are about the words (docs/search.md).
 FILTERED_VECTOR_MIN_SCORE = VECTOR_MIN_SCORE
+# And the selection's SELECTION_NEAREST nearest join from SELECTION_FLOOR (cos >=
+# 0.14), less alike than that: a country's relevant practices often lie only a
+# little nearer than the rest. A k-NN clause of its own (its `k` does the ranking
+# the node cannot do inside a query by score), so still one request: filtered
+# queries 0.761 -> 0.790 on the harness's tuning half, 1.1 more results a search,
+# and off-topic words ("fútbol", "Zapopan"...) 0.06 more a country; a bar relative
+# to the nearest one's score measured the same (0.791) but needed a k-NN request
+# first (docs/search.md, fourth wave).
+SELECTION_NEAREST = 8
+SELECTION_FLOOR = 0.57
 # After the node rejects a k-NN query (no plugin, or an index built without the
 # vector field), search stays text only this long before trying vectors again.
 VECTORS_OFF_SECONDS = 60
@@ -224,21 +234,29 @@ def nearest_clause(vector: list[float], selections: list[dict] = ()) -> dict:
     similarity (`min_score` applies to the boosted score).
 
     With selections (a country, a theme…), the nearest practices among those that
-    pass them are a clause too, kept from FILTERED_VECTOR_MIN_SCORE: the whole
+    pass them are a clause too, kept from FILTERED_VECTOR_MIN_SCORE, and their
+    SELECTION_NEAREST nearest a third, kept from SELECTION_FLOOR: the whole
     index's nearest hold few of a country's, and the post filter would leave the
     vector half nearly empty. The unfiltered clause stays, so the counts of the
     values not selected are those of the words and the whole index's nearest."""
-    nearest = _knn_clause(vector, VECTOR_MIN_SCORE)
+    nearest = knn_clause(vector, VECTOR_MIN_SCORE)
     if not selections:
         return nearest
-    within = _knn_clause(
-        vector, FILTERED_VECTOR_MIN_SCORE, {"bool": {"filter": list(selections)}}
-    )
-    return {"dis_max": {"queries": [nearest, within]}}
+    passing = {"bool": {"filter": list(selections)}}
+    within = knn_clause(vector, FILTERED_VECTOR_MIN_SCORE, passing)
+    nearest_within = knn_clause(vector, SELECTION_FLOOR, passing, SELECTION_NEAREST)
+    return {"dis_max": {"queries": [nearest, within, nearest_within]}}
 
 
-def _knn_clause(vector: list[float], min_score: float, within: dict | None = None):
-    knn = {"vector": vector, "k": VECTOR_CANDIDATES}
+def knn_clause(
+    vector: list[float],
+    min_score: float,
+    within: dict | None = None,
+    k: int | None = None,
+) -> dict:
+    """The `k` (VECTOR_CANDIDATES) nearest practices, `within` a filter if given,
+    kept from `min_score` and scored VECTOR_BOOST times their similarity."""
+    knn = {"vector": vector, "k": k or VECTOR_CANDIDATES}
     if within:
         # Lucene's filtered search: exact over the practices that pass when they are
         # few, the graph otherwise; either way the k nearest of those that pass.

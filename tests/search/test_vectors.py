@@ -79,6 +79,25 @@ def test_a_selection_gets_the_nearest_practices_among_its_own(corpus, monkeypatc
     )
 
 
+def test_a_selection_s_nearest_few_join_though_less_alike(corpus, monkeypatch):
+    """Below the likeness every neighbour needs, a selection's SELECTION_NEAREST
+    nearest practices still join from SELECTION_FLOOR: as many as that, no more,
+    in the one request, and counted as the results are."""
+    for name in ("VECTOR_MIN_SCORE", "FILTERED_VECTOR_MIN_SCORE"):
+        monkeypatch.setattr(ranking, name, 1.01)  # no neighbour is that alike
+    monkeypatch.setattr(ranking, "SELECTION_FLOOR", 1.01)
+    assert search(f"q={OWNERS_IN_SPANISH}&country=MX").total == 0  # words: none
+
+    monkeypatch.setattr(ranking, "SELECTION_FLOOR", 0.0)
+    monkeypatch.setattr(ranking, "SELECTION_NEAREST", 2)
+    in_mexico = search(f"q={OWNERS_IN_SPANISH}&country=MX")
+    assert in_mexico.total == 2
+    assert {hit.country for hit in in_mexico.results} == {"MX"}
+    assert {f.value: f.count for f in in_mexico.facets["country"]}["MX"] == 2
+    monkeypatch.setattr(ranking, "SELECTION_NEAREST", 1)
+    assert search(f"q={OWNERS_IN_SPANISH}&country=MX").total == 1
+
+
 def test_an_export_of_the_search_holds_what_the_page_shows(corpus):
     filters = parse_filters(QueryDict(f"q={OWNERS_IN_SPANISH}"))
     scan = scan_practice_ids(filters)
