@@ -91,3 +91,13 @@ def test_the_state_chooser_says_the_kind_of_place_in_the_admins_language(
         _speaking(editor_client, "en"), "subdivision_chooser", country=mexico.pk
     )
     assert "Federal entity" in html
+
+
+def test_the_subdivision_listing_finds_a_state_by_its_spanish_name(editor_client):
+    """The State of Mexico's ISO name is "México": searching the name editors see,
+    "Estado de México", found nothing."""
+    response = editor_client.get(
+        reverse("wagtailsnippets_taxonomy_subdivision:list"), {"q": "Estado de México"}
+    )
+    assert response.status_code == 200
+    assert "MX-MEX" in response.content.decode()
