@@ -17,6 +17,11 @@ from pathlib import Path
 from .environment import SHARED_DATA, start_django, workdir_for
 
 KNN_ALONE = "k-NN clause alone, hits only"
+AS_SENT = "hybrid as sent now"
+WITHOUT_HIGHLIGHT = "hybrid without highlight"
+SNIPPETS = "hybrid, snippets: "
+COMBINED = "hybrid, words on titles + combined fields"
+MAX_ANALYZER_OFFSETS = (10_000, 5_000)
 
 
 def variants(filters) -> dict[str, list[dict]]:
@@ -66,7 +71,7 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
 
     ranked = HybridRanking().ranked(filters)
     body = build_search_request(filters, ranked)
-    result = {"hybrid as sent now": [body]}
+    result = {AS_SENT: [body]}
     if not filters.q or ranked.query.get("bool", {}).get("should") is None:
         return result
     result["text only (no k-NN clause)"] = [
@@ -89,6 +94,10 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
     }
     result["hybrid, highlight the summaries only"] = [summaries_only]
     result["hybrid, k 50 neighbours"] = [with_k(body, 50)]
+    for name, changed in snippet_levers(
+        body, ranked.query["bool"]["should"][0]
+    ).items():
+        result[name] = [changed]
     for part in ("highlight", "aggs", "rescore", "suggest"):
         without = copy.deepcopy(body)
         without.pop(part, None)
@@ -100,6 +109,68 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
     knn_only.pop("rescore", None)
     result[KNN_ALONE] = [knn_only]
     return result
+
+
+def on_copy(built: dict[str, list[dict]], index: str) -> dict[str, list[dict]]:
+    """The variants sent to a copy of the index under another mapping: the request
+    as sent, without highlighting, the k-NN clause alone and, on a copy with
+    combined per-language fields, the request with the words matched on them."""
+    chosen = {name: built[name] for name in (AS_SENT, WITHOUT_HIGHLIGHT, KNN_ALONE)}
+    if index.endswith("-combined"):
+        chosen[COMBINED] = [on_combined_fields(built[AS_SENT][0])]
+    return {f"{name}, on {index}": bodies for name, bodies in chosen.items()}
+
+
+def on_combined_fields(body: dict) -> dict:
+    """`body` with every multi_match over the text fields matching the titles and the
+    per-language combined fields (`all_<language>`, filled by `copy_to`) instead."""
+    from search.mapping import LANGUAGES
+    from search.query import TEXT_BOOSTS, text_fields
+
+    fields = [f"title_{language}^{TEXT_BOOSTS['title']}" for language in LANGUAGES]
+    fields += [f"all_{language}" for language in LANGUAGES]
+    changed = copy.deepcopy(body)
+    stack = [changed]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            match = node.get("multi_match")
+            if match and match.get("fields") == text_fields():
+                match["fields"] = fields
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return changed
+
+
+def snippet_levers(body: dict, words: dict) -> dict[str, dict]:
+    """The request as sent with the highlighter told one thing more: analyse at most
+    the first characters of a field; mark only what the field's own clauses match;
+    mark what the words' text clauses match (not the k-NN and fuzzy clauses)."""
+    levers = {}
+    for limit in MAX_ANALYZER_OFFSETS:
+        changed = copy.deepcopy(body)
+        changed["highlight"]["max_analyzer_offset"] = limit
+        levers[f"{SNIPPETS}max_analyzer_offset {limit:,}"] = changed
+    changed = copy.deepcopy(body)
+    changed["highlight"]["require_field_match"] = True
+    levers[f"{SNIPPETS}require_field_match"] = changed
+    changed = copy.deepcopy(body)
+    text_clauses = [c for c in words["bool"]["should"] if "multi_match" in c]
+    changed["highlight"]["highlight_query"] = {"bool": {"should": text_clauses}}
+    levers[f"{SNIPPETS}highlight_query: the words' text clauses"] = changed
+    return levers
+
+
+def same_snippets(first: dict, second: dict) -> bool:
+    """Whether two answers quote the same passages for the hits both hold (a copy of
+    the index builds its k-NN graph anew, so its neighbours, and hits, may differ)."""
+    quoted = {h["_id"]: h.get("highlight", {}) for h in first["hits"]["hits"]}
+    return all(
+        quoted[hit["_id"]] == hit.get("highlight", {})
+        for hit in second["hits"]["hits"]
+        if hit["_id"] in quoted
+    )
 
 
 def with_k(body: dict, k: int) -> dict:
@@ -134,10 +205,20 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--also-on",
         default="",
-        help="another index on the node (a copy under another mapping): the "
-        "request as sent is sent to it too, as one more variant",
+        help="other indices on the node, comma-separated (copies under another "
+        "mapping, `python -m bench.mapping_variant`): the hybrid request as sent, "
+        "without highlighting and the k-NN clause alone are sent to each too, and "
+        "to a copy with combined fields the request with the words on them",
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="the variants to run on the bench's index, semicolon-separated names as "
+        "the table prints them (default: all)",
     )
     args = parser.parse_args(argv)
+    args.also_on = [name for name in args.also_on.split(",") if name]
+    args.only = [name.strip() for name in args.only.split(";") if name.strip()]
     args.modes = args.mode
     start_django(args, workdir_for(args.size))
     from django.http import QueryDict
@@ -153,21 +234,23 @@ def main(argv=None) -> int:
     mix = [p for p in request_mix(shape, 2000, args.seed) if p.kind == "api"]
     client = get_client()
     took: dict[str, list[float]] = {}
+    unchanged: dict[str, list[bool]] = {}  # the same snippets as the request as sent
     for planned in mix[: args.searches]:
         filters = parse_filters(QueryDict(planned.url_path.split("?", 1)[1]))
         if args.mode == "hybrid" and not filters.q:
             continue  # no variants to set beside it
         built = hybrid_variants(filters) if args.mode == "hybrid" else variants(filters)
+        if args.only:
+            built = {name: built[name] for name in built if name in args.only}
         index_of = dict.fromkeys(built, alias_name())
-        if args.also_on:
-            for name in [next(iter(built)), KNN_ALONE]:
-                if name in built:
-                    elsewhere = f"{name}, on {args.also_on}"
-                    built[elsewhere] = built[name]
-                    index_of[elsewhere] = args.also_on
+        for other in args.also_on:
+            elsewhere = on_copy(hybrid_variants(filters), other)
+            built.update(elsewhere)
+            index_of.update(dict.fromkeys(elsewhere, other))
         # A different variant first each time: none always meets the caches warm.
         names = list(built)
         turn = len(took.get(names[0], [])) % len(names)
+        answers = {}
         for name in names[turn:] + names[:turn]:
             bodies = built[name]
             spent = 0
@@ -178,17 +261,28 @@ def main(argv=None) -> int:
                 )
                 spent += response["took"]
             took.setdefault(name, []).append(spent)
+            answers[name] = response
+        if AS_SENT in answers:
+            for name, response in answers.items():
+                if "snippets" in name or AS_SENT in name:
+                    same = same_snippets(answers[AS_SENT], response)
+                    unchanged.setdefault(name, []).append(same)
     print(
         f"engine took (ms) over {args.searches} searches, {args.size:,} practices, "
         f"node 127.0.0.1:{args.port}, mode {args.mode}, request cache cleared "
         f"before each; load average {Path('/proc/loadavg').read_text().split()[:3]}"
     )
-    print(f"| {'request':<50} | {'n':>4} | {'p50':>5} | {'p95':>5} | {'mean':>6} |")
-    print(f"|{'-' * 52}|{'-' * 6}|{'-' * 7}|{'-' * 7}|{'-' * 8}|")
+    print(
+        f"| {'request':<50} | {'n':>4} | {'p50':>5} | {'p95':>5} | {'mean':>6} "
+        f"| same snippets |"
+    )
+    print(f"|{'-' * 52}|{'-' * 6}|{'-' * 7}|{'-' * 7}|{'-' * 8}|{'-' * 15}|")
     for name, values in took.items():
+        same = unchanged.get(name)
         print(
             f"| {name:<50} | {len(values):>4} | {percentile(values, 50):>5.0f} | "
-            f"{percentile(values, 95):>5.0f} | {statistics.mean(values):>6.1f} |"
+            f"{percentile(values, 95):>5.0f} | {statistics.mean(values):>6.1f} "
+            f"| {f'{sum(same)} of {len(same)}' if same else '':>13} |"
         )
     return 0
 

@@ -4,6 +4,7 @@ vector half. Pure logic (no node)."""
 
 from practices.facets import FACET_NAMES
 from search.filters import SearchFilters
+from search.mapping import index_mappings
 from search.query import (
     DOCUMENTED,
     DOCUMENTED_CLAUSE,
@@ -105,6 +106,17 @@ def test_snippets_come_from_both_languages_the_readers_first():
     fields = list(highlight("en")["fields"])
     assert fields == ["summary_en", "body_en", "summary_es", "body_es"]
     assert list(highlight("es")["fields"])[0] == "summary_es"
+
+
+def test_the_fields_snippets_come_from_keep_offsets_and_only_they():
+    properties = index_mappings()["properties"]
+    highlighted = set(highlight("es")["fields"]) | set(highlight("en")["fields"])
+    with_offsets = {
+        name
+        for name, spec in properties.items()
+        if spec.get("index_options") == "offsets"
+    }
+    assert with_offsets == highlighted
 
 
 def test_no_weight_leaves_the_query_as_it_is():
