@@ -132,9 +132,11 @@ def _aims(match, context, labels):
             names = [
                 _label(labels, "theme", slug, context.lang)
                 or _label(labels, "type", slug, context.lang)
-                for slug in shared[:3]
+                for slug in shared
             ]
-            served.append(f"{aim.label} ({', '.join(n for n in names if n)})")
+            # A theme and a type may carry the same label ("Citizen participation").
+            names = list(dict.fromkeys(name for name in names if name))[:3]
+            served.append(f"{aim.label} ({', '.join(names)})")
     if not served:
         return None
     return Reason(

@@ -78,14 +78,14 @@ class _InCountryMixin:
         country = self.request.GET.get("country", "")
         if country.isdigit():
             objects = objects.filter(country_id=int(country))
-        return objects
+        return objects.order_by("country__code", Subdivision.label_ordering())
 
     @property
     def columns(self):
         return [
             self.title_column,
             Column("code", label=_("Code"), accessor="code"),
-            Column("kind", label=_("Kind"), accessor="kind"),
+            Column("kind", label=_("Kind"), accessor="kind_label"),
         ]
 
 

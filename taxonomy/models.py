@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -221,3 +223,38 @@ class Subdivision(models.Model):
     def label(self, language: str | None = None) -> str:
         language = language or current_language()
         return (self.name_en if language == "en" else self.name_es) or self.name
+
+    def kind_label(self) -> str:
+        """The ISO category ("State") in the current language, where we have a word."""
+        return str(SUBDIVISION_KINDS.get(self.kind, self.kind))
+
+    @staticmethod
+    def label_ordering(language: str | None = None):
+        """Order by the name `label` shows, so a list reads alphabetically."""
+        language = language or current_language()
+        return Coalesce(NullIf(F(f"name_{language}"), Value("")), F("name"))
+
+
+# ISO 3166-2 categories of the Americas and Spain, the places practices come from;
+# rarer ones are shown as ISO writes them.
+SUBDIVISION_KINDS = {
+    "State": pgettext_lazy("subdivision kind", "State"),
+    "Federal entity": pgettext_lazy("subdivision kind", "Federal entity"),
+    "Federal district": pgettext_lazy("subdivision kind", "Federal district"),
+    "Capital district": pgettext_lazy("subdivision kind", "Capital district"),
+    "Capital": pgettext_lazy("subdivision kind", "Capital"),
+    "Province": pgettext_lazy("subdivision kind", "Province"),
+    "Department": pgettext_lazy("subdivision kind", "Department"),
+    "Region": pgettext_lazy("subdivision kind", "Region"),
+    "District": pgettext_lazy("subdivision kind", "District"),
+    "Municipality": pgettext_lazy("subdivision kind", "Municipality"),
+    "City": pgettext_lazy("subdivision kind", "City"),
+    "Territory": pgettext_lazy("subdivision kind", "Territory"),
+    "Dependency": pgettext_lazy("subdivision kind", "Dependency"),
+    "Federal dependency": pgettext_lazy("subdivision kind", "Federal dependency"),
+    "Indigenous region": pgettext_lazy("subdivision kind", "Indigenous region"),
+    "Autonomous community": pgettext_lazy("subdivision kind", "Autonomous community"),
+    "Autonomous city in north africa": pgettext_lazy(
+        "subdivision kind", "Autonomous city"
+    ),
+}

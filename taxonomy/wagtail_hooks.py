@@ -45,7 +45,7 @@ class SubdivisionViewSet(SnippetViewSet):
     model = Subdivision
     menu_icon = "site"
     list_display = ["code", "name", "country"]
-    search_fields = ["code", "name"]
+    search_fields = ["code", "name", "name_es", "name_en"]
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

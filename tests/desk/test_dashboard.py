@@ -215,3 +215,14 @@ def test_the_panel_shows_the_machine_translation_backlog_and_its_last_error(
         rf"<strong>{queued}</strong> practices? waiting for machine translation", panel
     )
     assert "apertium-not-installed not found" in panel
+
+
+def test_the_totals_agree_in_number_with_their_counts(
+    client_for, editor, make_practice, empty_index
+):
+    """ "1 drafts" read wrong (and "1 borradores" in Spanish): one of each says one."""
+    make_practice("Cabildo abierto en Guadalajara")
+    make_practice("Contraloría social de obra", publish=False)
+    panel = _panel(client_for(editor).get("/admin/").content.decode())
+    totals = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", panel.split("</p>")[0]))
+    assert "1 published, 1 draft." in totals

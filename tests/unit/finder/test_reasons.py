@@ -114,6 +114,23 @@ def test_aims_name_the_themes_that_serve_them():
     assert "PB" in said[0].text
 
 
+def test_aims_name_a_theme_and_a_type_with_the_same_label_once():
+    """A practice filed under the theme and the type "Citizen participation" (both
+    serve the same aim) reads "(PB, Citizen participation)", not the label twice."""
+    same = Label("Participación ciudadana", "Citizen participation")
+    labels = LABELS | {
+        "theme": LABELS["theme"] | {"citizen-participation": same},
+        "type": {"citizen-participation": same},
+    }
+    found = match(
+        theme=["participatory-budgeting", "citizen-participation"],
+        type=["citizen-participation"],
+    )
+    with translation.override("en"):
+        said = reasons_for(found, None, CONTEXT, labels)
+    assert said[0].text.endswith("(PB, Citizen participation).")
+
+
 def test_what_it_took_comes_from_the_page_and_only_what_is_recorded():
     empty = PracticeFacts()
     assert "took" not in kinds(reasons(match(), empty))
