@@ -18,7 +18,7 @@ SITES = {
         "path": "/contribuir/",
         "required": "(obligatorio)",
         "optional": "(opcional)",
-        "too_short": "Escriba al menos",
+        "too_short": "Escribe al menos",
         "missing": "Falta este dato.",
     },
     "en": {

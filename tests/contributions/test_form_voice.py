@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 @pytest.mark.parametrize(
     "url, message",
     [
-        ("/contribuir/", "Escriba al menos 10 caracteres; lleva 8."),
+        ("/contribuir/", "Escribe al menos 10 caracteres; llevas 8."),
         ("/en/contribute/", "Please write at least 10 characters; there are 8."),
     ],
 )
