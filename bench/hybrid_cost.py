@@ -21,8 +21,7 @@ import copy
 import statistics
 import time
 
-from opensearchpy import helpers
-
+from . import mapping_variant
 from .environment import attach_to_bench, tool_parser
 
 MERGED_SUFFIX = "-merged"
@@ -159,40 +158,7 @@ def with_k(body: dict, k: int) -> dict:
 def merged_copy(client, source: str) -> str:
     """A copy of the index, same settings and mapping, merged to one segment (made
     once, kept for later runs; the bench node's index, deleted with it)."""
-    target = source + MERGED_SUFFIX
-    wait = {"request_timeout": 1800}
-    if (
-        client.indices.exists(index=target, **wait)
-        and client.count(index=target, **wait)["count"]
-        != client.count(index=source, **wait)["count"]
-    ):
-        client.indices.delete(index=target, **wait)  # a run stopped half-way
-    if not client.indices.exists(index=target, **wait):
-        found = client.indices.get(index=source, **wait)[source]
-        index_settings = {
-            key: value
-            for key, value in found["settings"]["index"].items()
-            if key in ("number_of_shards", "analysis", "knn", "max_result_window")
-        }
-        index_settings["number_of_replicas"] = 0
-        client.indices.create(
-            index=target,
-            body={"settings": index_settings, "mappings": found["mappings"]},
-            **wait,
-        )
-        # The integ-test distribution has no reindex module: copied through here.
-        helpers.bulk(
-            client,
-            (
-                {"_index": target, "_id": hit["_id"], "_source": hit["_source"]}
-                for hit in helpers.scan(client, index=source, size=500, **wait)
-            ),
-            chunk_size=500,
-            **wait,
-        )
-        client.indices.forcemerge(index=target, params={"max_num_segments": 1}, **wait)
-        client.indices.refresh(index=target, **wait)
-    return target
+    return mapping_variant.merged_copy(client, source, source + MERGED_SUFFIX)
 
 
 if __name__ == "__main__":

@@ -62,7 +62,12 @@ VARIANTS = {
 def variant_copy(client, source: str, variant: str) -> str:
     """`source` copied into `<source>-<variant>` under the variant's mapping, merged
     to one segment (made once; a copy stopped half-way is made again)."""
-    target = f"{source}-{variant}"
+    return merged_copy(client, source, f"{source}-{variant}", VARIANTS[variant])
+
+
+def merged_copy(client, source: str, target: str, remap=lambda mappings: mappings):
+    """`source` copied into `target` (same settings, its mapping through `remap`),
+    merged to one segment; made once and kept, unless a run stopped half-way."""
     wait = {"request_timeout": 3600}
     if (
         client.indices.exists(index=target, **wait)
@@ -82,10 +87,7 @@ def variant_copy(client, source: str, variant: str) -> str:
     index_settings["refresh_interval"] = "-1"
     client.indices.create(
         index=target,
-        body={
-            "settings": index_settings,
-            "mappings": VARIANTS[variant](found["mappings"]),
-        },
+        body={"settings": index_settings, "mappings": remap(found["mappings"])},
         **wait,
     )
     started = time.monotonic()
