@@ -169,16 +169,6 @@ def index_mappings(with_vectors: bool = False) -> dict:
             properties[f"{field}_{language}"] = _text_field(
                 language, highlighted=field in HIGHLIGHTED_FIELDS
             )
-            properties[f"{field}_{language}"]["copy_to"] = [f"all_{language}"] + (
-                [f"prose_{language}"] if field in ("summary", "body") else []
-            )
-    for language in LANGUAGES:
-        for name in (f"all_{language}", f"prose_{language}"):
-            properties[name] = {
-                "type": "text",
-                "analyzer": language,
-                "search_analyzer": f"{language}_search",
-            }
     for field in (*MACHINE_FIELDS, PROBLEM_FIELD):
         for language in LANGUAGES:
             properties[f"{field}_mt_{language}"] = _text_field(language)

@@ -12,7 +12,7 @@ from django.conf import settings
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
-from .mapping import HIGHLIGHTED_FIELDS, LANGUAGES, MACHINE_FIELDS
+from .mapping import LANGUAGES, MACHINE_FIELDS
 from .results import HIT_SOURCE
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
@@ -53,9 +53,6 @@ class RankedQuery:
     # Holds a k-NN clause the node may refuse (an index without the vector field):
     # the caller then asks again with the text ranking.
     refusable_vectors: bool = False
-    # The words with misspelt key terms corrected, matched as a clause (kept for
-    # the snippets' marks).
-    corrected: str = ""
 
 
 def text_fields(suffix: str = "") -> list[str]:
@@ -72,50 +69,12 @@ def text_fields(suffix: str = "") -> list[str]:
     return human + machine
 
 
-def words_fields() -> list[str]:
-    """The fields the words' `best_fields` clauses read (the phrase rescore reads
-    `text_fields`)."""
-    return text_fields()
-
-
 def synonym_phrases() -> bool:
     """Whether a multi-word synonym is matched as a phrase (OpenSearch's default),
     which also makes the words typed a phrase once one matches; off (the default,
     SEARCH_SYNONYM_PHRASES), each is a bag of words, and the phrase rescore still
     ranks the words typed together first."""
     return settings.SEARCH_SYNONYM_PHRASES
-
-
-def words_clauses(
-    q: str, translated: str = "", corrected: str = "", fields: list[str] | None = None
-) -> list[dict]:
-    """The words' `best_fields` clauses over `fields` (`words_fields` unless given):
-    as corrected, as translated and as typed (see `matching_query`)."""
-    long_text = len(q.split()) > LONG_QUERY_WORDS
-    q, translated = first_words(q), first_words(translated)
-    fields = words_fields() if fields is None else fields
-
-    def clause(text: str, boost: float) -> dict:
-        # Analysed per language: stemming, stop words and bilingual synonyms.
-        return {
-            "multi_match": {
-                "query": text,
-                "fields": fields,
-                "type": "best_fields",
-                "tie_breaker": 0.3,
-                "minimum_should_match": "2<75%",
-                "auto_generate_synonyms_phrase_query": synonym_phrases(),
-                "boost": boost,
-            }
-        }
-
-    clauses = []
-    if corrected and not long_text:
-        clauses.append(clause(corrected, KEY_TERM_BOOST))
-    if translated and not long_text and translated.casefold() != q.casefold():
-        clauses.append(clause(translated, QUERY_TRANSLATION_BOOST))
-    clauses.append(clause(q, 3))
-    return clauses
 
 
 def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
@@ -126,27 +85,57 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
     if not q:
         return {"match_all": {}}
     long_text = len(q.split()) > LONG_QUERY_WORDS
+    q, translated = first_words(q), first_words(translated)
+    extra = []
+    if corrected and not long_text:
+        extra.append(
+            {
+                "multi_match": {
+                    "query": corrected,
+                    "fields": text_fields(),
+                    "type": "best_fields",
+                    "tie_breaker": 0.3,
+                    "minimum_should_match": "2<75%",
+                    "auto_generate_synonyms_phrase_query": synonym_phrases(),
+                    "boost": KEY_TERM_BOOST,
+                }
+            }
+        )
+    if translated and not long_text and translated.casefold() != q.casefold():
+        extra.append(
+            {
+                "multi_match": {
+                    "query": translated,
+                    "fields": text_fields(),
+                    "type": "best_fields",
+                    "tie_breaker": 0.3,
+                    "minimum_should_match": "2<75%",
+                    "auto_generate_synonyms_phrase_query": synonym_phrases(),
+                    "boost": QUERY_TRANSLATION_BOOST,
+                }
+            }
+        )
     return {
         "bool": {
-            "should": words_clauses(q, translated, corrected)
+            "should": extra
+            + [
+                # Analysed per language: stemming, stop words and bilingual synonyms.
+                {
+                    "multi_match": {
+                        "query": q,
+                        "fields": text_fields(),
+                        "type": "best_fields",
+                        "tie_breaker": 0.3,
+                        "minimum_should_match": "2<75%",
+                        "auto_generate_synonyms_phrase_query": synonym_phrases(),
+                        "boost": 3,
+                    }
+                },
+            ]
             + ([] if long_text else [typo_tolerant_match(q)]),
             "minimum_should_match": 1,
         }
     }
-
-
-def snippet_query(q: str, translated: str = "", corrected: str = "") -> dict:
-    """What the highlighter marks in the snippets: the words' clauses on the fields
-    snippets come from. The search's own clauses read those fields combined
-    (`words_fields`), and the highlighter marks only the words a clause on the
-    field itself matched (with every clause's words it also marked the typo
-    clause's fuzzy neighbours)."""
-    fields = [
-        f"{field}_{language}^{TEXT_BOOSTS[field]}"
-        for field in HIGHLIGHTED_FIELDS
-        for language in LANGUAGES
-    ]
-    return {"bool": {"should": words_clauses(q, translated, corrected, fields=fields)}}
 
 
 def phrase_query(q: str) -> dict:
@@ -361,17 +350,15 @@ def sort_clause(sort: str) -> list:
     return ["_score", {"year": {"order": "desc", "missing": "_last"}}]
 
 
-def highlight(lang: str, marked: dict | None = None) -> dict:
+def highlight(lang: str) -> dict:
     """Snippets of the summary and body, the only highlights a result shows (titles
-    are shown plain); both languages, as a result may be shown in either. `marked`:
-    the query whose words are marked (`snippet_query`), if not the search's own."""
+    are shown plain); both languages, as a result may be shown in either."""
     other = "en" if lang == "es" else "es"
     fields = {}
     for language in (lang, other):
         fields[f"summary_{language}"] = {"number_of_fragments": 0}
         fields[f"body_{language}"] = {"fragment_size": 160, "number_of_fragments": 2}
-    marking = {"highlight_query": marked} if marked else {}
-    return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields, **marking}
+    return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
 
 
 def did_you_mean(q: str) -> dict:
@@ -461,10 +448,7 @@ def build_search_request(filters: SearchFilters, ranked: RankedQuery) -> dict:
         "_source": list(HIT_SOURCE),
     }
     if filters.q:
-        body["highlight"] = highlight(
-            filters.lang,
-            snippet_query(filters.q, ranked.translated, ranked.corrected),
-        )
+        body["highlight"] = highlight(filters.lang)
         body["suggest"] = did_you_mean(filters.q)
         if ranked.rescore:
             body["rescore"] = ranked.rescore

@@ -124,7 +124,6 @@ class TextRanking:
             query=words,
             rescore=rescore(filters.q) if rescoring else None,
             translated=translated,
-            corrected=corrected,
         )
 
     @staticmethod
@@ -155,23 +154,21 @@ class HybridRanking(TextRanking):
             neighbours = nearest_practices(filters.q)
             if neighbours is None:
                 return text
-            words = matching_query(filters.q, text.translated, text.corrected)
+            words = matching_query(
+                filters.q, text.translated, key_term_correction(filters)
+            )
             return RankedQuery(
-                hybrid_query(words, neighbours),
-                text.rescore,
-                text.translated,
-                corrected=text.corrected,
+                hybrid_query(words, neighbours), text.rescore, text.translated
             )
         vector = query_vector(filters.q)
         if vector is None:
             return text
-        words = matching_query(filters.q, text.translated, text.corrected)
+        words = matching_query(filters.q, text.translated, key_term_correction(filters))
         return RankedQuery(
             hybrid_query(words, vector, filtered_by(filters)),
             text.rescore,
             text.translated,
             refusable_vectors=True,
-            corrected=text.corrected,
         )
 
 

@@ -317,37 +317,6 @@ def _ours_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
     return _ours(other, identifiers)
 
 
-def _ours_with_words_fields(fields: list[str]):
-    """Our search with the words' best_fields clauses on other fields."""
-
-    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
-        with mock.patch.object(search_query, "words_fields", lambda: fields):
-            return _ours(query, identifiers)
-
-    return rank
-
-
-def _machine_fields() -> list[str]:
-    return [f for f in search_query.text_fields() if "_mt_" in f]
-
-
-def _people_fields(boost: float) -> list[str]:
-    return [
-        *(f"title_{lang}^4" for lang in ("es", "en")),
-        *(f"all_{lang}^{boost:g}" for lang in ("es", "en")),
-        *_machine_fields(),
-    ]
-
-
-def _prose_fields(boost: float) -> list[str]:
-    return [
-        *(f"title_{lang}^4" for lang in ("es", "en")),
-        *(f"terms_{lang}^2" for lang in ("es", "en")),
-        *(f"prose_{lang}^{boost:g}" for lang in ("es", "en")),
-        *_machine_fields(),
-    ]
-
-
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "ours": _ours,
     "text": _ours_with(SEARCH_MODE="text"),
@@ -373,10 +342,4 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "machine-weight-.75": _ours_with_constants(MACHINE_WEIGHT=0.75),
     "machine-weight-1": _ours_with_constants(MACHINE_WEIGHT=1.0),
     "translation-boost-3": _ours_with_constants(QUERY_TRANSLATION_BOOST=3),
-    "people-1": _ours_with_words_fields(_people_fields(1)),
-    "people-2": _ours_with_words_fields(_people_fields(2)),
-    "prose-1": _ours_with_words_fields(_prose_fields(1)),
-    "prose-2": _ours_with_words_fields(_prose_fields(2)),
-    "people-1.5": _ours_with_words_fields(_people_fields(1.5)),
-    "prose-1.5": _ours_with_words_fields(_prose_fields(1.5)),
 }

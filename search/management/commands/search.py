@@ -55,12 +55,6 @@ class Command(BaseCommand):
                 "machine-weight-.75",
                 "machine-weight-1",
                 "translation-boost-3",
-                "people-1",
-                "people-2",
-                "prose-1",
-                "prose-2",
-                "people-1.5",
-                "prose-1.5",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
             "our search with one half of the hybrid only",
