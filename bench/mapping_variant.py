@@ -17,7 +17,9 @@ Variants:
 - `people`: what people wrote in a language (its title, summary, body and key
   terms; not the machine translations nor the problem fields) copied into
   `all_<language>`, and its summary and body alone into `prose_<language>`: the two
-  query shapes `python -m bench.profile` sets beside each other on one copy.
+  query shapes `python -m bench.profile` sets beside each other on one copy;
+- `people-mt`: `all_<language>` as `people`, and the machine translations into a
+  language (title, summary, body) copied into `machine_<language>`.
 """
 
 import time
@@ -79,11 +81,34 @@ def with_people_fields(mappings: dict) -> dict:
     return mappings
 
 
+def machine_field(language: str) -> str:
+    return f"machine_{language}"
+
+
+def with_people_and_machine_fields(mappings: dict) -> dict:
+    from search.mapping import LANGUAGES, MACHINE_FIELDS, TEXT_FIELDS
+
+    properties = mappings["properties"]
+    for language in LANGUAGES:
+        for field in TEXT_FIELDS:
+            properties[f"{field}_{language}"]["copy_to"] = [combined_field(language)]
+        for field in MACHINE_FIELDS:
+            properties[f"{field}_mt_{language}"]["copy_to"] = [machine_field(language)]
+        for name in (combined_field(language), machine_field(language)):
+            properties[name] = {
+                "type": "text",
+                "analyzer": language,
+                "search_analyzer": f"{language}_search",
+            }
+    return mappings
+
+
 VARIANTS = {
     "as-mapped": lambda mappings: mappings,
     "offsets": with_offsets,
     "combined": with_combined_fields,
     "people": with_people_fields,
+    "people-mt": with_people_and_machine_fields,
 }
 
 

@@ -29,6 +29,7 @@ TEXT_AS_SENT = "the search as sent now"
 TEXT_WITHOUT_HIGHLIGHT = "now without highlighting"
 PEOPLE = "words on titles + all_<lang> (people's), MT apart"
 PROSE = "words on titles, terms + prose_<lang>, MT apart"
+PEOPLE_MACHINE = "words on titles + all_<lang> + machine_<lang> at half"
 MAX_ANALYZER_OFFSETS = (10_000, 5_000)
 
 
@@ -136,6 +137,9 @@ def on_copy(built: dict[str, list[dict]], index: str) -> dict[str, list[dict]]:
         ]
     if index.endswith("-combined"):
         chosen[COMBINED] = [on_combined_fields(built[base][0])]
+    if index.removesuffix("-text").endswith("-people-mt"):
+        mode = "hybrid" if hybrid else "text"
+        chosen[f"{mode}, {PEOPLE_MACHINE}"] = [on_people_machine_fields(built[base][0])]
     if index.removesuffix("-text").endswith("-people"):
         mode = "hybrid" if hybrid else "text"
         chosen[f"{mode}, {PEOPLE}"] = [on_people_fields(built[base][0])]
@@ -179,6 +183,24 @@ def on_people_fields(body: dict) -> dict:
     fields = [f"title_{language}^{TEXT_BOOSTS['title']}" for language in LANGUAGES]
     fields += [f"all_{language}^2" for language in LANGUAGES]
     return with_words_on(body, fields + machine_fields())
+
+
+def on_people_machine_fields(body: dict) -> dict:
+    """`body` with the words on the titles (people's, and machine-translated at
+    half), on what people wrote in each language combined (`all_<language>`) and on
+    the machine translations into it combined (`machine_<language>`, at half), of a
+    `--variant people-mt` copy."""
+    from search.mapping import LANGUAGES
+    from search.query import MACHINE_WEIGHT, TEXT_BOOSTS
+
+    title = TEXT_BOOSTS["title"]
+    fields = [f"title_{language}^{title}" for language in LANGUAGES]
+    fields += [
+        f"title_mt_{language}^{title * MACHINE_WEIGHT:g}" for language in LANGUAGES
+    ]
+    fields += [f"all_{language}" for language in LANGUAGES]
+    fields += [f"machine_{language}^{MACHINE_WEIGHT:g}" for language in LANGUAGES]
+    return with_words_on(body, fields)
 
 
 def on_prose_fields(body: dict) -> dict:
@@ -367,7 +389,7 @@ def main(argv=None) -> int:
             for name, response in answers.items():
                 if name == reference:
                     continue
-                if "snippets" in name or base in name or "MT apart" in name:
+                if "snippets" in name or base in name or "words on" in name:
                     same = same_snippets(answers[reference], response)
                     unchanged.setdefault(name, []).append(same)
     print(
