@@ -173,17 +173,6 @@ def index_mappings(with_vectors: bool = False) -> dict:
         for language in LANGUAGES:
             properties[f"{field}_mt_{language}"] = _text_field(language)
     for language in LANGUAGES:
-        for field in TEXT_FIELDS:
-            properties[f"{field}_{language}"]["copy_to"] = [f"all_{language}"]
-        for field in MACHINE_FIELDS:
-            properties[f"{field}_mt_{language}"]["copy_to"] = [f"machine_{language}"]
-        for name in (f"all_{language}", f"machine_{language}"):
-            properties[name] = {
-                "type": "text",
-                "analyzer": language,
-                "search_analyzer": f"{language}_search",
-            }
-    for language in LANGUAGES:
         properties[f"{PROBLEM_FIELD}_{language}"] = _text_field(language)
     if with_vectors:
         properties[VECTOR_FIELD] = vector_field()

@@ -69,12 +69,6 @@ def text_fields(suffix: str = "") -> list[str]:
     return human + machine
 
 
-def words_fields() -> list[str]:
-    """The fields the words' `best_fields` clauses read (the phrase rescore reads
-    `text_fields`)."""
-    return text_fields()
-
-
 def synonym_phrases() -> bool:
     """Whether a multi-word synonym is matched as a phrase (OpenSearch's default),
     which also makes the words typed a phrase once one matches; off (the default,
@@ -98,7 +92,7 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
             {
                 "multi_match": {
                     "query": corrected,
-                    "fields": words_fields(),
+                    "fields": text_fields(),
                     "type": "best_fields",
                     "tie_breaker": 0.3,
                     "minimum_should_match": "2<75%",
@@ -112,7 +106,7 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
             {
                 "multi_match": {
                     "query": translated,
-                    "fields": words_fields(),
+                    "fields": text_fields(),
                     "type": "best_fields",
                     "tie_breaker": 0.3,
                     "minimum_should_match": "2<75%",
@@ -129,7 +123,7 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
                 {
                     "multi_match": {
                         "query": q,
-                        "fields": words_fields(),
+                        "fields": text_fields(),
                         "type": "best_fields",
                         "tie_breaker": 0.3,
                         "minimum_should_match": "2<75%",

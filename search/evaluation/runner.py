@@ -317,26 +317,6 @@ def _ours_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
     return _ours(other, identifiers)
 
 
-def _ours_with_words_fields(fields: list[str]):
-    """Our search with the words' best_fields clauses on other fields."""
-
-    def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
-        with mock.patch.object(search_query, "words_fields", lambda: fields):
-            return _ours(query, identifiers)
-
-    return rank
-
-
-def _people_fields(machine_combined: bool) -> list[str]:
-    titles = [f"title_{lang}^4" for lang in ("es", "en")]
-    people = [f"all_{lang}" for lang in ("es", "en")]
-    if not machine_combined:
-        return titles + people + [f for f in search_query.text_fields() if "_mt_" in f]
-    machine_titles = [f"title_mt_{lang}^2" for lang in ("es", "en")]
-    machine = [f"machine_{lang}^0.5" for lang in ("es", "en")]
-    return titles + machine_titles + people + machine
-
-
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "ours": _ours,
     "text": _ours_with(SEARCH_MODE="text"),
@@ -362,6 +342,4 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "machine-weight-.75": _ours_with_constants(MACHINE_WEIGHT=0.75),
     "machine-weight-1": _ours_with_constants(MACHINE_WEIGHT=1.0),
     "translation-boost-3": _ours_with_constants(QUERY_TRANSLATION_BOOST=3),
-    "people-1": _ours_with_words_fields(_people_fields(machine_combined=False)),
-    "people-mt": _ours_with_words_fields(_people_fields(machine_combined=True)),
 }

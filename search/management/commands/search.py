@@ -55,8 +55,6 @@ class Command(BaseCommand):
                 "machine-weight-.75",
                 "machine-weight-1",
                 "translation-boost-3",
-                "people-1",
-                "people-mt",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
             "our search with one half of the hybrid only",
