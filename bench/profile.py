@@ -384,7 +384,7 @@ def main(argv=None) -> int:
             answers[name] = response
         base = AS_SENT if args.mode == "hybrid" else TEXT_AS_SENT
         # The request as sent on the bench's index, else on the first copy.
-        reference = next((name for name in answers if name.startswith(base)), None)
+        reference = next((name for name in names if name.startswith(base)), None)
         if reference:
             for name, response in answers.items():
                 if name == reference:
