@@ -77,8 +77,16 @@ def synonym_phrases() -> bool:
     return settings.SEARCH_SYNONYM_PHRASES
 
 
+# How many of the words must match (in one field, or across fields).
+WORDS_REQUIRED = "2<75%"
+
+
 def matching_query(
-    q: str, translated: str = "", corrected: str = "", *, across_fields: bool = False
+    q: str,
+    translated: str = "",
+    corrected: str = "",
+    *,
+    across_fields: bool = False,
 ) -> dict:
     """Which practices the words find, and their first score. `translated`: the
     query machine-translated (see SEARCH_QUERY_TRANSLATION), matched as one more,
@@ -100,7 +108,7 @@ def matching_query(
                     "fields": text_fields(),
                     "type": match_type,
                     "tie_breaker": 0.3,
-                    "minimum_should_match": "2<75%",
+                    "minimum_should_match": WORDS_REQUIRED,
                     "auto_generate_synonyms_phrase_query": synonym_phrases(),
                     "boost": KEY_TERM_BOOST,
                 }
@@ -114,7 +122,7 @@ def matching_query(
                     "fields": text_fields(),
                     "type": match_type,
                     "tie_breaker": 0.3,
-                    "minimum_should_match": "2<75%",
+                    "minimum_should_match": WORDS_REQUIRED,
                     "auto_generate_synonyms_phrase_query": synonym_phrases(),
                     "boost": QUERY_TRANSLATION_BOOST,
                 }
@@ -131,7 +139,7 @@ def matching_query(
                         "fields": text_fields(),
                         "type": match_type,
                         "tie_breaker": 0.3,
-                        "minimum_should_match": "2<75%",
+                        "minimum_should_match": WORDS_REQUIRED,
                         "auto_generate_synonyms_phrase_query": synonym_phrases(),
                         "boost": 3,
                     }
@@ -180,7 +188,7 @@ def typo_tolerant_match(q: str) -> dict:
                 "fuzziness": "AUTO",
                 "prefix_length": 1,
                 "max_expansions": 20,
-                "minimum_should_match": "2<75%",
+                "minimum_should_match": WORDS_REQUIRED,
             }
         }
     }

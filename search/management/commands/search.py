@@ -55,6 +55,7 @@ class Command(BaseCommand):
                 "machine-weight-.75",
                 "machine-weight-1",
                 "translation-boost-3",
+                "place-in-one-field",
                 "questions-typed",
                 "questions-topic",
                 "questions-topic-across",

@@ -69,3 +69,13 @@ def test_a_topic_phrase_is_matched_as_typed_in_one_field():
     ranked = TEXT.ranked(SearchFilters(q=q), translated="")
     typed = ranked.query["bool"]["should"][0]["multi_match"]
     assert (typed["query"], typed["type"]) == (q, "best_fields")
+
+
+@override_settings(SEARCH_KEY_TERM_TYPOS=False)
+def test_under_a_place_the_words_may_meet_across_fields():
+    in_country = matched_words(
+        SearchFilters(q="datos abiertos", selected={"country": ("PY",)}), ""
+    )
+    anywhere = matched_words(SearchFilters(q="datos abiertos"), "")
+    assert (in_country.q, in_country.across_fields) == ("datos abiertos", True)
+    assert (anywhere.q, anywhere.across_fields) == ("datos abiertos", False)
