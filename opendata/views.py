@@ -227,9 +227,7 @@ def practice_api(request, practice_id: str):
         key = UUID(practice_id)
     except ValueError:
         return api_error(404, "No published practice has this id.")
-    groups = practice_groups(
-        [key], lang="es", url_for=lambda page: page.get_full_url(request)
-    )
+    groups = practice_groups([key], lang="es", url_for=PageAddresses(request))
     if not groups:
         return api_error(404, "No published practice has this id.")
     return _conditional_json(
