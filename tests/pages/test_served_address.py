@@ -114,3 +114,33 @@ def test_without_a_request_addresses_come_from_site_url_not_the_site_record(
         # The record goes back with the test's transaction; Wagtail's cache of it
         # must not outlive it.
         Site.clear_site_root_paths_cache()
+
+
+def _alternates(html: str) -> dict[str, str]:
+    return dict(
+        re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)
+    )
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_practice_names_itself_its_translation_and_the_default_among_alternates(
+    client, corpus, language
+):
+    page = _zapopan(language)
+    other = _zapopan("en" if language == "es" else "es")
+    spanish = page if language == "es" else other
+    html = client.get(page.url).content.decode()
+    assert _alternates(html) == {
+        language: f"http://testserver{page.url}",
+        other.locale.language_code: f"http://testserver{other.url}",
+        "x-default": f"http://testserver{spanish.url}",
+    }
+
+
+def test_a_standard_page_names_itself_among_its_alternates(client, site):
+    from pages.models import StandardPage
+
+    page = StandardPage.objects.live().filter(locale__language_code="en").first()
+    alternates = _alternates(client.get(page.url).content.decode())
+    assert alternates["en"] == f"http://testserver{page.url}"
+    assert set(alternates) == {"en", "es", "x-default"}
