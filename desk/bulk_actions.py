@@ -37,8 +37,14 @@ def _practice(page) -> PracticePage | None:
     return specific if isinstance(specific, PracticePage) else None
 
 
+class NoOptionsForm(forms.Form):
+    """Practices have no child pages: Wagtail's "include descendants" box (whose
+    unlabelled field showed English in the Spanish admin) has nothing to do."""
+
+
 class PracticeBulkAction(PageBulkAction):
     template_name = "desk/bulk_actions/confirm.html"
+    form_class = NoOptionsForm
     # Text for the confirmation page.
     question = ""
     button = ""
