@@ -173,8 +173,9 @@ WAGTAIL_SITE_NAME = "Repertorio"
 # No Gravatar: the admin's Content-Security-Policy allows no third-party images,
 # and editors' addresses are not sent to a third party for an avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Where readers reach the site: permalinks, citations and alternate links use it
-# (the default Wagtail site takes its host and port from it).
+# The site's public address where there is no request (dumps, emails, tasks); the
+# default Wagtail site takes its host and port from it. Pages, feeds and sitemaps use
+# the host the reader reached instead (kb/absolute_urls.py).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
 # The admin's own search stays on the database so editors never depend on OpenSearch.
