@@ -94,9 +94,10 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 @functools.cache
 def key_phrases(language: str) -> frozenset[str]:
     """The glossary's phrases of two words or more in `language` (and their
-    plurals), folded."""
+    plurals), folded, as words: "public-private partnership" is "public private
+    partnership", as a problem's text is read (`key_phrases_in`)."""
     return frozenset(
-        phrase
+        _as_words(phrase)
         for entry in glossary()
         for phrase in concept_phrases(entry, language)
         if len(phrase.split()) > 1
@@ -107,7 +108,7 @@ def key_phrases_in(text: str, language: str) -> list[str]:
     """The glossary phrases of `language` that `text` names, folded, longest first;
     a phrase inside a longer one named too is left out ("acceso a la informacion"
     in "ley de acceso a la informacion")."""
-    words = " " + " ".join(re.sub(r"[^\w]+", " ", fold(text)).split()) + " "
+    words = f" {_as_words(fold(text))} "
     named = sorted(
         (phrase for phrase in key_phrases(language) if f" {phrase} " in words),
         key=lambda phrase: (-len(phrase), phrase),
@@ -117,3 +118,8 @@ def key_phrases_in(text: str, language: str) -> list[str]:
         if not any(f" {phrase} " in f" {longer} " for longer in kept):
             kept.append(phrase)
     return kept
+
+
+def _as_words(text: str) -> str:
+    """`text`'s words, one space apart, without punctuation or hyphens."""
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())

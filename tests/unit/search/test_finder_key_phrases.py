@@ -37,3 +37,17 @@ def test_the_problem_query_matches_each_named_phrase_as_a_phrase(monkeypatch):
         if clause.get("multi_match", {}).get("type") == "phrase"
     ]
     assert sorted(phrases) == ["datos abiertos", "obra publica"]
+
+
+@pytest.mark.parametrize(
+    ("problem", "phrase"),
+    [
+        (
+            "We want a public-private partnership for water.",
+            "public private partnership",
+        ),
+        ("Run citizens' assemblies on the budget.", "citizens assemblies"),
+    ],
+)
+def test_a_glossary_phrase_with_a_hyphen_or_apostrophe_is_found(problem, phrase):
+    assert phrase in key_phrases_in(problem, "en")
