@@ -144,3 +144,18 @@ def test_a_standard_page_names_itself_among_its_alternates(client, site):
     alternates = _alternates(client.get(page.url).content.decode())
     assert alternates["en"] == f"http://testserver{page.url}"
     assert set(alternates) == {"en", "es", "x-default"}
+
+
+def test_a_host_outside_allowed_hosts_or_a_forwarded_host_is_never_printed(
+    client, corpus, settings
+):
+    """Absolute addresses trust only ALLOWED_HOSTS: a forged Host is refused, and
+    X-Forwarded-Host is ignored unless USE_X_FORWARDED_HOST is set."""
+    settings.ALLOWED_HOSTS = ["kb.example.org"]
+    page = _zapopan()
+    assert client.get(page.url, HTTP_HOST="evil.example.com").status_code == 400
+    html = client.get(
+        page.url, HTTP_HOST="kb.example.org", HTTP_X_FORWARDED_HOST="evil.example.com"
+    ).content.decode()
+    assert f'class="permalink" href="http://kb.example.org{page.url}"' in html
+    assert "evil.example.com" not in html
