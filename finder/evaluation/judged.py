@@ -43,12 +43,20 @@ def judged_contexts(path: Path = CONTEXTS_FILE) -> list[JudgedContext]:
     ]
 
 
+def ids_by_batch(contexts: list[JudgedContext]) -> dict[int, frozenset[str]]:
+    """Each batch's context ids, the batches in order."""
+    return {
+        batch: frozenset(c.id for c in contexts if c.batch == batch)
+        for batch in sorted({context.batch for context in contexts})
+    }
+
+
 def split(contexts: list[JudgedContext]) -> dict[str, list[JudgedContext]]:
     """The two halves, the same every run: each batch's ids shuffled by SPLIT_SEED,
     its first half (rounded down) for tuning."""
     tuning = set()
-    for batch in sorted({context.batch for context in contexts}):
-        ids = sorted(context.id for context in contexts if context.batch == batch)
+    for batch_ids in ids_by_batch(contexts).values():
+        ids = sorted(batch_ids)
         random.Random(SPLIT_SEED).shuffle(ids)
         tuning.update(ids[: len(ids) // 2])
     return {

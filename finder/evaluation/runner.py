@@ -22,7 +22,14 @@ from search.service import SearchUnavailable, search_practices
 
 from ..context import parse_context
 from ..service import find_for
-from .judged import HALVES, SPLIT_SEED, JudgedContext, judged_contexts, split
+from .judged import (
+    HALVES,
+    SPLIT_SEED,
+    JudgedContext,
+    ids_by_batch,
+    judged_contexts,
+    split,
+)
 from .metrics import ndcg_at
 
 DEPTH = 5
@@ -182,10 +189,9 @@ def evaluate(
     )
     for line in scores.table():
         out(line)
-    batches = sorted({context.batch for context in contexts})
+    batches = ids_by_batch(contexts)
     if len(batches) > 1:
-        for batch in batches:
-            ids = frozenset(c.id for c in contexts if c.batch == batch)
+        for batch, ids in batches.items():
             out(f"batch {batch} alone ({len(ids)} contexts):")
             for line in scores.table(only=ids):
                 out(line)
