@@ -2,21 +2,13 @@
 lists only the chosen country's subdivisions."""
 
 import pytest
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from taxonomy.models import Country
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    from pages.site_setup import ensure_site
-
-    ensure_site()
-    user = django_user_model.objects.create_superuser("chooser", password="x")
-    client.force_login(user)
-    return client
 
 
 def _results(client, name, **params):
@@ -58,10 +50,8 @@ def test_the_practice_editor_uses_the_place_choosers(editor_client):
 
 
 def _speaking(client, language):
-    from django.contrib.auth import get_user_model
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(get_user_model().objects.get(username="chooser"))
+    user = get_user_model().objects.get(pk=client.session[SESSION_KEY])
+    profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()
     return client
