@@ -93,3 +93,22 @@ def test_a_practice_created_in_the_admin_gets_an_ascii_address(client_for, edito
     page = PracticePage.objects.get(title=typed["title"])
     assert page.slug == "mesas-de-dialogo-en-oaxaca"
     assert page.url.endswith("/mesas-de-dialogo-en-oaxaca/")
+
+
+def test_a_slug_with_no_latin_letter_is_refused_with_a_clear_error(client_for, editor):
+    """A slug that folds to nothing ("オアハカ") is sent back, not saved empty."""
+    client = client_for(editor)
+    index = PracticeIndexPage.objects.get(locale__language_code="es")
+    create_url = reverse(
+        "wagtailadmin_pages:add", args=["practices", "practicepage", index.pk]
+    )
+    typed = form_values(edit_form(client.get(create_url).content.decode())) | {
+        "title": "Mesas de diálogo en Oaxaca",
+        "slug": "オアハカ",
+        "summary": "Vecinos y funcionarios revisan las obras cada mes en mesas.",
+        "action-draft": "1",
+    }
+    response = client.post(create_url, typed)
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug"]
+    assert not PracticePage.objects.filter(title=typed["title"]).exists()
