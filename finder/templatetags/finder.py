@@ -56,12 +56,6 @@ def practices_elsewhere(page, size: int = 4):
     ]
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url: str) -> str:
-    """A practice's address as a printed page must show it: with scheme and host."""
-    return context["request"].build_absolute_uri(url)
-
-
 @register.simple_tag
 def context_facts(context) -> list[tuple[str, str]]:
     """The context an official gave, as (label, value) pairs in their language."""

@@ -74,6 +74,15 @@ def test_the_brief_has_the_context_practices_sources_and_first_steps(client, cor
     assert "finder.css" in html
 
 
+def test_the_brief_prints_each_practice_address_with_the_served_host(client, corpus):
+    html = client.get(
+        f"/en/find/brief/?{QUERY}", HTTP_HOST="kb.example.org"
+    ).content.decode()
+    printed = re.findall(r'<a href="(/[^"]+)">([^<]+)</a></p>', html)
+    assert printed
+    assert all(text == f"http://kb.example.org{path}" for path, text in printed)
+
+
 def test_the_api_returns_ranked_practices_with_reasons(client, corpus):
     body = {
         "problem": PROBLEM,
