@@ -11,16 +11,14 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import ngettext
 
-from .facets import FACETS
+from .facets import EDITABLE_FACETS
 from .models import PracticePage
 
 
 def practices_classified_with(term) -> int:
     """How many practice pages (any language, drafts included) hold the term."""
     fields = [
-        facet.field
-        for facet in FACETS
-        if facet.vocabulary is type(term) and facet.editable and "__" not in facet.field
+        facet.field for facet in EDITABLE_FACETS if facet.vocabulary is type(term)
     ]
     if not fields:
         return 0
