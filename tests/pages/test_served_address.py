@@ -15,6 +15,7 @@ from defusedxml import ElementTree as ET
 from wagtail.models import Site
 
 from kb.absolute_urls import absolute_url, page_url
+from pages.models import StandardPage
 from practices.dataset import PageAddresses
 from practices.models import PracticePage
 
@@ -138,8 +139,6 @@ def test_a_practice_names_itself_its_translation_and_the_default_among_alternate
 
 
 def test_a_standard_page_names_itself_among_its_alternates(client, site):
-    from pages.models import StandardPage
-
     page = StandardPage.objects.live().filter(locale__language_code="en").first()
     alternates = _alternates(client.get(page.url).content.decode())
     assert alternates["en"] == f"http://testserver{page.url}"
