@@ -42,6 +42,15 @@ def combined_field(language: str) -> str:
     return f"all_{language}"
 
 
+def combined_text_field(language: str) -> dict:
+    """A field `copy_to` fills, analysed as the language's own text fields are."""
+    return {
+        "type": "text",
+        "analyzer": language,
+        "search_analyzer": f"{language}_search",
+    }
+
+
 def with_combined_fields(mappings: dict) -> dict:
     from search.mapping import LANGUAGES
 
@@ -50,11 +59,7 @@ def with_combined_fields(mappings: dict) -> dict:
         for name, spec in properties.items():
             if spec.get("type") == "text" and name.endswith(f"_{language}"):
                 spec["copy_to"] = combined_field(language)
-        properties[combined_field(language)] = {
-            "type": "text",
-            "analyzer": language,
-            "search_analyzer": f"{language}_search",
-        }
+        properties[combined_field(language)] = combined_text_field(language)
     return mappings
 
 
@@ -73,11 +78,7 @@ def with_people_fields(mappings: dict) -> dict:
                 targets.append(prose_field(language))
             properties[f"{field}_{language}"]["copy_to"] = targets
         for name in (combined_field(language), prose_field(language)):
-            properties[name] = {
-                "type": "text",
-                "analyzer": language,
-                "search_analyzer": f"{language}_search",
-            }
+            properties[name] = combined_text_field(language)
     return mappings
 
 
@@ -95,11 +96,7 @@ def with_people_and_machine_fields(mappings: dict) -> dict:
         for field in MACHINE_FIELDS:
             properties[f"{field}_mt_{language}"]["copy_to"] = [machine_field(language)]
         for name in (combined_field(language), machine_field(language)):
-            properties[name] = {
-                "type": "text",
-                "analyzer": language,
-                "search_analyzer": f"{language}_search",
-            }
+            properties[name] = combined_text_field(language)
     return mappings
 
 
