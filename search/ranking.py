@@ -82,13 +82,14 @@ VECTORS_OFF_SECONDS = 60
 BY_SCORE = ("relevance", "mexico")
 
 
-# How a question (told by its form, search/questions.py) is matched: "typed" as
-# any words; "topic" by its words without the asking ones ("cómo", "how can we",
-# "otros países"); "actions" without the verbs of doing better too ("crear",
-# "fortalecer", "publish"); "-across" lets them meet in different fields of a
-# practice. Questions 0.628 -> 0.683 on the harness's tuning half with
-# "actions-across" (docs/search.md, fifth wave).
-QUESTION_MATCHING = "actions-across"
+# How a question (told by its form, search/questions.py) is matched: by its topic,
+# its words without the asking ones ("cómo", "how can we", "otros países"), else as
+# typed; without the verbs of doing better too ("crear", "fortalecer", "publish");
+# its words free to meet in different fields of a practice. Questions 0.628 ->
+# 0.683 on the harness's tuning half with all three (docs/search.md, fifth wave).
+QUESTION_BY_TOPIC = True
+QUESTION_WITHOUT_ACTIONS = True
+QUESTION_ACROSS_FIELDS = True
 
 
 # With a place selected (a country, a state: a few dozen practices), the words may
@@ -134,14 +135,14 @@ def matched_words(filters: SearchFilters, translated: str) -> MatchedWords:
     always the words typed."""
     corrected = key_term_correction(filters)
     words = MatchedWords(filters.q, translated, corrected, phrase=filters.q)
-    if QUESTION_MATCHING != "typed" and is_question(filters.q):
-        without_actions = QUESTION_MATCHING.startswith("actions")
+    if QUESTION_BY_TOPIC and is_question(filters.q):
+        without_actions = QUESTION_WITHOUT_ACTIONS
         words = replace(
             words,
             q=question_topic(filters.q, without_actions),
             translated=translated and question_topic(translated, without_actions),
             corrected=corrected and question_topic(corrected, without_actions),
-            across_fields=QUESTION_MATCHING.endswith("-across"),
+            across_fields=QUESTION_ACROSS_FIELDS,
         )
     if PLACE_ACROSS_FIELDS and any(filters.values(f) for f in PLACE_FACETS):
         words = replace(words, across_fields=True)

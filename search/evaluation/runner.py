@@ -290,6 +290,12 @@ def _ours_with_constants(**constants) -> Callable[[JudgedQuery, dict], list[str]
         (module, {k: v for k, v in constants.items() if hasattr(module, k)})
         for module in (search_ranking, search_query)
     ]
+    # A misspelt name would otherwise score our search unchanged, unnoticed.
+    unknown = set(constants).difference(*(changes for _module, changes in by_module))
+    if unknown:
+        raise ValueError(
+            f"no such constant in search.ranking or search.query: {unknown}"
+        )
 
     def rank(query: JudgedQuery, identifiers: dict) -> list[str]:
         with ExitStack() as patched:
@@ -343,8 +349,10 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "machine-weight-1": _ours_with_constants(MACHINE_WEIGHT=1.0),
     "translation-boost-3": _ours_with_constants(QUERY_TRANSLATION_BOOST=3),
     "place-in-one-field": _ours_with_constants(PLACE_ACROSS_FIELDS=False),
-    "questions-typed": _ours_with_constants(QUESTION_MATCHING="typed"),
-    "questions-topic": _ours_with_constants(QUESTION_MATCHING="topic"),
-    "questions-topic-across": _ours_with_constants(QUESTION_MATCHING="topic-across"),
-    "questions-actions": _ours_with_constants(QUESTION_MATCHING="actions"),
+    "questions-typed": _ours_with_constants(QUESTION_BY_TOPIC=False),
+    "questions-topic": _ours_with_constants(
+        QUESTION_WITHOUT_ACTIONS=False, QUESTION_ACROSS_FIELDS=False
+    ),
+    "questions-topic-across": _ours_with_constants(QUESTION_WITHOUT_ACTIONS=False),
+    "questions-actions": _ours_with_constants(QUESTION_ACROSS_FIELDS=False),
 }

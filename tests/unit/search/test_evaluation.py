@@ -13,7 +13,7 @@ from search.evaluation.judgements import (
     write_without_judgements,
 )
 from search.evaluation.metrics import ndcg_at, recall_at
-from search.evaluation.runner import Score, per_query_cell
+from search.evaluation.runner import Score, _ours_with_constants, per_query_cell
 
 HEADER = [
     "Commitment Unique Identifier",
@@ -119,3 +119,10 @@ def test_evaluate_skips_with_a_clear_message_without_the_shared_data(tmp_path):
 def test_a_query_line_says_how_many_results_the_search_gave():
     cell = per_query_cell(Score("filtered", "presupuesto", 0.5, 0.25, found=7))
     assert cell.replace(" ", "") == "0.50/0.25/7"
+
+
+def test_an_experiment_on_a_misspelt_constant_is_refused():
+    """Not silently scored as our search unchanged."""
+    with pytest.raises(ValueError, match="QUESTION_MATCHNG"):
+        _ours_with_constants(QUESTION_MATCHNG=False)
+    assert callable(_ours_with_constants(QUESTION_ACROSS_FIELDS=False))

@@ -79,3 +79,17 @@ def test_under_a_place_the_words_may_meet_across_fields():
     anywhere = matched_words(SearchFilters(q="datos abiertos"), "")
     assert (in_country.q, in_country.across_fields) == ("datos abiertos", True)
     assert (anywhere.q, anywhere.across_fields) == ("datos abiertos", False)
+
+
+@override_settings(SEARCH_KEY_TERM_TYPOS=False)
+def test_each_question_switch_changes_only_its_own_part(monkeypatch):
+    q = "¿cómo fortalecer la auditoría del gasto público?"
+    monkeypatch.setattr("search.ranking.QUESTION_WITHOUT_ACTIONS", False)
+    monkeypatch.setattr("search.ranking.QUESTION_ACROSS_FIELDS", False)
+    words = matched_words(SearchFilters(q=q), translated="")
+    assert (words.q, words.across_fields) == (
+        "fortalecer auditoria gasto publico",
+        False,
+    )
+    monkeypatch.setattr("search.ranking.QUESTION_BY_TOPIC", False)
+    assert matched_words(SearchFilters(q=q), translated="").q == q
