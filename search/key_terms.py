@@ -13,8 +13,8 @@ practice finder matches as phrases (search/finder.py).
 
 import functools
 import os
-import re
 
+from kb.text import fold as folded_words
 from taxonomy.glossary import glossary
 
 from .synonyms import concept_phrases, fold
@@ -97,7 +97,7 @@ def key_phrases(language: str) -> frozenset[str]:
     plurals), folded, as words: "public-private partnership" is "public private
     partnership", as a problem's text is read (`key_phrases_in`)."""
     return frozenset(
-        _as_words(phrase)
+        folded_words(phrase)
         for entry in glossary()
         for phrase in concept_phrases(entry, language)
         if len(phrase.split()) > 1
@@ -108,7 +108,7 @@ def key_phrases_in(text: str, language: str) -> list[str]:
     """The glossary phrases of `language` that `text` names, folded, longest first;
     a phrase inside a longer one named too is left out ("acceso a la informacion"
     in "ley de acceso a la informacion")."""
-    words = f" {_as_words(fold(text))} "
+    words = f" {folded_words(text)} "
     named = sorted(
         (phrase for phrase in key_phrases(language) if f" {phrase} " in words),
         key=lambda phrase: (-len(phrase), phrase),
@@ -118,8 +118,3 @@ def key_phrases_in(text: str, language: str) -> list[str]:
         if not any(f" {phrase} " in f" {longer} " for longer in kept):
             kept.append(phrase)
     return kept
-
-
-def _as_words(text: str) -> str:
-    """`text`'s words, one space apart, without punctuation or hyphens."""
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
