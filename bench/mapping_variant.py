@@ -13,7 +13,13 @@ Variants:
   highlighted fields (summaries and bodies), so the unified highlighter reads them
   instead of analysing the text again;
 - `combined`: every text field of a language also copied (`copy_to`) into one
-  field of that language, `all_<language>`, analysed as the language's fields are.
+  field of that language, `all_<language>`, analysed as the language's fields are;
+- `people`: what people wrote in a language (its title, summary, body and key
+  terms; not the machine translations nor the problem fields) copied into
+  `all_<language>`, and its summary and body alone into `prose_<language>`: the two
+  query shapes `python -m bench.profile` sets beside each other on one copy;
+- `people-mt`: `all_<language>` as `people`, and the machine translations into a
+  language (title, summary, body) copied into `machine_<language>`.
 """
 
 import time
@@ -52,22 +58,96 @@ def with_combined_fields(mappings: dict) -> dict:
     return mappings
 
 
+def prose_field(language: str) -> str:
+    return f"prose_{language}"
+
+
+def with_people_fields(mappings: dict) -> dict:
+    from search.mapping import LANGUAGES, TEXT_FIELDS
+
+    properties = mappings["properties"]
+    for language in LANGUAGES:
+        for field in TEXT_FIELDS:
+            targets = [combined_field(language)]
+            if field in ("summary", "body"):
+                targets.append(prose_field(language))
+            properties[f"{field}_{language}"]["copy_to"] = targets
+        for name in (combined_field(language), prose_field(language)):
+            properties[name] = {
+                "type": "text",
+                "analyzer": language,
+                "search_analyzer": f"{language}_search",
+            }
+    return mappings
+
+
+def machine_field(language: str) -> str:
+    return f"machine_{language}"
+
+
+def with_people_and_machine_fields(mappings: dict) -> dict:
+    from search.mapping import LANGUAGES, MACHINE_FIELDS, TEXT_FIELDS
+
+    properties = mappings["properties"]
+    for language in LANGUAGES:
+        for field in TEXT_FIELDS:
+            properties[f"{field}_{language}"]["copy_to"] = [combined_field(language)]
+        for field in MACHINE_FIELDS:
+            properties[f"{field}_mt_{language}"]["copy_to"] = [machine_field(language)]
+        for name in (combined_field(language), machine_field(language)):
+            properties[name] = {
+                "type": "text",
+                "analyzer": language,
+                "search_analyzer": f"{language}_search",
+            }
+    return mappings
+
+
 VARIANTS = {
     "as-mapped": lambda mappings: mappings,
     "offsets": with_offsets,
     "combined": with_combined_fields,
+    "people": with_people_fields,
+    "people-mt": with_people_and_machine_fields,
 }
 
 
-def variant_copy(client, source: str, variant: str) -> str:
+def variant_copy(
+    client, source: str, variant: str, *, without_vectors: bool = False
+) -> str:
     """`source` copied into `<source>-<variant>` under the variant's mapping, merged
-    to one segment (made once; a copy stopped half-way is made again)."""
-    return merged_copy(client, source, f"{source}-{variant}", VARIANTS[variant])
+    to one segment (made once; a copy stopped half-way is made again). Without
+    vectors (`<source>-<variant>-text`), for text-mode requests only."""
+    from search.mapping import VECTOR_FIELD
+
+    if not without_vectors:
+        return merged_copy(client, source, f"{source}-{variant}", VARIANTS[variant])
+    return merged_copy(
+        client,
+        source,
+        f"{source}-{variant}-text",
+        lambda mappings: without_vector_field(VARIANTS[variant](mappings)),
+        dropped=VECTOR_FIELD,
+    )
 
 
-def merged_copy(client, source: str, target: str, remap=lambda mappings: mappings):
+def without_vector_field(mappings: dict) -> dict:
+    from search.mapping import VECTOR_FIELD
+
+    mappings["properties"].pop(VECTOR_FIELD, None)
+    return mappings
+
+
+def merged_copy(
+    client,
+    source: str,
+    target: str,
+    remap=lambda mappings: mappings,
+    dropped: str = "",
+):
     """`source` copied into `target` (same settings, its mapping through `remap`),
-    merged to one segment; made once and kept, unless a run stopped half-way."""
+    merged to one segment; made once and kept, unless a run stopped half-way.
+    `dropped`: a field left out of the copy, and the k-NN setting with it."""
     wait = {"request_timeout": 3600}
     if (
         client.indices.exists(index=target, **wait)
@@ -82,6 +162,7 @@ def merged_copy(client, source: str, target: str, remap=lambda mappings: mapping
         key: value
         for key, value in found["settings"]["index"].items()
         if key in ("number_of_shards", "analysis", "knn", "max_result_window")
+        and not (dropped and key == "knn")
     }
     index_settings["number_of_replicas"] = 0
     index_settings["refresh_interval"] = "-1"
@@ -95,8 +176,18 @@ def merged_copy(client, source: str, target: str, remap=lambda mappings: mapping
     helpers.bulk(
         client,
         (
-            {"_index": target, "_id": hit["_id"], "_source": hit["_source"]}
-            for hit in helpers.scan(client, index=source, size=500, **wait)
+            {
+                "_index": target,
+                "_id": hit["_id"],
+                "_source": {k: v for k, v in hit["_source"].items() if k != dropped},
+            }
+            for hit in helpers.scan(
+                client,
+                index=source,
+                size=500,
+                **({"_source_excludes": dropped} if dropped else {}),
+                **wait,
+            )
         ),
         chunk_size=500,
         **wait,
@@ -113,6 +204,13 @@ def merged_copy(client, source: str, target: str, remap=lambda mappings: mapping
 def main(argv=None) -> int:
     parser = tool_parser("python -m bench.mapping_variant")
     parser.add_argument("--variant", choices=sorted(VARIANTS), required=True)
+    parser.add_argument(
+        "--without-vectors",
+        action="store_true",
+        help="leave the sentence vectors out (`<index>-<variant>-text`): a copy made "
+        "in minutes instead of an hour, for text-mode requests "
+        "(`python -m bench.profile --mode text --also-on`)",
+    )
     args = parser.parse_args(argv)
     attach_to_bench(args)
     from search.client import get_client
@@ -120,7 +218,9 @@ def main(argv=None) -> int:
 
     client = get_client()
     source = next(iter(client.indices.get_alias(name=alias_name())))
-    target = variant_copy(client, source, args.variant)
+    target = variant_copy(
+        client, source, args.variant, without_vectors=args.without_vectors
+    )
     for name in (source, target):
         stats = client.indices.stats(index=name, metric="store,segments")
         primaries = stats["indices"][name]["primaries"]

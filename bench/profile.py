@@ -6,7 +6,11 @@ or scripts/opensearch.sh with OPENSEARCH_PORT=9260). Each variant runs the same
 seeded API selections, one at a time (a different one first each time), with the
 request cache cleared before each; the table gives the engine's own `took` (ms),
 p50 / p95 / mean. `--also-on INDEX` sends the request as sent and the k-NN clause
-alone to a copy of the index under another mapping too.
+alone to a copy of the index under another mapping too; with `--mode text`, to a
+copy without vectors (`python -m bench.mapping_variant --without-vectors`), the text
+request as sent and without highlighting (only searches with words then). On a
+`--variant people` copy, both add the request with the words on the combined
+fields of what people wrote.
 """
 
 import argparse
@@ -21,6 +25,11 @@ AS_SENT = "hybrid as sent now"
 WITHOUT_HIGHLIGHT = "hybrid without highlight"
 SNIPPETS = "hybrid, snippets: "
 COMBINED = "hybrid, words on titles + combined fields"
+TEXT_AS_SENT = "the search as sent now"
+TEXT_WITHOUT_HIGHLIGHT = "now without highlighting"
+PEOPLE = "words on titles + all_<lang> (people's), MT apart"
+PROSE = "words on titles, terms + prose_<lang>, MT apart"
+PEOPLE_MACHINE = "words on titles + all_<lang> + machine_<lang> at half"
 MAX_ANALYZER_OFFSETS = (10_000, 5_000)
 
 
@@ -35,7 +44,7 @@ def variants(filters) -> dict[str, list[dict]]:
     from search.ranking import TEXT
 
     body = build_search_request(filters, TEXT.ranked(filters, translated=""))
-    result = {"the search as sent now": [body]}
+    result = {TEXT_AS_SENT: [body]}
     if filters.q:
         result["now + weighing a suggestion (when one is found)"] = [
             body,
@@ -53,7 +62,7 @@ def variants(filters) -> dict[str, list[dict]]:
         result["without the phrase at all"] = [no_rescore]
         no_highlight = copy.deepcopy(body)
         no_highlight.pop("highlight", None)
-        result["now without highlighting"] = [no_highlight]
+        result[TEXT_WITHOUT_HIGHLIGHT] = [no_highlight]
         first_only = copy.deepcopy(no_rescore)
         first_only["query"] = matching_query(filters.q)["bool"]["should"][0]
         result["now, only the best_fields multi_match"] = [first_only]
@@ -113,34 +122,140 @@ def hybrid_variants(filters) -> dict[str, list[dict]]:
 
 def on_copy(built: dict[str, list[dict]], index: str) -> dict[str, list[dict]]:
     """The variants sent to a copy of the index under another mapping: the request
-    as sent, without highlighting, the k-NN clause alone and, on a copy with
-    combined per-language fields, the request with the words matched on them."""
-    chosen = {name: built[name] for name in (AS_SENT, WITHOUT_HIGHLIGHT, KNN_ALONE)}
+    as sent, without highlighting, the k-NN clause alone (hybrid) and, on a copy with
+    combined per-language fields, the request with the words matched on them. A
+    copy without vectors (`-text`) gets the text mode's request (`--mode text`)."""
+    hybrid = AS_SENT in built
+    base = AS_SENT if hybrid else TEXT_AS_SENT
+    names = (AS_SENT, WITHOUT_HIGHLIGHT, KNN_ALONE) if hybrid else (TEXT_AS_SENT,)
+    chosen = {name: built[name] for name in names if name in built}
+    if not hybrid and TEXT_WITHOUT_HIGHLIGHT in built:
+        chosen[TEXT_WITHOUT_HIGHLIGHT] = built[TEXT_WITHOUT_HIGHLIGHT]
+    if "highlight_query" in built[base][0].get("highlight", {}):
+        chosen[f"{base} without highlight_query (mapping 9's)"] = [
+            without_highlight_query(built[base][0])
+        ]
     if index.endswith("-combined"):
-        chosen[COMBINED] = [on_combined_fields(built[AS_SENT][0])]
+        chosen[COMBINED] = [on_combined_fields(built[base][0])]
+    if index.removesuffix("-text").endswith("-people-mt"):
+        mode = "hybrid" if hybrid else "text"
+        chosen[f"{mode}, {PEOPLE_MACHINE}"] = [on_people_machine_fields(built[base][0])]
+    if index.removesuffix("-text").endswith("-people"):
+        mode = "hybrid" if hybrid else "text"
+        chosen[f"{mode}, {PEOPLE}"] = [on_people_fields(built[base][0])]
+        chosen[f"{mode}, {PROSE}"] = [on_prose_fields(built[base][0])]
+        chosen[f"{mode}, {PEOPLE}, no highlight_query"] = [
+            without_highlight_query(on_people_fields(built[base][0]))
+        ]
     return {f"{name}, on {index}": bodies for name, bodies in chosen.items()}
+
+
+def without_highlight_query(body: dict) -> dict:
+    changed = copy.deepcopy(body)
+    changed["highlight"].pop("highlight_query", None)
+    return changed
 
 
 def on_combined_fields(body: dict) -> dict:
     """`body` with every multi_match over the text fields matching the titles and the
     per-language combined fields (`all_<language>`, filled by `copy_to`) instead."""
     from search.mapping import LANGUAGES
-    from search.query import TEXT_BOOSTS, text_fields
+    from search.query import TEXT_BOOSTS
 
     fields = [f"title_{language}^{TEXT_BOOSTS['title']}" for language in LANGUAGES]
     fields += [f"all_{language}" for language in LANGUAGES]
+    return with_words_on(body, fields)
+
+
+def machine_fields() -> list[str]:
+    from search.query import text_fields
+
+    return [name for name in text_fields() if "_mt_" in name]
+
+
+def on_people_fields(body: dict) -> dict:
+    """`body` with the words on the titles, on what people wrote in each language
+    combined (`all_<language>` of a `--variant people` copy) and on the machine
+    translations, each at its weight, as before."""
+    from search.mapping import LANGUAGES
+    from search.query import TEXT_BOOSTS
+
+    fields = [f"title_{language}^{TEXT_BOOSTS['title']}" for language in LANGUAGES]
+    fields += [f"all_{language}^2" for language in LANGUAGES]
+    return with_words_on(body, fields + machine_fields())
+
+
+def on_people_machine_fields(body: dict) -> dict:
+    """`body` with the words on the titles (people's, and machine-translated at
+    half), on what people wrote in each language combined (`all_<language>`) and on
+    the machine translations into it combined (`machine_<language>`, at half), of a
+    `--variant people-mt` copy."""
+    from search.mapping import LANGUAGES
+    from search.query import MACHINE_WEIGHT, TEXT_BOOSTS
+
+    title = TEXT_BOOSTS["title"]
+    fields = [f"title_{language}^{title}" for language in LANGUAGES]
+    fields += [
+        f"title_mt_{language}^{title * MACHINE_WEIGHT:g}" for language in LANGUAGES
+    ]
+    fields += [f"all_{language}" for language in LANGUAGES]
+    fields += [f"machine_{language}^{MACHINE_WEIGHT:g}" for language in LANGUAGES]
+    return with_words_on(body, fields)
+
+
+def on_prose_fields(body: dict) -> dict:
+    """`body` with the words on the titles and key terms per field, on the summary
+    and body combined (`prose_<language>` of a `--variant people` copy) and on the
+    machine translations, each at its weight, as before."""
+    from search.mapping import LANGUAGES
+    from search.query import TEXT_BOOSTS
+
+    fields = [
+        f"{field}_{language}^{TEXT_BOOSTS[field]}"
+        for field in ("title", "terms")
+        for language in LANGUAGES
+    ]
+    fields += [f"prose_{language}" for language in LANGUAGES]
+    return with_words_on(body, fields + machine_fields())
+
+
+def with_words_on(body: dict, fields: list[str]) -> dict:
+    """`body` with every multi_match over the words' fields on `fields` instead. No
+    clause reads the summaries and bodies one by one any more, so the highlighter
+    is given the words' clauses on them (`highlight_query`): the same words marked
+    as before."""
+    from search.query import text_fields
+
     changed = copy.deepcopy(body)
+    on_snippet_fields = []
     stack = [changed]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
             match = node.get("multi_match")
             if match and match.get("fields") == text_fields():
+                on_snippet_fields.append(
+                    {"multi_match": {**match, "fields": snippet_fields()}}
+                )
                 match["fields"] = fields
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+    if "highlight" in changed and on_snippet_fields:
+        changed["highlight"]["highlight_query"] = {
+            "bool": {"should": on_snippet_fields}
+        }
     return changed
+
+
+def snippet_fields() -> list[str]:
+    from search.query import text_fields
+
+    return [
+        name
+        for name in text_fields()
+        if name.startswith(("summary_", "body_")) and "_mt_" not in name
+    ]
 
 
 def snippet_levers(body: dict, words: dict) -> dict[str, dict]:
@@ -237,14 +352,19 @@ def main(argv=None) -> int:
     unchanged: dict[str, list[bool]] = {}  # the same snippets as the request as sent
     for planned in mix[: args.searches]:
         filters = parse_filters(QueryDict(planned.url_path.split("?", 1)[1]))
-        if args.mode == "hybrid" and not filters.q:
+        if (args.mode == "hybrid" or args.also_on) and not filters.q:
             continue  # no variants to set beside it
         built = hybrid_variants(filters) if args.mode == "hybrid" else variants(filters)
         if args.only:
             built = {name: built[name] for name in built if name in args.only}
         index_of = dict.fromkeys(built, alias_name())
         for other in args.also_on:
-            elsewhere = on_copy(hybrid_variants(filters), other)
+            elsewhere = on_copy(
+                hybrid_variants(filters)
+                if args.mode == "hybrid"
+                else variants(filters),
+                other,
+            )
             built.update(elsewhere)
             index_of.update(dict.fromkeys(elsewhere, other))
         # A different variant first each time: none always meets the caches warm.
@@ -262,10 +382,15 @@ def main(argv=None) -> int:
                 spent += response["took"]
             took.setdefault(name, []).append(spent)
             answers[name] = response
-        if AS_SENT in answers:
+        base = AS_SENT if args.mode == "hybrid" else TEXT_AS_SENT
+        # The request as sent on the bench's index, else on the first copy.
+        reference = next((name for name in names if name.startswith(base)), None)
+        if reference:
             for name, response in answers.items():
-                if "snippets" in name or AS_SENT in name:
-                    same = same_snippets(answers[AS_SENT], response)
+                if name == reference:
+                    continue
+                if "snippets" in name or base in name or "words on" in name:
+                    same = same_snippets(answers[reference], response)
                     unchanged.setdefault(name, []).append(same)
     print(
         f"engine took (ms) over {args.searches} searches, {args.size:,} practices, "

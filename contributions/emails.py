@@ -10,6 +10,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from kb.absolute_urls import page_url
+
 from .models import Submission
 
 
@@ -57,7 +59,7 @@ def notify_submitter(submission: Submission, page) -> None:
         "submission": submission,
         "page": page,
         "published": published,
-        "page_url": page.full_url if published else "",
+        "page_url": page_url(page) if published else "",
         "retention_days": settings.CONTRIBUTION_RETENTION_DAYS,
     }
     _send("decision", context, [submission.submitter_email], page.locale.language_code)

@@ -311,6 +311,8 @@ def _messages(field) -> dict:
         chosen["invalid_list"] = MESSAGES["invalid_list"]
     if isinstance(field, forms.BooleanField):
         chosen["required"] = _("Please tick this box to send the form.")
+    if isinstance(field, forms.EmailField):
+        chosen["invalid"] = _("Please give an email address such as name@example.org.")
     return chosen
 
 

@@ -58,7 +58,7 @@ class SubmissionInspectView(InspectView):
 
     def get_document_display_value(self):
         if not self.object.document:
-            return "-"
+            return "—"
         return format_html(
             '<a href="{}" download>{}</a>',
             reverse("contribution_document", args=[self.object.pk]),

@@ -19,7 +19,13 @@ from practices.classification import (
     practice_pages,
     sharing,
 )
-from practices.dataset import csv_header, csv_lines, practice_groups, practice_row
+from practices.dataset import (
+    PageAddresses,
+    csv_header,
+    csv_lines,
+    practice_groups,
+    practice_row,
+)
 from practices.models import PracticePage
 from taxonomy.models import Outcome, Theme
 
@@ -31,8 +37,14 @@ def _practice(page) -> PracticePage | None:
     return specific if isinstance(specific, PracticePage) else None
 
 
+class NoOptionsForm(forms.Form):
+    """Practices have no child pages: Wagtail's "include descendants" box (whose
+    unlabelled field showed English in the Spanish admin) has nothing to do."""
+
+
 class PracticeBulkAction(PageBulkAction):
     template_name = "desk/bulk_actions/confirm.html"
+    form_class = NoOptionsForm
     # Text for the confirmation page.
     question = ""
     button = ""
@@ -188,9 +200,7 @@ class ExportBulkAction(PracticeBulkAction):
         objects, _without_access = self.get_actionable_objects()
         keys = list(dict.fromkeys(str(page.translation_key) for page in objects))
         lang = "en" if self.request.LANGUAGE_CODE == "en" else "es"
-        groups = practice_groups(
-            keys, lang=lang, url_for=lambda page: page.get_full_url(self.request)
-        )
+        groups = practice_groups(keys, lang=lang, url_for=PageAddresses(self.request))
         body = csv_header(bom=True) + csv_lines(practice_row(g) for g in groups)
         response = HttpResponse(body, content_type="text/csv; charset=utf-8")
         day = timezone.localdate().isoformat()

@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.side_panels import BaseSidePanel
+from wagtail.coreutils import get_content_languages
 
 from contributions.models import Submission
 from practices.sections import RICH_TEXT_SECTIONS
@@ -12,6 +13,12 @@ from search.index_status import practice_index_status
 
 from .collection import collection_overview
 from .translation import translation_source
+
+
+def _language_names(codes) -> list[str]:
+    """ "English", not "en": the index stores codes, editors read names."""
+    names = get_content_languages()
+    return [str(names.get(code, code)) for code in codes]
 
 
 class CollectionPanel(Component):
@@ -55,6 +62,8 @@ class SearchStatusSidePanel(BaseSidePanel):
         # The verdict is about the practice; this page is one of its languages.
         language = self.object.locale.language_code
         context["language"] = self.object.locale.get_display_name()
+        context["indexed_languages"] = _language_names(self.status.indexed_languages)
+        context["live_languages"] = _language_names(self.status.live_languages)
         context["language_in_search"] = (
             self.status.indexed and language in self.status.indexed_languages
         )

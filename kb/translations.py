@@ -16,7 +16,17 @@ def site_languages() -> tuple[str, ...]:
 
 
 def live_translations(page: "Page") -> list["Page"]:
-    return list(page.get_translations().live().select_related("locale"))
+    """The page's other live language versions. The page's own row comes in the
+    same query, to read its locale (the alternate links name the page itself)."""
+    others = []
+    for version in (
+        page.get_translations(inclusive=True).live().select_related("locale")
+    ):
+        if version.pk == page.pk:
+            page.locale = version.locale
+        else:
+            others.append(version)
+    return others
 
 
 class TranslationsInContext:

@@ -205,6 +205,19 @@ EDITOR_MSGIDS = [
     gettext_noop("Use meaningful text"),
     gettext_noop("Use meaningful text for screen reader users"),
     gettext_noop("Use a meaningful title for screen reader users"),
+    # A page scheduled to go live: the lock banner, and its entries in the history.
+    gettext_noop(
+        "{model_name} '{title}' is locked and has been scheduled to go live at "
+        "{datetime}"
+    ),
+    gettext_noop("Locked by schedule"),
+    gettext_noop("%(model_name)s scheduled for publishing at %(go_live_at)s"),
+    gettext_noop("%(model_name)s scheduled for publishing"),
+    gettext_noop("%(model_name)s unscheduled for publishing at %(go_live_at)s"),
+    gettext_noop("%(model_name)s unscheduled from publishing"),
+    gettext_noop(
+        "Revision %(revision_id)s from %(created_at)s unscheduled from publishing."
+    ),
 ]
 
 # A page in moderation, as its editor and its reviewers see it, and the workflow
@@ -232,6 +245,10 @@ REPORTS_AND_ACTIONS_MSGIDS = [
     gettext_noop("Last edit"),
     gettext_noop("Locked by"),
     gettext_noop("Anyone"),
+    # The delete screen of a term or country that practices still use.
+    gettext_noop(
+        "One or more references to this %(model_name)s prevent it from being deleted."
+    ),
 ]
 REPORTS_AND_ACTIONS_PLURAL_MSGIDS = [
     ngettext_lazy(

@@ -13,6 +13,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
+from kb.absolute_urls import page_url
 from practices.models import PracticeIndexPage, public_pages
 
 
@@ -33,7 +34,7 @@ class PagesSitemap(WagtailSitemap):
             urls.append(
                 {
                     "item": item,
-                    "location": item.get_full_url(self.request),
+                    "location": page_url(item, self.request),
                     "lastmod": item.last_published_at,
                     "alternates": alternates[item.translation_key],
                 }
@@ -54,7 +55,7 @@ class PagesSitemap(WagtailSitemap):
             result[translation.translation_key].append(
                 {
                     "lang_code": translation.locale.language_code,
-                    "location": translation.get_full_url(self.request),
+                    "location": page_url(translation, self.request),
                 }
             )
         return result

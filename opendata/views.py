@@ -227,9 +227,7 @@ def practice_api(request, practice_id: str):
         key = UUID(practice_id)
     except ValueError:
         return api_error(404, "No published practice has this id.")
-    groups = practice_groups(
-        [key], lang="es", url_for=lambda page: page.get_full_url(request)
-    )
+    groups = practice_groups([key], lang="es", url_for=PageAddresses(request))
     if not groups:
         return api_error(404, "No published practice has this id.")
     return _conditional_json(
@@ -261,6 +259,17 @@ def dump_download(request, name: str):
         raise Http404
     if checksum:
         path = path.with_name(name)
-    response = FileResponse(open(path, "rb"), as_attachment=True, filename=name)  # noqa: SIM115
+    response = FileResponse(
+        open(path, "rb"),  # noqa: SIM115 - the response closes it
+        as_attachment=True,
+        filename=name,
+        # What mimetypes would guess has no charset (or is octet-stream for JSON
+        # Lines): a browser that opens the file would misread its accents.
+        content_type=(
+            "text/plain; charset=utf-8"
+            if checksum
+            else FORMATS[path.suffix.removeprefix(".")]
+        ),
+    )
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     return _cross_origin(response)

@@ -79,9 +79,10 @@ PLACEHOLDERS = {("localhost", 80)}
 
 
 def site_address() -> tuple[str, int]:
-    """Host and port of settings.SITE_URL, which permalinks and citations use.
+    """Host and port of settings.SITE_URL, the site's address without a request.
 
-    Wagtail builds a page's full URL from its site: https when the port is 443.
+    Wagtail builds a page's full URL from its site (https when the port is 443);
+    pages served to a reader print the host reached instead (kb/absolute_urls.py).
     """
     url = urlsplit(settings.SITE_URL)
     default_port = 443 if url.scheme == "https" else 80

@@ -1,6 +1,9 @@
 """The practice editor's form: Wagtail's page form, with a translation's slug
-following its title (`practices.translation_slugs`)."""
+following its title (`practices.translation_slugs`) and addresses kept in ASCII."""
 
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .translation_slugs import slug_for_translation
@@ -8,6 +11,19 @@ from .translation_slugs import slug_for_translation
 
 class PracticePageForm(WagtailAdminPageForm):
     slug_from_title = None
+
+    def clean_slug(self):
+        """A typed "diálogo" becomes "dialogo", as the browser's slug field and
+        every importer make it (`WAGTAIL_ALLOW_UNICODE_SLUGS` is off)."""
+        slug = self.cleaned_data.get("slug", "")
+        if slug.isascii():
+            return slug
+        folded = slugify(slug, allow_unicode=False)
+        if not folded:
+            raise forms.ValidationError(
+                _("Write the slug with the letters a to z, digits and hyphens.")
+            )
+        return folded
 
     def clean(self):
         if self.cleaned_data.get("title") and "slug" in self.cleaned_data:

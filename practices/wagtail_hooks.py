@@ -1,4 +1,4 @@
-"""Admin listing of practices: filters editors use every day."""
+"""Practices in the admin: the listing's filters, and terms in use kept from deletion."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from .facets import FACETS
 from .models import PracticePage
 from .models.practice_page import Language
+from .term_usage import refuse_to_delete_terms_in_use
 
 
 class TermFilter(django_filters.ModelChoiceFilter):
@@ -126,3 +127,6 @@ class PracticeListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_practice_listing():
     return PracticeListingViewSet("practices")
+
+
+hooks.register("before_delete_snippet", refuse_to_delete_terms_in_use)

@@ -6,10 +6,14 @@ a typo inside one ("declaraciones patrimoniles", "cabildreos") otherwise misses 
 synonyms, and with them every practice written in the other language. The corrected
 query is matched beside the query as typed (`query.matching_query`), so a word the
 glossary lacks loses nothing.
+
+The glossary's phrases an official's problem names (`key_phrases_in`) are what the
+practice finder matches as phrases (search/finder.py).
 """
 
 import functools
 import os
+import re
 
 from taxonomy.glossary import glossary
 
@@ -85,3 +89,31 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+@functools.cache
+def key_phrases(language: str) -> frozenset[str]:
+    """The glossary's phrases of two words or more in `language` (and their
+    plurals), folded."""
+    return frozenset(
+        phrase
+        for entry in glossary()
+        for phrase in concept_phrases(entry, language)
+        if len(phrase.split()) > 1
+    )
+
+
+def key_phrases_in(text: str, language: str) -> list[str]:
+    """The glossary phrases of `language` that `text` names, folded, longest first;
+    a phrase inside a longer one named too is left out ("acceso a la informacion"
+    in "ley de acceso a la informacion")."""
+    words = " " + " ".join(re.sub(r"[^\w]+", " ", fold(text)).split()) + " "
+    named = sorted(
+        (phrase for phrase in key_phrases(language) if f" {phrase} " in words),
+        key=lambda phrase: (-len(phrase), phrase),
+    )
+    kept: list[str] = []
+    for phrase in named:
+        if not any(f" {phrase} " in f" {longer} " for longer in kept):
+            kept.append(phrase)
+    return kept

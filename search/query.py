@@ -77,15 +77,28 @@ def synonym_phrases() -> bool:
     return settings.SEARCH_SYNONYM_PHRASES
 
 
-def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
+# How many of the words must match (in one field, or across fields).
+WORDS_REQUIRED = "2<75%"
+
+
+def matching_query(
+    q: str,
+    translated: str = "",
+    corrected: str = "",
+    *,
+    across_fields: bool = False,
+) -> dict:
     """Which practices the words find, and their first score. `translated`: the
     query machine-translated (see SEARCH_QUERY_TRANSLATION), matched as one more,
     lighter clause; `corrected`: the query with misspelt key terms corrected
-    (`ranking.key_term_correction`), matched as one more clause."""
+    (`ranking.key_term_correction`), matched as one more clause; `across_fields`:
+    the words may meet in different fields of a practice (`cross_fields`), not
+    three quarters of them in one."""
     if not q:
         return {"match_all": {}}
     long_text = len(q.split()) > LONG_QUERY_WORDS
     q, translated = first_words(q), first_words(translated)
+    match_type = "cross_fields" if across_fields else "best_fields"
     extra = []
     if corrected and not long_text:
         extra.append(
@@ -93,9 +106,9 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
                 "multi_match": {
                     "query": corrected,
                     "fields": text_fields(),
-                    "type": "best_fields",
+                    "type": match_type,
                     "tie_breaker": 0.3,
-                    "minimum_should_match": "2<75%",
+                    "minimum_should_match": WORDS_REQUIRED,
                     "auto_generate_synonyms_phrase_query": synonym_phrases(),
                     "boost": KEY_TERM_BOOST,
                 }
@@ -107,9 +120,9 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
                 "multi_match": {
                     "query": translated,
                     "fields": text_fields(),
-                    "type": "best_fields",
+                    "type": match_type,
                     "tie_breaker": 0.3,
-                    "minimum_should_match": "2<75%",
+                    "minimum_should_match": WORDS_REQUIRED,
                     "auto_generate_synonyms_phrase_query": synonym_phrases(),
                     "boost": QUERY_TRANSLATION_BOOST,
                 }
@@ -124,9 +137,9 @@ def matching_query(q: str, translated: str = "", corrected: str = "") -> dict:
                     "multi_match": {
                         "query": q,
                         "fields": text_fields(),
-                        "type": "best_fields",
+                        "type": match_type,
                         "tie_breaker": 0.3,
-                        "minimum_should_match": "2<75%",
+                        "minimum_should_match": WORDS_REQUIRED,
                         "auto_generate_synonyms_phrase_query": synonym_phrases(),
                         "boost": 3,
                     }
@@ -175,7 +188,7 @@ def typo_tolerant_match(q: str) -> dict:
                 "fuzziness": "AUTO",
                 "prefix_length": 1,
                 "max_expansions": 20,
-                "minimum_should_match": "2<75%",
+                "minimum_should_match": WORDS_REQUIRED,
             }
         }
     }
@@ -187,14 +200,22 @@ def first_words(text: str) -> str:
     return text if len(words) <= MAX_QUERY_WORDS else " ".join(words[:MAX_QUERY_WORDS])
 
 
-def text_query(q: str, translated: str = "", corrected: str = "") -> dict:
-    """The words' query with the phrase scored on every match: for requests that
-    cannot rescore (rank fusion's text half, exports)."""
+def text_query(
+    q: str,
+    translated: str = "",
+    corrected: str = "",
+    *,
+    across_fields: bool = False,
+    phrase: str = "",
+) -> dict:
+    """The words' query with the phrase (`phrase`, or the words) scored on every
+    match: for requests that cannot rescore (exports)."""
     if not q:
         return {"match_all": {}}
+    words = matching_query(q, translated, corrected, across_fields=across_fields)
     return {
         "bool": {
-            "should": [matching_query(q, translated, corrected), phrase_query(q)],
+            "should": [words, phrase_query(phrase or q)],
             "minimum_should_match": 1,
         }
     }

@@ -22,7 +22,7 @@ harness (`search/evaluation/rankings.py`), not a setting.
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,6 +41,7 @@ from .query import (
     rescore,
     text_query,
 )
+from .questions import is_question, question_topic
 from .vectors import query_vector
 
 logger = logging.getLogger(__name__)
@@ -81,6 +82,72 @@ VECTORS_OFF_SECONDS = 60
 BY_SCORE = ("relevance", "mexico")
 
 
+# How a question (told by its form, search/questions.py) is matched: "typed" as
+# any words; "topic" by its words without the asking ones ("cómo", "how can we",
+# "otros países"); "actions" without the verbs of doing better too ("crear",
+# "fortalecer", "publish"); "-across" lets them meet in different fields of a
+# practice. Questions 0.628 -> 0.683 on the harness's tuning half with
+# "actions-across" (docs/search.md, fifth wave).
+QUESTION_MATCHING = "actions-across"
+
+
+# With a place selected (a country, a state: a few dozen practices), the words may
+# meet in different fields of a practice (`cross_fields`): filtered queries 0.784
+# -> 0.802 on the harness's tuning half, 0.4 more results a search, no more for
+# off-topic words (docs/search.md, fifth wave).
+PLACE_ACROSS_FIELDS = True
+PLACE_FACETS = ("country", "subdivision")
+
+
+@dataclass(frozen=True)
+class MatchedWords:
+    """What a search's words match with: the words (a question's topic), their
+    translation and correction, and the phrase that rescores (the words typed)."""
+
+    q: str
+    translated: str = ""
+    corrected: str = ""
+    across_fields: bool = False
+    phrase: str = ""
+
+    def query(self) -> dict:
+        return matching_query(
+            self.q,
+            self.translated,
+            self.corrected,
+            across_fields=self.across_fields,
+        )
+
+    def query_with_phrase(self) -> dict:
+        return text_query(
+            self.q,
+            self.translated,
+            self.corrected,
+            across_fields=self.across_fields,
+            phrase=self.phrase,
+        )
+
+
+def matched_words(filters: SearchFilters, translated: str) -> MatchedWords:
+    """The words a search matches: as typed, or a question's topic (also of its
+    translation and correction); across fields under a place; the phrase is
+    always the words typed."""
+    corrected = key_term_correction(filters)
+    words = MatchedWords(filters.q, translated, corrected, phrase=filters.q)
+    if QUESTION_MATCHING != "typed" and is_question(filters.q):
+        without_actions = QUESTION_MATCHING.startswith("actions")
+        words = replace(
+            words,
+            q=question_topic(filters.q, without_actions),
+            translated=translated and question_topic(translated, without_actions),
+            corrected=corrected and question_topic(corrected, without_actions),
+            across_fields=QUESTION_MATCHING.endswith("-across"),
+        )
+    if PLACE_ACROSS_FIELDS and any(filters.values(f) for f in PLACE_FACETS):
+        words = replace(words, across_fields=True)
+    return words
+
+
 def query_translation(filters: SearchFilters) -> str:
     """The words machine-translated Spanish to English, when that is switched on
     (SEARCH_QUERY_TRANSLATION); "" otherwise or without Apertium."""
@@ -115,14 +182,14 @@ class TextRanking:
         if translated is None:
             translated = query_translation(filters)
         rescoring = self._rescoring(filters, rescorable)
-        corrected = key_term_correction(filters)
+        words = matched_words(filters, translated)
         if rescoring or filters.sort not in BY_SCORE:
-            words = matching_query(filters.q, translated, corrected)
+            query = words.query()
         else:
-            words = text_query(filters.q, translated, corrected)
+            query = words.query_with_phrase()
         return RankedQuery(
-            query=words,
-            rescore=rescore(filters.q) if rescoring else None,
+            query=query,
+            rescore=rescore(words.phrase) if rescoring else None,
             translated=translated,
         )
 
@@ -154,16 +221,14 @@ class HybridRanking(TextRanking):
             neighbours = nearest_practices(filters.q)
             if neighbours is None:
                 return text
-            words = matching_query(
-                filters.q, text.translated, key_term_correction(filters)
-            )
+            words = matched_words(filters, text.translated).query()
             return RankedQuery(
                 hybrid_query(words, neighbours), text.rescore, text.translated
             )
         vector = query_vector(filters.q)
         if vector is None:
             return text
-        words = matching_query(filters.q, text.translated, key_term_correction(filters))
+        words = matched_words(filters, text.translated).query()
         return RankedQuery(
             hybrid_query(words, vector, filtered_by(filters)),
             text.rescore,

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from kb.text import fold
 
+from .folded_search import folded_matches
 from .models import Country, Subdivision
 
 
@@ -36,12 +37,7 @@ class PlaceSearchForm(BaseFilterForm):
         if not query:
             return objects
         self.is_searching, self.search_query = True, query
-        matching = [
-            pk
-            for pk, *names in objects.values_list("pk", *self.name_fields)
-            if any(query in fold(name or "") for name in names)
-        ]
-        return objects.filter(pk__in=matching)
+        return folded_matches(objects, query, self.name_fields)
 
 
 class CountrySearchForm(PlaceSearchForm):

@@ -3,9 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from .choosers import country_chooser_viewset, subdivision_chooser_viewset
+from .folded_search import folded_matches
 from .models import (
     Country,
     EvidenceLevel,
@@ -20,9 +25,19 @@ from .models import (
 )
 
 
+class FoldedSearchIndexView(IndexView):
+    """The listing's search box ignores accents and capitals in `search_fields`."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return folded_matches(queryset, self.search_query, self.search_fields)
+
+
 def _term_viewset(term_model, icon="tag", extra_filters=()):
     class TermViewSet(SnippetViewSet):
         model = term_model
+        index_view_class = FoldedSearchIndexView
         menu_icon = icon
         list_display = ["slug", "label_es", "label_en", "sort_order"]
         search_fields = ["slug", "label_es", "label_en"]
@@ -35,6 +50,7 @@ def _term_viewset(term_model, icon="tag", extra_filters=()):
 
 class CountryViewSet(SnippetViewSet):
     model = Country
+    index_view_class = FoldedSearchIndexView
     menu_icon = "site"
     list_display = ["code", "name_es", "name_en", "region"]
     list_filter = ["region"]
@@ -43,6 +59,7 @@ class CountryViewSet(SnippetViewSet):
 
 class SubdivisionViewSet(SnippetViewSet):
     model = Subdivision
+    index_view_class = FoldedSearchIndexView
     menu_icon = "site"
     list_display = ["code", "name", "country"]
     search_fields = ["code", "name", "name_es", "name_en"]

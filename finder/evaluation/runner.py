@@ -22,7 +22,7 @@ from search.service import SearchUnavailable, search_practices
 
 from ..context import parse_context
 from ..service import find_for
-from .judged import HALVES, JudgedContext, judged_contexts, split
+from .judged import HALVES, SPLIT_SEED, JudgedContext, judged_contexts, split
 from .metrics import ndcg_at
 
 DEPTH = 5
@@ -70,42 +70,58 @@ class Scores:
     failed: dict[str, set[str]] = field(default_factory=dict)
 
     def mean(
-        self, engine: str, half: str, leaving_out: frozenset = frozenset()
+        self,
+        engine: str,
+        half: str,
+        leaving_out: frozenset = frozenset(),
+        only: frozenset | None = None,
     ) -> float:
         values = [
             value
             for context, value in self.by_engine[engine][half].items()
-            if context not in leaving_out
+            if context not in leaving_out and (only is None or context in only)
         ]
         return statistics.mean(values) if values else 0.0
 
     def all_failed(self) -> frozenset:
         return frozenset().union(*self.failed.values())
 
-    def table(self) -> list[str]:
+    def table(self, only: frozenset | None = None) -> list[str]:
+        """nDCG@5 per half and engine; `only`: of these contexts alone."""
         engines = list(self.by_engine)
+
+        def mean(engine, half, leaving_out=frozenset()):
+            return self.mean(engine, half, leaving_out, only)
+
         lines = [
             f"{'half':<10} {'n':>3}" + "".join(f" {e + ' nDCG@5':>14}" for e in engines)
         ]
         for half in HALVES:
-            count = len(self.by_engine[engines[0]][half])
+            count = len(
+                [
+                    c
+                    for c in self.by_engine[engines[0]][half]
+                    if only is None or c in only
+                ]
+            )
             row = f"{half:<10} {count:>3}"
-            row += "".join(f" {self.mean(engine, half):>14.3f}" for engine in engines)
+            row += "".join(f" {mean(engine, half):>14.3f}" for engine in engines)
             lines.append(row)
         if {"finder", "search"} <= set(engines):
-            gaps = [self.mean("finder", h) - self.mean("search", h) for h in HALVES]
+            gaps = [mean("finder", h) - mean("search", h) for h in HALVES]
             lines.append(
                 "finder - search: "
                 + ", ".join(f"{h} {g:+.3f}" for h, g in zip(HALVES, gaps, strict=True))
             )
         failed = self.all_failed()
+        if only is not None:
+            failed &= only
         if failed:
             lines.append(
                 f"failed (scored 0): {', '.join(sorted(failed))}; "
                 "without them: "
                 + ", ".join(
-                    f"{h} "
-                    + " ".join(f"{e} {self.mean(e, h, failed):.3f}" for e in engines)
+                    f"{h} " + " ".join(f"{e} {mean(e, h, failed):.3f}" for e in engines)
                     for h in HALVES
                 )
             )
@@ -159,10 +175,18 @@ def evaluate(
         scores = score(per_context=per_context, out=out)
     contexts = judged_contexts()
     out(
-        f"{len(contexts)} judged contexts (split seed 28: "
+        f"{len(contexts)} judged contexts (split seed {SPLIT_SEED}, each batch on its "
+        "own: "
         + ", ".join(f"{h} {len(v)}" for h, v in split(contexts).items())
         + f") over the demo repertory; set-up {setup:.0f}s"
     )
     for line in scores.table():
         out(line)
+    batches = sorted({context.batch for context in contexts})
+    if len(batches) > 1:
+        for batch in batches:
+            ids = frozenset(c.id for c in contexts if c.batch == batch)
+            out(f"batch {batch} alone ({len(ids)} contexts):")
+            for line in scores.table(only=ids):
+                out(line)
     return scores

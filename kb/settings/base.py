@@ -173,8 +173,9 @@ WAGTAIL_SITE_NAME = "Repertorio"
 # No Gravatar: the admin's Content-Security-Policy allows no third-party images,
 # and editors' addresses are not sent to a third party for an avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Where readers reach the site: permalinks, citations and alternate links use it
-# (the default Wagtail site takes its host and port from it).
+# The site's public address where there is no request (dumps, emails, tasks); the
+# default Wagtail site takes its host and port from it. Pages, feeds and sitemaps use
+# the host the reader reached instead (kb/absolute_urls.py).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
 # The admin's own search stays on the database so editors never depend on OpenSearch.
@@ -182,6 +183,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Addresses in ASCII, as the importers and translations make them (practices/
+# services.py, translation_slugs.py): the editor's slug field folds "diálogo" to
+# "dialogo" instead of publishing /mesas-de-di%C3%A1logo/.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 

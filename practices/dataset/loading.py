@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from wagtail.models import Page
 
+from kb.absolute_urls import page_url
 from kb.translations import site_languages
 from practices.models import PracticePage
 
@@ -66,11 +67,11 @@ class PageAddresses:
         if parent_path not in self._parents:
             parent = Page.objects.filter(path=parent_path).first()
             self._parents[parent_path] = (
-                parent.get_full_url(self.request) if parent else None
+                page_url(parent, self.request) if parent else None
             )
         base = self._parents[parent_path]
         if not base or not base.endswith("/"):
-            return page.get_full_url(self.request)
+            return page_url(page, self.request)
         return f"{base}{page.slug}/"
 
 

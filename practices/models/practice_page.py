@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kb.absolute_urls import page_url
 from kb.translations import live_translations
 from practices.citation import cite
 from practices.editorial import EditorialPagePermissions
@@ -393,20 +394,22 @@ class PracticePage(EditorialPagePermissions, Page):
         if machine:
             context["machine_translation"] = machine
         context["translations"] = live_translations(self)
+        address = page_url(self, request)
         context["citation"] = cite(
             self,
-            self.get_full_url(request),
+            address,
             title=machine.get("title") if machine else None,
         )
-        context["json_ld"] = cache.get_or_set(
-            f"practice-json-ld:{self.cache_key}",
-            lambda: script_safe_json(self.json_ld(request)),
-            CACHE_SECONDS,
+        # Cached without the address, which depends on the host the reader reached.
+        metadata = cache.get_or_set(
+            f"practice-metadata:{self.cache_key}", self.json_ld, CACHE_SECONDS
         )
+        context["json_ld"] = script_safe_json({**metadata, "url": address})
         return context
 
-    def json_ld(self, request) -> dict:
-        """schema.org metadata for search engines and citation managers."""
+    def json_ld(self) -> dict:
+        """schema.org metadata for search engines and citation managers, but for
+        the page's address (`url`), which the view adds."""
         # Prefetched, so the page body rendered next reuses the same themes.
         prefetch_related_objects([self], "themes")
         data = {
@@ -415,7 +418,6 @@ class PracticePage(EditorialPagePermissions, Page):
             "headline": self.title,
             "description": self.summary,
             "inLanguage": self.locale.language_code,
-            "url": self.get_full_url(request),
             "license": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
             "publisher": {"@type": "Organization", "name": "Repertorio"},
             "keywords": [

@@ -342,4 +342,9 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "machine-weight-.75": _ours_with_constants(MACHINE_WEIGHT=0.75),
     "machine-weight-1": _ours_with_constants(MACHINE_WEIGHT=1.0),
     "translation-boost-3": _ours_with_constants(QUERY_TRANSLATION_BOOST=3),
+    "place-in-one-field": _ours_with_constants(PLACE_ACROSS_FIELDS=False),
+    "questions-typed": _ours_with_constants(QUESTION_MATCHING="typed"),
+    "questions-topic": _ours_with_constants(QUESTION_MATCHING="topic"),
+    "questions-topic-across": _ours_with_constants(QUESTION_MATCHING="topic-across"),
+    "questions-actions": _ours_with_constants(QUESTION_MATCHING="actions"),
 }

@@ -33,6 +33,8 @@ def test_the_contribution_links_its_draft_in_labels_and_local_time(moderator_cli
     assert f'href="{edit_url}"' in html
     cells = re.findall(r"<dd[^>]*>\s*(.*?)\s*</dd>", html, re.S)
     assert "None" not in cells and "False" not in cells and "True" not in cells
+    # Every empty value reads the same dash (the document's read "-").
+    assert "-" not in cells and "—" in cells
     local = formats.date_format(
         timezone.localtime(submission.created_at), "SHORT_DATETIME_FORMAT"
     )

@@ -88,3 +88,11 @@ def test_thanks_and_status_pages_say_what_happens_next(
     status = client.get(status_url).content.decode()
     assert f"<title>{status_title} · " in status
     assert reference in status
+
+
+def test_a_malformed_email_gets_the_sites_message_not_djangos(client):
+    html = client.post(
+        "/en/contribute/", _data(email="ana.example.org")
+    ).content.decode()
+    assert "Please give an email address such as name@example.org." in html
+    assert "Enter a valid email address." not in html

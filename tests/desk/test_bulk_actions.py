@@ -162,3 +162,15 @@ def test_a_theme_added_on_spanish_pages_classifies_the_whole_practice(
         document = _document(en.translation_key)
         assert "water-sanitation" in document["theme"]
         assert "drainage" in document["terms_en"]
+
+
+@pytest.mark.parametrize("action", ["desk_mark_reviewed", "desk_export"])
+def test_the_confirmation_offers_no_include_descendants_box(
+    client_for, editor, two, action
+):
+    """Practices have no child pages: Wagtail's box, unlabelled and so never
+    translated ("Include descendants" in the Spanish admin), has nothing to do."""
+    html = client_for(editor).get(_url(action, two)).content.decode()
+    assert "Contraloría social de obra" in html
+    assert "include_descendants" not in html
+    assert "Include descendants" not in html

@@ -68,3 +68,28 @@ def test_the_create_forms_do_not_autosave(client_for, moderator, app, model, par
     response = client_for(moderator).get(url)
     assert response.status_code == 200
     assert not _autosaves(edit_form(response.content.decode()))
+
+
+def test_a_practice_created_in_the_admin_gets_an_ascii_address(client_for, editor):
+    """Like every imported or translated practice's: the slug field folds accents
+    as the editor types, and the server folds a slug typed with them."""
+    client = client_for(editor)
+    index = PracticeIndexPage.objects.get(locale__language_code="es")
+    create_url = reverse(
+        "wagtailadmin_pages:add", args=["practices", "practicepage", index.pk]
+    )
+    form = edit_form(client.get(create_url).content.decode())
+    slug_field = form.select_one("input[name=slug]")
+    # Present (a true boolean attribute) would let the browser keep "á".
+    assert not slug_field.has_attr("data-w-slug-allow-unicode-value")
+
+    typed = form_values(form) | {
+        "title": "Mesas de diálogo en Oaxaca",
+        "slug": "mesas-de-diálogo-en-oaxaca",
+        "summary": "Vecinos y funcionarios revisan las obras cada mes en mesas.",
+        "action-draft": "1",
+    }
+    client.post(create_url, typed)
+    page = PracticePage.objects.get(title=typed["title"])
+    assert page.slug == "mesas-de-dialogo-en-oaxaca"
+    assert page.url.endswith("/mesas-de-dialogo-en-oaxaca/")

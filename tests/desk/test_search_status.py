@@ -148,5 +148,8 @@ def test_after_unpublishing_one_language_the_panel_says_it_is_not_in_search(
     client = client_for(moderator)
     html = _edit(client, PracticePage.objects.get(pk=spanish.pk))
     assert 'data-desk-verdict="other-language"' in html
+    # The other language by its name, not the index's code.
+    assert "in its other language (English)" in html
+    assert "(en)" not in html
     assert 'data-desk-verdict="current"' not in html
     assert 'data-desk-verdict="current"' in _edit(client, english)

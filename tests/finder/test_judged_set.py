@@ -6,7 +6,12 @@ import json
 import pytest
 
 from finder.context import parse_context
-from finder.evaluation.judged import CONTEXTS_FILE, judged_contexts, split
+from finder.evaluation.judged import (
+    CONTEXTS_FILE,
+    JudgedContext,
+    judged_contexts,
+    split,
+)
 from finder.evaluation.metrics import ndcg_at
 from finder.evaluation.runner import Scores
 from practices.demo.case_file import CASES_DIR
@@ -28,6 +33,19 @@ def test_the_split_is_fixed_disjoint_and_even():
     assert not tuning & held_out
     assert tuning | held_out == {c.id for c in contexts}
     assert abs(len(tuning) - len(held_out)) <= 1
+
+
+def test_a_new_batch_does_not_move_an_earlier_context_between_halves():
+    def ids(contexts):
+        halves = split(contexts)
+        return {half: {c.id for c in halves[half]} for half in halves}
+
+    first = [JudgedContext(f"a{n:02}", {}, {}) for n in range(23)]
+    added = [JudgedContext(f"b{n:02}", {}, {}, batch=2) for n in range(9)]
+    alone, together = ids(first), ids(first + added)
+    for half in alone:
+        assert {i for i in together[half] if i.startswith("a")} == alone[half]
+    assert len({i for i in together["tuning"] if i.startswith("b")}) == 4
 
 
 def test_there_are_at_least_forty_contexts_each_with_a_first_choice():
@@ -66,6 +84,18 @@ def test_the_table_prints_both_halves_and_the_gap():
     assert lines[1].split() == ["tuning", "1", "0.900", "0.500"]
     assert lines[2].split() == ["held-out", "2", "0.700", "0.500"]
     assert lines[3] == "finder - search: tuning +0.400, held-out +0.200"
+
+
+def test_the_table_of_a_subset_counts_only_its_contexts():
+    scores = Scores(
+        {
+            "finder": {"tuning": {"a": 0.9, "d": 0.1}, "held-out": {"b": 0.8}},
+            "search": {"tuning": {"a": 0.5, "d": 0.3}, "held-out": {"b": 0.4}},
+        }
+    )
+    lines = scores.table(only=frozenset({"a", "b"}))
+    assert lines[1].split() == ["tuning", "1", "0.900", "0.500"]
+    assert scores.table()[1].split() == ["tuning", "2", "0.500", "0.400"]
 
 
 def test_a_context_plain_search_failed_on_is_counted_apart():

@@ -125,3 +125,20 @@ def test_every_new_endpoint_is_in_the_openapi_document():
         "/feeds/practices.atom",
     ):
         assert "get" in spec["paths"][path], path
+
+
+def test_dump_downloads_say_they_are_utf8_text(client, corpus, dump_dir):
+    """A browser that opens a dump rather than saving it reads its accents right:
+    the same types as the export API's, with their charset."""
+    call_command("export_practices", "--dump", stdout=io.StringIO())
+    today = datetime.date.today().isoformat()
+    expected = {
+        "es.csv": "text/csv; charset=utf-8",
+        "csv": "text/csv; charset=utf-8",
+        "jsonl": "application/x-ndjson; charset=utf-8",
+        "jsonl.sha256": "text/plain; charset=utf-8",
+    }
+    for kind, content_type in expected.items():
+        response = client.get(f"/open-data/dumps/repertorio-practices-{today}.{kind}")
+        assert response.status_code == 200
+        assert response["Content-Type"] == content_type, kind

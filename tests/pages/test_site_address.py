@@ -41,6 +41,9 @@ def test_a_practice_citation_uses_the_site_address(client, settings):
         [practice_record("cite-1", "Presupuesto participativo en Zapopan", "Resumen.")]
     )
     page = PracticePage.objects.get(source_id="cite-1")
-    html = client.get(page.url, HTTP_HOST="repertorio.example.org").content.decode()
+    # Over https, as the proxy in front says (the address comes from the request).
+    html = client.get(
+        page.url, HTTP_HOST="repertorio.example.org", secure=True
+    ).content.decode()
     assert f'class="permalink" href="https://repertorio.example.org{page.url}"' in html
     assert "localhost" not in html

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from finder.evaluation.judged import HALVES
+from finder.evaluation.judged import HALVES, judged_contexts
 from finder.evaluation.runner import evaluate, score
 
 
@@ -29,7 +29,18 @@ class Command(BaseCommand):
         scores = score(
             ("tuning",), per_context=options["per_context"], out=self.stdout.write
         )
+        contexts = judged_contexts()
+        batches = sorted({context.batch for context in contexts})
         for engine in scores.by_engine:
-            self.stdout.write(
-                f"{engine}: tuning nDCG@5 {scores.mean(engine, HALVES[0]):.3f}"
-            )
+            line = f"{engine}: tuning nDCG@5 {scores.mean(engine, HALVES[0]):.3f}"
+            if len(batches) > 1:
+                line += "".join(
+                    f", batch {batch} "
+                    + f"{scores.mean(engine, HALVES[0], only=_ids(contexts, batch)):.3f}"
+                    for batch in batches
+                )
+            self.stdout.write(line)
+
+
+def _ids(contexts, batch: int) -> frozenset:
+    return frozenset(c.id for c in contexts if c.batch == batch)

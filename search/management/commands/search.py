@@ -55,6 +55,11 @@ class Command(BaseCommand):
                 "machine-weight-.75",
                 "machine-weight-1",
                 "translation-boost-3",
+                "place-in-one-field",
+                "questions-typed",
+                "questions-topic",
+                "questions-topic-across",
+                "questions-actions",
             ],
             help="Engines to score (default: ours and wagtail); text and vectors are "
             "our search with one half of the hybrid only",

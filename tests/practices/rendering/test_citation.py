@@ -81,7 +81,8 @@ def test_the_english_citation_and_the_open_graph_tags(client, corpus):
         '<meta property="og:title" content="Participatory budgets in Zapopan">' in html
     )
     assert '<meta property="og:type" content="article">' in html
-    assert f'<meta property="og:url" content="{page.full_url}">' in html
+    # The address the reader reached (the test client's), not the Site record's.
+    assert f'<meta property="og:url" content="http://testserver{page.url}">' in html
     assert '<meta property="og:locale" content="en_US">' in html
     assert '<meta property="og:locale:alternate" content="es_MX">' in html
     assert '<meta name="twitter:card" content="summary">' in html
