@@ -330,8 +330,8 @@ class PracticePage(EditorialPagePermissions, Page):
     sources_panels = [
         FieldPanel("implementing_institutions"),
         FieldPanel("partners"),
-        InlinePanel("sources", heading=_("Sources"), label=_("Source")),
-        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+        InlinePanel("sources", heading=_("Sources"), label=_("source")),
+        InlinePanel("documents", heading=_("Documents"), label=_("document")),
         FieldPanel("image"),
     ]
     record_panels = [
