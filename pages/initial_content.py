@@ -82,35 +82,35 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
                 "slug": "privacidad",
                 "introduction": (
                     "Qué datos personales recabamos, para qué, por cuánto tiempo y cómo "
-                    "ejercer sus derechos."
+                    "ejercer tus derechos."
                 ),
                 "body": (
                     "<h2>Responsable</h2>"
                     "<p>El equipo editorial de Repertorio es responsable del "
-                    f"tratamiento de sus datos personales. Contacto: {contact}.</p>"
+                    f"tratamiento de tus datos personales. Contacto: {contact}.</p>"
                     "<h2>Qué datos recabamos</h2>"
                     "<p>Solo de quienes proponen una práctica con el formulario de "
                     "contribución: nombre, correo electrónico y, si la indica, su "
                     "organización. Para leer o buscar en el repertorio no se necesita "
                     "cuenta ni se recaban datos personales.</p>"
                     "<h2>Para qué</h2>"
-                    "<p>Para comunicarnos con usted sobre su propuesta, informarle la "
-                    "decisión editorial y prevenir abusos. Sus datos nunca se publican, "
+                    "<p>Para comunicarnos contigo sobre tu propuesta, informarte la "
+                    "decisión editorial y prevenir abusos. Tus datos nunca se publican, "
                     "no se incluyen en el índice de búsqueda, en las exportaciones ni en "
                     "la API, y no se transfieren a terceros.</p>"
                     "<h2>Fundamento</h2>"
-                    "<p>Su consentimiento expreso, que otorga al marcar la casilla del "
+                    "<p>Tu consentimiento expreso, que otorgas al marcar la casilla del "
                     "formulario, conforme a la Ley General de Protección de Datos "
                     "Personales en Posesión de Sujetos Obligados.</p>"
                     "<h2>Por cuánto tiempo</h2>"
                     f"<p>Hasta {days} días después de que la propuesta se publique o se "
                     "rechace; después se borran. Queda solo un registro de que el borrado "
-                    "ocurrió, sin sus datos.</p>"
-                    "<h2>Sus derechos</h2>"
-                    "<p>Puede acceder a sus datos, rectificarlos, cancelarlos u oponerse a "
+                    "ocurrió, sin tus datos.</p>"
+                    "<h2>Tus derechos</h2>"
+                    "<p>Puedes acceder a tus datos, rectificarlos, cancelarlos u oponerte a "
                     f"su uso (derechos ARCO) en cualquier momento escribiendo a {contact} "
-                    "con el código de referencia de su propuesta. Si pide la cancelación, "
-                    "sus datos se borran de inmediato.</p>"
+                    "con el código de referencia de tu propuesta. Si pides la cancelación, "
+                    "tus datos se borran de inmediato.</p>"
                     "<h2>Cambios a este aviso</h2>"
                     "<p>Publicaremos cualquier cambio en esta página, con su fecha.</p>"
                 ),
@@ -158,11 +158,11 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
             "es": {
                 "title": "Contacto",
                 "slug": "contacto",
-                "introduction": "Escríbanos para corregir un caso, proponer una fuente o ejercer sus derechos ARCO.",
+                "introduction": "Escríbenos para corregir un caso, proponer una fuente o ejercer tus derechos ARCO.",
                 "body": (
                     f'<p>Correo: <a href="mailto:{contact}">{contact}</a></p>'
-                    "<p>Si escribe sobre una propuesta que envió, incluya su código de "
-                    "referencia. Para proponer una práctica nueva, use el formulario de "
+                    "<p>Si escribes sobre una propuesta que enviaste, incluye su código de "
+                    "referencia. Para proponer una práctica nueva, usa el formulario de "
                     "contribución.</p>"
                 ),
             },
@@ -194,13 +194,13 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
                     "<h2>Licencia</h2>"
                     '<p>Los textos se publican bajo la licencia <a href="'
                     'https://creativecommons.org/licenses/by-nc-sa/4.0/deed.es">CC '
-                    "BY-NC-SA 4.0</a>: puede copiarlos y adaptarlos sin fines comerciales, "
+                    "BY-NC-SA 4.0</a>: puedes copiarlos y adaptarlos sin fines comerciales, "
                     "citando la fuente y compartiendo bajo la misma licencia.</p>"
                     "<h2>Cómo citar</h2>"
                     "<p>Repertorio de gobierno abierto (AAAA). Prácticas de gobierno "
                     "abierto y transparencia proactiva, versión AAAA-MM-DD [conjunto de "
-                    "datos]. Licencia CC BY-NC-SA 4.0. Indique la fecha de la versión y, "
-                    "si usó una versión fechada, su SHA-256.</p>"
+                    "datos]. Licencia CC BY-NC-SA 4.0. Indica la fecha de la versión y, "
+                    "si usaste una versión fechada, su SHA-256.</p>"
                 ),
             },
             "en": {

@@ -149,14 +149,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def corpus(django_db_setup, django_db_blocker):
+def corpus(django_db_setup, django_db_blocker, django_db_keepdb):
     """The small shared repertory (tests/corpus.py), committed outside any test's
     transaction by its first user. It is removed as soon as the next test does not
     use it and built again for the next that does (the hooks below), so every other
-    test finds the empty site it expects whatever the order."""
+    test finds the empty site it expects whatever the order. After the last test it
+    stays only in a test database about to be destroyed; a kept one (--reuse-db)
+    loses it like any other."""
     shared = SharedCorpus.current = SharedCorpus(django_db_blocker)
     yield shared.build()
-    shared.remove()
+    if django_db_keepdb:
+        shared.remove()
 
 
 @pytest.fixture
@@ -230,7 +233,10 @@ def pytest_runtest_setup(item):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    if SharedCorpus.current is not None and (
-        nextitem is None or not _uses(nextitem, "corpus")
+    # After the last test (no next item) the corpus fixture has already decided.
+    if (
+        SharedCorpus.current is not None
+        and nextitem is not None
+        and not _uses(nextitem, "corpus")
     ):
         SharedCorpus.current.remove()

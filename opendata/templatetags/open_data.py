@@ -6,6 +6,9 @@ search's parameters, without the page number.
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language
+
+from search.filters import SearchFilters
 
 register = template.Library()
 
@@ -31,3 +34,9 @@ def open_data_links(filters) -> dict[str, str]:
         "jsonl": _export_url(filters, "jsonl"),
         "feed": _url("practices-feed", filters),
     }
+
+
+@register.simple_tag
+def new_practices_feed_url() -> str:
+    """The site's main feed, every new practice, in the reader's language."""
+    return _url("practices-feed", SearchFilters(lang=get_language()))

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -23,7 +25,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -118,11 +120,26 @@ class PracticePageQuerySet(PageQuerySet):
         return self.filter(translation_key__in=alone)
 
     def review_due(self, today: datetime.date | None = None):
-        """Never reviewed, or last reviewed more than REVIEW_INTERVAL ago."""
-        today = today or datetime.date.today()
+        """Pages whose last review is more than REVIEW_INTERVAL old; a page never
+        reviewed counts from its first publication (a draft never published, from
+        its first saved revision), so a new practice is not due at once."""
+        cutoff = (today or timezone.localdate()) - REVIEW_INTERVAL
+        cutoff_moment = timezone.make_aware(
+            datetime.datetime.combine(cutoff, datetime.time.min)
+        )
+        saved_before_cutoff = Revision.page_revisions.filter(
+            object_id=Cast(models.OuterRef("pk"), models.CharField()),
+            created_at__lt=cutoff_moment,
+        )
+        never_reviewed = models.Q(last_reviewed__isnull=True)
         return self.filter(
-            models.Q(last_reviewed__isnull=True)
-            | models.Q(last_reviewed__lt=today - REVIEW_INTERVAL)
+            models.Q(last_reviewed__lt=cutoff)
+            | (never_reviewed & models.Q(first_published_at__lt=cutoff_moment))
+            | (
+                never_reviewed
+                & models.Q(first_published_at__isnull=True)
+                & models.Exists(saved_before_cutoff)
+            )
         )
 
 
@@ -313,8 +330,8 @@ class PracticePage(EditorialPagePermissions, Page):
     sources_panels = [
         FieldPanel("implementing_institutions"),
         FieldPanel("partners"),
-        InlinePanel("sources", heading=_("Sources"), label=_("Source")),
-        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+        InlinePanel("sources", heading=_("Sources"), label=_("source")),
+        InlinePanel("documents", heading=_("Documents"), label=_("document")),
         FieldPanel("image"),
     ]
     record_panels = [

@@ -7,20 +7,25 @@ from playwright.sync_api import expect
 
 from practices.models import MachineTranslation, PracticePage
 from practices.translation import machine_translations_for, translate_practices
-from search.indexer import rebuild
+from search.indexer import write_documents
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
 def translated(corpus, django_db_blocker):
-    """The shared repertory with machine translations, removed again afterwards so
-    the other browser tests see the index they expect."""
+    """Two practices of the shared repertory with their machine translations,
+    indexed as the site indexes them (the translation's signal queues them); the
+    translations are taken away again afterwards, and the two indexed without them,
+    so the other browser tests see the index they expect."""
     with django_db_blocker.unblock():
-        translate_practices(notify=False)
-        rebuild()
         english = PracticePage.objects.get(source_id="ke-whistle")
         spanish = PracticePage.objects.get(source_id="co-agua")
+        report = translate_practices([english.translation_key, spanish.translation_key])
+        assert report.translated_keys == {
+            english.translation_key,
+            spanish.translation_key,
+        }, report.summary()
         found = machine_translations_for([english, spanish])
         yield {
             "english": (english, found[english.pk]),
@@ -28,7 +33,7 @@ def translated(corpus, django_db_blocker):
         }
         with transaction.atomic():
             MachineTranslation.objects.all().delete()
-        rebuild()
+        assert not write_documents(report.translated_keys).failed
 
 
 def test_spanish_site_labels_the_translation_and_links_to_the_english_original(

@@ -12,6 +12,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from playwright.sync_api import expect
 
 from .accessibility import axe_violations, describe
@@ -107,6 +108,16 @@ def test_every_open_data_link_from_the_search_page(page, journey):
     assert any(theme["code"] == "open-data" for theme in themes)
 
 
+@pytest.fixture(scope="module")
+def dated_dumps(corpus, django_db_blocker, tmp_path_factory):
+    """Today's dumps of the shared repertory, written once for the four walks below
+    (they only download them)."""
+    directory = tmp_path_factory.mktemp("open-data")
+    with override_settings(OPEN_DATA_DUMP_DIR=directory), django_db_blocker.unblock():
+        call_command("export_practices", "--dump", stdout=io.StringIO())
+    return directory
+
+
 @pytest.mark.parametrize(
     "path, api_link, api_heading",
     [
@@ -116,10 +127,9 @@ def test_every_open_data_link_from_the_search_page(page, journey):
 )
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_open_data_page_leads_to_the_dumps_and_the_api(
-    open_page, site_url, settings, tmp_path, path, api_link, api_heading, width
+    open_page, site_url, settings, dated_dumps, path, api_link, api_heading, width
 ):
-    settings.OPEN_DATA_DUMP_DIR = tmp_path / "open-data"
-    call_command("export_practices", "--dump", stdout=io.StringIO())
+    settings.OPEN_DATA_DUMP_DIR = dated_dumps
     page = open_page(width)
     page.goto(site_url + path)
     latest = page.locator("[data-latest-dumps]")

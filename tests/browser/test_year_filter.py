@@ -8,7 +8,7 @@ from django.db import transaction
 from playwright.sync_api import expect
 
 from practices.models import PracticePage
-from search.indexer import rebuild
+from search.models import PendingIndexUpdate
 from tests.factories import create_practices, practice_record
 
 from .accessibility import axe_violations, describe
@@ -41,7 +41,8 @@ SITES = {
 
 @pytest.fixture(scope="module")
 def undated(corpus, django_db_blocker):
-    """Two undated practices beside the shared repertory, removed afterwards."""
+    """Two undated practices beside the shared repertory, removed afterwards; the
+    index follows both as it follows any publish and delete (search/sync.py)."""
     with django_db_blocker.unblock():
         create_practices(
             [
@@ -54,14 +55,13 @@ def undated(corpus, django_db_blocker):
                 for n in (1, 2)
             ]
         )
-        rebuild()
         yield 2
         with transaction.atomic():
             for page in PracticePage.objects.filter(
                 source_id__startswith="undated-browser-"
             ):
                 page.delete()
-        rebuild()
+        assert not PendingIndexUpdate.objects.exists()  # the index has let them go
 
 
 def _count(page) -> int:

@@ -164,6 +164,21 @@ def test_the_practice_editor_reads_in_spanish_with_languages_not_regions(
         assert wagtails_word not in html
 
 
+def test_the_practice_editors_add_buttons_are_in_sentence_case(
+    client_for, editor, make_practice, empty_index
+):
+    """Wagtail puts an inline panel's label mid-phrase ("Add …", "Añadir …"), and
+    capitalises it itself where it heads a child."""
+    page = make_practice()
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    html = client_for(editor).get(url).content.decode()
+    assert "Add source" in html and "Add document" in html
+    assert "Add Source" not in html and "Add Document" not in html
+    html = client_for(_speaks_spanish(editor)).get(url).content.decode()
+    assert "Añadir fuente" in html and "Añadir documento" in html
+    assert "Añadir Fuente" not in html and "Añadir Documento" not in html
+
+
 def test_a_page_in_moderation_reads_in_spanish(
     client_for, editor, moderator, make_practice, empty_index
 ):

@@ -70,7 +70,7 @@ def test_each_attention_figure_counts_and_links_to_its_listing(
     assert "Cabildo abierto en Guadalajara" in client.get(url).content.decode()
 
     url, count = _figure_link(panel, "Not reviewed for 12 months")
-    assert count == 3  # the pair (never reviewed) and the one reviewed 400 days ago
+    assert count == 1  # the one reviewed 400 days ago; the others are new
     listing = client.get(url).content.decode()
     assert "Cabildo abierto en Guadalajara" in listing
     assert "Contraloría social de obra" not in listing
@@ -82,6 +82,29 @@ def test_each_attention_figure_counts_and_links_to_its_listing(
     url, count = _figure_link(moderator_panel, "Contributions waiting for a decision")
     assert count == 1
     assert client_for(moderator).get(url).status_code == 200
+
+
+def test_a_practice_never_reviewed_counts_from_its_first_publication_or_save(
+    client_for, editor, make_practice, empty_index
+):
+    long_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=400)
+    make_practice("Cabildo abierto creado hoy")
+    make_practice("Borrador guardado hoy", publish=False)
+    old = make_practice("Contraloría publicada hace tiempo")
+    PracticePage.objects.filter(pk=old.pk).update(first_published_at=long_ago)
+    old_draft = make_practice("Borrador guardado hace tiempo", publish=False)
+    old_draft.revisions.update(created_at=long_ago)
+    recent = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=30)
+    reviewed_draft = make_practice("Borrador revisado hace poco", publish=False)
+    reviewed_draft.revisions.update(created_at=long_ago)
+    PracticePage.objects.filter(pk=reviewed_draft.pk).update(
+        last_reviewed=recent.date()
+    )
+
+    due = set(PracticePage.objects.review_due().values_list("title", flat=True))
+    assert due == {"Contraloría publicada hace tiempo", "Borrador guardado hace tiempo"}
+    panel = _panel(client_for(editor).get("/admin/").content.decode())
+    assert _figure_link(panel, "Not reviewed for 12 months")[1] == 2
 
 
 def test_group_figures_link_to_the_filtered_practice_listing(

@@ -99,6 +99,9 @@ def test_mark_as_reviewed_dates_the_page_and_its_latest_revision(
     client_for, editor, make_practice, empty_index
 ):
     page = make_practice()
+    PracticePage.objects.filter(pk=page.pk).update(
+        first_published_at=page.first_published_at - datetime.timedelta(days=400)
+    )
     assert page in PracticePage.objects.review_due()
     client_for(editor).post(reverse("desk:mark_reviewed", args=[page.pk]))
     page.refresh_from_db()

@@ -1,5 +1,6 @@
 """The Atom feed of a search, the sitemap, robots.txt and the OpenSearch description."""
 
+import re
 import uuid
 from urllib.robotparser import RobotFileParser
 
@@ -58,6 +59,26 @@ def test_the_feed_follows_the_search_filters_and_language(client, corpus):
         e.title
         for e in feedparser.parse(client.get(FEED, {"country": "CO"}).content).entries
     ]
+
+
+@pytest.mark.parametrize(
+    ("home", "feed_url", "title"),
+    [
+        ("/", FEED, "Repertorio: prácticas nuevas y actualizadas"),
+        ("/en/", f"{FEED}?lang=en", "Repertorio: new and updated practices"),
+    ],
+)
+def test_the_home_page_announces_the_feed_of_new_practices_in_its_language(
+    client, corpus, home, feed_url, title
+):
+    head = client.get(home).content.decode().split("</head>")[0]
+    link = re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*>', head)
+    assert link, "no feed discovery link in the home page's head"
+    assert f'title="{title}"' in link.group(0)
+    assert f'href="{feed_url}"' in link.group(0)
+    feed = feedparser.parse(client.get(feed_url).content)
+    assert feed.feed.title == title
+    assert feed.entries
 
 
 def test_the_feed_answers_bad_input_like_the_search_api(client, corpus):
