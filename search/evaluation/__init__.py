@@ -4,6 +4,6 @@
 request path imports this package.
 """
 
-from .runner import EvaluationSkipped, evaluate
+from .runner import RANKERS, EvaluationSkipped, evaluate
 
-__all__ = ["EvaluationSkipped", "evaluate"]
+__all__ = ["RANKERS", "EvaluationSkipped", "evaluate"]

@@ -4,6 +4,7 @@ import csv
 from collections import Counter
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from search.evaluation import EvaluationSkipped, evaluate
 from search.evaluation.judgements import (
@@ -126,3 +127,8 @@ def test_an_experiment_on_a_misspelt_constant_is_refused():
     with pytest.raises(ValueError, match="QUESTION_MATCHNG"):
         _ours_with_constants(QUESTION_MATCHNG=False)
     assert callable(_ours_with_constants(QUESTION_ACROSS_FIELDS=False))
+
+
+def test_an_unknown_engine_is_refused_before_any_setup():
+    with pytest.raises(CommandError, match="unknown engine 'questions-acros'"):
+        call_command("search", "evaluate", "--engine", "questions-acros")
