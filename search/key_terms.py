@@ -7,8 +7,9 @@ synonyms, and with them every practice written in the other language. The correc
 query is matched beside the query as typed (`query.matching_query`), so a word the
 glossary lacks loses nothing.
 
-The glossary's phrases an official's problem names (`key_phrases_in`) are what the
-practice finder matches as phrases (search/finder.py).
+The glossary's phrases a text names (`key_phrases_in`) are matched as phrases by the
+practice finder (an official's problem, search/finder.py) and by search (the words,
+search/ranking.py `named_key_phrases`), both with `query.key_phrase_query`.
 """
 
 import functools

@@ -27,12 +27,13 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.core.cache import cache
 
+from kb.text import fold as folded_words
 from practices.translation import translate_query
 
 from .filters import SearchFilters
 from .indexer import alias_name
-from .key_terms import corrected_query
-from .mapping import VECTOR_FIELD
+from .key_terms import corrected_query, key_phrases_in
+from .mapping import LANGUAGES, VECTOR_FIELD
 from .node import QueryRejected, run_search
 from .query import (
     RankedQuery,
@@ -42,6 +43,7 @@ from .query import (
     text_query,
 )
 from .questions import is_question, question_topic
+from .synonyms import ENGLISH_BREAKS, SPANISH_BREAKS
 from .vectors import query_vector
 
 logger = logging.getLogger(__name__)
@@ -100,6 +102,19 @@ PLACE_ACROSS_FIELDS = True
 PLACE_FACETS = ("country", "subdivision")
 
 
+# Each glossary phrase the words (or their correction) name, in either language
+# ("participación ciudadana" in "participación ciudadana en el parlamento"),
+# matched as a phrase too, its synonyms and other-language equivalents with it
+# (query.KEY_PHRASE_BOOST): the practice finder's named glossary phrases
+# (docs/finder.md), ported to search. Not when the words are their phrases and
+# nothing more ("presupuesto participativo"): the words' clause with its synonyms
+# and the phrase rescore match those already. Tuning half 0.673 -> 0.683, Spanish
+# 0.594 -> 0.617, no accents 0.627 -> 0.642, no kind lower (docs/search.md, sixth
+# wave).
+QUERY_KEY_PHRASES = True
+KEY_PHRASE_WHOLE_QUERY = False
+
+
 @dataclass(frozen=True)
 class MatchedWords:
     """What a search's words match with: the words (a question's topic), their
@@ -110,6 +125,7 @@ class MatchedWords:
     corrected: str = ""
     across_fields: bool = False
     phrase: str = ""
+    key_phrases: tuple[str, ...] = ()
 
     def query(self) -> dict:
         return matching_query(
@@ -117,6 +133,7 @@ class MatchedWords:
             self.translated,
             self.corrected,
             across_fields=self.across_fields,
+            key_phrases=self.key_phrases,
         )
 
     def query_with_phrase(self) -> dict:
@@ -126,6 +143,7 @@ class MatchedWords:
             self.corrected,
             across_fields=self.across_fields,
             phrase=self.phrase,
+            key_phrases=self.key_phrases,
         )
 
 
@@ -134,7 +152,13 @@ def matched_words(filters: SearchFilters, translated: str) -> MatchedWords:
     translation and correction); across fields under a place; the phrase is
     always the words typed."""
     corrected = key_term_correction(filters)
-    words = MatchedWords(filters.q, translated, corrected, phrase=filters.q)
+    words = MatchedWords(
+        filters.q,
+        translated,
+        corrected,
+        phrase=filters.q,
+        key_phrases=named_key_phrases(filters.q, corrected),
+    )
     if QUESTION_BY_TOPIC and is_question(filters.q):
         without_actions = QUESTION_WITHOUT_ACTIONS
         words = replace(
@@ -146,7 +170,36 @@ def matched_words(filters: SearchFilters, translated: str) -> MatchedWords:
         )
     if PLACE_ACROSS_FIELDS and any(filters.values(f) for f in PLACE_FACETS):
         words = replace(words, across_fields=True)
+    if not KEY_PHRASE_WHOLE_QUERY and phrases_cover(
+        words.key_phrases, words.corrected or words.q
+    ):
+        words = replace(words, key_phrases=())
     return words
+
+
+def phrases_cover(phrases: tuple[str, ...], q: str) -> bool:
+    """Whether the phrases hold every word of `q` but its little words ("de",
+    "of"): the query is its glossary phrases and nothing more."""
+    covered = {word for phrase in phrases for word in phrase.split()}
+    little = SPANISH_BREAKS | ENGLISH_BREAKS
+    return bool(phrases) and all(
+        word in covered or word in little for word in folded_words(q).split()
+    )
+
+
+def named_key_phrases(q: str, corrected: str = "") -> tuple[str, ...]:
+    """The glossary phrases of either language that the words, or their correction,
+    name (`key_phrases_in`), when QUERY_KEY_PHRASES is on."""
+    if not QUERY_KEY_PHRASES or not q:
+        return ()
+    named = [
+        phrase
+        for text in (q, corrected)
+        if text
+        for language in LANGUAGES
+        for phrase in key_phrases_in(text, language)
+    ]
+    return tuple(dict.fromkeys(named))
 
 
 def query_translation(filters: SearchFilters) -> str:

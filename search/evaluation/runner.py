@@ -355,4 +355,9 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     ),
     "questions-topic-across": _ours_with_constants(QUESTION_WITHOUT_ACTIONS=False),
     "questions-actions": _ours_with_constants(QUESTION_ACROSS_FIELDS=False),
+    "no-key-phrases": _ours_with_constants(QUERY_KEY_PHRASES=False),
+    "key-phrases-whole-query": _ours_with_constants(KEY_PHRASE_WHOLE_QUERY=True),
+    "key-phrases-.5": _ours_with_constants(KEY_PHRASE_BOOST=0.5),
+    "key-phrases-1": _ours_with_constants(KEY_PHRASE_BOOST=1),
+    "key-phrases-2": _ours_with_constants(KEY_PHRASE_BOOST=2),
 }
