@@ -100,6 +100,15 @@ PLACE_ACROSS_FIELDS = True
 PLACE_FACETS = ("country", "subdivision")
 
 
+# A word of the query's language, as typed, is no typo of a key term, however near
+# one: by Apertium's dictionary of the language, "protect" is not corrected to the
+# glossary's "protest", nor "publicar" to "publicas", nor "institución" to
+# "institucional"; a verb with pronouns attached ("beneficiaros") is no word.
+# Questions 0.683 -> 0.700 on the harness's tuning half (docs/search.md, sixth
+# wave).
+KEY_TERMS_KEEP_WORDS = True
+
+
 @dataclass(frozen=True)
 class MatchedWords:
     """What a search's words match with: the words (a question's topic), their
@@ -162,7 +171,7 @@ def key_term_correction(filters: SearchFilters) -> str:
     (SEARCH_KEY_TERM_TYPOS); "" otherwise or when none is misspelt."""
     if not filters.q or not settings.SEARCH_KEY_TERM_TYPOS:
         return ""
-    return corrected_query(filters.q, filters.lang)
+    return corrected_query(filters.q, filters.lang, keep_words=KEY_TERMS_KEEP_WORDS)
 
 
 class TextRanking:

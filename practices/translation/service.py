@@ -36,6 +36,7 @@ from .apertium import (
     ApertiumTranslator,
     TranslatorStatus,
     TranslatorUnavailable,
+    warm_analyser,
     warm_pipeline,
 )
 
@@ -298,6 +299,16 @@ def translate_query(q: str, source: str, target: str) -> str:
         return ""
     cache.set(key, translated, QUERY_CACHE_SECONDS)
     return translated
+
+
+def known_words(words: Iterable[str], language: str) -> set[str] | None:
+    """Which of `words` (lower case) are words of `language` by Apertium's
+    dictionary of it, asked of this process's warm analyser; None when Apertium
+    is unavailable."""
+    try:
+        return warm_analyser(language).known_words(words)
+    except TranslatorUnavailable:
+        return None
 
 
 def translate_terms(words: Iterable[str], source: str, target: str) -> dict[str, str]:

@@ -355,4 +355,5 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     ),
     "questions-topic-across": _ours_with_constants(QUESTION_WITHOUT_ACTIONS=False),
     "questions-actions": _ours_with_constants(QUESTION_ACROSS_FIELDS=False),
+    "key-terms-any-word": _ours_with_constants(KEY_TERMS_KEEP_WORDS=False),
 }
