@@ -1,12 +1,14 @@
-"""`python -m bench.key_term_words`: what keeping the language's words costs a
-key-term correction.
+"""`python -m bench.dictionary_words`: what asking Apertium's dictionaries costs a
+search.
 
-Corrects every judged query of the relevance harness (search/evaluation/queries.csv,
-in its own language) `--rounds` times: without the dictionary check (as before),
-and with it (`corrected_query(keep_words=True)`: Apertium's analyser of the
-language, warm in this process, asked about the words about to be corrected).
-Prints milliseconds per query, and how many queries asked the analyser at all.
-No database, no index.
+Over every judged query of the relevance harness (search/evaluation/queries.csv,
+in its own language), `--rounds` times: the key-term correction without the
+dictionary check (as before) and with it (`corrected_query(keep_words=True)`:
+the analyser of the language, warm in this process, asked about the words about
+to be corrected), and telling the words' language before translating them
+(`language_of`: both analysers asked about every word). Prints milliseconds per
+query, and how many queries asked the analyser for a correction. No database,
+no index.
 """
 
 import argparse
@@ -30,7 +32,7 @@ def _row(name: str, millis: list[float]) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bench.key_term_words", description=__doc__
+        prog="python -m bench.dictionary_words", description=__doc__
     )
     parser.add_argument("--rounds", type=int, default=5, help="passes over the queries")
     args = parser.parse_args(argv)
@@ -39,6 +41,7 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
+    from practices.translation import language_of
     from practices.translation.apertium import warm_analyser
     from search import key_terms
     from search.evaluation.judgements import read_queries
@@ -76,6 +79,13 @@ def main(argv=None) -> int:
     ):
         print(_row(f"{name}, all", [ms for _a, ms in timed[keep_words]]))
         print(_row(f"{name}, asking", [ms for a, ms in timed[keep_words] if a]))
+    told = []
+    for _round in range(args.rounds):
+        for q, language in queries:
+            started = time.perf_counter()
+            language_of(q, language)
+            told.append((time.perf_counter() - started) * 1000)
+    print(_row("the words' language told", told))
     print(_row("analysers started (English, Spanish)", [first]))
     return 0
 
