@@ -83,13 +83,11 @@ BY_SCORE = ("relevance", "mexico")
 
 
 # The words are translated from their language into the other: the reader's,
-# unless Apertium's dictionary of the other knows more of them (`language_of`). An
-# English query gets its Spanish words, which meet the Spanish practices' own text
-# and, through the glossary's Spanish synonyms, English terms its words lack
-# ("parliamentary oversight of the executive"). Before, every query went Spanish to
+# unless Apertium's dictionary of the other knows more of them (`language_of`), so
+# an English query gets its Spanish words. Before, every query went Spanish to
 # English, and Apertium read an English query's words as Spanish ones ("open data
-# portal" -> "open Dates portal"): English 0.684 -> 0.704 on the harness's tuning
-# half (docs/search.md, sixth wave).
+# portal" -> "open Dates portal"), a second clause nearly the words': English 0.684
+# -> 0.704 on the harness's tuning half (docs/search.md, sixth wave).
 QUERY_FROM_ITS_LANGUAGE = True
 
 
