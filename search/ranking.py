@@ -126,9 +126,9 @@ KEY_TERMS_KEEP_WORDS = True
 # (query.KEY_PHRASE_BOOST): the practice finder's named glossary phrases
 # (docs/finder.md), ported to search. Not when the words are their phrases and
 # nothing more ("presupuesto participativo"): the words' clause with its synonyms
-# and the phrase rescore match those already. Tuning half 0.673 -> 0.683, Spanish
-# 0.594 -> 0.617, no accents 0.627 -> 0.642, no kind lower (docs/search.md, sixth
-# wave).
+# and the phrase rescore match those already. Tuning half 0.677 -> 0.687, Spanish
+# 0.594 -> 0.616, no accents 0.619 -> 0.634, no kind lower; held-out English 0.703
+# -> 0.696, two queries (docs/search.md, sixth wave).
 QUERY_KEY_PHRASES = True
 KEY_PHRASE_WHOLE_QUERY = False
 
