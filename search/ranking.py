@@ -32,7 +32,7 @@ from practices.translation import translate_query
 from .filters import SearchFilters
 from .indexer import alias_name
 from .key_terms import corrected_query
-from .mapping import VECTOR_FIELD
+from .mapping import PASSAGE_FIELD, VECTOR_FIELD
 from .node import QueryRejected, run_search
 from .query import (
     RankedQuery,
@@ -75,6 +75,10 @@ FILTERED_VECTOR_MIN_SCORE = VECTOR_MIN_SCORE
 # first (docs/search.md, fourth wave).
 SELECTION_NEAREST = 8
 SELECTION_FLOOR = 0.57
+# Score a practice by its nearest passage (title and summary, each body section:
+# an index built with mapping.PASSAGE_VECTORS) instead of its one vector. Measured
+# on the harness, not kept (docs/search.md, sixth wave).
+VECTOR_PASSAGES = False
 # After the node rejects a k-NN query (no plugin, or an index built without the
 # vector field), search stays text only this long before trying vectors again.
 VECTORS_OFF_SECONDS = 60
@@ -285,7 +289,21 @@ def nearest_request(vector: list[float]) -> dict:
     return {
         "size": VECTOR_CANDIDATES,
         "_source": False,
-        "query": {"knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}},
+        "query": nearest_query({"vector": vector, "k": VECTOR_CANDIDATES}),
+    }
+
+
+def nearest_query(knn: dict) -> dict:
+    """The k-NN query of `knn`'s parameters: over the practices' one vector, or
+    (VECTOR_PASSAGES) over their passages, a practice scored by its nearest one."""
+    if not VECTOR_PASSAGES:
+        return {"knn": {VECTOR_FIELD: knn}}
+    return {
+        "nested": {
+            "path": PASSAGE_FIELD,
+            "score_mode": "max",
+            "query": {"knn": {f"{PASSAGE_FIELD}.{VECTOR_FIELD}": knn}},
+        }
     }
 
 
@@ -329,7 +347,7 @@ def knn_clause(
         knn["filter"] = within
     return {
         "function_score": {
-            "query": {"knn": {VECTOR_FIELD: knn}},
+            "query": nearest_query(knn),
             "boost": VECTOR_BOOST,
             "min_score": VECTOR_BOOST * min_score,
         }
