@@ -380,6 +380,7 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "passage-vectors": _with_constants(
         _ours_ranked_by(VectorsOnlyRanking()), VECTOR_PASSAGES=True
     ),
+    "question-vector-typed": _ours_with_constants(QUESTION_VECTOR_TOPIC=False),
 }
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}
