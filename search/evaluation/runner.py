@@ -32,9 +32,9 @@ from .. import ranking as search_ranking
 from .. import service as search_service
 from ..client import get_client
 from ..commands import drain_queue
-from ..filters import parse_filters
 from ..labels import clear_label_cache
 from ..service import search_practices
+from .ceiling import PER_QUERY_HEAD, ceiling_table, per_query_line, query_ceiling
 from .judgements import (
     HALVES,
     KINDS,
@@ -45,6 +45,7 @@ from .judgements import (
 )
 from .metrics import ndcg_at, recall_at
 from .rankings import VectorsOnlyRanking
+from .reach import practice_vectors, query_reach, search_filters
 
 OGP_FILE = "ogp_commitments_subset.csv"
 WAGTAIL_BACKEND = "wagtail_opensearch"
@@ -122,9 +123,11 @@ def evaluate(
     *,
     engines: tuple[str, ...] = ("ours", "wagtail"),
     per_query: bool = False,
+    ceiling: bool = False,
     out: Callable[[str], None] = print,
 ) -> Evaluation:
-    """Run the judged set; raises EvaluationSkipped when the OGP file is absent."""
+    """Run the judged set; raises EvaluationSkipped when the OGP file is absent.
+    `ceiling`: also what the judgements allow a ranking (`ceiling.py`)."""
     source = Path(data_dir or default_data_dir()) / OGP_FILE
     if not source.is_file():
         raise EvaluationSkipped(
@@ -162,6 +165,7 @@ def evaluate(
                     )
                 )
             reports.append(report)
+        ceilings = _ceilings(judged, identifiers) if ceiling else []
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
     out(
         f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
@@ -185,7 +189,37 @@ def evaluate(
                 f"{query.q} {query.country}"
             )
             out(line.rstrip())
+    if ceiling:
+        _print_ceilings(ceilings, per_query, out)
     return evaluation
+
+
+def _ceilings(judged: list[JudgedQuery], identifiers: dict) -> list:
+    keys = {str(key): source_id for key, source_id in identifiers.items()}
+    vectors = practice_vectors()
+    return [
+        query_ceiling(
+            query_reach(query, _ours(query, identifiers), keys, vectors), DEPTH
+        )
+        for query in judged
+    ]
+
+
+def _print_ceilings(ceilings: list, per_query: bool, out) -> None:
+    out("")
+    out(
+        "What the judgements allow (means over queries; shares out of each query's "
+        "relevant practices; docs/search.md, sixth wave)"
+    )
+    for half in HALVES:
+        out("")
+        for line in ceiling_table(ceilings, half):
+            out(line)
+    if per_query:
+        out("")
+        out(PER_QUERY_HEAD)
+        for row in ceilings:
+            out(per_query_line(row))
 
 
 def per_query_cell(score: Score) -> str:
@@ -262,10 +296,7 @@ def _load(path: Path, *, with_wagtail: bool, out) -> int:
 
 
 def _ours(query: JudgedQuery, identifiers: dict) -> list[str]:
-    params = {"q": [query.q], "lang": [query.lang], "page_size": [str(DEPTH)]}
-    if query.country:
-        params["country"] = [query.country]
-    results = search_practices(parse_filters(params))
+    results = search_practices(search_filters(query, DEPTH))
     keys = {str(key): source_id for key, source_id in identifiers.items()}
     return [keys[hit.id] for hit in results.results if hit.id in keys]
 
