@@ -23,10 +23,10 @@ from practices.translation import other_language
 from .mapping import LANGUAGES, MACHINE_FIELDS, PROBLEM_FIELD
 
 # What a practice's passage vectors are made of (`passage_texts`): besides its title
-# and summary, each body section (PASSAGE_SECTIONS), cut every PASSAGE_WORDS words
-# (None: one vector a section, whatever its length), and the machine translation of
-# a single-language practice (PASSAGE_MACHINE).
-PASSAGE_SECTIONS = True
+# and summary, each of the body sections PASSAGE_SECTIONS names, cut every
+# PASSAGE_WORDS words (None: one vector a section, whatever its length), and the
+# machine translation of a single-language practice (PASSAGE_MACHINE).
+PASSAGE_SECTIONS = RICH_TEXT_SECTIONS
 PASSAGE_WORDS = None
 PASSAGE_MACHINE = False
 
@@ -280,9 +280,8 @@ def passage_texts(
         for version in versions:
             heading = (version.get("title"), version.get("summary"))
             texts.append(". ".join(part for part in heading if part))
-            if PASSAGE_SECTIONS:
-                for name in RICH_TEXT_SECTIONS:
-                    texts += _passages(plain_text(version.get(name) or ""))
+            for name in PASSAGE_SECTIONS:
+                texts += _passages(plain_text(version.get(name) or ""))
     return list(dict.fromkeys(text for text in texts if text))
 
 

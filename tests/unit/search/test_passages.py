@@ -41,7 +41,7 @@ def test_the_machine_translation_joins_a_single_language_practice(monkeypatch):
     assert "Presupuesto abierto" not in passage_texts([page], machine)
     monkeypatch.setattr(document_builder, "PASSAGE_MACHINE", True)
     assert passage_texts([page], machine)[-2:] == ["Presupuesto abierto", "Un portal."]
-    monkeypatch.setattr(document_builder, "PASSAGE_SECTIONS", False)
+    monkeypatch.setattr(document_builder, "PASSAGE_SECTIONS", ())
     assert passage_texts([page], machine) == [
         embedding_text([page]),
         "Presupuesto abierto",
