@@ -31,9 +31,9 @@ from .. import ranking as search_ranking
 from .. import service as search_service
 from ..client import get_client
 from ..commands import drain_queue
-from ..filters import parse_filters
 from ..labels import clear_label_cache
 from ..service import search_practices
+from .ceiling import PER_QUERY_HEAD, ceiling_table, per_query_line, query_ceiling
 from .judgements import (
     HALVES,
     KINDS,
@@ -44,6 +44,7 @@ from .judgements import (
 )
 from .metrics import ndcg_at, recall_at
 from .rankings import VectorsOnlyRanking
+from .reach import practice_vectors, query_reach, search_filters
 
 OGP_FILE = "ogp_commitments_subset.csv"
 WAGTAIL_BACKEND = "wagtail_opensearch"
@@ -121,9 +122,11 @@ def evaluate(
     *,
     engines: tuple[str, ...] = ("ours", "wagtail"),
     per_query: bool = False,
+    ceiling: bool = False,
     out: Callable[[str], None] = print,
 ) -> Evaluation:
-    """Run the judged set; raises EvaluationSkipped when the OGP file is absent."""
+    """Run the judged set; raises EvaluationSkipped when the OGP file is absent.
+    `ceiling`: also what the judgements allow a ranking (`ceiling.py`)."""
     source = Path(data_dir or default_data_dir()) / OGP_FILE
     if not source.is_file():
         raise EvaluationSkipped(
@@ -157,6 +160,7 @@ def evaluate(
                     )
                 )
             reports.append(report)
+        ceilings = _ceilings(judged, identifiers) if ceiling else []
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
     out(
         f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
@@ -180,7 +184,37 @@ def evaluate(
                 f"{query.q} {query.country}"
             )
             out(line.rstrip())
+    if ceiling:
+        _print_ceilings(ceilings, per_query, out)
     return evaluation
+
+
+def _ceilings(judged: list[JudgedQuery], identifiers: dict) -> list:
+    keys = {str(key): source_id for key, source_id in identifiers.items()}
+    vectors = practice_vectors()
+    return [
+        query_ceiling(
+            query_reach(query, _ours(query, identifiers), keys, vectors), DEPTH
+        )
+        for query in judged
+    ]
+
+
+def _print_ceilings(ceilings: list, per_query: bool, out) -> None:
+    out("")
+    out(
+        "What the judgements allow (means over queries; shares out of each query's "
+        "relevant practices; docs/search.md, sixth wave)"
+    )
+    for half in HALVES:
+        out("")
+        for line in ceiling_table(ceilings, half):
+            out(line)
+    if per_query:
+        out("")
+        out(PER_QUERY_HEAD)
+        for row in ceilings:
+            out(per_query_line(row))
 
 
 def per_query_cell(score: Score) -> str:
@@ -257,10 +291,7 @@ def _load(path: Path, *, with_wagtail: bool, out) -> int:
 
 
 def _ours(query: JudgedQuery, identifiers: dict) -> list[str]:
-    params = {"q": [query.q], "lang": [query.lang], "page_size": [str(DEPTH)]}
-    if query.country:
-        params["country"] = [query.country]
-    results = search_practices(parse_filters(params))
+    results = search_practices(search_filters(query, DEPTH))
     keys = {str(key): source_id for key, source_id in identifiers.items()}
     return [keys[hit.id] for hit in results.results if hit.id in keys]
 
@@ -317,10 +348,14 @@ def _ours_ranked_by(ranking) -> Callable[[JudgedQuery, dict], list[str]]:
     return rank
 
 
-def _ours_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
-    """The same query sent with the other `lang`: recall must not depend on it."""
-    other = replace(query, lang="en" if query.lang == "es" else "es")
-    return _ours(other, identifiers)
+def _in_other_language(rank) -> Callable[[JudgedQuery, dict], list[str]]:
+    """`rank` with each query sent with the other `lang`."""
+
+    def rank_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
+        other = replace(query, lang="en" if query.lang == "es" else "es")
+        return rank(other, identifiers)
+
+    return rank_in_other_language
 
 
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
@@ -339,7 +374,11 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         SEARCH_QUERY_TRANSLATION=True,
         SEARCH_SYNONYM_PHRASES=False,
     ),
-    "other-lang": _ours_in_other_language,
+    # Each query sent with the other `lang`: recall must not depend on it.
+    "other-lang": _in_other_language(_ours),
+    "other-lang-spanish-to-english": _in_other_language(
+        _ours_with_constants(QUERY_FROM_ITS_LANGUAGE=False)
+    ),
     "knn-min-.55": _ours_with_constants(VECTOR_MIN_SCORE=0.55),
     "knn-min-.65": _ours_with_constants(VECTOR_MIN_SCORE=0.65),
     "knn-boost-20": _ours_with_constants(VECTOR_BOOST=20),
@@ -355,4 +394,6 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     ),
     "questions-topic-across": _ours_with_constants(QUESTION_WITHOUT_ACTIONS=False),
     "questions-actions": _ours_with_constants(QUESTION_ACROSS_FIELDS=False),
+    "key-terms-any-word": _ours_with_constants(KEY_TERMS_KEEP_WORDS=False),
+    "query-spanish-to-english": _ours_with_constants(QUERY_FROM_ITS_LANGUAGE=False),
 }

@@ -43,6 +43,13 @@ class Command(BaseCommand):
         evaluate.add_argument(
             "--per-query", action="store_true", help="Also print every query's scores"
         )
+        evaluate.add_argument(
+            "--ceiling",
+            action="store_true",
+            help="Also print what the judgements allow: ideal re-orderings of our "
+            "results, relevant practices never returned or holding none of the "
+            "query's words (docs/search.md)",
+        )
         drain = sub.add_parser("drain", help="Apply queued index updates")
         drain.add_argument(
             "--watch", type=float, default=0, help="Repeat every N seconds"
@@ -107,6 +114,7 @@ class Command(BaseCommand):
                 options["data_dir"],
                 engines=engines,
                 per_query=options["per_query"],
+                ceiling=options["ceiling"],
                 out=self.stdout.write,
             )
         except EvaluationSkipped as exc:
