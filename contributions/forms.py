@@ -203,9 +203,9 @@ class ContributionForm(forms.Form):
     @classmethod
     def as_written(cls, data) -> "ContributionForm":
         """A fresh form showing what `data` (a POST) said, neither checked nor
-        stored: for a proposal held back by the rate limit, to be sent later. A
-        document kept from an earlier attempt stays kept; the trap field does not
-        come back."""
+        stored: for a proposal held back by the rate limit, to be sent later. The
+        trap field does not come back, and no document does: a kept one expires
+        within the hour the contributor is asked to wait."""
         form = cls()
         for name, field in form.fields.items():
             if name in ("website", "started", "document") or name not in data:
@@ -214,8 +214,6 @@ class ContributionForm(forms.Form):
                 field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField
             )
             form.initial[name] = data.getlist(name) if multiple else data.get(name)
-        if kept_uploads.original_name(data.get("kept_document", "")):
-            form.kept_token = data["kept_document"]
         return form
 
     @property

@@ -50,7 +50,9 @@ def _contribute(request, limit: SizeLimitedUploadHandler):
             {
                 "form": ContributionForm.as_written(request.POST),
                 "held_back": True,
-                "document_dropped": bool(request.FILES.get("document")),
+                "document_dropped": bool(
+                    request.FILES.get("document") or request.POST.get("kept_document")
+                ),
             },
             status=429,
         )

@@ -88,3 +88,21 @@ def test_a_document_sent_over_the_limit_is_not_stored_and_the_reader_is_told(
     assert response.status_code == 429
     assert response.context["document_dropped"]
     assert not list((settings.CONTRIBUTION_UPLOAD_ROOT).rglob("*.pdf"))
+
+
+def test_a_kept_document_is_not_promised_after_the_wait(
+    client, settings, private_uploads
+):
+    """A document kept from an earlier attempt expires within the hour the
+    contributor is asked to wait: the form does not say it is kept, it asks for it
+    again."""
+    settings.CONTRIBUTION_RATE_LIMIT_PER_HOUR = 1
+    document = SimpleUploadedFile("informe.pdf", PDF, content_type="application/pdf")
+    first = client.post(URL, _data(email="", document=document))
+    assert first.status_code == 400
+    kept = first.context["form"].kept_token
+    assert kept
+    response = client.post(URL, _data(kept_document=kept))
+    assert response.status_code == 429
+    assert response.context["document_dropped"]
+    assert 'name="kept_document"' not in response.content.decode()
