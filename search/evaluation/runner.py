@@ -360,10 +360,14 @@ def _ours_ranked_by(ranking) -> Callable[[JudgedQuery, dict], list[str]]:
     return rank
 
 
-def _ours_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
-    """The same query sent with the other `lang`: recall must not depend on it."""
-    other = replace(query, lang="en" if query.lang == "es" else "es")
-    return _ours(other, identifiers)
+def _in_other_language(rank) -> Callable[[JudgedQuery, dict], list[str]]:
+    """`rank` with each query sent with the other `lang`."""
+
+    def rank_in_other_language(query: JudgedQuery, identifiers: dict) -> list[str]:
+        other = replace(query, lang="en" if query.lang == "es" else "es")
+        return rank(other, identifiers)
+
+    return rank_in_other_language
 
 
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
@@ -382,7 +386,11 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         SEARCH_QUERY_TRANSLATION=True,
         SEARCH_SYNONYM_PHRASES=False,
     ),
-    "other-lang": _ours_in_other_language,
+    # Each query sent with the other `lang`: recall must not depend on it.
+    "other-lang": _in_other_language(_ours),
+    "other-lang-spanish-to-english": _in_other_language(
+        _ours_with_constants(QUERY_FROM_ITS_LANGUAGE=False)
+    ),
     "knn-min-.55": _ours_with_constants(VECTOR_MIN_SCORE=0.55),
     "knn-min-.65": _ours_with_constants(VECTOR_MIN_SCORE=0.65),
     "knn-boost-20": _ours_with_constants(VECTOR_BOOST=20),
@@ -398,6 +406,8 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     ),
     "questions-topic-across": _ours_with_constants(QUESTION_WITHOUT_ACTIONS=False),
     "questions-actions": _ours_with_constants(QUESTION_ACROSS_FIELDS=False),
+    "key-terms-any-word": _ours_with_constants(KEY_TERMS_KEEP_WORDS=False),
+    "query-spanish-to-english": _ours_with_constants(QUERY_FROM_ITS_LANGUAGE=False),
     # Passage vectors (an index built with them: PASSAGE_ENGINES), docs/search.md,
     # sixth wave; the bars 0.05 higher, as the best of several passages lies nearer.
     "passages": _ours_with_constants(VECTOR_PASSAGES=True),
