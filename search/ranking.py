@@ -33,7 +33,7 @@ from practices.translation import language_of, other_language, translate_query
 from .filters import SearchFilters
 from .indexer import alias_name
 from .key_terms import corrected_query, key_phrases_in
-from .mapping import LANGUAGES, VECTOR_FIELD
+from .mapping import LANGUAGES, PASSAGE_FIELD, VECTOR_FIELD
 from .node import QueryRejected, run_search
 from .query import (
     RankedQuery,
@@ -77,6 +77,10 @@ FILTERED_VECTOR_MIN_SCORE = VECTOR_MIN_SCORE
 # first (docs/search.md, fourth wave).
 SELECTION_NEAREST = 8
 SELECTION_FLOOR = 0.57
+# Score a practice by its nearest passage (title and summary, each body section:
+# an index built with mapping.PASSAGE_VECTORS) instead of its one vector. Measured
+# on the harness, not kept (docs/search.md, sixth wave).
+VECTOR_PASSAGES = False
 # After the node rejects a k-NN query (no plugin, or an index built without the
 # vector field), search stays text only this long before trying vectors again.
 VECTORS_OFF_SECONDS = 60
@@ -101,6 +105,11 @@ QUERY_FROM_ITS_LANGUAGE = True
 QUESTION_BY_TOPIC = True
 QUESTION_WITHOUT_ACTIONS = True
 QUESTION_ACROSS_FIELDS = True
+# The query's vector made from a question's topic (its verbs of doing kept: "crear
+# un registro" is what it asks for) instead of the words typed: questions 0.683 ->
+# 0.698 on the harness's tuning half, no other kind moving (docs/search.md, sixth
+# wave).
+QUESTION_VECTOR_TOPIC = True
 
 
 # With a place selected (a country, a state: a few dozen practices), the words may
@@ -220,6 +229,13 @@ def named_key_phrases(q: str, corrected: str = "") -> tuple[str, ...]:
     return tuple(dict.fromkeys(named))
 
 
+def vector_words(q: str) -> str:
+    """What the query's vector is made from: a question's topic, else the words."""
+    if QUESTION_VECTOR_TOPIC and is_question(q):
+        return question_topic(q)
+    return q
+
+
 def query_translation(filters: SearchFilters) -> str:
     """The words machine-translated from their language into the other
     (`QUERY_FROM_ITS_LANGUAGE`; else Spanish to English), when that is switched on
@@ -299,7 +315,7 @@ class HybridRanking(TextRanking):
             return RankedQuery(
                 hybrid_query(words, neighbours), text.rescore, text.translated
             )
-        vector = query_vector(filters.q)
+        vector = query_vector(vector_words(filters.q))
         if vector is None:
             return text
         words = matched_words(filters, text.translated).query()
@@ -343,7 +359,7 @@ def nearest_practices(q: str) -> dict[str, float] | None:
     node refuses k-NN on this index)."""
     if not q or settings.SEARCH_MODE == "text" or vectors_rejected():
         return None
-    vector = query_vector(q)
+    vector = query_vector(vector_words(q))
     if vector is None:
         return None
     try:
@@ -358,7 +374,21 @@ def nearest_request(vector: list[float]) -> dict:
     return {
         "size": VECTOR_CANDIDATES,
         "_source": False,
-        "query": {"knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}},
+        "query": nearest_query({"vector": vector, "k": VECTOR_CANDIDATES}),
+    }
+
+
+def nearest_query(knn: dict) -> dict:
+    """The k-NN query of `knn`'s parameters: over the practices' one vector, or
+    (VECTOR_PASSAGES) over their passages, a practice scored by its nearest one."""
+    if not VECTOR_PASSAGES:
+        return {"knn": {VECTOR_FIELD: knn}}
+    return {
+        "nested": {
+            "path": PASSAGE_FIELD,
+            "score_mode": "max",
+            "query": {"knn": {f"{PASSAGE_FIELD}.{VECTOR_FIELD}": knn}},
+        }
     }
 
 
@@ -402,7 +432,7 @@ def knn_clause(
         knn["filter"] = within
     return {
         "function_score": {
-            "query": {"knn": {VECTOR_FIELD: knn}},
+            "query": nearest_query(knn),
             "boost": VECTOR_BOOST,
             "min_score": VECTOR_BOOST * min_score,
         }
