@@ -135,8 +135,8 @@ KEY_TERMS_KEEP_WORDS = True
 # (query.KEY_PHRASE_BOOST): the practice finder's named glossary phrases
 # (docs/finder.md), ported to search. Not when the words are their phrases and
 # nothing more ("presupuesto participativo"): the words' clause with its synonyms
-# and the phrase rescore match those already. Tuning half 0.677 -> 0.687, Spanish
-# 0.594 -> 0.616, no accents 0.619 -> 0.634, no kind lower; held-out English 0.703
+# and the phrase rescore match those already. Tuning half 0.679 -> 0.689, Spanish
+# 0.594 -> 0.616, no accents 0.621 -> 0.638, no kind lower; held-out English 0.703
 # -> 0.696, two queries (docs/search.md, sixth wave).
 QUERY_KEY_PHRASES = True
 KEY_PHRASE_WHOLE_QUERY = False
