@@ -23,5 +23,6 @@ def two_factor_menu_item(request):
 
 @hooks.register("insert_global_admin_css")
 def admin_on_a_phone_css():
-    """Listings that scroll sideways instead of being clipped (static/css/admin.css)."""
+    """A listing page scrolls sideways instead of clipping its last columns
+    (static/css/admin.css)."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -5,6 +5,7 @@ English names were cut off), and the explorer's titles keep whole words."""
 
 import pytest
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 
 from tests.factories import create_practices, practice_record
 
@@ -40,6 +41,16 @@ WORDS_BROKEN_ACROSS_LINES = """title => {
         }
     }
     return broken;
+}"""
+
+
+# Whether the element's centre is where a tap lands: nothing clips or covers it.
+TAPPABLE = """element => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(
+        box.x + box.width / 2, box.y + box.height / 2
+    );
+    return hit !== null && (hit === element || element.contains(hit));
 }"""
 
 
@@ -117,3 +128,26 @@ def test_a_taxonomy_listings_last_column_is_in_reach(open_page, site_url):
         admin.locator("main table.listing tbody tr td:last-child").first
     )
     assert reachable, where
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_row_s_menu_below_a_short_listing_opens_whole(open_page, site_url, width):
+    """A box that scrolls sideways clips up and down too: the explorer's row menu
+    (positioned within its table) opened below a one-row listing was cut off after
+    its third entry, on a phone and on a desktop alike."""
+    from practices.models import PracticeIndexPage
+
+    _practice_with_a_long_title()
+    user = User.objects.create_user("phone-moderator", password=PASSWORD)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    admin = _signed_in_on_a_phone(open_page, site_url, user)
+    admin.set_viewport_size({"width": width, "height": 844})
+
+    index = PracticeIndexPage.objects.get(locale__language_code="es")
+    admin.goto(f"{site_url}/admin/pages/{index.pk}/")
+    row = admin.locator("main table.listing tbody tr").last
+    row.locator("[data-w-dropdown-target=toggle]").last.click()
+    entries = row.locator("[data-w-dropdown-target=content] a").filter(visible=True)
+    expect(entries.last).to_be_visible()
+    tapped = [entries.nth(n).evaluate(TAPPABLE) for n in range(entries.count())]
+    assert len(tapped) >= 4 and all(tapped), tapped
