@@ -37,6 +37,7 @@ from ..ranking import (
     chosen_ranking,
     matched_words,
     query_translation,
+    vector_words,
 )
 from ..vectors import query_vector
 from .ceiling import QueryReach
@@ -209,8 +210,9 @@ def vector_floor(filters: SearchFilters) -> float:
 
 
 def near_practices(filters: SearchFilters, vectors: dict[str, np.ndarray]) -> list[str]:
-    """Practices whose vector's cosine to the query's reaches `vector_floor`."""
-    vector = query_vector(filters.q)
+    """Practices whose vector's cosine to the query's (made as the search makes it:
+    `vector_words`) reaches `vector_floor`."""
+    vector = query_vector(vector_words(filters.q))
     if vector is None:
         return []
     query = np.asarray(vector, dtype=np.float32)
