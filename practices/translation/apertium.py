@@ -146,7 +146,8 @@ class ApertiumPipeline:
         with self._lock:
             try:
                 return self._exchange(plain)
-            except (OSError, TranslatorUnavailable) as exc:
+            # SubprocessError: reading the mode's programs failed or hung.
+            except (OSError, subprocess.SubprocessError, TranslatorUnavailable) as exc:
                 self._stop()
                 raise TranslatorUnavailable(
                     f"apertium {self.mode} pipeline: {exc}"

@@ -103,3 +103,32 @@ def test_an_analyser_that_died_is_started_again(analyser):
 def test_without_apertium_no_word_is_known(settings):
     settings.APERTIUM_COMMAND = "/nonexistent/apertium"
     assert known_words(["protect"], "en") is None
+
+
+@pytest.fixture
+def broken_mode_reader(settings, tmp_path, monkeypatch):
+    """An installation whose `apertium-wblank-mode` fails on its mode files."""
+    for name, script in (
+        ("apertium", "exit 0"),
+        ("apertium-wblank-mode", "echo 'cannot read the mode' >&2; exit 1"),
+    ):
+        program = tmp_path / name
+        program.write_text(f"#!/bin/sh\n{script}\n")
+        program.chmod(0o755)
+    (tmp_path / "modes").mkdir()
+    for mode in ("spa-eng", "eng-spa"):
+        (tmp_path / "modes" / f"{mode}.mode").write_text("lt-proc x.bin\n")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("APERTIUM_DATADIR", str(tmp_path))
+    settings.APERTIUM_COMMAND = str(tmp_path / "apertium")
+
+
+def test_a_mode_that_cannot_be_read_leaves_queries_untranslated_not_failing(
+    broken_mode_reader,
+):
+    """Apertium unavailable, as when it is not installed: a search goes on
+    without the translation and without the dictionary, never with a 500."""
+    with pytest.raises(TranslatorUnavailable):
+        warm_pipeline("es", "en").translate("datos abiertos")
+    assert translate_query("datos abiertos, modo ilegible", "es", "en") == ""
+    assert known_words(["protect"], "en") is None
