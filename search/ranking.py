@@ -35,13 +35,16 @@ from .key_terms import corrected_query
 from .mapping import VECTOR_FIELD
 from .node import QueryRejected, run_search
 from .query import (
+    LONG_QUERY_WORDS,
     RankedQuery,
     facet_clauses,
     matching_query,
     rescore,
+    text_fields,
     text_query,
+    word_share_query,
 )
-from .questions import is_question, question_topic
+from .questions import ASKING_WORDS, is_question, question_topic, words_of
 from .vectors import query_vector
 
 logger = logging.getLogger(__name__)
@@ -100,6 +103,25 @@ PLACE_ACROSS_FIELDS = True
 PLACE_FACETS = ("country", "subdivision")
 
 
+# The first matches (the rescore's window) re-ranked by the share of the query's
+# distinct words (its topic, key terms corrected; not its articles and
+# prepositions) a practice holds, each in any of WORD_SHARE_FIELDS of either
+# language, people's or machine-translated: a practice holding most of the words
+# ranks above one that shares one or two of them with the query, however often.
+# WORD_SHARE_WEIGHT is added for a practice holding them all, in proportion for
+# fewer; 0 is off. Only from WORD_SHARE_MIN_WORDS words: with two, the words' own
+# query already ranks the practices holding both first, and the share cost
+# "conflictos de interés" and "regulatory reform" places. Tuning half 0.672 -> 0.677 (questions +0.028,
+# no accents +0.008), held-out 0.742 -> 0.746, no measurable engine time; every
+# field instead of titles, summaries and terms measured 0.672, a multiplied share
+# 0.669-0.677, a word within a typo counting too (WORD_SHARE_TYPOS) 0.678 for 3 ms
+# more a search (docs/search.md, sixth wave).
+WORD_SHARE_WEIGHT = 20
+WORD_SHARE_FIELDS = ("title", "summary", "terms")
+WORD_SHARE_MIN_WORDS = 3
+WORD_SHARE_TYPOS = False
+
+
 @dataclass(frozen=True)
 class MatchedWords:
     """What a search's words match with: the words (a question's topic), their
@@ -119,6 +141,20 @@ class MatchedWords:
             across_fields=self.across_fields,
         )
 
+    def word_share(self) -> dict | None:
+        """The rescore's share of the words a practice holds (WORD_SHARE_WEIGHT),
+        or None."""
+        text = self.corrected or self.q
+        if not WORD_SHARE_WEIGHT or len(text.split()) > LONG_QUERY_WORDS:
+            return None
+        words = list(dict.fromkeys(w for w in words_of(text) if w not in ASKING_WORDS))
+        if len(words) < WORD_SHARE_MIN_WORDS:
+            return None
+        fields = [f for f in text_fields() if f.split("_", 1)[0] in WORD_SHARE_FIELDS]
+        return word_share_query(
+            words, fields, WORD_SHARE_WEIGHT, typos=WORD_SHARE_TYPOS
+        )
+
     def query_with_phrase(self) -> dict:
         return text_query(
             self.q,
@@ -126,6 +162,7 @@ class MatchedWords:
             self.corrected,
             across_fields=self.across_fields,
             phrase=self.phrase,
+            word_share=self.word_share(),
         )
 
 
@@ -190,7 +227,7 @@ class TextRanking:
             query = words.query_with_phrase()
         return RankedQuery(
             query=query,
-            rescore=rescore(words.phrase) if rescoring else None,
+            rescore=rescore(words.phrase, words.word_share()) if rescoring else None,
             translated=translated,
         )
 

@@ -386,4 +386,14 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     ),
     "questions-topic-across": _ours_with_constants(QUESTION_WITHOUT_ACTIONS=False),
     "questions-actions": _ours_with_constants(QUESTION_ACROSS_FIELDS=False),
+    # Issue 26, sixth wave: the rescore's share of the query's words.
+    "phrase-rescore-alone": _ours_with_constants(WORD_SHARE_WEIGHT=0),
+    "word-share-10": _ours_with_constants(WORD_SHARE_WEIGHT=10),
+    "word-share-40": _ours_with_constants(WORD_SHARE_WEIGHT=40),
+    "word-share-2-words": _ours_with_constants(WORD_SHARE_MIN_WORDS=2),
+    "word-share-every-field": _ours_with_constants(
+        WORD_SHARE_FIELDS=("title", "summary", "terms", "body")
+    ),
+    "word-share-typos": _ours_with_constants(WORD_SHARE_TYPOS=True),
+    "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
 }

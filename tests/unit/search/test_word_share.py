@@ -1,0 +1,44 @@
+"""The rescore's share of the query's words: a practice holding most of them ranks
+above one sharing a single word. Pure logic (no node)."""
+
+from django.test import override_settings
+
+from search import ranking
+from search.filters import SearchFilters
+from search.ranking import TEXT
+
+
+def _rescore_query(q: str) -> dict:
+    return TEXT.ranked(SearchFilters(q=q), translated="").rescore["query"][
+        "rescore_query"
+    ]
+
+
+def _share(q: str) -> dict[str, float]:
+    """Each word the share counts, with what holding it adds."""
+    _phrase, share = _rescore_query(q)["bool"]["should"]
+    counted = {}
+    for clause in share["bool"]["should"]:
+        words = clause["constant_score"]["filter"]["multi_match"]
+        counted[words["query"]] = clause["constant_score"]["boost"]
+        assert not any(f.startswith("body") for f in words["fields"])
+    return counted
+
+
+@override_settings(SEARCH_KEY_TERM_TYPOS=False)
+def test_the_first_matches_gain_by_the_share_of_the_querys_words_they_hold():
+    share = _share("trámites y servicios públicos en línea")
+    assert share == dict.fromkeys(
+        ["tramites", "servicios", "publicos", "linea"], ranking.WORD_SHARE_WEIGHT / 4
+    )
+
+
+@override_settings(SEARCH_KEY_TERM_TYPOS=True)
+def test_a_misspelt_key_term_counts_as_corrected():
+    assert "cabilderos" in _share("registro de cabildreos del congreso")
+
+
+@override_settings(SEARCH_KEY_TERM_TYPOS=False)
+def test_two_words_are_rescored_by_the_phrase_alone():
+    assert set(_rescore_query("mejora regulatoria")) == {"dis_max"}
+    assert set(_rescore_query("conflictos de interés")) == {"dis_max"}
