@@ -200,6 +200,22 @@ class ContributionForm(forms.Form):
             self.initial["started"] = signing.dumps(time.time(), salt=FORM_STARTED_SALT)
         self._describe_fields()
 
+    @classmethod
+    def as_written(cls, data) -> "ContributionForm":
+        """A fresh form showing what `data` (a POST) said, neither checked nor
+        stored: for a proposal held back by the rate limit, to be sent later. The
+        trap field does not come back, and no document does: a kept one expires
+        within the hour the contributor is asked to wait."""
+        form = cls()
+        for name, field in form.fields.items():
+            if name in ("website", "started", "document") or name not in data:
+                continue
+            multiple = isinstance(
+                field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField
+            )
+            form.initial[name] = data.getlist(name) if multiple else data.get(name)
+        return form
+
     @property
     def kept_document_name(self) -> str:
         return kept_uploads.original_name(self.kept_token)

@@ -43,7 +43,19 @@ def _contribute(request, limit: SizeLimitedUploadHandler):
     email = request.POST.get("email", "")
     fingerprint = client_fingerprint(client_ip(request))
     if attempt.limited or over_rate_limit(fingerprint, email):
-        response = render(request, "contributions/rate_limited.html", status=429)
+        # Held back, not lost: the proposal comes back as written, to send later.
+        response = render(
+            request,
+            "contributions/form.html",
+            {
+                "form": ContributionForm.as_written(request.POST),
+                "held_back": True,
+                "document_dropped": bool(
+                    request.FILES.get("document") or request.POST.get("kept_document")
+                ),
+            },
+            status=429,
+        )
         response["Retry-After"] = str(attempt.retry_after or 3600)
         return response
     form = ContributionForm(request.POST, request.FILES)

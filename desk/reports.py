@@ -49,7 +49,6 @@ class DeskReportView(NeutralisedCSVMixin, ReportView):
     permission_policy = page_policy
     any_permission_required = ["add", "change", "publish"]
     paginate_by = 50
-    results_template_name = "desk/reports/report_results.html"
 
 
 class IndexQueueReport(DeskReportView):

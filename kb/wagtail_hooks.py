@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -17,3 +19,9 @@ def two_factor_menu_item(request):
         "label": _("Two-step sign-in"),
         "help_text": _("Ask for a code from an authenticator app after the password."),
     }
+
+
+@hooks.register("insert_global_admin_css")
+def admin_on_a_phone_css():
+    """Listings that scroll sideways instead of being clipped (static/css/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

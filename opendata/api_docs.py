@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from kb.absolute_urls import absolute_url
 from practices.dataset import LICENCE_URL
 
 OPENAPI_PATH = Path("docs/api/openapi.yaml")
@@ -29,7 +30,10 @@ def openapi_file() -> Path:
 @require_GET
 def api_index(request):
     """What the API offers, each as an absolute link."""
-    absolute = request.build_absolute_uri
+
+    def absolute(path: str) -> str:
+        return absolute_url(path, request)
+
     practice = reverse("api-practice", args=["00000000-0000-0000-0000-000000000000"])
     response = JsonResponse(
         {

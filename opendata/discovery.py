@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as sitemap_views
 
+from kb.absolute_urls import absolute_url
+
 from .sitemap_cache import cached_sitemap
 from .sitemaps import SITEMAPS
 
@@ -24,7 +26,7 @@ def robots_txt(request):
         "opendata/robots.txt",
         {
             "disallowed": DISALLOWED,
-            "sitemap": request.build_absolute_uri(reverse("sitemap-index")),
+            "sitemap": absolute_url(reverse("sitemap-index"), request),
         },
         content_type="text/plain; charset=utf-8",
     )
@@ -36,8 +38,8 @@ def opensearch_description(request):
         request,
         "opendata/opensearch.xml",
         {
-            "search": request.build_absolute_uri(reverse("search")),
-            "feed": request.build_absolute_uri(reverse("practices-feed")),
+            "search": absolute_url(reverse("search"), request),
+            "feed": absolute_url(reverse("practices-feed"), request),
         },
         content_type="application/opensearchdescription+xml; charset=utf-8",
     )

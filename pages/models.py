@@ -9,15 +9,15 @@ from wagtail.models import Page
 from kb.translations import TranslationsInContext
 from practices.dataset.codebook import codebook
 from practices.dataset.dumps import latest_dumps_for_reader, list_dumps
-from practices.editorial import EditorialPagePermissions
 from practices.sections import RICH_TEXT_FEATURES
+from practices.site_page import SitePage
 from search.filters import SearchFilters
 
 from .choropleth import Place, choropleth
 from .overview import collection_overview
 
 
-class TextPage(EditorialPagePermissions, TranslationsInContext, Page):
+class TextPage(SitePage, TranslationsInContext, Page):
     """A page of editable text: an introduction and a rich-text body."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -1,5 +1,6 @@
-"""The practice editor's form: Wagtail's page form, with a translation's slug
-following its title (`practices.translation_slugs`) and addresses kept in ASCII."""
+"""The page editor's forms: every page type's keeps addresses in ASCII; the
+practice editor's also lets a translation's slug follow its title
+(`practices.translation_slugs`)."""
 
 from django import forms
 from django.utils.text import slugify
@@ -9,12 +10,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from .translation_slugs import slug_for_translation
 
 
-class PracticePageForm(WagtailAdminPageForm):
-    slug_from_title = None
+class SitePageForm(WagtailAdminPageForm):
+    """The editor's form for every page type of the site (`practices.site_page`)."""
 
     def clean_slug(self):
         """A typed "diálogo" becomes "dialogo", as the browser's slug field and
-        every importer make it (`WAGTAIL_ALLOW_UNICODE_SLUGS` is off)."""
+        every importer make it (`WAGTAIL_ALLOW_UNICODE_SLUGS` is off): an editor
+        without JavaScript, or whose browser kept the accents, gets the same
+        address."""
         slug = self.cleaned_data.get("slug", "")
         if slug.isascii():
             return slug
@@ -24,6 +27,10 @@ class PracticePageForm(WagtailAdminPageForm):
                 _("Write the slug with the letters a to z, digits and hyphens.")
             )
         return folded
+
+
+class PracticePageForm(SitePageForm):
+    slug_from_title = None
 
     def clean(self):
         if self.cleaned_data.get("title") and "slug" in self.cleaned_data:

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from wagtail.models import Locale
 
-from kb.text import block_text
+from kb.text import block_text, plain_text
 from practices.evidence import has_documented_results
 from practices.facets import FACETS, MULTIPLE_TERM_RELATIONS, SINGLE_TERM_RELATIONS
 from practices.models import PracticePage
@@ -21,6 +21,14 @@ from practices.sections import RICH_TEXT_SECTIONS
 from practices.translation import other_language
 
 from .mapping import LANGUAGES, MACHINE_FIELDS, PROBLEM_FIELD
+
+# What a practice's passage vectors are made of (`passage_texts`): besides its title
+# and summary, each of the body sections PASSAGE_SECTIONS names, cut every
+# PASSAGE_WORDS words (None: one vector a section, whatever its length), and the
+# machine translation of a single-language practice (PASSAGE_MACHINE).
+PASSAGE_SECTIONS = RICH_TEXT_SECTIONS
+PASSAGE_WORDS = None
+PASSAGE_MACHINE = False
 
 # Pages read per step of `practice_groups`: their terms and keywords take one query
 # each per step.
@@ -254,6 +262,38 @@ def embedding_text(pages: list[PracticePage]) -> str:
     """
     primary = _primary(pages)
     return f"{primary.title}. {primary.summary}".strip()
+
+
+def passage_texts(
+    pages: list[PracticePage], machine: dict[int, dict[str, str]] | None = None
+) -> list[str]:
+    """What a practice's passage vectors (mapping.PASSAGE_FIELD) are made of: its
+    `embedding_text`, then each page's title and summary and body sections, and
+    their machine translation (`machine`, as `build_document` takes it), as the
+    constants above say; each text once."""
+    texts = [embedding_text(pages)]
+    single = len(pages) == 1
+    for page in sorted(pages, key=lambda page: page.locale.language_code):
+        versions = [{name: getattr(page, name) for name in _PASSAGE_PARTS}]
+        if PASSAGE_MACHINE and single and (machine or {}).get(page.pk):
+            versions.append(machine[page.pk])
+        for version in versions:
+            heading = (version.get("title"), version.get("summary"))
+            texts.append(". ".join(part for part in heading if part))
+            for name in PASSAGE_SECTIONS:
+                texts += _passages(plain_text(version.get(name) or ""))
+    return list(dict.fromkeys(text for text in texts if text))
+
+
+_PASSAGE_PARTS = ("title", "summary", *RICH_TEXT_SECTIONS)
+
+
+def _passages(text: str) -> list[str]:
+    words = text.split()
+    if not PASSAGE_WORDS or len(words) <= PASSAGE_WORDS:
+        return [text] if words else []
+    cuts = range(0, len(words), PASSAGE_WORDS)
+    return [" ".join(words[start : start + PASSAGE_WORDS]) for start in cuts]
 
 
 def _add_machine_translation(

@@ -28,6 +28,9 @@ MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_DEPTH = 10_000
 MAX_QUERY_LENGTH = 300
+# Control characters (a NUL from a crafted link, a stray escape) cannot be typed in
+# the search box and mean nothing to the search; echoed, they would break the page.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 # At most six ASCII digits: larger numbers are out of every bound anyway.
 WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")
@@ -204,7 +207,7 @@ def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
 
 def _parse(params, default_lang: str) -> SearchFilters:
     ignored: list[tuple[str, str]] = []
-    q = " ".join(_single(params, "q", "").split())
+    q = " ".join(_CONTROL_CHARACTERS.sub(" ", _single(params, "q", "")).split())
     if len(q) > MAX_QUERY_LENGTH:
         raise FilterError(
             "q",

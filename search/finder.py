@@ -23,7 +23,7 @@ from practices.translation import translate_query
 from .key_terms import key_phrases_in
 from .labels import facet_labels
 from .mapping import LANGUAGES, PROBLEM_FIELD
-from .query import HIGHLIGHT_TAGS, text_fields
+from .query import HIGHLIGHT_TAGS, key_phrase_query, text_fields
 from .results import HIT_SOURCE
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
 
@@ -295,21 +295,10 @@ def problem_query(text: str, language: str) -> dict:
             theirs["more_like_this"]["boost"] = weight * TRANSLATION_WEIGHT
             clauses.append(theirs)
     clauses.extend(
-        key_phrase_query(phrase, language) for phrase in key_phrases_in(text, language)
+        key_phrase_query(phrase, ranking_fields(language), KEY_PHRASE_WEIGHT)
+        for phrase in key_phrases_in(text, language)
     )
     return {"bool": {"should": clauses}}
-
-
-def key_phrase_query(phrase: str, language: str) -> dict:
-    """A glossary phrase the problem names, as a phrase in the practice's text."""
-    return {
-        "multi_match": {
-            "query": phrase,
-            "type": "phrase",
-            "fields": ranking_fields(language),
-            "boost": KEY_PHRASE_WEIGHT,
-        }
-    }
 
 
 def highlight_query(text: str, language: str) -> dict:

@@ -28,10 +28,12 @@ from .document_builder import (
     build_document,
     embedding_text,
     facet_ancestry,
+    passage_texts,
     practice_groups,
 )
 from .mapping import (
     MAPPING_VERSION,
+    PASSAGE_FIELD,
     VECTOR_FIELD,
     index_mappings,
     index_settings,
@@ -136,14 +138,20 @@ def finish_filling(name: str) -> None:
         )
 
 
-def index_has_vectors(name: str | None = None) -> bool:
+def index_fields(name: str | None = None) -> set[str]:
+    """The top-level fields the index (or the alias's) maps."""
     mapping = get_client().indices.get_mapping(
         index=name or alias_name(), request_timeout=ADMIN_TIMEOUT
     )
-    return any(
-        VECTOR_FIELD in index.get("mappings", {}).get("properties", {})
+    return {
+        field
         for index in mapping.values()
-    )
+        for field in index.get("mappings", {}).get("properties", {})
+    }
+
+
+def index_has_vectors(name: str | None = None) -> bool:
+    return VECTOR_FIELD in index_fields(name)
 
 
 def search_documents(
@@ -151,9 +159,12 @@ def search_documents(
     with_vectors: bool,
     progress: Callable[[int], None] | None = None,
     tally: EmbeddingTally | None = None,
+    *,
+    with_passages: bool = False,
 ) -> Iterator[tuple[UUID, dict]]:
     """(translation key, document) for each group, vectors attached in batches
-    (texts not embedded before are encoded BATCH_SIZE at a time, into `tally`)."""
+    (texts not embedded before are encoded BATCH_SIZE at a time, into `tally`), and
+    the passages' vectors `with_passages`."""
     ancestors = facet_ancestry()
     groups = iter(groups)
     while batch := list(islice(groups, DOCUMENT_BATCH)):
@@ -166,14 +177,28 @@ def search_documents(
                 vectors = vectors_for(
                     [embedding_text(pages) for _k, pages in batch], tally=tally
                 )
+                passages = (
+                    _passage_vectors(batch, machine, tally) if with_passages else []
+                )
             except Exception:  # a broken model leaves text search intact
                 logger.exception("embedding failed; indexing without vectors")
-                vectors = []
+                vectors, passages = [], []
             for (_key, document), vector in zip(documents, vectors, strict=False):
                 document[VECTOR_FIELD] = vector
+            for (_key, document), nested in zip(documents, passages, strict=False):
+                document[PASSAGE_FIELD] = nested
         if progress:
             progress(len(batch))
         yield from documents
+
+
+def _passage_vectors(
+    batch: list, machine: dict, tally: EmbeddingTally | None
+) -> list[list[dict]]:
+    """Each practice's passages as the nested field's objects, one vector each."""
+    texts = [passage_texts(pages, machine) for _key, pages in batch]
+    vectors = iter(vectors_for([text for own in texts for text in own], tally=tally))
+    return [[{VECTOR_FIELD: next(vectors)} for _text in own] for own in texts]
 
 
 def indices_behind_alias() -> list[str]:
@@ -225,10 +250,15 @@ def rebuild(
     name = _new_index_name()
     with_vectors = vectors_problem() is None
     create_index(name, with_vectors=with_vectors, filling=True)
+    with_passages = with_vectors and PASSAGE_FIELD in index_fields(name)
     actions = (
         {"_index": name, "_id": str(key), "_source": document}
         for key, document in search_documents(
-            practice_groups(), with_vectors, progress, tally
+            practice_groups(),
+            with_vectors,
+            progress,
+            tally,
+            with_passages=with_passages,
         )
     )
     documents = 0
@@ -301,7 +331,13 @@ def write_documents(
         return result
     ensure_index()
     actions, live = [], set()
-    for key, document in search_documents(practice_groups(keys), index_has_vectors()):
+    fields = index_fields()
+    documents = search_documents(
+        practice_groups(keys),
+        VECTOR_FIELD in fields,
+        with_passages=PASSAGE_FIELD in fields,
+    )
+    for key, document in documents:
         live.add(key)
         actions.append(
             {

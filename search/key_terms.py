@@ -7,14 +7,18 @@ synonyms, and with them every practice written in the other language. The correc
 query is matched beside the query as typed (`query.matching_query`), so a word the
 glossary lacks loses nothing.
 
-The glossary's phrases an official's problem names (`key_phrases_in`) are what the
-practice finder matches as phrases (search/finder.py).
+The glossary's phrases a text names (`key_phrases_in`) are matched as phrases by the
+practice finder (an official's problem, search/finder.py) and by search (the words,
+search/ranking.py `named_key_phrases`), both with `query.key_phrase_query`.
 """
 
 import functools
 import os
+import re
+from collections.abc import Iterable
 
 from kb.text import fold as folded_words
+from practices.translation import known_words
 from taxonomy.glossary import glossary
 
 from .synonyms import concept_phrases, fold
@@ -36,14 +40,40 @@ def key_term_words(language: str) -> frozenset[str]:
     )
 
 
-def corrected_query(q: str, language: str) -> str:
+def corrected_query(q: str, language: str, *, keep_words: bool = True) -> str:
     """`q` folded with each misspelt key term of `language` replaced ("" when
     nothing changed). One language's terms only: a correct word of the other is
-    often one edit from a glossary term ("protect", "protest")."""
+    often one edit from a glossary term.
+
+    With `keep_words`, a word of the language is no typo, however near a term:
+    "protect" stays, though one edit from the glossary's "protest", as do
+    "publicar" ("publicas") and "institución" ("institucional"). Apertium's
+    dictionary of the language tells (`words_of_language`), asked only about the
+    words about to be corrected, so most searches never ask it."""
     words = fold(q).split()
     vocabulary = key_term_words(language)
-    corrected = [_nearest(word, vocabulary) or word for word in words]
+    nearest = {word: _nearest(word, vocabulary) for word in set(words)}
+    nearest = {word: term for word, term in nearest.items() if term}
+    if nearest and keep_words:
+        for word in words_of_language(q, nearest, language):
+            del nearest[word]
+    corrected = [nearest.get(word, word) for word in words]
     return " ".join(corrected) if corrected != words else ""
+
+
+_TYPED_WORD = re.compile(r"\w+")
+
+
+def words_of_language(q: str, words: Iterable[str], language: str) -> set[str]:
+    """Those of `words` (folded words of `q`) that Apertium's dictionary of
+    `language` knows as `q` writes them, accents and all; none when Apertium is
+    unavailable. "institución" is a word; "institucion" is not asked with its
+    accents restored, which would make a typo one too ("pubicas", "púbicas",
+    where "públicas" was meant)."""
+    typed = {fold(token): token.lower() for token in _TYPED_WORD.findall(q)}
+    asked = {word: typed.get(word, word) for word in words}
+    known = known_words(set(asked.values()), language) or set()
+    return {word for word, form in asked.items() if form in known}
 
 
 def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:

@@ -32,6 +32,14 @@ PROBLEM_FIELD = "problem"
 # by the k-NN plugin with Lucene's HNSW graphs; absent when the node lacks the plugin.
 VECTOR_FIELD = "vector"
 VECTOR_DIMENSIONS = 512
+# Passage vectors: besides that one vector, a vector for each passage of the
+# practice (its title and summary, each body section: search/document_builder.py
+# `passage_texts`) in a nested field, so that a k-NN query over it scores a practice
+# by its nearest passage (search/ranking.py `VECTOR_PASSAGES`). Measured against
+# the one vector on the harness and not kept (docs/search.md, sixth wave): off, so
+# indices carry no such field; switched on, a new index carries it.
+PASSAGE_FIELD = "passages"
+PASSAGE_VECTORS = False
 STEMMERS = {"es": "light_spanish", "en": "light_english"}
 STOPWORDS = {"es": "_spanish_", "en": "_english_"}
 # Where Lucene's light Spanish stemmer lets a singular and its plural part: it leaves
@@ -176,6 +184,11 @@ def index_mappings(with_vectors: bool = False) -> dict:
         properties[f"{PROBLEM_FIELD}_{language}"] = _text_field(language)
     if with_vectors:
         properties[VECTOR_FIELD] = vector_field()
+        if PASSAGE_VECTORS:
+            properties[PASSAGE_FIELD] = {
+                "type": "nested",
+                "properties": {VECTOR_FIELD: vector_field()},
+            }
     return {"dynamic": "strict", "properties": properties}
 
 

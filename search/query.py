@@ -26,6 +26,13 @@ QUERY_TRANSLATION_BOOST = 1.5
 # The query with its misspelt glossary terms corrected (SEARCH_KEY_TERM_TYPOS),
 # matched beside the query as typed.
 KEY_TERM_BOOST = 3
+# Each glossary phrase the query names ("participación ciudadana" in "participación
+# ciudadana en el parlamento"), matched as a phrase beside the words
+# (search/ranking.py QUERY_KEY_PHRASES); the fields' search analyzers add the
+# concept's synonyms in both languages as phrases too. The harness's tuning half:
+# 0.683 at 0.25, 0.681 at 0.5, 0.679 at 1, 0.673 without; 2 and 4 lowered the
+# questions and misspelled queries (docs/search.md, sixth wave).
+KEY_PHRASE_BOOST = 0.25
 # A long text (an official's problem in their own words) matched word by word over
 # every field, as typed, translated and corrected, and fuzzily, passes the node's
 # limit of 1,024 clauses and the search fails. Past LONG_QUERY_WORDS words the typo
@@ -89,13 +96,15 @@ def matching_query(
     corrected: str = "",
     *,
     across_fields: bool = False,
+    key_phrases: tuple[str, ...] = (),
 ) -> dict:
     """Which practices the words find, and their first score. `translated`: the
     query machine-translated (see SEARCH_QUERY_TRANSLATION), matched as one more,
     lighter clause; `corrected`: the query with misspelt key terms corrected
     (`ranking.key_term_correction`), matched as one more clause; `across_fields`:
     the words may meet in different fields of a practice (`cross_fields`), not
-    three quarters of them in one."""
+    three quarters of them in one; `key_phrases`: glossary phrases the query names
+    (`key_terms.key_phrases_in`), each matched as a phrase, one more clause."""
     if not q:
         return {"match_all": {}}
     long_text = len(q.split()) > LONG_QUERY_WORDS
@@ -147,8 +156,27 @@ def matching_query(
                     }
                 },
             ]
-            + ([] if long_text else [typo_tolerant_match(q)]),
+            + ([] if long_text else [typo_tolerant_match(q)])
+            + [
+                key_phrase_query(phrase, text_fields(), KEY_PHRASE_BOOST)
+                for phrase in ([] if long_text else key_phrases)
+            ],
             "minimum_should_match": 1,
+        }
+    }
+
+
+def key_phrase_query(phrase: str, fields: list[str], boost: float) -> dict:
+    """A glossary phrase (search/key_terms.py `key_phrases_in`) as a phrase in
+    `fields`, their search analyzers adding the concept's synonyms as phrases: a
+    concept's words are often common where the concept is not. Search and the
+    practice finder (search/finder.py) both match named phrases this way."""
+    return {
+        "multi_match": {
+            "query": phrase,
+            "type": "phrase",
+            "fields": fields,
+            "boost": boost,
         }
     }
 
@@ -209,6 +237,7 @@ def text_query(
     *,
     across_fields: bool = False,
     phrase: str = "",
+    key_phrases: tuple[str, ...] = (),
     word_share: dict | None = None,
 ) -> dict:
     """The words' query with the phrase (`phrase`, or the words) and `word_share`
@@ -216,7 +245,13 @@ def text_query(
     cannot rescore (exports)."""
     if not q:
         return {"match_all": {}}
-    words = matching_query(q, translated, corrected, across_fields=across_fields)
+    words = matching_query(
+        q,
+        translated,
+        corrected,
+        across_fields=across_fields,
+        key_phrases=key_phrases,
+    )
     return {
         "bool": {
             "must": [words],

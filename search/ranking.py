@@ -27,12 +27,13 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.core.cache import cache
 
-from practices.translation import translate_query
+from kb.text import fold as folded_words
+from practices.translation import language_of, other_language, translate_query
 
 from .filters import SearchFilters
 from .indexer import alias_name
-from .key_terms import corrected_query
-from .mapping import VECTOR_FIELD
+from .key_terms import corrected_query, key_phrases_in
+from .mapping import LANGUAGES, PASSAGE_FIELD, VECTOR_FIELD
 from .node import QueryRejected, run_search
 from .query import (
     LONG_QUERY_WORDS,
@@ -45,6 +46,7 @@ from .query import (
     word_share_query,
 )
 from .questions import ASKING_WORDS, is_question, question_topic, words_of
+from .synonyms import ENGLISH_BREAKS, SPANISH_BREAKS
 from .vectors import query_vector
 
 logger = logging.getLogger(__name__)
@@ -78,11 +80,24 @@ FILTERED_VECTOR_MIN_SCORE = VECTOR_MIN_SCORE
 # first (docs/search.md, fourth wave).
 SELECTION_NEAREST = 8
 SELECTION_FLOOR = 0.57
+# Score a practice by its nearest passage (title and summary, each body section:
+# an index built with mapping.PASSAGE_VECTORS) instead of its one vector. Measured
+# on the harness, not kept (docs/search.md, sixth wave).
+VECTOR_PASSAGES = False
 # After the node rejects a k-NN query (no plugin, or an index built without the
 # vector field), search stays text only this long before trying vectors again.
 VECTORS_OFF_SECONDS = 60
 # The orders in which the score ranks (the others sort by year).
 BY_SCORE = ("relevance", "mexico")
+
+
+# The words are translated from their language into the other: the reader's,
+# unless Apertium's dictionary of the other knows more of them (`language_of`), so
+# an English query gets its Spanish words. Before, every query went Spanish to
+# English, and Apertium read an English query's words as Spanish ones ("open data
+# portal" -> "open Dates portal"), a second clause nearly the words': English 0.684
+# -> 0.704 on the harness's tuning half (docs/search.md, sixth wave).
+QUERY_FROM_ITS_LANGUAGE = True
 
 
 # How a question (told by its form, search/questions.py) is matched: by its topic,
@@ -93,6 +108,11 @@ BY_SCORE = ("relevance", "mexico")
 QUESTION_BY_TOPIC = True
 QUESTION_WITHOUT_ACTIONS = True
 QUESTION_ACROSS_FIELDS = True
+# The query's vector made from a question's topic (its verbs of doing kept: "crear
+# un registro" is what it asks for) instead of the words typed: questions 0.683 ->
+# 0.698 on the harness's tuning half, no other kind moving (docs/search.md, sixth
+# wave).
+QUESTION_VECTOR_TOPIC = True
 
 
 # With a place selected (a country, a state: a few dozen practices), the words may
@@ -103,6 +123,28 @@ PLACE_ACROSS_FIELDS = True
 PLACE_FACETS = ("country", "subdivision")
 
 
+# A word of the query's language, as typed, is no typo of a key term, however near
+# one: by Apertium's dictionary of the language, "protect" is not corrected to the
+# glossary's "protest", nor "publicar" to "publicas", nor "institución" to
+# "institucional"; a verb with pronouns attached ("beneficiaros") is no word.
+# Questions 0.683 -> 0.700 on the harness's tuning half (docs/search.md, sixth
+# wave).
+KEY_TERMS_KEEP_WORDS = True
+
+
+# Each glossary phrase the words (or their correction) name, in either language
+# ("participación ciudadana" in "participación ciudadana en el parlamento"),
+# matched as a phrase too, its synonyms and other-language equivalents with it
+# (query.KEY_PHRASE_BOOST): the practice finder's named glossary phrases
+# (docs/finder.md), ported to search. Not when the words are their phrases and
+# nothing more ("presupuesto participativo"): the words' clause with its synonyms
+# and the phrase rescore match those already. Tuning half 0.679 -> 0.689, Spanish
+# 0.594 -> 0.616, no accents 0.621 -> 0.638, no kind lower; held-out English 0.703
+# -> 0.696, two queries (docs/search.md, sixth wave).
+QUERY_KEY_PHRASES = True
+KEY_PHRASE_WHOLE_QUERY = False
+
+
 # The first matches (the rescore's window) re-ranked by the share of the query's
 # distinct words (its topic, key terms corrected; not its articles and
 # prepositions) a practice holds, each in any of WORD_SHARE_FIELDS of either
@@ -111,11 +153,12 @@ PLACE_FACETS = ("country", "subdivision")
 # WORD_SHARE_WEIGHT is added for a practice holding them all, in proportion for
 # fewer; 0 is off. Only from WORD_SHARE_MIN_WORDS words: with two, the words' own
 # query already ranks the practices holding both first, and the share cost
-# "conflictos de interés" and "regulatory reform" places. Tuning half 0.672 -> 0.677 (questions +0.028,
-# no accents +0.008), held-out 0.742 -> 0.746, no measurable engine time; every
-# field instead of titles, summaries and terms measured 0.672, a multiplied share
-# 0.669-0.677, a word within a typo counting too (WORD_SHARE_TYPOS) 0.678 for 3 ms
-# more a search (docs/search.md, sixth wave).
+# "conflictos de interés" and "regulatory reform" places. Tuning half 0.672 ->
+# 0.677 (questions +0.028, no accents +0.008), held-out 0.742 -> 0.746, no
+# measurable engine time; every field instead of titles, summaries and terms
+# measured 0.672, a multiplied share 0.669-0.677, a word within a typo counting
+# too (WORD_SHARE_TYPOS) 0.678 for 3 ms more a search (docs/search.md, sixth
+# wave).
 WORD_SHARE_WEIGHT = 20
 WORD_SHARE_FIELDS = ("title", "summary", "terms")
 WORD_SHARE_MIN_WORDS = 3
@@ -132,6 +175,7 @@ class MatchedWords:
     corrected: str = ""
     across_fields: bool = False
     phrase: str = ""
+    key_phrases: tuple[str, ...] = ()
 
     def query(self) -> dict:
         return matching_query(
@@ -139,6 +183,7 @@ class MatchedWords:
             self.translated,
             self.corrected,
             across_fields=self.across_fields,
+            key_phrases=self.key_phrases,
         )
 
     def word_share(self) -> dict | None:
@@ -162,6 +207,7 @@ class MatchedWords:
             self.corrected,
             across_fields=self.across_fields,
             phrase=self.phrase,
+            key_phrases=self.key_phrases,
             word_share=self.word_share(),
         )
 
@@ -171,7 +217,13 @@ def matched_words(filters: SearchFilters, translated: str) -> MatchedWords:
     translation and correction); across fields under a place; the phrase is
     always the words typed."""
     corrected = key_term_correction(filters)
-    words = MatchedWords(filters.q, translated, corrected, phrase=filters.q)
+    words = MatchedWords(
+        filters.q,
+        translated,
+        corrected,
+        phrase=filters.q,
+        key_phrases=named_key_phrases(filters.q, corrected),
+    )
     if QUESTION_BY_TOPIC and is_question(filters.q):
         without_actions = QUESTION_WITHOUT_ACTIONS
         words = replace(
@@ -183,15 +235,53 @@ def matched_words(filters: SearchFilters, translated: str) -> MatchedWords:
         )
     if PLACE_ACROSS_FIELDS and any(filters.values(f) for f in PLACE_FACETS):
         words = replace(words, across_fields=True)
+    if not KEY_PHRASE_WHOLE_QUERY and phrases_cover(
+        words.key_phrases, words.corrected or words.q
+    ):
+        words = replace(words, key_phrases=())
     return words
 
 
+def phrases_cover(phrases: tuple[str, ...], q: str) -> bool:
+    """Whether the phrases hold every word of `q` but its little words ("de",
+    "of"): the query is its glossary phrases and nothing more."""
+    covered = {word for phrase in phrases for word in phrase.split()}
+    little = SPANISH_BREAKS | ENGLISH_BREAKS
+    return bool(phrases) and all(
+        word in covered or word in little for word in folded_words(q).split()
+    )
+
+
+def named_key_phrases(q: str, corrected: str = "") -> tuple[str, ...]:
+    """The glossary phrases of either language that the words, or their correction,
+    name (`key_phrases_in`), when QUERY_KEY_PHRASES is on."""
+    if not QUERY_KEY_PHRASES or not q:
+        return ()
+    named = [
+        phrase
+        for text in (q, corrected)
+        if text
+        for language in LANGUAGES
+        for phrase in key_phrases_in(text, language)
+    ]
+    return tuple(dict.fromkeys(named))
+
+
+def vector_words(q: str) -> str:
+    """What the query's vector is made from: a question's topic, else the words."""
+    if QUESTION_VECTOR_TOPIC and is_question(q):
+        return question_topic(q)
+    return q
+
+
 def query_translation(filters: SearchFilters) -> str:
-    """The words machine-translated Spanish to English, when that is switched on
+    """The words machine-translated from their language into the other
+    (`QUERY_FROM_ITS_LANGUAGE`; else Spanish to English), when that is switched on
     (SEARCH_QUERY_TRANSLATION); "" otherwise or without Apertium."""
     if not filters.q or not settings.SEARCH_QUERY_TRANSLATION:
         return ""
-    return translate_query(filters.q, "es", "en")
+    source = language_of(filters.q, filters.lang) if QUERY_FROM_ITS_LANGUAGE else "es"
+    return translate_query(filters.q, source, other_language(source))
 
 
 def key_term_correction(filters: SearchFilters) -> str:
@@ -199,7 +289,7 @@ def key_term_correction(filters: SearchFilters) -> str:
     (SEARCH_KEY_TERM_TYPOS); "" otherwise or when none is misspelt."""
     if not filters.q or not settings.SEARCH_KEY_TERM_TYPOS:
         return ""
-    return corrected_query(filters.q, filters.lang)
+    return corrected_query(filters.q, filters.lang, keep_words=KEY_TERMS_KEEP_WORDS)
 
 
 class TextRanking:
@@ -263,7 +353,7 @@ class HybridRanking(TextRanking):
             return RankedQuery(
                 hybrid_query(words, neighbours), text.rescore, text.translated
             )
-        vector = query_vector(filters.q)
+        vector = query_vector(vector_words(filters.q))
         if vector is None:
             return text
         words = matched_words(filters, text.translated).query()
@@ -307,7 +397,7 @@ def nearest_practices(q: str) -> dict[str, float] | None:
     node refuses k-NN on this index)."""
     if not q or settings.SEARCH_MODE == "text" or vectors_rejected():
         return None
-    vector = query_vector(q)
+    vector = query_vector(vector_words(q))
     if vector is None:
         return None
     try:
@@ -322,7 +412,21 @@ def nearest_request(vector: list[float]) -> dict:
     return {
         "size": VECTOR_CANDIDATES,
         "_source": False,
-        "query": {"knn": {VECTOR_FIELD: {"vector": vector, "k": VECTOR_CANDIDATES}}},
+        "query": nearest_query({"vector": vector, "k": VECTOR_CANDIDATES}),
+    }
+
+
+def nearest_query(knn: dict) -> dict:
+    """The k-NN query of `knn`'s parameters: over the practices' one vector, or
+    (VECTOR_PASSAGES) over their passages, a practice scored by its nearest one."""
+    if not VECTOR_PASSAGES:
+        return {"knn": {VECTOR_FIELD: knn}}
+    return {
+        "nested": {
+            "path": PASSAGE_FIELD,
+            "score_mode": "max",
+            "query": {"knn": {f"{PASSAGE_FIELD}.{VECTOR_FIELD}": knn}},
+        }
     }
 
 
@@ -366,7 +470,7 @@ def knn_clause(
         knn["filter"] = within
     return {
         "function_score": {
-            "query": {"knn": {VECTOR_FIELD: knn}},
+            "query": nearest_query(knn),
             "boost": VECTOR_BOOST,
             "min_score": VECTOR_BOOST * min_score,
         }

@@ -9,7 +9,7 @@ def results_json(
     results: SearchResults, *, absolute: Callable[[str], str] = str
 ) -> dict:
     """`absolute` turns a page's path into the address a client can follow
-    (`request.build_absolute_uri`)."""
+    (`kb.absolute_urls.absolute_url`)."""
     filters = results.filters
     return {
         "total": results.total,

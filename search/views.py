@@ -11,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from kb.absolute_urls import absolute_url
 from kb.translations import site_languages
 
 from .api_errors import UNAVAILABLE, error_response
@@ -38,7 +39,9 @@ def search_api(request):
         results = search_practices(filters)
     except SearchUnavailable:
         return _varying(error_response(503, UNAVAILABLE))
-    response = JsonResponse(results_json(results, absolute=request.build_absolute_uri))
+    response = JsonResponse(
+        results_json(results, absolute=lambda path: absolute_url(path, request))
+    )
     response["Cache-Control"] = "public, max-age=60"
     return _varying(response)
 
@@ -60,7 +63,7 @@ def autocomplete_api(request):
     try:
         found = autocomplete(q, lang)
         for practice in found["practices"]:
-            practice["url"] = request.build_absolute_uri(practice["url"])
+            practice["url"] = absolute_url(practice["url"], request)
         response = JsonResponse(found)
     except SearchUnavailable:
         response = error_response(503, UNAVAILABLE)

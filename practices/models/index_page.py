@@ -10,13 +10,13 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from ..editorial import EditorialPagePermissions
+from ..site_page import SitePage
 from ..translatable_texts import other_language
 from .machine_translation import stored_machine_translations
 from .practice_page import PracticePage
 
 
-class PracticeIndexPage(EditorialPagePermissions, Page):
+class PracticeIndexPage(SitePage, Page):
     """The parent of every practice in one language; its URL is the practices section."""
 
     introduction = models.TextField(_("introduction"), blank=True)

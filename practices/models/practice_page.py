@@ -32,11 +32,11 @@ from wagtail.search import index
 from kb.absolute_urls import page_url
 from kb.translations import live_translations
 from practices.citation import cite
-from practices.editorial import EditorialPagePermissions
 from practices.evidence import has_documented_results
 from practices.facets import SINGLE_TERM_RELATIONS, PracticeFact, practice_facts
 from practices.page_form import PracticePageForm
 from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
+from practices.site_page import SitePage
 from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
 from taxonomy.vocabularies import ONGOING_STATUS
@@ -143,7 +143,7 @@ class PracticePageQuerySet(PageQuerySet):
         )
 
 
-class PracticePage(EditorialPagePermissions, Page):
+class PracticePage(SitePage, Page):
     """One case of open government or proactive transparency, in one language."""
 
     objects = PageManager.from_queryset(PracticePageQuerySet)()

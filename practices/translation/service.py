@@ -1,5 +1,6 @@
 """Translating practices in batches, and reading the translations back."""
 
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -36,6 +37,7 @@ from .apertium import (
     ApertiumTranslator,
     TranslatorStatus,
     TranslatorUnavailable,
+    warm_analyser,
     warm_pipeline,
 )
 
@@ -298,6 +300,34 @@ def translate_query(q: str, source: str, target: str) -> str:
         return ""
     cache.set(key, translated, QUERY_CACHE_SECONDS)
     return translated
+
+
+def known_words(words: Iterable[str], language: str) -> set[str] | None:
+    """Which of `words` (lower case) are words of `language` by Apertium's
+    dictionary of it, asked of this process's warm analyser; None when Apertium
+    is unavailable."""
+    try:
+        return warm_analyser(language).known_words(words)
+    except TranslatorUnavailable:
+        return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def language_of(q: str, likely: str) -> str:
+    """The language `q`'s words are in: `likely` (the reader's), unless Apertium's
+    dictionary of the other language knows more of them ("datos abiertos" typed
+    on the English site); `likely` without Apertium."""
+    other = other_language(likely)
+    words = [word for word in _WORD.findall(q.lower()) if word.isalpha()]
+    counts = {}
+    for language in (likely, other):
+        known = known_words(words, language)
+        if known is None:
+            return likely
+        counts[language] = sum(word in known for word in words)
+    return other if counts[other] > counts[likely] else likely
 
 
 def translate_terms(words: Iterable[str], source: str, target: str) -> dict[str, str]:

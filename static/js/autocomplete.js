@@ -80,7 +80,15 @@
   function show(input, data) {
     var listbox = listboxFor(input);
     listbox.innerHTML = "";
-    var items = data.terms.map(function (term) {
+    // A term is taken by its label, so two vocabularies' terms with one label
+    // ("Open data", a theme and a practice type) would be two identical options.
+    var labels = {};
+    var items = data.terms.filter(function (term) {
+      var key = term.label.toLocaleLowerCase();
+      if (labels[key]) return false;
+      labels[key] = true;
+      return true;
+    }).map(function (term) {
       return { text: term.label, value: term.label };
     }).concat(data.practices.map(function (practice) {
       return { text: practice.title, value: practice.title, url: practice.url };

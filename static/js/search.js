@@ -46,14 +46,25 @@
     if (el) el.focus();
   }
 
+  // Only the latest request may draw: a slow answer (a first search while the
+  // encoder warms up) arriving after a quicker, newer one would otherwise undo the
+  // box the person ticked meanwhile. The older request is aborted, and its answer,
+  // if already on the way, is dropped.
+  var latest = null;
+
   function load(url, push, key) {
+    if (latest) latest.abort();
+    var request = new AbortController();
+    latest = request;
+    function stale() { return latest !== request; }
     root.setAttribute("aria-busy", "true");
-    return fetch(url, { headers: { "X-Requested-With": "fetch" } })
+    return fetch(url, { headers: { "X-Requested-With": "fetch" }, signal: request.signal })
       .then(function (response) { return response.text(); })
       .then(function (html) {
+        if (stale()) return false;
         var doc = new DOMParser().parseFromString(html, "text/html");
         var fresh = doc.querySelector("[data-search-root]");
-        if (!fresh) { window.location.href = url; return; }
+        if (!fresh) { window.location.href = url; return false; }
         var panel = root.querySelector("[data-filters]");
         var filtersOpen = panel && panel.open;
         root.innerHTML = fresh.innerHTML;
@@ -69,9 +80,13 @@
         if (push) history.pushState({ search: true }, "", url);
         shownSearch = window.location.search;
         restoreFocus(key);
+        return true;
       })
-      .catch(function () { window.location.href = url; })
-      .finally(function () { root.removeAttribute("aria-busy"); });
+      .catch(function () {
+        if (!stale()) window.location.href = url;
+        return false;
+      })
+      .finally(function () { if (!stale()) root.removeAttribute("aria-busy"); });
   }
 
   root.addEventListener("change", function (event) {
@@ -104,8 +119,8 @@
       showResults();
       return;
     }
-    load(url, true, showing ? null : focusKey(document.activeElement)).then(function () {
-      if (showing) showResults();
+    load(url, true, showing ? null : focusKey(document.activeElement)).then(function (drawn) {
+      if (drawn && showing) showResults();
     });
   });
 
@@ -113,7 +128,8 @@
     var link = event.target.closest("a");
     if (!link || !link.getAttribute("href") || link.getAttribute("href").charAt(0) !== "?") return;
     event.preventDefault();
-    load(link.href, true, null).then(function () {
+    load(link.href, true, null).then(function (drawn) {
+      if (!drawn) return;
       var heading = root.querySelector("#results-heading");
       if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
     });

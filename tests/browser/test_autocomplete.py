@@ -133,3 +133,20 @@ def test_the_box_still_suggests_after_a_filter_reloads_the_results(
     box.press_sequentially("municpal", delay=30)
     expect(page.locator("#search-q-suggestions [role=option]").first).to_be_visible()
     expect(box).to_have_attribute("aria-expanded", "true")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("es", "datos abie"), ("en", "open da")]
+)
+def test_terms_with_one_label_in_two_vocabularies_are_offered_once(
+    open_page, language, words
+):
+    """ "Open data" is both a theme and a practice type; chosen, either one puts
+    the same words in the box, so the list shows it once."""
+    page = open_page(390)
+    page.goto(page.base + SITES[language]["search"])
+    page.locator("input[data-autocomplete]").press_sequentially(words, delay=30)
+    options = page.locator("#search-q-suggestions [role=option]")
+    expect(options.first).to_be_visible()
+    texts = [text.casefold() for text in options.all_inner_texts()]
+    assert len(texts) == len(set(texts)), texts

@@ -3,8 +3,11 @@ made a moment before (the walk saw "The slug ... is already in use")."""
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Page, get_page_models
 
+from pages.models import HomePage, StandardPage
 from practices.models import PracticeIndexPage, PracticePage
+from practices.page_form import SitePageForm
 from tests.admin_forms import edit_form, form_values
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +115,51 @@ def test_a_slug_with_no_latin_letter_is_refused_with_a_clear_error(client_for, e
     assert response.status_code == 200
     assert response.context["form"].errors["slug"]
     assert not PracticePage.objects.filter(title=typed["title"]).exists()
+
+
+def test_a_standard_page_created_without_javascript_gets_an_ascii_address(
+    client_for, moderator
+):
+    """Any page type, not only practices: the slug as typed, accents and all (no
+    script folded it in the browser), is folded by the server."""
+    client = client_for(moderator)
+    home = HomePage.objects.get(locale__language_code="es")
+    create_url = reverse(
+        "wagtailadmin_pages:add", args=["pages", "standardpage", home.pk]
+    )
+    typed = form_values(edit_form(client.get(create_url).content.decode())) | {
+        "title": "Política de participación",
+        "slug": "política-de-participación",
+        "action-draft": "1",
+    }
+    client.post(create_url, typed)
+    page = StandardPage.objects.get(title=typed["title"])
+    assert page.slug == "politica-de-participacion"
+
+
+def test_renaming_a_standard_pages_slug_with_accents_keeps_it_ascii(
+    client_for, moderator
+):
+    client = client_for(moderator)
+    home = HomePage.objects.get(locale__language_code="es")
+    page = home.add_child(instance=StandardPage(title="Aviso", slug="aviso"))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    typed = form_values(edit_form(client.get(edit_url).content.decode())) | {
+        "slug": "aviso-de-privacidad-según-la-ley",
+    }
+    client.post(edit_url, typed)
+    page.refresh_from_db()
+    assert (
+        page.get_latest_revision_as_object().slug == "aviso-de-privacidad-segun-la-ley"
+    )
+
+
+def test_every_page_type_edits_with_the_sites_page_form():
+    """A page type added later without `SitePage` would take Wagtail's own form,
+    and with it accented addresses."""
+    plain = [
+        model.__name__
+        for model in get_page_models()
+        if model is not Page and not issubclass(model.base_form_class, SitePageForm)
+    ]
+    assert plain == []

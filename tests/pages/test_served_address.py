@@ -6,8 +6,10 @@ own address in feeds, alternates, canonical links, citations and sitemaps. Witho
 request (dumps, emails), SITE_URL is the address.
 """
 
+import ast
 import json
 import re
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -23,6 +25,9 @@ pytestmark = pytest.mark.django_db
 
 HOST = "mirror.example.net:8443"
 SERVED = f"http://{HOST}"
+REPO = Path(__file__).resolve().parents[2]
+APPS = ("kb", "taxonomy", "practices", "search", "pages", "contributions")
+APPS += ("desk", "opendata", "finder", "shortlist")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -158,3 +163,51 @@ def test_a_host_outside_allowed_hosts_or_a_forwarded_host_is_never_printed(
     ).content.decode()
     assert f'class="permalink" href="http://kb.example.org{page.url}"' in html
     assert "evil.example.com" not in html
+
+
+def test_the_discovery_files_and_the_api_index_name_the_served_host(client, corpus):
+    robots = client.get("/robots.txt", HTTP_HOST=HOST).content.decode()
+    assert f"Sitemap: {SERVED}/sitemap.xml" in robots
+    description = client.get("/opensearch.xml", HTTP_HOST=HOST).content.decode()
+    templates = re.findall(r'template="([^"]+)"', description)
+    assert templates
+    assert all(t.startswith(f"{SERVED}/") for t in templates), templates
+    links = client.get("/api/v1/", HTTP_HOST=HOST).json()["links"]
+    addresses = [a for a in links.values() if isinstance(a, str)]
+    addresses += list(links["documentation"].values())
+    assert all(a.startswith(f"{SERVED}/") for a in addresses), addresses
+
+
+def test_the_search_and_autocomplete_apis_link_results_on_the_served_host(
+    client, corpus
+):
+    found = client.get("/api/v1/search/", {"q": "Zapopan"}, HTTP_HOST=HOST).json()
+    assert found["results"]
+    assert all(hit["url"].startswith(f"{SERVED}/") for hit in found["results"])
+    suggested = client.get(
+        "/api/v1/autocomplete/", {"q": "Zapo", "lang": "es"}, HTTP_HOST=HOST
+    ).json()
+    assert suggested["practices"]
+    assert all(p["url"].startswith(f"{SERVED}/") for p in suggested["practices"])
+
+
+def _calls_of_build_absolute_uri(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == "build_absolute_uri":
+            yield node.lineno
+
+
+def test_only_the_absolute_urls_helper_asks_the_request_for_its_address():
+    """One door for absolute addresses (kb.absolute_urls): a view that calls
+    `request.build_absolute_uri` itself skips whatever the helper decides (the
+    SITE_URL fallback without a request, and any rule added there later)."""
+    helper = REPO / "kb" / "absolute_urls.py"
+    found = [
+        f"{path.relative_to(REPO)}:{line}"
+        for app in APPS
+        for path in (REPO / app).rglob("*.py")
+        if path != helper and "migrations" not in path.parts
+        for line in _calls_of_build_absolute_uri(path)
+    ]
+    assert found == []

@@ -1,6 +1,7 @@
 """A search query is translated by a warm Apertium pipeline (the real one): the same
 words as a new Apertium process gives, in milliseconds, surviving odd input and a
-pipeline that died."""
+pipeline that died. Its first program alone, the analyser, tells a word of the
+language from a typo the same way."""
 
 import os
 import signal
@@ -9,8 +10,9 @@ import time
 
 import pytest
 
-from practices.translation import ApertiumTranslator, translate_query
+from practices.translation import ApertiumTranslator, known_words, translate_query
 from practices.translation.apertium import (
+    ApertiumAnalyser,
     ApertiumPipeline,
     TranslatorUnavailable,
     warm_pipeline,
@@ -67,3 +69,37 @@ def test_without_apertium_a_query_is_not_translated(settings):
     with pytest.raises(TranslatorUnavailable):
         warm_pipeline("es", "en").translate("datos abiertos")
     assert translate_query("datos abiertos sin apertium", "es", "en") == ""
+
+
+@pytest.fixture
+def analyser(settings):
+    analyser = ApertiumAnalyser(settings.APERTIUM_COMMAND, "eng-spa")
+    if not ApertiumTranslator().status().ok:
+        pytest.skip("Apertium with apertium-en-es is not installed")
+    yield analyser
+    analyser.close()
+
+
+def test_the_warm_analyser_tells_the_dictionary_s_words_from_typos(analyser):
+    words = ["protect", "protest", "protectoin", "transparencai", "budget"]
+    assert analyser.known_words(words) == {"protect", "protest", "budget"}
+    assert analyser.known_words([]) == set()
+
+
+def test_a_spanish_verb_with_pronouns_attached_is_no_word(settings):
+    assert known_words(["beneficiaros", "presupuesto", "publicar"], "es") == {
+        "presupuesto",
+        "publicar",
+    }
+
+
+def test_an_analyser_that_died_is_started_again(analyser):
+    assert analyser.known_words(["protect"]) == {"protect"}
+    os.killpg(analyser._process.pid, signal.SIGKILL)
+    analyser._process.wait()
+    assert analyser.known_words(["protect"]) == {"protect"}
+
+
+def test_without_apertium_no_word_is_known(settings):
+    settings.APERTIUM_COMMAND = "/nonexistent/apertium"
+    assert known_words(["protect"], "en") is None

@@ -7,8 +7,8 @@ from django.http import QueryDict
 
 from search.client import get_client
 from search.filters import parse_filters
-from search.query import RankedQuery, build_search_request, matching_query, rescore
-from search.ranking import VECTOR_CANDIDATES, hybrid_query
+from search.query import RankedQuery, build_search_request, rescore
+from search.ranking import VECTOR_CANDIDATES, hybrid_query, matched_words
 from search.synonyms import concepts, plural_variants
 from taxonomy.glossary import glossary
 
@@ -90,21 +90,22 @@ def test_plurals_follow_the_head_of_the_phrase():
 def test_a_query_of_many_glossary_terms_stays_within_the_node_s_clause_limit(
     glossary_index,
 ):
-    """The largest request a search makes (words, a full set of vector neighbours,
-    the phrase rescore) for words that are nearly all glossary terms: the node
-    refuses a query past 1,024 clauses, and a search would fail."""
+    """The largest request a search makes (words, each glossary phrase they name
+    as a phrase, a full set of vector neighbours, the phrase rescore) for words
+    that are nearly all glossary terms: the node refuses a query past 1,024
+    clauses, and a search would fail."""
     filters = parse_filters(
         QueryDict(
             "q=fiscalización del presupuesto por el congreso, contrataciones "
             "públicas, declaraciones patrimoniales y beneficiarios finales"
         )
     )
+    words = matched_words(filters, translated="")
+    assert len(words.key_phrases) >= 3
     neighbours = {str(n): 0.7 for n in range(VECTOR_CANDIDATES)}
     body = build_search_request(
         filters,
-        RankedQuery(
-            hybrid_query(matching_query(filters.q), neighbours), rescore(filters.q)
-        ),
+        RankedQuery(hybrid_query(words.query(), neighbours), rescore(filters.q)),
     )
     response = get_client().search(index=glossary_index, body=body, request_timeout=60)
     assert response["hits"]["total"]["value"] >= 0

@@ -1,5 +1,7 @@
 """Sentence vectors: cross-language matches through k-NN, stored once, text-only fallback."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
@@ -181,3 +183,27 @@ def _owners_pages():
     return PracticePage.objects.live().filter(
         title__in=[OWNERS, "Whistleblower protection law"]
     )
+
+
+def test_a_questions_vector_is_its_topics(settings):
+    """A question's asking words ("¿cómo…?", "how do other countries") are left
+    out of the query's vector, as they are out of its words' match."""
+    settings.SEARCH_MODE = "hybrid"
+    question = "how do other countries regulate lobbying?"
+    ranked = ranking.HybridRanking().ranked(
+        parse_filters(QueryDict(urlencode({"q": question}))), translated=""
+    )
+    (vector,) = _knn_vectors(ranked.query)
+    assert vector == vectors.query_vector("regulate lobbying")
+    assert vector != vectors.query_vector(question)
+
+
+def _knn_vectors(clause):
+    """The query vectors of the k-NN queries inside a search's query."""
+    if isinstance(clause, dict):
+        if "knn" in clause:
+            return [knn["vector"] for knn in clause["knn"].values()]
+        return [v for value in clause.values() for v in _knn_vectors(value)]
+    if isinstance(clause, list):
+        return [v for value in clause for v in _knn_vectors(value)]
+    return []

@@ -52,6 +52,13 @@ def test_words_are_trimmed_and_inner_spaces_collapsed():
     assert parse("q=%20agua%20%20%20potable%20").q == "agua potable"
 
 
+def test_control_characters_in_the_query_are_spaces():
+    """A NUL or an escape in a crafted link is neither searched nor echoed into the
+    page's title and search box."""
+    assert parse("q=agua%00potable%1B%7F").q == "agua potable"
+    assert parse("q=%00") == SearchFilters()
+
+
 def test_values_come_repeated_or_comma_separated_codes_in_any_case_once_each():
     filters = parse("country=mx,AR&country=MX&theme=open-data")
     assert filters.selected == {"country": ("MX", "AR"), "theme": ("open-data",)}

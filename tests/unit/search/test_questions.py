@@ -4,7 +4,7 @@ from django.test import override_settings
 
 from search.filters import SearchFilters
 from search.questions import is_question, question_topic
-from search.ranking import TEXT, matched_words
+from search.ranking import TEXT, matched_words, vector_words
 
 
 def test_a_question_is_told_by_its_mark_or_its_opening_word_not_its_length():
@@ -92,3 +92,15 @@ def test_each_question_switch_changes_only_its_own_part(monkeypatch):
     )
     monkeypatch.setattr("search.ranking.QUESTION_BY_TOPIC", False)
     assert matched_words(SearchFilters(q=q), translated="").q == q
+
+
+def test_a_questions_vector_is_made_from_its_topic_other_queries_from_the_words():
+    assert vector_words("¿cómo crear un registro de beneficiarios finales?") == (
+        "crear registro beneficiarios finales"
+    )
+    assert vector_words("how do other countries regulate lobbying?") == (
+        "regulate lobbying"
+    )
+    assert vector_words("ley de acceso a la información pública") == (
+        "ley de acceso a la información pública"
+    )
