@@ -7,9 +7,9 @@ sends, back to back (each search starts with another variant, so a noisy machine
 weighs on both alike), the request cache cleared before each, the search request
 as the default ranking builds it (`ranking.chosen_ranking`):
 
-- with the rescore's share of the query's distinct words (`WORD_SHARE_WEIGHT` as
-  set in search/ranking.py), a word within a typo counting too
-  (`WORD_SHARE_TYPOS`);
+- with the rescore's share of the query's distinct words (`WORD_SHARE_WEIGHT`
+  at SHARE_WEIGHT, as measured; off in search/ranking.py), a word within a typo
+  counting too (`WORD_SHARE_TYPOS`);
 - the same without typos;
 - without the share (`WORD_SHARE_WEIGHT = 0`): the phrase alone rescores.
 
@@ -22,6 +22,8 @@ import time
 from unittest import mock
 
 from .environment import attach_to_bench, tool_parser
+
+SHARE_WEIGHT = 20
 
 
 def main(argv=None) -> int:
@@ -64,8 +66,8 @@ def main(argv=None) -> int:
         considered += 1
         filters = parse_filters(QueryDict(planned.url_path.split("?", 1)[1]))
         bodies = (
-            request(filters, WORD_SHARE_TYPOS=True),
-            request(filters, WORD_SHARE_TYPOS=False),
+            request(filters, WORD_SHARE_WEIGHT=SHARE_WEIGHT, WORD_SHARE_TYPOS=True),
+            request(filters, WORD_SHARE_WEIGHT=SHARE_WEIGHT, WORD_SHARE_TYPOS=False),
             request(filters, WORD_SHARE_WEIGHT=0),
         )
         if bodies[0] != bodies[-1]:

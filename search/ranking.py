@@ -153,13 +153,11 @@ KEY_PHRASE_WHOLE_QUERY = False
 # WORD_SHARE_WEIGHT is added for a practice holding them all, in proportion for
 # fewer; 0 is off. Only from WORD_SHARE_MIN_WORDS words: with two, the words' own
 # query already ranks the practices holding both first, and the share cost
-# "conflictos de interés" and "regulatory reform" places. Tuning half 0.672 ->
-# 0.677 (questions +0.028, no accents +0.008), held-out 0.742 -> 0.746, no
-# measurable engine time; every field instead of titles, summaries and terms
-# measured 0.672, a multiplied share 0.669-0.677, a word within a typo counting
-# too (WORD_SHARE_TYPOS) 0.678 for 3 ms more a search (docs/search.md, sixth
-# wave).
-WORD_SHARE_WEIGHT = 20
+# "conflictos de interés" and "regulatory reform" places. Off: it paid before
+# the glossary phrases (tuning half 0.672 -> 0.677 at 20, held-out 0.742 ->
+# 0.746), not after them (tuning 0.689 -> 0.690, English and Spanish -0.004;
+# engines word-share-20, -10...; docs/search.md, sixth wave).
+WORD_SHARE_WEIGHT = 0
 WORD_SHARE_FIELDS = ("title", "summary", "terms")
 WORD_SHARE_MIN_WORDS = 3
 WORD_SHARE_TYPOS = False

@@ -427,15 +427,19 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         _ours_ranked_by(VectorsOnlyRanking()), VECTOR_PASSAGES=True
     ),
     "question-vector-typed": _ours_with_constants(QUESTION_VECTOR_TOPIC=False),
-    # Issue 26, sixth wave: the rescore's share of the query's words.
-    "phrase-rescore-alone": _ours_with_constants(WORD_SHARE_WEIGHT=0),
+    # Issue 26, sixth wave: the rescore's share of the query's words (off).
+    "word-share-20": _ours_with_constants(WORD_SHARE_WEIGHT=20),
     "word-share-10": _ours_with_constants(WORD_SHARE_WEIGHT=10),
     "word-share-40": _ours_with_constants(WORD_SHARE_WEIGHT=40),
-    "word-share-2-words": _ours_with_constants(WORD_SHARE_MIN_WORDS=2),
-    "word-share-every-field": _ours_with_constants(
-        WORD_SHARE_FIELDS=("title", "summary", "terms", "body")
+    "word-share-2-words": _ours_with_constants(
+        WORD_SHARE_WEIGHT=20, WORD_SHARE_MIN_WORDS=2
     ),
-    "word-share-typos": _ours_with_constants(WORD_SHARE_TYPOS=True),
+    "word-share-every-field": _ours_with_constants(
+        WORD_SHARE_WEIGHT=20, WORD_SHARE_FIELDS=("title", "summary", "terms", "body")
+    ),
+    "word-share-typos": _ours_with_constants(
+        WORD_SHARE_WEIGHT=20, WORD_SHARE_TYPOS=True
+    ),
     "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
 }
 # The engines that need the passages' vectors in the index they search.

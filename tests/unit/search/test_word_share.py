@@ -1,11 +1,23 @@
 """The rescore's share of the query's words: a practice holding most of them ranks
 above one sharing a single word. Pure logic (no node)."""
 
+from unittest import mock
+
+import pytest
 from django.test import override_settings
 
 from search import ranking
 from search.filters import SearchFilters
 from search.ranking import TEXT
+
+# Off in the ranking (docs/search.md, sixth wave); measured at this weight.
+WEIGHT = 20
+
+
+@pytest.fixture(autouse=True)
+def _share_on():
+    with mock.patch.object(ranking, "WORD_SHARE_WEIGHT", WEIGHT):
+        yield
 
 
 def _rescore_query(q: str) -> dict:
@@ -29,13 +41,19 @@ def _share(q: str) -> dict[str, float]:
 def test_the_first_matches_gain_by_the_share_of_the_querys_words_they_hold():
     share = _share("trámites y servicios públicos en línea")
     assert share == dict.fromkeys(
-        ["tramites", "servicios", "publicos", "linea"], ranking.WORD_SHARE_WEIGHT / 4
+        ["tramites", "servicios", "publicos", "linea"], WEIGHT / 4
     )
 
 
 @override_settings(SEARCH_KEY_TERM_TYPOS=True)
 def test_a_misspelt_key_term_counts_as_corrected():
     assert "cabilderos" in _share("registro de cabildreos del congreso")
+
+
+@override_settings(SEARCH_KEY_TERM_TYPOS=False)
+def test_off_the_phrase_alone_rescores():
+    with mock.patch.object(ranking, "WORD_SHARE_WEIGHT", 0):
+        assert set(_rescore_query("trámites y servicios públicos")) == {"dis_max"}
 
 
 @override_settings(SEARCH_KEY_TERM_TYPOS=False)
