@@ -1,5 +1,7 @@
 """Converting between practice pages and interchange records."""
 
+from datetime import date
+
 from practices.facets import EDITABLE_FACETS
 from practices.models import PracticePage, PracticeSource
 from practices.sections import RICH_TEXT_SECTIONS
@@ -83,7 +85,15 @@ def apply_record(
     if record.keywords or page.pk:
         # A new page has no keywords: setting none would still ask the database.
         page.keywords.set(record.keywords)
+    # Dates as dates: a string here makes the page's revision drop every relation
+    # (Wagtail falls back to plain fields when serialising fails), so an update
+    # would publish without its terms and sources.
     page.sources = [
-        PracticeSource(title=s.title, url=s.url, kind=s.kind, date=s.date or None)
+        PracticeSource(
+            title=s.title,
+            url=s.url,
+            kind=s.kind,
+            date=date.fromisoformat(s.date) if s.date else None,
+        )
         for s in record.sources
     ]

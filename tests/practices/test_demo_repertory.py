@@ -4,7 +4,11 @@ import json
 
 import pytest
 
-from practices.demo.repertory import DEMO_FILE, load_demo_repertory
+from practices.demo.repertory import (
+    DEMO_FILE,
+    load_demo_repertory,
+    retire_dropped_demo_practices,
+)
 from practices.importers.text import junk_in_title
 from practices.models import PracticePage
 
@@ -80,3 +84,77 @@ def test_loading_the_demo_twice_creates_linked_translations_once(site):
     assert spanish.get_translations().get().locale.language_code == "en"
     second = load_demo_repertory()
     assert (second.created, second.updated) == (0, 0)
+
+
+def _write(records, path):
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_a_case_edited_after_loading_reaches_the_pages_on_the_next_load(site, tmp_path):
+    """What an auditor changes in a case (terms, outcomes, a dated source) must reach
+    a site that loaded the demo before, in both languages and in the revision that
+    is published, not only on a fresh database."""
+    records = _records()
+    source_id = records[0]["source_id"]
+    load_demo_repertory()
+    edited = []
+    for record in records:
+        if record["source_id"] == source_id:
+            record = {
+                **record,
+                "themes": ["open-data"],
+                "outcomes": [],
+                "sources": [
+                    *record["sources"],
+                    {
+                        "title": "A later evaluation",
+                        "url": "https://example.org/evaluation",
+                        "kind": "study",
+                        "date": "2024-03-01",
+                    },
+                ],
+            }
+        edited.append(record)
+    report = load_demo_repertory(_write(edited, tmp_path / "edited.jsonl"))
+    # One language updated; publishing it shares the classification to the other.
+    assert report.rejected == [] and report.updated >= 1
+    for page in PracticePage.objects.filter(source_id=source_id):
+        assert [t.slug for t in page.themes.all()] == ["open-data"]
+        assert list(page.outcomes.all()) == []
+        added = page.sources.get(url="https://example.org/evaluation")
+        assert str(added.date) == "2024-03-01"
+        assert page.live_revision.as_object().sources.count() == page.sources.count()
+    again = load_demo_repertory(tmp_path / "edited.jsonl")
+    assert (again.created, again.updated) == (0, 0)
+
+
+def test_a_case_that_left_the_demo_is_unpublished_in_both_languages(site, tmp_path):
+    records = _records()
+    dropped = records[0]["source_id"]
+    load_demo_repertory()
+    smaller = _write(
+        [r for r in records if r["source_id"] != dropped], tmp_path / "smaller.jsonl"
+    )
+    retired = retire_dropped_demo_practices(smaller)
+    assert {page.source_id for page in retired} == {dropped}
+    assert not PracticePage.objects.live().filter(source_id=dropped).exists()
+    assert (
+        PracticePage.objects.filter(source_id=dropped).count() == 2
+    )  # kept, unpublished
+    assert PracticePage.objects.live().count() == len(records) - 2
+    assert retire_dropped_demo_practices(smaller) == []
+
+
+def test_a_practice_no_longer_marked_demo_is_not_retired(site, tmp_path):
+    records = _records()
+    adopted = records[0]["source_id"]
+    load_demo_repertory()
+    PracticePage.objects.filter(source_id=adopted).update(is_demo=False)
+    smaller = _write(
+        [r for r in records if r["source_id"] != adopted], tmp_path / "smaller.jsonl"
+    )
+    assert retire_dropped_demo_practices(smaller) == []
+    assert PracticePage.objects.live().filter(source_id=adopted).count() == 2

@@ -1,7 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from pages.site_setup import ensure_site
-from practices.demo.repertory import load_demo_repertory
+from practices.demo.repertory import (
+    load_demo_repertory,
+    retire_dropped_demo_practices,
+)
 
 
 class Command(BaseCommand):
@@ -16,3 +19,9 @@ class Command(BaseCommand):
             for problem in report.rejected[:20]:
                 self.stderr.write(f"  {problem}")
             raise CommandError("the demo repertory did not load")
+        retired = retire_dropped_demo_practices()
+        if retired:
+            self.stdout.write(
+                f"Unpublished {len(retired)} demo pages no longer in the demo: "
+                + ", ".join(sorted({page.source_id for page in retired}))
+            )
