@@ -8,8 +8,9 @@ weighs on both alike), the request cache cleared before each, the search request
 as the default ranking builds it (`ranking.chosen_ranking`):
 
 - with the rescore's share of the query's distinct words (`WORD_SHARE_WEIGHT`
-  at SHARE_WEIGHT, as measured; off in search/ranking.py), a word within a typo
-  counting too (`WORD_SHARE_TYPOS`);
+  at SHARE_WEIGHT, for every query of 3 words or more, as measured; the ranking
+  keeps it for questions), a word within a typo counting too
+  (`WORD_SHARE_TYPOS`);
 - the same without typos;
 - without the share (`WORD_SHARE_WEIGHT = 0`): the phrase alone rescores.
 
@@ -46,6 +47,8 @@ def main(argv=None) -> int:
     shape = CorpusShape.learn(args.data)
 
     def request(filters, **constants) -> dict:
+        constants.setdefault("WORD_SHARE_WEIGHT", SHARE_WEIGHT)
+        constants.setdefault("WORD_SHARE_QUESTIONS_ONLY", False)
         with mock.patch.multiple(ranking, **constants):
             ranked = ranking.chosen_ranking().ranked(filters)
         return build_search_request(filters, ranked)
@@ -66,8 +69,8 @@ def main(argv=None) -> int:
         considered += 1
         filters = parse_filters(QueryDict(planned.url_path.split("?", 1)[1]))
         bodies = (
-            request(filters, WORD_SHARE_WEIGHT=SHARE_WEIGHT, WORD_SHARE_TYPOS=True),
-            request(filters, WORD_SHARE_WEIGHT=SHARE_WEIGHT, WORD_SHARE_TYPOS=False),
+            request(filters, WORD_SHARE_TYPOS=True),
+            request(filters, WORD_SHARE_TYPOS=False),
             request(filters, WORD_SHARE_WEIGHT=0),
         )
         if bodies[0] != bodies[-1]:
