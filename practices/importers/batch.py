@@ -182,7 +182,9 @@ class _PageWriter:
         )
         current = record_from_page(page)
         record.translation_key = current.translation_key
-        record.slug = record.slug or current.slug
+        # An existing page keeps its address (an update does not move it, and an
+        # editor may have renamed it): the record's slug is not compared.
+        record.slug = current.slug
         if current == record and (page.live or not self.publish):
             return "unchanged"
         if not dry_run:

@@ -396,6 +396,11 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "knn-boost-20": _ours_with_constants(VECTOR_BOOST=20),
     "knn-boost-45": _ours_with_constants(VECTOR_BOOST=45),
     "knn-k-50": _ours_with_constants(VECTOR_CANDIDATES=50),
+    # Sixth wave: the same constants read on both halves (docs/search.md).
+    "knn-k-200": _ours_with_constants(VECTOR_CANDIDATES=200),
+    "knn-min-.58": _ours_with_constants(VECTOR_MIN_SCORE=0.58),
+    "knn-min-.62": _ours_with_constants(VECTOR_MIN_SCORE=0.62),
+    "knn-boost-60": _ours_with_constants(VECTOR_BOOST=60),
     "machine-weight-.75": _ours_with_constants(MACHINE_WEIGHT=0.75),
     "machine-weight-1": _ours_with_constants(MACHINE_WEIGHT=1.0),
     "translation-boost-3": _ours_with_constants(QUERY_TRANSLATION_BOOST=3),

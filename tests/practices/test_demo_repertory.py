@@ -158,3 +158,14 @@ def test_a_practice_no_longer_marked_demo_is_not_retired(site, tmp_path):
     )
     assert retire_dropped_demo_practices(smaller) == []
     assert PracticePage.objects.live().filter(source_id=adopted).count() == 2
+
+
+def test_a_practice_an_editor_renamed_keeps_its_address_and_is_left_unchanged(site):
+    load_demo_repertory()
+    page = PracticePage.objects.filter(locale__language_code="es").first()
+    page.slug = "una-direccion-elegida-por-la-editora"
+    page.save_revision().publish()
+    again = load_demo_repertory()
+    assert (again.created, again.updated) == (0, 0)
+    page.refresh_from_db()
+    assert page.slug == "una-direccion-elegida-por-la-editora"
