@@ -45,6 +45,8 @@ HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 # Phrase proximity is scored over this many first matches (a rescore); pages past
 # it keep the first score's order.
 RESCORE_WINDOW = 100
+# How far apart the phrase's words may lie and still count as the phrase.
+PHRASE_SLOP = 2
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ def phrase_query(q: str) -> dict:
                         "query": q,
                         "fields": [f for f in text_fields() if f"_{language}^" in f],
                         "type": "phrase",
-                        "slop": 2,
+                        "slop": PHRASE_SLOP,
                         "analyzer": language,
                     }
                 }
@@ -236,9 +238,11 @@ def text_query(
     across_fields: bool = False,
     phrase: str = "",
     key_phrases: tuple[str, ...] = (),
+    word_share: dict | None = None,
 ) -> dict:
-    """The words' query with the phrase (`phrase`, or the words) scored on every
-    match: for requests that cannot rescore (exports)."""
+    """The words' query with the phrase (`phrase`, or the words) and `word_share`
+    (`word_share_query`) scored on every match the words find: for requests that
+    cannot rescore (exports)."""
     if not q:
         return {"match_all": {}}
     words = matching_query(
@@ -250,23 +254,67 @@ def text_query(
     )
     return {
         "bool": {
-            "should": [words, phrase_query(phrase or q)],
-            "minimum_should_match": 1,
+            "must": [words],
+            "should": [phrase_query(phrase or q)]
+            + ([word_share] if word_share else []),
         }
     }
 
 
-def rescore(q: str) -> dict:
-    """The phrase's score added to the first RESCORE_WINDOW matches only: the sum
-    `text_query` gives them, without matching a phrase over 16 fields in every
-    match."""
+def rescore(q: str, word_share: dict | None = None) -> dict:
+    """The phrase's score, and `word_share`'s when given (`word_share_query`),
+    added to the first RESCORE_WINDOW matches only: the sum `text_query` gives
+    them, without matching a phrase over 16 fields in every match."""
+    query = phrase_query(q)
+    if word_share:
+        query = {"bool": {"should": [query, word_share]}}
     return {
         "window_size": RESCORE_WINDOW,
         "query": {
-            "rescore_query": phrase_query(q),
+            "rescore_query": query,
             "query_weight": 1,
             "rescore_query_weight": 1,
         },
+    }
+
+
+def word_share_query(
+    words: list[str], fields: list[str], weight: float, *, typos: bool = True
+) -> dict:
+    """How many of `words` a practice holds, each in any of `fields` (or, `typos`,
+    within the search's fuzziness of a word of the accent-folded `suggest` field):
+    `weight` for a practice holding them all, in proportion for fewer, however
+    often or rarely each occurs."""
+
+    def held(word: str) -> dict:
+        anywhere = {
+            "multi_match": {
+                "query": word,
+                "fields": fields,
+                "auto_generate_synonyms_phrase_query": False,
+            }
+        }
+        if not typos:
+            return anywhere
+        misspelt = {
+            "match": {
+                "suggest": {
+                    "query": word,
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "max_expansions": 20,
+                }
+            }
+        }
+        return {"bool": {"should": [anywhere, misspelt]}}
+
+    return {
+        "bool": {
+            "should": [
+                {"constant_score": {"filter": held(w), "boost": weight / len(words)}}
+                for w in words
+            ]
+        }
     }
 
 

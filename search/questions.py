@@ -63,7 +63,7 @@ def is_question(q: str) -> bool:
     interrogative ("como lograr que…", "how to…")."""
     if "?" in q or "¿" in q:
         return True
-    words = _words(q)
+    words = words_of(q)
     return bool(words) and (words[0] in INTERROGATIVES or words[:2] == ["por", "que"])
 
 
@@ -72,9 +72,10 @@ def question_topic(q: str, without_actions: bool = False) -> str:
     ("¿cómo regular el cabildeo en el congreso?" -> "regular cabildeo congreso").
     The question itself when nothing, or a single word, would be left."""
     dropped = ASKING_WORDS | ACTION_VERBS if without_actions else ASKING_WORDS
-    topic = [word for word in _words(q) if word not in dropped]
+    topic = [word for word in words_of(q) if word not in dropped]
     return " ".join(topic) if len(topic) >= 2 else q
 
 
-def _words(q: str) -> list[str]:
+def words_of(q: str) -> list[str]:
+    """The words of `q`, folded, without punctuation."""
     return fold(_PUNCTUATION.sub(" ", q)).split()

@@ -432,6 +432,35 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         _ours_ranked_by(VectorsOnlyRanking()), VECTOR_PASSAGES=True
     ),
     "question-vector-typed": _ours_with_constants(QUESTION_VECTOR_TOPIC=False),
+    # Issue 26, sixth wave: the rescore's share of the query's words (questions).
+    "word-share-off": _ours_with_constants(WORD_SHARE_WEIGHT=0),
+    "word-share-20": _ours_with_constants(
+        WORD_SHARE_WEIGHT=20, WORD_SHARE_QUESTIONS_ONLY=False
+    ),
+    "word-share-10": _ours_with_constants(
+        WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=False
+    ),
+    "word-share-40": _ours_with_constants(
+        WORD_SHARE_WEIGHT=40, WORD_SHARE_QUESTIONS_ONLY=False
+    ),
+    "word-share-2-words": _ours_with_constants(
+        WORD_SHARE_WEIGHT=20, WORD_SHARE_MIN_WORDS=2, WORD_SHARE_QUESTIONS_ONLY=False
+    ),
+    "word-share-every-field": _ours_with_constants(
+        WORD_SHARE_WEIGHT=20,
+        WORD_SHARE_FIELDS=("title", "summary", "terms", "body"),
+        WORD_SHARE_QUESTIONS_ONLY=False,
+    ),
+    "word-share-typos": _ours_with_constants(
+        WORD_SHARE_WEIGHT=20, WORD_SHARE_TYPOS=True, WORD_SHARE_QUESTIONS_ONLY=False
+    ),
+    "word-share-questions-20": _ours_with_constants(
+        WORD_SHARE_WEIGHT=20, WORD_SHARE_QUESTIONS_ONLY=True
+    ),
+    "word-share-questions-10": _ours_with_constants(
+        WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=True
+    ),
+    "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
 }
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}

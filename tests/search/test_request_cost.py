@@ -2,9 +2,12 @@
 the phrase scored over the first matches only, and browsing answered from the
 node's request cache."""
 
+from unittest import mock
+
 import pytest
 from django.http import QueryDict
 
+from search import ranking
 from search.client import get_client
 from search.filters import parse_filters
 from search.indexer import alias_name
@@ -34,6 +37,15 @@ def test_the_phrase_rescore_keeps_the_order_of_the_whole_query(corpus, q):
         filters, TEXT.ranked(filters, translated="")
     )
     assert [hit.id for hit in search(f"q={q}").results] == expected
+
+
+def test_the_share_of_the_words_rescores_as_the_whole_query_scores_it(corpus):
+    """The rescore's share of the query's words (off by default) finds nothing
+    the words do not, and orders the first matches as on every match."""
+    with mock.patch.object(ranking, "WORD_SHARE_WEIGHT", 20):
+        test_the_phrase_rescore_keeps_the_order_of_the_whole_query(
+            corpus, "portal de datos abiertos"
+        )
 
 
 def _request_cache_hits() -> int:
