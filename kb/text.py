@@ -41,7 +41,9 @@ def strip_tags(markup: str) -> str:
     a complete entity, which Django's parser rewrites) goes to Django's own.
     """
     text = _TAG.sub("", markup)
-    if "<" in text or ">" in text or _BARE_AMPERSAND.search(text):
+    # The ampersand is looked for before the tags go: Django's parser ends "&T" at
+    # a tag as "&T;", and "AT&T<p>;" would otherwise read as a complete "&T;".
+    if "<" in text or ">" in text or _BARE_AMPERSAND.search(markup):
         return html.strip_tags(markup)
     return text
 

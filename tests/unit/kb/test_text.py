@@ -2,7 +2,7 @@
 it (whatever the text), rich text as plain paragraphs."""
 
 from django.utils import html
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kb.text import block_text, fold, plain_text, strip_tags
@@ -40,6 +40,7 @@ PIECES = st.sampled_from(
 
 
 @settings(max_examples=2000, deadline=None)
+@example("AT&T<p>;")  # Django's parser ends "&T" at the tag as "&T;"
 @given(st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=12).map("".join))
 def test_same_as_django_on_any_mix_of_markup_and_text(text):
     assert strip_tags(text) == html.strip_tags(text)
