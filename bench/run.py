@@ -350,7 +350,7 @@ def print_table(figures: Figures, args) -> None:
             percentile(side.wagtail_ms, 95),
             percentile(side.wagtail_ms, 99),
         )
-        blank = [""] * 9
+        blank = [""] * (len(header) - 6)  # the columns after p99
         rows.append(
             ["", "ours, in process, 1 at a time", str(side.searches)]
             + [f"{v:.0f}" for v in ours]
