@@ -22,6 +22,19 @@ class QueryRejected(SearchUnavailable):
     """OpenSearch refused the request itself (HTTP 400)."""
 
 
+class TooManyClauses(QueryRejected):
+    """The query expanded past the node's clause limit (indices.query.bool.
+    max_clause_count, 1,024): many glossary terms, each with its synonyms, in many
+    fields. The same words asked more plainly are answered."""
+
+
+_CLAUSE_LIMIT_ERRORS = ("too_many_clauses", "too_many_nested_clauses")
+
+
+def _over_clause_limit(exc: TransportError) -> bool:
+    return any(name in str(exc.info) for name in _CLAUSE_LIMIT_ERRORS)
+
+
 def _time_limit() -> str:
     return f"{int(settings.OPENSEARCH_SEARCH_TIMEOUT_SECONDS * 1000)}ms"
 
@@ -45,9 +58,15 @@ def _engine_errors():
         yield
     except NotFoundError as exc:
         raise SearchUnavailable("the practices index does not exist yet") from exc
-    except RequestError as exc:
-        raise QueryRejected(f"OpenSearch rejected the query: {exc.error}") from exc
-    except (OpenSearchException, TransportError, OSError) as exc:
+    except TransportError as exc:
+        if _over_clause_limit(exc):
+            raise TooManyClauses("the query passed the node's clause limit") from exc
+        if isinstance(exc, RequestError):
+            raise QueryRejected(f"OpenSearch rejected the query: {exc.error}") from exc
+        raise SearchUnavailable(
+            f"OpenSearch did not answer: {type(exc).__name__}"
+        ) from exc
+    except (OpenSearchException, OSError) as exc:
         raise SearchUnavailable(
             f"OpenSearch did not answer: {type(exc).__name__}"
         ) from exc

@@ -217,17 +217,20 @@ class MatchedWords:
         )
 
 
-def matched_words(filters: SearchFilters, translated: str) -> MatchedWords:
+def matched_words(
+    filters: SearchFilters, translated: str, *, plain: bool = False
+) -> MatchedWords:
     """The words a search matches: as typed, or a question's topic (also of its
     translation and correction); across fields under a place; the phrase is
-    always the words typed."""
-    corrected = key_term_correction(filters)
+    always the words typed. `plain`: the words alone, without their translation,
+    correction or named glossary phrases (a query the node found too big)."""
+    corrected = "" if plain else key_term_correction(filters)
     words = MatchedWords(
         filters.q,
-        translated,
+        "" if plain else translated,
         corrected,
         phrase=filters.q,
-        key_phrases=named_key_phrases(filters.q, corrected),
+        key_phrases=() if plain else named_key_phrases(filters.q, corrected),
     )
     if QUESTION_BY_TOPIC and is_question(filters.q):
         without_actions = QUESTION_WITHOUT_ACTIONS
@@ -308,14 +311,16 @@ class TextRanking:
         *,
         rescorable: bool = True,
         translated: str | None = None,
+        plain: bool = False,
     ) -> RankedQuery:
         """The ranking's parts for `filters`. `rescorable=False` for requests that
         cannot rescore (a walk in sorted batches): the phrase is then scored on
-        every match; `translated`, when the caller has it already."""
+        every match; `translated`, when the caller has it already; `plain`, the
+        words alone (`matched_words`)."""
         if translated is None:
             translated = query_translation(filters)
         rescoring = self._rescoring(filters, rescorable)
-        words = matched_words(filters, translated)
+        words = matched_words(filters, translated, plain=plain)
         if rescoring or filters.sort not in BY_SCORE:
             query = words.query()
         else:
@@ -346,22 +351,25 @@ class HybridRanking(TextRanking):
         *,
         rescorable: bool = True,
         translated: str | None = None,
+        plain: bool = False,
     ) -> RankedQuery:
-        text = super().ranked(filters, rescorable=rescorable, translated=translated)
+        text = super().ranked(
+            filters, rescorable=rescorable, translated=translated, plain=plain
+        )
         if not filters.q or vectors_rejected():
             return text
         if self.knn_request == "separate":
             neighbours = nearest_practices(filters.q)
             if neighbours is None:
                 return text
-            words = matched_words(filters, text.translated).query()
+            words = matched_words(filters, text.translated, plain=plain).query()
             return RankedQuery(
                 hybrid_query(words, neighbours), text.rescore, text.translated
             )
         vector = query_vector(vector_words(filters.q))
         if vector is None:
             return text
-        words = matched_words(filters, text.translated).query()
+        words = matched_words(filters, text.translated, plain=plain).query()
         return RankedQuery(
             hybrid_query(words, vector, filtered_by(filters)),
             text.rescore,
