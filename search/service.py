@@ -139,4 +139,7 @@ def _count(filters: SearchFilters, ranked) -> int:
         "_source": False,
         "track_total_hits": True,
     }
-    return run_search(body)["hits"]["total"]["value"]
+    # The node's request cache keeps only size-0 answers unless asked: an empty
+    # page's counts come again and again (a refresh that changed the index
+    # empties it).
+    return run_search(body, request_cache="true")["hits"]["total"]["value"]
