@@ -6,3 +6,8 @@ class KbConfig(AppConfig):
 
     name = "kb"
     verbose_name = "Repertorio"
+
+    def ready(self):
+        from .admin_dates import keep_typed_dates
+
+        keep_typed_dates()
