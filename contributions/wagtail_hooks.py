@@ -80,7 +80,14 @@ class SubmissionViewSet(ModelViewSet):
         "created_at",
     ]
     list_filter = ["status"]
-    search_fields = ["reference"]
+    # A moderator looks for the practice or the sender, rarely has the code.
+    search_fields = [
+        "reference",
+        "practice__title",
+        "submitter_name",
+        "submitter_email",
+        "submitter_organisation",
+    ]
     form_fields = ["status", "publish_document"]
 
 
