@@ -67,3 +67,15 @@ def test_the_inbox_finds_a_contribution_by_its_practice_or_its_sender(
         reverse("contributions:index"), {"q": "Guadalajara"}
     ).content.decode()
     assert submission.reference not in other
+
+
+def test_without_a_document_there_is_no_document_to_publish(moderator_client):
+    """The contribution's form offered "Publish the document with the practice"
+    when the contributor had sent none."""
+    submission = Submission.objects.get()
+    assert not submission.document
+    html = moderator_client.get(
+        reverse("contributions:edit", args=[submission.pk])
+    ).content.decode()
+    assert 'name="status"' in html
+    assert 'name="publish_document"' not in html
