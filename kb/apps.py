@@ -8,6 +8,6 @@ class KbConfig(AppConfig):
     verbose_name = "Repertorio"
 
     def ready(self):
-        from .admin_dates import keep_typed_dates
+        from .admin_inputs import keep_typed_input
 
-        keep_typed_dates()
+        keep_typed_input()

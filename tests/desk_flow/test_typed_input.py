@@ -1,4 +1,6 @@
-"""A date typed the way the admin's language writes it is kept: Wagtail's date
+"""What an editor types in a date or a slug field is kept (kb/admin_inputs.py).
+
+A date typed the way the admin's language writes it is kept: Wagtail's date
 picker replaced any text not in its own format (2023-05-17) with today's date
 when the field lost focus, so a source dated 17/05/2023 in the Spanish admin was
 saved with the day it was edited. Now the form reads the language's formats, or
@@ -96,3 +98,25 @@ def test_a_date_the_language_does_not_read_is_refused_and_kept(open_page, site_u
     expect(admin.get_by_text("Enter a valid date.")).to_be_visible()
     expect(date).to_have_value("17/05/2023")
     assert datetime.date.today() not in _saved_source_dates(practice)
+
+
+def test_a_slug_typed_with_accents_is_spelled_out_not_cut(open_page, site_url):
+    """Wagtail's slug field dropped the letters outside a-z when it lost focus: a
+    theme typed "niñez-y-adolescencia" was saved as "niez-y-adolescencia"."""
+    from taxonomy.models import Theme
+
+    moderator = User.objects.create_user("slug-moderator", password=PASSWORD)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    admin = sign_in_to_admin(open_page, moderator.username, PASSWORD)
+
+    admin.goto(f"{admin.base}/admin/snippets/taxonomy/theme/add/")
+    admin.locator("input[name=label_es]").fill("Niñez y adolescencia")
+    admin.locator("input[name=label_en]").fill("Children and youth")
+    slug = admin.locator("input[name=slug]")
+    slug.fill("niñez-y-adolescencia")
+    slug.blur()
+    expect(slug).to_have_value("ninez-y-adolescencia")
+    admin.locator("main form button[type=submit]").first.click()
+    admin.wait_for_load_state()
+
+    assert Theme.objects.filter(slug="ninez-y-adolescencia").exists()
