@@ -13,21 +13,17 @@ no index.
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
+
+from .timing_row import timing_row
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def _row(name: str, millis: list[float]) -> str:
-    ordered = sorted(millis)
-    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return (
-        f"{name:<40} {len(millis):>5} {statistics.median(millis):>8.2f} "
-        f"{p95:>8.2f} {max(millis):>8.2f}"
-    )
+    return timing_row(name, millis, width=40, cell=8, places=2)
 
 
 def main(argv=None) -> int:

@@ -9,21 +9,17 @@ Prints one small table of milliseconds per query. No database, no index.
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
+
+from .timing_row import timing_row
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def _row(name: str, millis: list[float]) -> str:
-    ordered = sorted(millis)
-    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return (
-        f"{name:<34} {len(millis):>5} {statistics.median(millis):>9.1f} "
-        f"{p95:>9.1f} {max(millis):>9.1f}"
-    )
+    return timing_row(name, millis, width=34, cell=9, places=1)
 
 
 def main(argv=None) -> int:

@@ -47,12 +47,12 @@ def run_search(body: dict, **params) -> dict:
     limit = _time_limit()
     body = {"timeout": limit, **body}
     params.setdefault("cancel_after_time_interval", limit)
-    with _engine_errors():
+    with engine_errors():
         return get_client().search(index=alias_name(), body=body, **params)
 
 
 @contextmanager
-def _engine_errors():
+def engine_errors():
     """The client's errors as the caller's: unavailable, or the query refused."""
     try:
         yield

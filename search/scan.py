@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
-from opensearchpy.exceptions import NotFoundError, OpenSearchException, TransportError
+from opensearchpy.exceptions import OpenSearchException, TransportError
 
 from .client import get_client
 from .filters import SearchFilters
 from .indexer import alias_name
-from .node import SearchUnavailable
+from .node import SearchUnavailable, TooManyClauses, engine_errors
 from .query import build_search_request
 from .ranking import chosen_ranking
 
@@ -44,9 +44,11 @@ class PracticeScan:
     batches: Iterator[list[str]]
 
 
-def _body(filters: SearchFilters, sort: list | None, size: int) -> dict:
+def _body(
+    filters: SearchFilters, sort: list | None, size: int, *, plain: bool = False
+) -> dict:
     # A walk in sorted batches cannot rescore: the phrase is scored on every match.
-    ranked = chosen_ranking().ranked(filters, rescorable=False)
+    ranked = chosen_ranking().ranked(filters, rescorable=False, plain=plain)
     request = build_search_request(replace(filters, page=1, page_size=1), ranked)
     return {
         "query": request["query"],
@@ -58,14 +60,17 @@ def _body(filters: SearchFilters, sort: list | None, size: int) -> dict:
 
 
 def _call(method, **kwargs) -> dict:
-    try:
+    with engine_errors():
         return method(**kwargs)
-    except NotFoundError as exc:
-        raise SearchUnavailable("the practices index does not exist yet") from exc
-    except (OpenSearchException, TransportError, OSError) as exc:
-        raise SearchUnavailable(
-            f"OpenSearch did not answer: {type(exc).__name__}"
-        ) from exc
+
+
+def _asked(filters: SearchFilters, sort: list | None, size: int, send):
+    """`send(body)` for the walk's body; sent again with the words alone when the
+    query passed the node's clause limit, as a search page is (search/service.py)."""
+    try:
+        return send(_body(filters, sort, size))
+    except TooManyClauses:
+        return send(_body(filters, sort, size, plain=True))
 
 
 def scan_practice_ids(
@@ -81,9 +86,13 @@ def scan_practice_ids(
         request_timeout=SCAN_TIMEOUT,
     )
     pit_id = pit["pit_id"]
-    body = _body(filters, None, batch_size)
     try:
-        first = _search(client, body, pit_id, None, track_total=True)
+        body, first = _asked(
+            filters,
+            None,
+            batch_size,
+            lambda body: (body, _search(client, body, pit_id, None, track_total=True)),
+        )
     except SearchUnavailable:
         _close(client, pit_id)
         raise
@@ -171,12 +180,16 @@ def _close(client, pit_id: str) -> None:
 
 def latest_practice_ids(filters: SearchFilters, size: int) -> list[str]:
     """The most recently published practices a search matches, newest first."""
-    body = {**_body(filters, PUBLISHED[:1], size), "timeout": SCAN_SERVER_TIMEOUT}
-    response = _call(
-        get_client().search,
-        index=alias_name(),
-        body=body,
-        params={"cancel_after_time_interval": SCAN_SERVER_TIMEOUT},
-        request_timeout=SCAN_TIMEOUT,
+    response = _asked(
+        filters,
+        PUBLISHED[:1],
+        size,
+        lambda body: _call(
+            get_client().search,
+            index=alias_name(),
+            body={**body, "timeout": SCAN_SERVER_TIMEOUT},
+            params={"cancel_after_time_interval": SCAN_SERVER_TIMEOUT},
+            request_timeout=SCAN_TIMEOUT,
+        ),
     )
     return [hit["_id"] for hit in _complete(response)["hits"]["hits"]]

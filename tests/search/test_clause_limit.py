@@ -12,6 +12,7 @@ from search.filters import parse_filters
 from search.node import TooManyClauses, run_search
 from search.query import build_search_request
 from search.ranking import chosen_ranking
+from search.scan import latest_practice_ids, scan_practice_ids
 from search.service import count_practices, search_practices
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +49,12 @@ def test_it_is_answered_with_the_words_alone(corpus, q):
 def test_a_search_counts_what_following_it_shows(corpus, q):
     filters = _filters(q)
     assert count_practices(filters) == search_practices(filters).total
+
+
+@pytest.mark.parametrize("q", MANY_PHRASES)
+def test_its_export_and_feed_are_answered_too(corpus, q):
+    filters = _filters(q)
+    scan = scan_practice_ids(filters)
+    ids = [practice_id for batch in scan.batches for practice_id in batch]
+    assert len(ids) == scan.total == search_practices(filters).total
+    assert set(latest_practice_ids(filters, 10)) <= set(ids)
