@@ -7,7 +7,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import EditView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -66,12 +66,23 @@ class SubmissionInspectView(InspectView):
         )
 
 
+class SubmissionEditView(EditView):
+    """Without a document, there is nothing to publish with the practice."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.object.document:
+            form.fields.pop("publish_document", None)
+        return form
+
+
 class SubmissionViewSet(ModelViewSet):
     model = Submission
     icon = "mail"
     menu_label = _("Contributions")
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
+    edit_view_class = SubmissionEditView
     list_display = [
         "reference",
         "practice",
@@ -80,7 +91,14 @@ class SubmissionViewSet(ModelViewSet):
         "created_at",
     ]
     list_filter = ["status"]
-    search_fields = ["reference"]
+    # A moderator looks for the practice or the sender, rarely has the code.
+    search_fields = [
+        "reference",
+        "practice__title",
+        "submitter_name",
+        "submitter_email",
+        "submitter_organisation",
+    ]
     form_fields = ["status", "publish_document"]
 
 

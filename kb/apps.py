@@ -6,3 +6,8 @@ class KbConfig(AppConfig):
 
     name = "kb"
     verbose_name = "Repertorio"
+
+    def ready(self):
+        from .admin_inputs import keep_typed_input
+
+        keep_typed_input()

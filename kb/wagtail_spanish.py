@@ -236,6 +236,13 @@ WORKFLOW_MSGIDS = [
     gettext_noop("By task"),
     gettext_noop("By workflow"),
     gettext_noop("Is commenting action"),
+    # Wagtail's Spanish capitalises mid-phrase ("Aprobar y Publicar") and makes a
+    # page masculine after a revert ("Página ... ha sido reemplazado").
+    gettext_noop("%(label)s and Publish"),
+    gettext_noop(
+        "Page '%(page_title)s' has been replaced with version from "
+        "%(previous_revision_datetime)s."
+    ),
 ]
 
 # The reports a moderator opens, and the copy, delete and unpublish screens.

@@ -39,6 +39,8 @@ class TextPage(SitePage, TranslationsInContext, Page):
 class HomePage(TextPage):
     """The root of each language's site: what the repertory is and where to start."""
 
+    # Only at the root: without it, "Home page" was offered under a home page.
+    parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
     class Meta:

@@ -105,3 +105,18 @@ def test_the_moderators_inspect_view_links_the_private_document(
     html = client.get(f"/admin/contributions/inspect/{submission.pk}/").content.decode()
     assert f'href="/admin/contributions/{submission.pk}/document/"' in html
     assert "ana@example.org" in html  # moderators do see who sent it
+
+
+def test_the_moderator_may_approve_a_sent_document_in_the_contributions_form(
+    client, submission, django_user_model
+):
+    client.force_login(_member(django_user_model, "Moderators"))
+    html = client.get(f"/admin/contributions/edit/{submission.pk}/").content.decode()
+    assert 'name="publish_document"' in html
+    response = client.post(
+        f"/admin/contributions/edit/{submission.pk}/",
+        {"status": submission.status, "publish_document": "on"},
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.publish_document

@@ -48,3 +48,34 @@ def test_the_draft_links_back_to_its_contribution(moderator_client):
     ).content.decode()
     assert "data-desk-contribution" in html
     assert reverse("contributions:inspect", args=[submission.pk]) in html
+
+
+@pytest.mark.parametrize(
+    "typed", ["Tlaquepaque", "ana@example.org", "Ana Pérez", "Colectivo Vecinal"]
+)
+def test_the_inbox_finds_a_contribution_by_its_practice_or_its_sender(
+    moderator_client, typed
+):
+    """The inbox's search box matched only the reference code, which a moderator
+    looking for the Tlaquepaque contribution, or for Ana's, does not have."""
+    submission = Submission.objects.get()
+    html = moderator_client.get(
+        reverse("contributions:index"), {"q": typed}
+    ).content.decode()
+    assert submission.reference in html
+    other = moderator_client.get(
+        reverse("contributions:index"), {"q": "Guadalajara"}
+    ).content.decode()
+    assert submission.reference not in other
+
+
+def test_without_a_document_there_is_no_document_to_publish(moderator_client):
+    """The contribution's form offered "Publish the document with the practice"
+    when the contributor had sent none."""
+    submission = Submission.objects.get()
+    assert not submission.document
+    html = moderator_client.get(
+        reverse("contributions:edit", args=[submission.pk])
+    ).content.decode()
+    assert 'name="status"' in html
+    assert 'name="publish_document"' not in html

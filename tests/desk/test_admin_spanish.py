@@ -220,3 +220,16 @@ def test_wagtails_scripts_read_in_spanish(client_for, editor):
     catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
     for spanish in ("Guardado automático en curso…", "Fijar la barra de herramientas"):
         assert json.dumps(spanish)[1:-1] in catalogue or spanish in catalogue, spanish
+
+
+def test_a_moderators_buttons_and_a_revert_read_in_sentence_case_and_agree():
+    """Wagtail's Spanish read "Aprobar y Publicar" on the moderator's buttons and
+    "Página '…' ha sido reemplazado" after a revert."""
+    assert _spanish("%(label)s and Publish") % {"label": "Aprobar"} == (
+        "Aprobar y publicar"
+    )
+    reverted = _spanish(
+        "Page '%(page_title)s' has been replaced with version from "
+        "%(previous_revision_datetime)s."
+    )
+    assert "reemplazada" in reverted or "se ha reemplazado" in reverted

@@ -151,3 +151,30 @@ def test_a_row_s_menu_below_a_short_listing_opens_whole(open_page, site_url, wid
     expect(entries.last).to_be_visible()
     tapped = [entries.nth(n).evaluate(TAPPABLE) for n in range(entries.count())]
     assert len(tapped) >= 4 and all(tapped), tapped
+
+
+def test_comparing_revisions_fits_a_phone_and_keeps_field_names_whole(
+    open_page, site_url
+):
+    """A long address in a change widened the comparison past the screen, so every
+    change was cut off on the right; the field names broke inside words."""
+    from practices.models import PracticePage
+
+    _practice_with_a_long_title()
+    practice = PracticePage.objects.get(locale__language_code="es")
+    practice.summary = (
+        "Los vecinos votan obras; las actas están en "
+        "https://datos.zapopan.gob.mx/presupuestoparticipativo/actasdeasambleasdecolonia2024.pdf"
+    )
+    practice.save_revision()
+    user = User.objects.create_user("phone-moderator", password=PASSWORD)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    admin = _signed_in_on_a_phone(open_page, site_url, user)
+
+    admin.goto(f"{site_url}/admin/pages/{practice.pk}/revisions/compare/live...latest/")
+    changes = admin.locator("main table.listing td.comparison").first
+    expect(changes).to_contain_text("actasdeasambleas")
+    box = changes.bounding_box()
+    assert box["x"] + box["width"] <= 390, box
+    field_name = admin.locator("main table.listing td.title").first
+    assert field_name.evaluate(WORDS_BROKEN_ACROSS_LINES) == []

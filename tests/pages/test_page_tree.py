@@ -27,3 +27,9 @@ class PageTreeTests(WagtailPageTestCase):
     def test_practices_and_standard_pages_have_no_children(self):
         self.assertAllowedSubpageTypes(PracticePage, set())
         self.assertAllowedSubpageTypes(StandardPage, set())
+
+    def test_a_home_page_lives_only_at_the_root(self):
+        """An editor adding a page under the home page was offered "Home page"."""
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertCanNotCreateAt(HomePage, HomePage)
+        self.assertCanNotCreateAt(StandardPage, HomePage)
