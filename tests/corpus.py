@@ -1,6 +1,7 @@
 """A small repertory committed once per test session and indexed on the real node."""
 
-from django.db import transaction
+from django.db import connections, transaction
+from wagtail.models import Page
 
 from pages.site_setup import ensure_site
 from practices.models import PracticePage
@@ -226,6 +227,7 @@ class SharedCorpus:
     def build(self) -> list:
         if self.records is None:
             with self.blocker.unblock():
+                _migrated_site_back()
                 ensure_site()
                 records = corpus_records()
                 create_practices(records[:-1], publish=True)
@@ -243,3 +245,16 @@ class SharedCorpus:
             for page in PracticePage.objects.all():
                 page.delete()
         self.records = None
+
+
+def _migrated_site_back() -> None:
+    """The migrated site, restored if a transactional test's flush emptied the
+    database before this user of the corpus (pytest-xdist hands a process whole
+    files, and one of a transactional package may come first): what Django's
+    serialized_rollback restores before a transactional test."""
+    if Page.objects.exists():
+        return
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            connections[alias].creation.deserialize_db_from_string(contents)
