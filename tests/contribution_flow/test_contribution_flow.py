@@ -103,7 +103,7 @@ def test_submit_moderate_publish_and_find(
     admin.goto(site_url + f"/admin/pages/{submission.practice_id}/edit/")
     admin.get_by_role("button", name=re.compile("More actions|Más acciones")).click()
     admin.get_by_role(
-        "button", name=re.compile("^(Approve and Publish|Aprobar y Publicar)$")
+        "button", name=re.compile("^(Approve and Publish|Aprobar y publicar)$")
     ).click()
     expect(admin.locator(".messages")).to_contain_text(TITLE)
 
