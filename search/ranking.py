@@ -28,7 +28,12 @@ from django.conf import settings
 from django.core.cache import cache
 
 from kb.text import fold as folded_words
-from practices.translation import language_of, other_language, translate_query
+from practices.translation import (
+    language_of,
+    other_language,
+    spanish_with_accents,
+    translate_query,
+)
 
 from .filters import SearchFilters
 from .indexer import alias_name
@@ -98,6 +103,16 @@ BY_SCORE = ("relevance", "mexico")
 # portal" -> "open Dates portal"), a second clause nearly the words': English 0.684
 # -> 0.704 on the harness's tuning half (docs/search.md, sixth wave).
 QUERY_FROM_ITS_LANGUAGE = True
+# Spanish typed without accents given its accents back before Apertium translates
+# it (practices/translation/accents.py): its dictionary knows "transformación", not
+# "transformacion", and reads "publica" as a verb ("Education publishes"). Measured
+# and off (docs/search.md, seventh wave): better translations, no better ranking.
+QUERY_ACCENTS_RESTORED = False
+# Also the words the dictionary does not know; off, only the words it knows only as
+# verbs ("publica", "tramites").
+QUERY_ACCENTS_UNKNOWN_WORDS = True
+# The same for the text the query's vector is made from.
+VECTOR_ACCENTS_RESTORED = False
 
 
 # How a question (told by its form, search/questions.py) is matched: by its topic,
@@ -277,6 +292,8 @@ def named_key_phrases(q: str, corrected: str = "") -> tuple[str, ...]:
 
 def vector_words(q: str) -> str:
     """What the query's vector is made from: a question's topic, else the words."""
+    if VECTOR_ACCENTS_RESTORED:
+        q = spanish_with_accents(q)
     if QUESTION_VECTOR_TOPIC and is_question(q):
         return question_topic(q)
     return q
@@ -289,7 +306,10 @@ def query_translation(filters: SearchFilters) -> str:
     if not filters.q or not settings.SEARCH_QUERY_TRANSLATION:
         return ""
     source = language_of(filters.q, filters.lang) if QUERY_FROM_ITS_LANGUAGE else "es"
-    return translate_query(filters.q, source, other_language(source))
+    q = filters.q
+    if QUERY_ACCENTS_RESTORED and source == "es":
+        q = spanish_with_accents(q, unknown_words=QUERY_ACCENTS_UNKNOWN_WORDS)
+    return translate_query(q, source, other_language(source))
 
 
 def key_term_correction(filters: SearchFilters) -> str:
