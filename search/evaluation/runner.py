@@ -46,6 +46,7 @@ from .judgements import (
 from .metrics import ndcg_at, recall_at
 from .rankings import VectorsOnlyRanking
 from .reach import practice_vectors, query_reach, search_filters
+from .similarity import FIELD_KINDS, IndexVariant, every_field_named, set_variant
 
 OGP_FILE = "ogp_commitments_subset.csv"
 WAGTAIL_BACKEND = "wagtail_opensearch"
@@ -141,6 +142,11 @@ def evaluate(
             index_changes.enter_context(
                 mock.patch.object(search_mapping, "PASSAGE_VECTORS", True)
             )
+        index_variants = bool(INDEX_VARIANTS.keys() & set(engines))
+        if index_variants:
+            index_changes.enter_context(
+                mock.patch.object(search_mapping, "BM25_BY_FIELD", every_field_named())
+            )
         stripped = workdir / "ogp_without_policy_areas.csv"
         write_without_judgements(source, stripped)
         records = _load(stripped, with_wagtail="wagtail" in engines, out=out)
@@ -151,6 +157,8 @@ def evaluate(
         reports = []
         for name in engines:
             rank = RANKERS[name]
+            if index_variants:
+                set_variant(INDEX_VARIANTS.get(name, IndexVariant()))
             report = EngineReport(name)
             for query in judged:
                 ranked = rank(query, identifiers)
@@ -461,6 +469,43 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=True
     ),
     "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
+    # Seventh wave: Spanish typed without accents given them back before the
+    # query's translation (QUERY_ACCENTS_RESTORED): every word the dictionary does
+    # not know or knows only as a verb, the verb forms alone, and for the query's
+    # vector too, or alone.
+    "accents-restored": _ours_with_constants(QUERY_ACCENTS_RESTORED=True),
+    "accents-verbs": _ours_with_constants(
+        QUERY_ACCENTS_RESTORED=True, QUERY_ACCENTS_UNKNOWN_WORDS=False
+    ),
+    "accents-vector-too": _ours_with_constants(
+        QUERY_ACCENTS_RESTORED=True, VECTOR_ACCENTS_RESTORED=True
+    ),
+    "accents-vector-only": _ours_with_constants(VECTOR_ACCENTS_RESTORED=True),
 }
+# Issue 26, seventh wave: BM25's parameters per kind of text field, and the search
+# analyzers' stop words (similarity.py; docs/search.md). Each is our search on one
+# index set to the variant before the engine's queries; every other engine of the
+# run is scored as mapped (BM25 at k1 1.2, b 0.75; each language's stop words).
+INDEX_VARIANTS: dict[str, IndexVariant] = {
+    "bm25-title-b0": IndexVariant({"title": {"b": 0}}),
+    "bm25-title-b.3": IndexVariant({"title": {"b": 0.3}}),
+    "bm25-summary-b.3": IndexVariant({"summary": {"b": 0.3}}),
+    "bm25-body-b.3": IndexVariant({"body": {"b": 0.3}}),
+    "bm25-body-b1": IndexVariant({"body": {"b": 1}}),
+    "bm25-body-k1-.6": IndexVariant({"body": {"k1": 0.6}}),
+    "bm25-body-k1-2": IndexVariant({"body": {"k1": 2}}),
+    "bm25-terms-b.3": IndexVariant({"terms": {"b": 0.3}}),
+    "bm25-k1-.8": IndexVariant({kind: {"k1": 0.8} for kind in FIELD_KINDS}),
+    "bm25-body-k1-3": IndexVariant({"body": {"k1": 3}}),
+    "bm25-k1-2": IndexVariant({kind: {"k1": 2} for kind in FIELD_KINDS}),
+    "bm25-body-k1-2-b1": IndexVariant({"body": {"k1": 2, "b": 1}}),
+    "bm25-body-k1-3-b1": IndexVariant({"body": {"k1": 3, "b": 1}}),
+    "bm25-body-k1-5": IndexVariant({"body": {"k1": 5}}),
+    "bm25-prose-k1-3": IndexVariant(
+        {"body": {"k1": 3}, "summary": {"k1": 3}, "problem": {"k1": 3}}
+    ),
+    "stop-words-both": IndexVariant(both_stop_words=True),
+}
+RANKERS.update(dict.fromkeys(INDEX_VARIANTS, _ours))
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}
