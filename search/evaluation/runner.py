@@ -461,6 +461,9 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=True
     ),
     "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
+    # Seventh wave: fewer of the words under a place (docs/search.md).
+    "place-any-word": _ours_with_constants(PLACE_WORDS_REQUIRED="1"),
+    "place-any-word-after": _ours_with_constants(PLACE_ANY_WORD_BOOST=0.1),
 }
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}
