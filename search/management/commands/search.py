@@ -50,6 +50,18 @@ class Command(BaseCommand):
             "results, relevant practices never returned or holding none of the "
             "query's words (docs/search.md)",
         )
+        evaluate.add_argument(
+            "--clause-weights",
+            action="store_true",
+            help="Also fit the search request's clause weights on the tuning half, "
+            "re-ranking each query's first candidates offline (docs/search.md)",
+        )
+        evaluate.add_argument(
+            "--clause-scores-out",
+            type=Path,
+            help="Save each candidate's score per clause as JSON (refit with "
+            "python -m search.evaluation.clause_weights FILE)",
+        )
         drain = sub.add_parser("drain", help="Apply queued index updates")
         drain.add_argument(
             "--watch", type=float, default=0, help="Repeat every N seconds"
@@ -115,6 +127,8 @@ class Command(BaseCommand):
                 engines=engines,
                 per_query=options["per_query"],
                 ceiling=options["ceiling"],
+                clause_weights=options["clause_weights"],
+                clause_scores_out=options["clause_scores_out"],
                 out=self.stdout.write,
             )
         except EvaluationSkipped as exc:
