@@ -11,14 +11,16 @@ so 1 everywhere is today's search) and the multiples fitted by coordinate ascent
 on the tuning half's mean nDCG@10. The words as typed keep 1: only the ratios
 between clauses rank.
 
-`python -m search.evaluation.clause_weights SCORES.json` fits again from the
-scores a run saved (`manage.py search evaluate --clause-weights
---clause-scores-out SCORES.json`).
+`manage.py search evaluate --clause-scores-in SCORES.json` fits again from the
+scores a run saved (`--clause-weights --clause-scores-out SCORES.json`), without
+building an index. Whether a fit is more than noise is read by cross-validation
+inside the tuning half (`cross_validated_gains`): fitted on one part, scored on
+the other.
 """
 
 import json
+import random
 import statistics
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -42,6 +44,10 @@ GRID = (0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 6)
 VECTOR_OFFSETS = (0, 0.3, 0.45, 0.5, 0.55)
 # A weight moves only for more than this much mean nDCG@10 (ties keep today's).
 MIN_GAIN = 1e-4
+# Cross-validation inside the tuning half: this many random halvings, each part
+# fitted and scored on the other.
+CV_SPLITS = 3
+CV_SEED = 26
 
 
 @dataclass(frozen=True)
@@ -234,10 +240,36 @@ def live_agreement(queries: Sequence[QueryCandidates], boost_today: float) -> st
     )
 
 
+def cross_validated_gains(
+    queries: Sequence[QueryCandidates],
+    boost_today: float = 30.0,
+    splits: int = CV_SPLITS,
+    seed: int = CV_SEED,
+) -> list[float]:
+    """For each random halving of `queries`, each part's fitted weights' gain in
+    mean nDCG@10 over today's on the other part: near or below 0, the fit is
+    noise."""
+    shuffler = random.Random(seed)
+    gains = []
+    for _split in range(splits):
+        order = list(queries)
+        shuffler.shuffle(order)
+        middle = len(order) // 2
+        parts = (order[:middle], order[middle:])
+        for fitted_on, scored_on in (parts, parts[::-1]):
+            weights = fit(fitted_on, boost_today=boost_today)
+            gains.append(
+                mean_ndcg(scored_on, weights, boost_today)
+                - mean_ndcg(scored_on, TODAY, boost_today)
+            )
+    return gains
+
+
 def fit_report(
     queries: Sequence[QueryCandidates], boost_today: float = 30.0, out=print
 ) -> Weights:
-    """Fit on the tuning half and print today's and the fitted weights' figures."""
+    """Fit on the tuning half and print today's and the fitted weights' figures,
+    and the fit's gain cross-validated inside the tuning half."""
     tuning = [q for q in queries if q.half == HALVES[0]]
     out(live_agreement(queries, boost_today))
     fitted = fit(tuning, boost_today=boost_today)
@@ -250,6 +282,12 @@ def fit_report(
         boost_today,
     ):
         out(line)
+    gains = cross_validated_gains(tuning, boost_today)
+    out(
+        "cross-validated inside the tuning half (fitted on a random half, scored "
+        f"on the other, {len(gains)} times): mean gain {statistics.mean(gains):+.4f} "
+        f"({' '.join(f'{g:+.3f}' for g in gains)})"
+    )
     return fitted
 
 
@@ -279,8 +317,3 @@ def load(path: Path) -> tuple[list[QueryCandidates], float]:
         for row in data["queries"]
     ]
     return queries, data["vector_boost"]
-
-
-if __name__ == "__main__":
-    saved, boost = load(Path(sys.argv[1]))
-    fit_report(saved, boost)

@@ -490,6 +490,24 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=True
     ),
     "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
+    # Seventh wave: the clause weights coordinate ascent fitted on the tuning half
+    # (`--clause-weights`), as fitted and rounded; not kept (docs/search.md).
+    "clause-weights-fitted": _ours_with_constants(
+        QUERY_TRANSLATION_BOOST=1.875,
+        TYPO_BOOST=1.25,
+        KEY_PHRASE_BOOST=0.5,
+        VECTOR_BOOST=37.5,
+        PHRASE_BOOST=2.5,
+        WORD_SHARE_WEIGHT=15,
+    ),
+    "clause-weights-rounded": _ours_with_constants(
+        QUERY_TRANSLATION_BOOST=2,
+        TYPO_BOOST=1.25,
+        KEY_PHRASE_BOOST=0.5,
+        VECTOR_BOOST=35,
+        PHRASE_BOOST=2.5,
+        WORD_SHARE_WEIGHT=15,
+    ),
 }
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}

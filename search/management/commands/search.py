@@ -59,8 +59,14 @@ class Command(BaseCommand):
         evaluate.add_argument(
             "--clause-scores-out",
             type=Path,
-            help="Save each candidate's score per clause as JSON (refit with "
-            "python -m search.evaluation.clause_weights FILE)",
+            help="Save each candidate's score per clause as JSON (fit again with "
+            "--clause-scores-in)",
+        )
+        evaluate.add_argument(
+            "--clause-scores-in",
+            type=Path,
+            help="Only fit the clause weights again from scores saved by "
+            "--clause-scores-out (no index is built)",
         )
         drain = sub.add_parser("drain", help="Apply queued index updates")
         drain.add_argument(
@@ -115,6 +121,11 @@ class Command(BaseCommand):
         # index's everyday commands do not need.
         from search.evaluation import RANKERS, EvaluationSkipped, evaluate
 
+        if options["clause_scores_in"]:
+            from search.evaluation.clause_weights import fit_report, load
+
+            fit_report(*load(options["clause_scores_in"]), out=self.stdout.write)
+            return
         engines = tuple(options["engine"] or ("ours", "wagtail"))
         unknown = [name for name in engines if name not in RANKERS]
         if unknown:

@@ -2,16 +2,19 @@
 as the search would rank them, and coordinate ascent finding a better weight.
 Pure logic (no node)."""
 
+from search.evaluation.clause_scores import summed, word_clauses
 from search.evaluation.clause_weights import (
     TODAY,
     Candidate,
     QueryCandidates,
+    cross_validated_gains,
     fit,
     load,
     mean_ndcg,
     reranked,
     save,
 )
+from search.query import matching_query
 
 
 def query(candidates, relevant, half="tuning", kind="english"):
@@ -106,3 +109,48 @@ def test_saved_scores_load_as_they_were(tmp_path):
     path = tmp_path / "scores.json"
     save(queries, path, 30)
     assert load(path) == (queries, 30)
+
+
+def test_cross_validation_gains_nothing_where_today_ranks_perfectly():
+    """Fitted on half of queries already ranked perfectly, weights gain nothing on
+    the other half."""
+    queries = [
+        query(
+            [Candidate(f"r{n}", {"typed": 5.0, "translated": 1.0})]
+            + [Candidate(f"o{n}.{i}", {"typed": 1.0}) for i in range(5)],
+            {f"r{n}"},
+        )
+        for n in range(6)
+    ]
+    assert cross_validated_gains(queries, splits=2) == [0.0] * 4
+
+
+def test_the_request_clauses_are_named_by_what_they_match():
+    """The words typed, their translation and correction, the typo-tolerant match
+    and each named glossary phrase get their own name (a `match` names its
+    field's query), so the node scores each."""
+    query_json = matching_query(
+        "proteccion de denunsiantes",
+        "whistleblower protection",
+        "proteccion de denunciantes",
+        key_phrases=("proteccion de denunciantes", "whistleblower protection"),
+    )
+    should = word_clauses(query_json, "proteccion de denunciantes")["bool"]["should"]
+    names = [
+        clause["match"]["suggest"]["_name"]
+        if "match" in clause
+        else clause["multi_match"]["_name"]
+        for clause in should
+    ]
+    assert names == [
+        "corrected",
+        "translated",
+        "typed",
+        "typo",
+        "key_phrase.4",
+        "key_phrase.5",
+    ]
+    assert summed({"typed": 2.0, "key_phrase.4": 0.5, "key_phrase.5": 0.25}) == {
+        "typed": 2.0,
+        "key_phrase": 0.75,
+    }
