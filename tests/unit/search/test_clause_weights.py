@@ -154,3 +154,23 @@ def test_the_request_clauses_are_named_by_what_they_match():
         "typed": 2.0,
         "key_phrase": 0.75,
     }
+
+
+def test_every_clause_weight_is_a_constant_the_request_reads(monkeypatch):
+    """The harness's engines vary the clause weights by patching constants
+    (search/evaluation/runner.py `_ours_with_constants`): each reaches the
+    request."""
+    from search import query as search_query
+
+    for name, value in (("WORDS_BOOST", 5), ("TYPO_BOOST", 1.25)):
+        monkeypatch.setattr(search_query, name, value)
+    monkeypatch.setattr(search_query, "PHRASE_BOOST", 2.5)
+    should = matching_query("datos abiertos")["bool"]["should"]
+    assert should[0]["multi_match"]["boost"] == 5
+    assert should[1]["match"]["suggest"]["boost"] == 1.25
+    assert (
+        search_query.rescore("datos abiertos")["query"]["rescore_query"]["dis_max"][
+            "boost"
+        ]
+        == 2.5
+    )
