@@ -6,6 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from practices.translation import ApertiumTranslator, spanish_with_accents
+from practices.translation.apertium import warm_analyser, warm_pipeline
 from search import ranking
 from search.filters import parse_filters
 from search.synonyms import fold
@@ -14,10 +15,14 @@ pytestmark = pytest.mark.django_db  # translations are kept in the queries cache
 
 
 @pytest.fixture(autouse=True)
-def _apertium(settings):
+def _apertium(settings, monkeypatch):
     if not ApertiumTranslator().status().ok:
         pytest.skip("Apertium with apertium-en-es is not installed")
     settings.SEARCH_QUERY_TRANSLATION = True
+    # A pipeline's first answer waits for Apertium to start: on a loaded machine
+    # that passes a search's 2 s, and the words would go untranslated.
+    for pipeline in (warm_pipeline("es", "en"), warm_analyser("es")):
+        monkeypatch.setattr(pipeline, "timeout", 30)
 
 
 def translation(query: str) -> str:
