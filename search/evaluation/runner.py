@@ -461,6 +461,27 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=True
     ),
     "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
+    # Seventh wave: machine translations' accidental matches (docs/search.md).
+    "mt-clause-75": _ours_with_constants(MACHINE_CLAUSE=True),
+    "mt-clause-all": _ours_with_constants(
+        MACHINE_CLAUSE=True, MACHINE_WORDS_REQUIRED="100%"
+    ),
+    "mt-clause-3<75": _ours_with_constants(
+        MACHINE_CLAUSE=True, MACHINE_WORDS_REQUIRED="3<75%"
+    ),
+    "mt-phrase": _ours_with_constants(MACHINE_CLAUSE=True, MACHINE_AS_PHRASE=True),
+    "translation-on-people": _ours_with_constants(TRANSLATION_ON_MACHINE=False),
+    "mt-clause-all-translation-on-people": _ours_with_constants(
+        MACHINE_CLAUSE=True,
+        MACHINE_WORDS_REQUIRED="100%",
+        TRANSLATION_ON_MACHINE=False,
+    ),
+    "tie-breaker-0": _ours_with_constants(TIE_BREAKER=0),
+    "tie-breaker-.1": _ours_with_constants(TIE_BREAKER=0.1),
+    "machine-weight-.3": _ours_with_constants(MACHINE_WEIGHT=0.3),
+    "tie-breaker-.5": _ours_with_constants(TIE_BREAKER=0.5),
+    "mt-coverage-.5": _ours_with_constants(MACHINE_COVERAGE_BOOST=0.5),
+    "mt-coverage-1": _ours_with_constants(MACHINE_COVERAGE_BOOST=1),
 }
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}
