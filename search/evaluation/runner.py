@@ -34,6 +34,7 @@ from ..client import get_client
 from ..commands import drain_queue
 from ..labels import clear_label_cache
 from ..service import search_practices
+from .attribution import Attribution, attribute
 from .ceiling import PER_QUERY_HEAD, ceiling_table, per_query_line, query_ceiling
 from .judgements import (
     HALVES,
@@ -124,10 +125,13 @@ def evaluate(
     engines: tuple[str, ...] = ("ours", "wagtail"),
     per_query: bool = False,
     ceiling: bool = False,
+    attribution: bool = False,
     out: Callable[[str], None] = print,
 ) -> Evaluation:
     """Run the judged set; raises EvaluationSkipped when the OGP file is absent.
-    `ceiling`: also what the judgements allow a ranking (`ceiling.py`)."""
+    `ceiling`: also what the judgements allow a ranking (`ceiling.py`);
+    `attribution`: which clauses and fields score the first ten of the tuning
+    half's searches (`attribution.py`)."""
     source = Path(data_dir or default_data_dir()) / OGP_FILE
     if not source.is_file():
         raise EvaluationSkipped(
@@ -166,6 +170,7 @@ def evaluate(
                 )
             reports.append(report)
         ceilings = _ceilings(judged, identifiers) if ceiling else []
+        attributed = _attribution(judged, identifiers) if attribution else None
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
     out(
         f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
@@ -191,7 +196,24 @@ def evaluate(
             out(line.rstrip())
     if ceiling:
         _print_ceilings(ceilings, per_query, out)
+    if attributed:
+        out("")
+        out(
+            "What scores the first ten (tuning half; parts of the score: people's "
+            "text and machine translations per clause; docs/search.md, seventh wave)"
+        )
+        for line in attributed.table():
+            out(line)
     return evaluation
+
+
+def _attribution(judged: list[JudgedQuery], identifiers: dict) -> Attribution:
+    keys = {str(key): source_id for key, source_id in identifiers.items()}
+    attributed = Attribution()
+    for query in judged:
+        if query.half == HALVES[0]:
+            attributed.add(*attribute(query, keys, DEPTH))
+    return attributed
 
 
 def _ceilings(judged: list[JudgedQuery], identifiers: dict) -> list:
@@ -482,6 +504,13 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "tie-breaker-.5": _ours_with_constants(TIE_BREAKER=0.5),
     "mt-coverage-.5": _ours_with_constants(MACHINE_COVERAGE_BOOST=0.5),
     "mt-coverage-1": _ours_with_constants(MACHINE_COVERAGE_BOOST=1),
+    # Partial matches in a translation weigh less, whole ones more.
+    "mt-coverage-1-weight-.3": _ours_with_constants(
+        MACHINE_COVERAGE_BOOST=1, MACHINE_WEIGHT=0.3
+    ),
+    "mt-coverage-2-weight-.3": _ours_with_constants(
+        MACHINE_COVERAGE_BOOST=2, MACHINE_WEIGHT=0.3
+    ),
 }
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}

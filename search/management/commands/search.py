@@ -50,6 +50,12 @@ class Command(BaseCommand):
             "results, relevant practices never returned or holding none of the "
             "query's words (docs/search.md)",
         )
+        evaluate.add_argument(
+            "--attribution",
+            action="store_true",
+            help="Also print which clauses and fields (people's text, machine "
+            "translations) score the first ten of the tuning half (docs/search.md)",
+        )
         drain = sub.add_parser("drain", help="Apply queued index updates")
         drain.add_argument(
             "--watch", type=float, default=0, help="Repeat every N seconds"
@@ -115,6 +121,7 @@ class Command(BaseCommand):
                 engines=engines,
                 per_query=options["per_query"],
                 ceiling=options["ceiling"],
+                attribution=options["attribution"],
                 out=self.stdout.write,
             )
         except EvaluationSkipped as exc:
