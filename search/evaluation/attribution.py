@@ -6,9 +6,10 @@ correction, the named glossary phrases) is asked again split in one named clause
 per field, beside the typo clause, the vector half and the phrase rescore, for
 the search's own results (`include_named_queries_score`): a practice's score is
 then read as the sum of its parts, a clause scoring its best field and
-TIE_BREAKER of each other, as `best_fields` does. Each of the first ten is an
-*intruder* when it is not relevant and a relevant practice lies below it among
-the results, else *relevant* or *other*.
+TIE_BREAKER of each other, as `best_fields` does (words matched across fields,
+under a place or a question's, are read the same way: an approximation). Each of
+the first ten is an *intruder* when it is not relevant and a relevant practice
+lies below it among the results, else *relevant* or *other*.
 """
 
 from collections import Counter, defaultdict
