@@ -21,7 +21,9 @@ FACET_BUCKET_LIMIT = 6000
 TEXT_BOOSTS = {"title": 4, "terms": 2, "summary": 2, "body": 1}
 # Machine translations count, but below what people wrote.
 MACHINE_WEIGHT = 0.5
-# The Spanish query translated into English, when that is switched on.
+# The words as typed (a question's topic): the weight the others are set against.
+WORDS_BOOST = 3
+# The query machine-translated into the other language, when that is switched on.
 QUERY_TRANSLATION_BOOST = 1.5
 # The query with its misspelt glossary terms corrected (SEARCH_KEY_TERM_TYPOS),
 # matched beside the query as typed.
@@ -47,6 +49,10 @@ HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 RESCORE_WINDOW = 100
 # How far apart the phrase's words may lie and still count as the phrase.
 PHRASE_SLOP = 2
+# The phrase's weight in the rescore, added to the first score.
+PHRASE_BOOST = 2
+# The typo-tolerant match of the words in the `suggest` field.
+TYPO_BOOST = 1
 
 
 @dataclass(frozen=True)
@@ -203,7 +209,7 @@ def matching_query(
         "bool": {
             "should": extra
             # Analysed per language: stemming, stop words and bilingual synonyms.
-            + [words_clause(q, 3, match_type)]
+            + [words_clause(q, WORDS_BOOST, match_type)]
             + ([] if long_text else [typo_tolerant_match(q)])
             + [
                 key_phrase_query(phrase, text_fields(), KEY_PHRASE_BOOST)
@@ -250,7 +256,7 @@ def phrase_query(q: str) -> dict:
                 }
                 for language in LANGUAGES
             ],
-            "boost": 2,
+            "boost": PHRASE_BOOST,
         }
     }
 
@@ -267,6 +273,7 @@ def typo_tolerant_match(q: str) -> dict:
                 "prefix_length": 1,
                 "max_expansions": 20,
                 "minimum_should_match": WORDS_REQUIRED,
+                "boost": TYPO_BOOST,
             }
         }
     }
