@@ -34,6 +34,7 @@ from ..client import get_client
 from ..commands import drain_queue
 from ..labels import clear_label_cache
 from ..service import search_practices
+from .attribution import Attribution, attribute
 from .ceiling import PER_QUERY_HEAD, ceiling_table, per_query_line, query_ceiling
 from .clause_scores import CANDIDATES, query_candidates
 from .clause_weights import fit_report
@@ -128,6 +129,7 @@ def evaluate(
     engines: tuple[str, ...] = ("ours", "wagtail"),
     per_query: bool = False,
     ceiling: bool = False,
+    attribution: bool = False,
     clause_weights: bool = False,
     clause_scores_out: Path | None = None,
     field_weights: bool = False,
@@ -135,9 +137,11 @@ def evaluate(
 ) -> Evaluation:
     """Run the judged set; raises EvaluationSkipped when the OGP file is absent.
     `ceiling`: also what the judgements allow a ranking (`ceiling.py`);
-    `clause_weights`: also the clause weights fitted on the tuning half
-    (`clause_weights.py`), the scores saved to `clause_scores_out` if given;
-    `field_weights`: also the words clauses' field weights (`field_weights.py`)."""
+    `attribution`: which clauses and fields score the first ten of the tuning
+    half's searches (`attribution.py`); `clause_weights`: also the clause weights
+    fitted on the tuning half (`clause_weights.py`), the scores saved to
+    `clause_scores_out` if given; `field_weights`: also the words clauses' field
+    weights (`field_weights.py`)."""
     source = Path(data_dir or default_data_dir()) / OGP_FILE
     if not source.is_file():
         raise EvaluationSkipped(
@@ -176,6 +180,7 @@ def evaluate(
                 )
             reports.append(report)
         ceilings = _ceilings(judged, identifiers) if ceiling else []
+        attributed = _attribution(judged, identifiers) if attribution else None
         candidates = (
             _clause_candidates(judged, identifiers)
             if clause_weights or clause_scores_out or field_weights
@@ -206,6 +211,14 @@ def evaluate(
             out(line.rstrip())
     if ceiling:
         _print_ceilings(ceilings, per_query, out)
+    if attributed:
+        out("")
+        out(
+            "What scores the first ten (tuning half; parts of the score: people's "
+            "text and machine translations per clause; docs/search.md, seventh wave)"
+        )
+        for line in attributed.table():
+            out(line)
     if clause_scores_out:
         save_clause_scores(candidates, clause_scores_out, search_ranking.VECTOR_BOOST)
     if clause_weights:
@@ -225,6 +238,15 @@ def evaluate(
         )
         field_fit_report(candidates, out=out)
     return evaluation
+
+
+def _attribution(judged: list[JudgedQuery], identifiers: dict) -> Attribution:
+    keys = {str(key): source_id for key, source_id in identifiers.items()}
+    attributed = Attribution()
+    for query in judged:
+        if query.half == HALVES[0]:
+            attributed.add(*attribute(query, keys, DEPTH))
+    return attributed
 
 
 def _clause_candidates(judged: list[JudgedQuery], identifiers: dict) -> list:
@@ -501,6 +523,37 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=True
     ),
     "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
+    # Seventh wave: fewer of the words under a place (docs/search.md).
+    "place-any-word": _ours_with_constants(PLACE_WORDS_REQUIRED="1"),
+    "place-any-word-after": _ours_with_constants(PLACE_ANY_WORD_BOOST=0.1),
+    # Seventh wave: machine translations' accidental matches (docs/search.md).
+    "mt-clause-75": _ours_with_constants(MACHINE_CLAUSE=True),
+    "mt-clause-all": _ours_with_constants(
+        MACHINE_CLAUSE=True, MACHINE_WORDS_REQUIRED="100%"
+    ),
+    "mt-clause-3<75": _ours_with_constants(
+        MACHINE_CLAUSE=True, MACHINE_WORDS_REQUIRED="3<75%"
+    ),
+    "mt-phrase": _ours_with_constants(MACHINE_CLAUSE=True, MACHINE_AS_PHRASE=True),
+    "translation-on-people": _ours_with_constants(TRANSLATION_ON_MACHINE=False),
+    "mt-clause-all-translation-on-people": _ours_with_constants(
+        MACHINE_CLAUSE=True,
+        MACHINE_WORDS_REQUIRED="100%",
+        TRANSLATION_ON_MACHINE=False,
+    ),
+    "tie-breaker-0": _ours_with_constants(TIE_BREAKER=0),
+    "tie-breaker-.1": _ours_with_constants(TIE_BREAKER=0.1),
+    "machine-weight-.3": _ours_with_constants(MACHINE_WEIGHT=0.3),
+    "tie-breaker-.5": _ours_with_constants(TIE_BREAKER=0.5),
+    "mt-coverage-.5": _ours_with_constants(MACHINE_COVERAGE_BOOST=0.5),
+    "mt-coverage-1": _ours_with_constants(MACHINE_COVERAGE_BOOST=1),
+    # Partial matches in a translation weigh less, whole ones more.
+    "mt-coverage-1-weight-.3": _ours_with_constants(
+        MACHINE_COVERAGE_BOOST=1, MACHINE_WEIGHT=0.3
+    ),
+    "mt-coverage-2-weight-.3": _ours_with_constants(
+        MACHINE_COVERAGE_BOOST=2, MACHINE_WEIGHT=0.3
+    ),
     # Seventh wave: the clause weights coordinate ascent fitted on the tuning half
     # (`--clause-weights`), as fitted and rounded; not kept (docs/search.md).
     "clause-weights-fitted": _ours_with_constants(

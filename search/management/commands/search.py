@@ -51,6 +51,12 @@ class Command(BaseCommand):
             "query's words (docs/search.md)",
         )
         evaluate.add_argument(
+            "--attribution",
+            action="store_true",
+            help="Also print which clauses and fields (people's text, machine "
+            "translations) score the first ten of the tuning half (docs/search.md)",
+        )
+        evaluate.add_argument(
             "--clause-weights",
             action="store_true",
             help="Also fit the search request's clause weights on the tuning half, "
@@ -149,6 +155,7 @@ class Command(BaseCommand):
                 engines=engines,
                 per_query=options["per_query"],
                 ceiling=options["ceiling"],
+                attribution=options["attribution"],
                 clause_weights=options["clause_weights"],
                 clause_scores_out=options["clause_scores_out"],
                 field_weights=options["field_weights"],
