@@ -6,8 +6,10 @@ The request is the one the search sends (`chosen_ranking().ranked`,
 CANDIDATES matches asked without the rescore, with the node's score of each
 named clause (`include_named_queries_score`, OpenSearch 2.13+). The rescore's
 phrase and word share are not among a hit's named queries: they are asked in a
-second request, as named clauses over the candidates' ids. Offline only: the
-search itself sends one request, unnamed.
+second request, as named clauses over the candidates' ids. A third asks each
+words clause's (typed, translated, corrected) score per field, one `match` per
+field at boost 1 (`field_weights.py`). Offline only: the search itself sends one
+request, unnamed.
 """
 
 import copy
@@ -19,6 +21,7 @@ from ..node import run_search
 from ..query import build_search_request
 from ..ranking import chosen_ranking, matched_words
 from .clause_weights import Candidate, QueryCandidates
+from .field_weights import WORDS_CLAUSES, field_key
 from .judgements import JudgedQuery
 from .reach import search_filters
 
@@ -107,6 +110,49 @@ def rescore_scores(rescore: dict | None, ids: list[str]) -> dict[str, dict]:
     return {hit["_id"]: hit.get("matched_queries") or {} for hit in hits}
 
 
+def field_clauses(named_query: dict) -> list[dict]:
+    """Each `best_fields` words clause of the named query split into one named
+    `match` per field at boost 1, named `field_weights.field_key(clause, field)`
+    (a `cross_fields` clause is not a sum of its fields' scores: left out)."""
+    words = named_query["bool"]["should"]
+    if "bool" in words[0]:  # the hybrid: the words, then the vector
+        words = words[0]["bool"]["should"]
+    clauses = []
+    for clause in words:
+        body = clause.get("multi_match", {})
+        name = body.get("_name")
+        if name not in WORDS_CLAUSES or body.get("type") != "best_fields":
+            continue
+        for spec in body["fields"]:
+            field = spec.split("^", 1)[0]
+            options = {
+                "query": body["query"],
+                "_name": field_key(name, field),
+            }
+            for option in (
+                "minimum_should_match",
+                "auto_generate_synonyms_phrase_query",
+            ):
+                if option in body:
+                    options[option] = body[option]
+            clauses.append({"match": {field: options}})
+    return clauses
+
+
+def field_scores(named_query: dict, ids: list[str]) -> dict[str, dict]:
+    """Each candidate's words clauses' score per field (by id)."""
+    clauses = field_clauses(named_query)
+    if not clauses or not ids:
+        return {}
+    body = {
+        "query": {"bool": {"filter": [{"ids": {"values": ids}}], "should": clauses}},
+        "size": len(ids),
+        "_source": False,
+    }
+    hits = run_search(body, params=NAMED_SCORES)["hits"]["hits"]
+    return {hit["_id"]: hit.get("matched_queries") or {} for hit in hits}
+
+
 def query_candidates(
     query: JudgedQuery, keys: dict[str, str], live: list[str]
 ) -> QueryCandidates:
@@ -118,9 +164,10 @@ def query_candidates(
     body = build_search_request(replace(filters, page=1), ranked)
     for part in ("aggs", "highlight", "suggest", "rescore", "sort"):
         body.pop(part, None)
+    asked = named_query(copy.deepcopy(ranked.query), words.corrected)
     body.update(
         {
-            "query": named_query(copy.deepcopy(ranked.query), words.corrected),
+            "query": asked,
             "from": 0,
             "size": CANDIDATES,
             "_source": False,
@@ -129,6 +176,7 @@ def query_candidates(
     hits = run_search(body, params=NAMED_SCORES)["hits"]["hits"]
     ids = [hit["_id"] for hit in hits]
     later = rescore_scores(ranked.rescore, ids)
+    per_field = field_scores(asked, ids)
     candidates = []
     for hit in hits:
         scores = summed(hit.get("matched_queries") or {})
@@ -139,6 +187,7 @@ def query_candidates(
                 f"scored {hit['_score']:.4f}: a clause is unnamed or named twice"
             )
         scores |= summed(later.get(hit["_id"], {}))
+        scores |= per_field.get(hit["_id"], {})
         candidates.append(
             Candidate(
                 key=keys.get(hit["_id"], hit["_id"]),

@@ -39,6 +39,7 @@ from .ceiling import PER_QUERY_HEAD, ceiling_table, per_query_line, query_ceilin
 from .clause_scores import CANDIDATES, query_candidates
 from .clause_weights import fit_report
 from .clause_weights import save as save_clause_scores
+from .field_weights import fit_report as field_fit_report
 from .judgements import (
     HALVES,
     KINDS,
@@ -132,6 +133,7 @@ def evaluate(
     attribution: bool = False,
     clause_weights: bool = False,
     clause_scores_out: Path | None = None,
+    field_weights: bool = False,
     out: Callable[[str], None] = print,
 ) -> Evaluation:
     """Run the judged set; raises EvaluationSkipped when the OGP file is absent.
@@ -139,7 +141,8 @@ def evaluate(
     `attribution`: which clauses and fields score the first ten of the tuning
     half's searches (`attribution.py`); `clause_weights`: also the clause weights
     fitted on the tuning half (`clause_weights.py`), the scores saved to
-    `clause_scores_out` if given."""
+    `clause_scores_out` if given; `field_weights`: also the words clauses' field
+    weights (`field_weights.py`)."""
     source = Path(data_dir or default_data_dir()) / OGP_FILE
     if not source.is_file():
         raise EvaluationSkipped(
@@ -188,7 +191,7 @@ def evaluate(
         attributed = _attribution(judged, identifiers) if attribution else None
         candidates = (
             _clause_candidates(judged, identifiers)
-            if clause_weights or clause_scores_out
+            if clause_weights or clause_scores_out or field_weights
             else []
         )
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
@@ -234,6 +237,14 @@ def evaluate(
             "seventh wave)"
         )
         fit_report(candidates, search_ranking.VECTOR_BOOST, out=out)
+    if field_weights:
+        out("")
+        out(
+            "Words clauses' field weights, each group a multiple of today's "
+            f"(first {CANDIDATES} candidates re-ranked offline; docs/search.md, "
+            "seventh wave)"
+        )
+        field_fit_report(candidates, out=out)
     return evaluation
 
 

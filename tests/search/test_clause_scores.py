@@ -7,6 +7,7 @@ import pytest
 
 from search.evaluation.clause_scores import query_candidates
 from search.evaluation.clause_weights import TODAY, reranked
+from search.evaluation.field_weights import FieldModel
 from search.evaluation.judgements import JudgedQuery
 
 from .helpers import search
@@ -37,6 +38,18 @@ def test_clauses_add_up_and_todays_weights_rank_as_the_search(
     assert candidates.candidates
     assert all(c.scores for c in candidates.candidates)
     assert reranked(candidates, TODAY)[: len(live)] == live
+
+
+@pytest.mark.parametrize(("kind", "lang", "q", "country"), QUERIES[:2])
+def test_the_words_fields_scores_recompose_the_nodes(corpus, kind, lang, q, country):
+    """Each best_fields words clause, asked per field at boost 1, is scored again
+    under today's field boosts as the node scored it (a country's and a question's
+    words meet across fields, `cross_fields`: not asked per field)."""
+    judged = JudgedQuery(kind, lang, q, country, (), frozenset())
+    model = FieldModel([query_candidates(judged, {}, [])])
+    misses, split = model.recomposition_misses()
+    assert split
+    assert misses == 0
 
 
 def test_a_question_is_scored_by_its_phrase_and_word_share(corpus):

@@ -74,6 +74,12 @@ class Command(BaseCommand):
             help="Only fit the clause weights again from scores saved by "
             "--clause-scores-out (no index is built)",
         )
+        evaluate.add_argument(
+            "--field-weights",
+            action="store_true",
+            help="Also fit the words clauses' per-field weights on the tuning half "
+            "offline (with --clause-scores-in: from saved scores; docs/search.md)",
+        )
         drain = sub.add_parser("drain", help="Apply queued index updates")
         drain.add_argument(
             "--watch", type=float, default=0, help="Repeat every N seconds"
@@ -129,8 +135,13 @@ class Command(BaseCommand):
 
         if options["clause_scores_in"]:
             from search.evaluation.clause_weights import fit_report, load
+            from search.evaluation.field_weights import fit_report as field_report
 
-            fit_report(*load(options["clause_scores_in"]), out=self.stdout.write)
+            saved = load(options["clause_scores_in"])
+            if options["field_weights"]:
+                field_report(saved[0], out=self.stdout.write)
+            else:
+                fit_report(*saved, out=self.stdout.write)
             return
         engines = tuple(options["engine"] or ("ours", "wagtail"))
         unknown = [name for name in engines if name not in RANKERS]
@@ -147,6 +158,7 @@ class Command(BaseCommand):
                 attribution=options["attribution"],
                 clause_weights=options["clause_weights"],
                 clause_scores_out=options["clause_scores_out"],
+                field_weights=options["field_weights"],
                 out=self.stdout.write,
             )
         except EvaluationSkipped as exc:
