@@ -75,6 +75,10 @@ def search_page(request):
         if not results.total:
             context["ways_out"] = _ways_out(filters, context["chips"])
     context["errors"] = [_explained(error) for error in errors]
+    # What was typed in a field the search could not use stays in it, to correct.
+    context["typed"] = {
+        error.parameter: request.GET.get(error.parameter, "") for error in errors
+    }
     context["ignored"] = [
         {"label": facet_named(name).label, "value": raw}
         for name, raw in filters.ignored

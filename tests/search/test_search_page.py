@@ -147,6 +147,9 @@ def test_a_bad_year_sent_with_empty_fields_is_still_named_after_the_redirect(
     html = shown.content.decode()
     assert message in html and "year_to" in html
     assert 'value="presupuesto"' in html  # the words typed are still in the box
+    # So is the year, in its box, marked for correcting.
+    (year_box,) = re.findall(r'<input type="number" name="year_to"[^>]*>', html)
+    assert 'value="1850"' in year_box and 'aria-invalid="true"' in year_box
 
 
 def _titles(response) -> list[str]:
