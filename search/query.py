@@ -21,7 +21,9 @@ FACET_BUCKET_LIMIT = 6000
 TEXT_BOOSTS = {"title": 4, "terms": 2, "summary": 2, "body": 1}
 # Machine translations count, but below what people wrote.
 MACHINE_WEIGHT = 0.5
-# The Spanish query translated into English, when that is switched on.
+# The words as typed (a question's topic): the weight the others are set against.
+WORDS_BOOST = 3
+# The query machine-translated into the other language, when that is switched on.
 QUERY_TRANSLATION_BOOST = 1.5
 # The query with its misspelt glossary terms corrected (SEARCH_KEY_TERM_TYPOS),
 # matched beside the query as typed.
@@ -47,6 +49,10 @@ HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 RESCORE_WINDOW = 100
 # How far apart the phrase's words may lie and still count as the phrase.
 PHRASE_SLOP = 2
+# The phrase's weight in the rescore, added to the first score.
+PHRASE_BOOST = 2
+# The typo-tolerant match of the words in the `suggest` field.
+TYPO_BOOST = 1
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,8 @@ def matching_query(
     *,
     across_fields: bool = False,
     key_phrases: tuple[str, ...] = (),
+    required: str = "",
+    any_word_boost: float = 0.0,
 ) -> dict:
     """Which practices the words find, and their first score. `translated`: the
     query machine-translated (see SEARCH_QUERY_TRANSLATION), matched as one more,
@@ -104,9 +112,28 @@ def matching_query(
     (`ranking.key_term_correction`), matched as one more clause; `across_fields`:
     the words may meet in different fields of a practice (`cross_fields`), not
     three quarters of them in one; `key_phrases`: glossary phrases the query names
-    (`key_terms.key_phrases_in`), each matched as a phrase, one more clause."""
+    (`key_terms.key_phrases_in`), each matched as a phrase, one more clause;
+    `required`: how many of the words must match, if not WORDS_REQUIRED (the typo
+    clause keeps WORDS_REQUIRED); `any_word_boost`: a practice holding any one of
+    the words matches too, scored that fraction of this query (0: not)."""
     if not q:
         return {"match_all": {}}
+    if any_word_boost and len(q.split()) <= LONG_QUERY_WORDS:
+        return with_any_word(
+            matching_query(
+                q,
+                translated,
+                corrected,
+                across_fields=across_fields,
+                key_phrases=key_phrases,
+                required=required,
+            ),
+            matching_query(
+                q, translated, corrected, across_fields=across_fields, required="1"
+            ),
+            any_word_boost,
+        )
+    required = required or WORDS_REQUIRED
     long_text = len(q.split()) > LONG_QUERY_WORDS
     q, translated = first_words(q), first_words(translated)
     match_type = "cross_fields" if across_fields else "best_fields"
@@ -119,7 +146,7 @@ def matching_query(
                     "fields": text_fields(),
                     "type": match_type,
                     "tie_breaker": 0.3,
-                    "minimum_should_match": WORDS_REQUIRED,
+                    "minimum_should_match": required,
                     "auto_generate_synonyms_phrase_query": synonym_phrases(),
                     "boost": KEY_TERM_BOOST,
                 }
@@ -133,7 +160,7 @@ def matching_query(
                     "fields": text_fields(),
                     "type": match_type,
                     "tie_breaker": 0.3,
-                    "minimum_should_match": WORDS_REQUIRED,
+                    "minimum_should_match": required,
                     "auto_generate_synonyms_phrase_query": synonym_phrases(),
                     "boost": QUERY_TRANSLATION_BOOST,
                 }
@@ -150,9 +177,9 @@ def matching_query(
                         "fields": text_fields(),
                         "type": match_type,
                         "tie_breaker": 0.3,
-                        "minimum_should_match": WORDS_REQUIRED,
+                        "minimum_should_match": required,
                         "auto_generate_synonyms_phrase_query": synonym_phrases(),
-                        "boost": 3,
+                        "boost": WORDS_BOOST,
                     }
                 },
             ]
@@ -161,6 +188,17 @@ def matching_query(
                 key_phrase_query(phrase, text_fields(), KEY_PHRASE_BOOST)
                 for phrase in ([] if long_text else key_phrases)
             ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def with_any_word(words: dict, any_word: dict, boost: float) -> dict:
+    """`words`, or else `any_word` (the same words, any one of them required),
+    scored `boost` times as much: after the practices the words match."""
+    return {
+        "bool": {
+            "should": [words, {"bool": {"should": [any_word], "boost": boost}}],
             "minimum_should_match": 1,
         }
     }
@@ -202,7 +240,7 @@ def phrase_query(q: str) -> dict:
                 }
                 for language in LANGUAGES
             ],
-            "boost": 2,
+            "boost": PHRASE_BOOST,
         }
     }
 
@@ -219,6 +257,7 @@ def typo_tolerant_match(q: str) -> dict:
                 "prefix_length": 1,
                 "max_expansions": 20,
                 "minimum_should_match": WORDS_REQUIRED,
+                "boost": TYPO_BOOST,
             }
         }
     }
@@ -239,6 +278,8 @@ def text_query(
     phrase: str = "",
     key_phrases: tuple[str, ...] = (),
     word_share: dict | None = None,
+    required: str = "",
+    any_word_boost: float = 0.0,
 ) -> dict:
     """The words' query with the phrase (`phrase`, or the words) and `word_share`
     (`word_share_query`) scored on every match the words find: for requests that
@@ -251,6 +292,8 @@ def text_query(
         corrected,
         across_fields=across_fields,
         key_phrases=key_phrases,
+        required=required,
+        any_word_boost=any_word_boost,
     )
     return {
         "bool": {

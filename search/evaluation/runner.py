@@ -35,6 +35,9 @@ from ..commands import drain_queue
 from ..labels import clear_label_cache
 from ..service import search_practices
 from .ceiling import PER_QUERY_HEAD, ceiling_table, per_query_line, query_ceiling
+from .clause_scores import CANDIDATES, query_candidates
+from .clause_weights import fit_report
+from .clause_weights import save as save_clause_scores
 from .judgements import (
     HALVES,
     KINDS,
@@ -124,10 +127,14 @@ def evaluate(
     engines: tuple[str, ...] = ("ours", "wagtail"),
     per_query: bool = False,
     ceiling: bool = False,
+    clause_weights: bool = False,
+    clause_scores_out: Path | None = None,
     out: Callable[[str], None] = print,
 ) -> Evaluation:
     """Run the judged set; raises EvaluationSkipped when the OGP file is absent.
-    `ceiling`: also what the judgements allow a ranking (`ceiling.py`)."""
+    `ceiling`: also what the judgements allow a ranking (`ceiling.py`);
+    `clause_weights`: also the clause weights fitted on the tuning half
+    (`clause_weights.py`), the scores saved to `clause_scores_out` if given."""
     source = Path(data_dir or default_data_dir()) / OGP_FILE
     if not source.is_file():
         raise EvaluationSkipped(
@@ -166,6 +173,11 @@ def evaluate(
                 )
             reports.append(report)
         ceilings = _ceilings(judged, identifiers) if ceiling else []
+        candidates = (
+            _clause_candidates(judged, identifiers)
+            if clause_weights or clause_scores_out
+            else []
+        )
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
     out(
         f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
@@ -191,7 +203,24 @@ def evaluate(
             out(line.rstrip())
     if ceiling:
         _print_ceilings(ceilings, per_query, out)
+    if clause_scores_out:
+        save_clause_scores(candidates, clause_scores_out, search_ranking.VECTOR_BOOST)
+    if clause_weights:
+        out("")
+        out(
+            "Clause weights fitted on the tuning half, each a multiple of today's "
+            f"(first {CANDIDATES} candidates re-ranked offline; docs/search.md, "
+            "seventh wave)"
+        )
+        fit_report(candidates, search_ranking.VECTOR_BOOST, out=out)
     return evaluation
+
+
+def _clause_candidates(judged: list[JudgedQuery], identifiers: dict) -> list:
+    keys = {str(key): source_id for key, source_id in identifiers.items()}
+    return [
+        query_candidates(query, keys, _ours(query, identifiers)) for query in judged
+    ]
 
 
 def _ceilings(judged: list[JudgedQuery], identifiers: dict) -> list:
@@ -461,6 +490,27 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=True
     ),
     "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
+    # Seventh wave: fewer of the words under a place (docs/search.md).
+    "place-any-word": _ours_with_constants(PLACE_WORDS_REQUIRED="1"),
+    "place-any-word-after": _ours_with_constants(PLACE_ANY_WORD_BOOST=0.1),
+    # Seventh wave: the clause weights coordinate ascent fitted on the tuning half
+    # (`--clause-weights`), as fitted and rounded; not kept (docs/search.md).
+    "clause-weights-fitted": _ours_with_constants(
+        QUERY_TRANSLATION_BOOST=1.875,
+        TYPO_BOOST=1.25,
+        KEY_PHRASE_BOOST=0.5,
+        VECTOR_BOOST=37.5,
+        PHRASE_BOOST=2.5,
+        WORD_SHARE_WEIGHT=15,
+    ),
+    "clause-weights-rounded": _ours_with_constants(
+        QUERY_TRANSLATION_BOOST=2,
+        TYPO_BOOST=1.25,
+        KEY_PHRASE_BOOST=0.5,
+        VECTOR_BOOST=35,
+        PHRASE_BOOST=2.5,
+        WORD_SHARE_WEIGHT=15,
+    ),
 }
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}
