@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from unittest import mock
 
 from .. import service as search_service
-from ..client import get_client
-from ..indexer import alias_name
 from ..node import run_search
 from ..query import TIE_BREAKER
 from ..ranking import matched_words, query_translation
 from ..service import search_practices
+from .clause_scores import named_scores, word_clauses
 from .reach import search_filters
 
 TOP = 10
@@ -31,28 +30,22 @@ GROUPS = ("intruder", "relevant", "other")
 WHOLE = ("typo", "vector", "rescore")
 
 
-def clause_label(clause: dict, translated: str, corrected: str) -> str:
-    """What a `multi_match` of the words' query matches: "words", "translated",
-    "corrected" or "phrase" (a named glossary phrase)."""
-    match = clause["multi_match"]
-    if match.get("type") == "phrase":
-        return "phrase"
-    if corrected and match["query"] == corrected and match.get("boost") != 1.5:
-        return "corrected"
-    if translated and match["query"] == translated and match.get("boost") != 3:
-        return "translated"
-    return "words"
+# What this table calls `clause_scores.word_clauses`' clauses.
+LABELS = {"typed": "words", "key_phrase": "phrase"}
 
 
-def named_clauses(
-    words_query: dict, body: dict, translated: str, corrected: str
-) -> list[dict]:
+def named_clauses(words_query: dict, body: dict, corrected: str) -> list[dict]:
     """The words' query (`matching_query`) split in one named clause per field,
-    with the search request's (`body`) vector half and rescore named whole."""
+    each labelled as `clause_scores.word_clauses` names it ("words" for the words
+    typed, "phrase" for a glossary phrase), with the search request's (`body`)
+    vector half and rescore named whole."""
     named = []
-    for position, clause in enumerate(words_query["bool"]["should"]):
+    should = words_query["bool"]["should"]
+    names = word_clauses(words_query, corrected)["bool"]["should"]
+    for position, (clause, as_named) in enumerate(zip(should, names, strict=True)):
         if "multi_match" in clause:
-            label = clause_label(clause, translated, corrected)
+            kind = as_named["multi_match"]["_name"].split(".")[0]
+            label = LABELS.get(kind, kind)
             match = clause["multi_match"]
             for boosted in match["fields"]:
                 name = f"{label}.{position}|{boosted.split('^')[0]}"
@@ -173,21 +166,8 @@ def attribute(query, keys: dict[str, str], depth: int) -> tuple[list[bool], list
         return [], []
     translated = query_translation(filters)
     words = matched_words(filters, translated)
-    named = named_clauses(
-        words.query(), sent["body"], words.translated, words.corrected
-    )
-    answer = get_client().search(
-        index=alias_name(),
-        body={
-            "query": {"bool": {"should": named, "filter": {"ids": {"values": ids}}}},
-            "size": len(ids),
-            "_source": False,
-        },
-        params={"include_named_queries_score": "true"},
-    )
-    matched = {
-        hit["_id"]: hit.get("matched_queries", {}) for hit in answer["hits"]["hits"]
-    }
+    named = named_clauses(words.query(), sent["body"], words.corrected)
+    matched = named_scores(named, ids)
     return (
         [keys.get(i) in query.relevant for i in ids],
         [score_parts(matched.get(i, {})) for i in ids],

@@ -82,6 +82,20 @@ def named_query(query: dict, corrected: str) -> dict:
     }
 
 
+def named_scores(clauses: list[dict], ids: list[str]) -> dict[str, dict]:
+    """The practices `ids`' score per named clause of `clauses` (by id), asked of
+    the node over those practices only."""
+    if not clauses or not ids:
+        return {}
+    body = {
+        "query": {"bool": {"filter": [{"ids": {"values": ids}}], "should": clauses}},
+        "size": len(ids),
+        "_source": False,
+    }
+    hits = run_search(body, params=NAMED_SCORES)["hits"]["hits"]
+    return {hit["_id"]: hit.get("matched_queries") or {} for hit in hits}
+
+
 def summed(matched: dict[str, float]) -> dict[str, float]:
     """The named scores, the named phrases' added up as one clause."""
     scores: dict[str, float] = {}
@@ -101,13 +115,7 @@ def rescore_scores(rescore: dict | None, ids: list[str]) -> dict[str, dict]:
         clauses = [named(phrase, "phrase"), named(share, "share")]
     else:
         clauses = [named(query, "phrase")]
-    body = {
-        "query": {"bool": {"filter": [{"ids": {"values": ids}}], "should": clauses}},
-        "size": len(ids),
-        "_source": False,
-    }
-    hits = run_search(body, params=NAMED_SCORES)["hits"]["hits"]
-    return {hit["_id"]: hit.get("matched_queries") or {} for hit in hits}
+    return named_scores(clauses, ids)
 
 
 def field_clauses(named_query: dict) -> list[dict]:
@@ -141,16 +149,7 @@ def field_clauses(named_query: dict) -> list[dict]:
 
 def field_scores(named_query: dict, ids: list[str]) -> dict[str, dict]:
     """Each candidate's words clauses' score per field (by id)."""
-    clauses = field_clauses(named_query)
-    if not clauses or not ids:
-        return {}
-    body = {
-        "query": {"bool": {"filter": [{"ids": {"values": ids}}], "should": clauses}},
-        "size": len(ids),
-        "_source": False,
-    }
-    hits = run_search(body, params=NAMED_SCORES)["hits"]["hits"]
-    return {hit["_id"]: hit.get("matched_queries") or {} for hit in hits}
+    return named_scores(field_clauses(named_query), ids)
 
 
 def query_candidates(

@@ -20,9 +20,7 @@ def test_each_clause_of_the_words_is_named_per_field_and_by_what_it_matches():
         "query": {"bool": {"should": [words, {"knn": {}}]}},
         "rescore": {"query": {"rescore_query": {"dis_max": {}}}},
     }
-    named = named_clauses(
-        words, body, "register of cabildreos", "registro de cabilderos"
-    )
+    named = named_clauses(words, body, "registro de cabilderos")
     names = [
         clause.get("multi_match", clause.get("bool", {})).get("_name")
         for clause in named
