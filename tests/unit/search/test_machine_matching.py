@@ -74,3 +74,24 @@ def test_a_machine_translation_holding_every_word_counts_more():
     assert _machine(whole["multi_match"]["fields"])
     assert whole["multi_match"]["minimum_should_match"] == "100%"
     assert whole["multi_match"]["boost"] == 3
+
+
+def test_switched_off_each_words_clause_is_the_multi_match_sent_before_them():
+    """Off, the seventh wave's switches leave the request as it was: each words
+    clause one `multi_match` over every text field with the options and boosts
+    it had (a `dis_max`, a `bool` or a changed option would change the scores)."""
+    corrected = "tramites y servicios publicos en línea"
+    should = matching_query(Q, TRANSLATED, corrected)["bool"]["should"]
+    as_before = [(corrected, 3), (TRANSLATED, 1.5), (Q, 3)]
+    for clause, (text, boost) in zip(should[:3], as_before, strict=True):
+        assert clause == {
+            "multi_match": {
+                "query": text,
+                "fields": text_fields(),
+                "type": "best_fields",
+                "tie_breaker": 0.3,
+                "minimum_should_match": "2<75%",
+                "auto_generate_synonyms_phrase_query": query.synonym_phrases(),
+                "boost": boost,
+            }
+        }
