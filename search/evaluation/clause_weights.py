@@ -249,20 +249,26 @@ def cross_validated_gains(
     """For each random halving of `queries`, each part's fitted weights' gain in
     mean nDCG@10 over today's on the other part: near or below 0, the fit is
     noise."""
-    shuffler = random.Random(seed)
     gains = []
+    for fitted_on, scored_on in halvings(queries, splits, seed):
+        weights = fit(fitted_on, boost_today=boost_today)
+        gains.append(
+            mean_ndcg(scored_on, weights, boost_today)
+            - mean_ndcg(scored_on, TODAY, boost_today)
+        )
+    return gains
+
+
+def halvings(items: Sequence, splits: int = CV_SPLITS, seed: int = CV_SEED):
+    """`splits` random halvings of `items` drawn from `seed`, each given both ways
+    round: (the part fitted on, the part scored on)."""
+    shuffler = random.Random(seed)
     for _split in range(splits):
-        order = list(queries)
+        order = list(items)
         shuffler.shuffle(order)
         middle = len(order) // 2
-        parts = (order[:middle], order[middle:])
-        for fitted_on, scored_on in (parts, parts[::-1]):
-            weights = fit(fitted_on, boost_today=boost_today)
-            gains.append(
-                mean_ndcg(scored_on, weights, boost_today)
-                - mean_ndcg(scored_on, TODAY, boost_today)
-            )
-    return gains
+        yield order[:middle], order[middle:]
+        yield order[middle:], order[:middle]
 
 
 def fit_report(

@@ -36,6 +36,7 @@ from .clause_weights import (
     RESCORE,
     WINDOW,
     QueryCandidates,
+    halvings,
 )
 from .judgements import HALVES, KINDS
 from .metrics import ndcg_at
@@ -240,17 +241,11 @@ def cross_validated_gains(
 ) -> list[float]:
     """For each random halving of `chosen` (clause_weights' seed), each part's
     fitted multiples' gain over today's on the other part."""
-    shuffler = random.Random(seed)
     gains = []
-    for _split in range(splits):
-        order = list(chosen)
-        shuffler.shuffle(order)
-        middle = len(order) // 2
-        parts = (order[:middle], order[middle:])
-        for fitted_on, scored_on in (parts, parts[::-1]):
-            weights = fit(model, fitted_on)
-            scores = model.mean(scored_on, np.array([weights, model.today()]))
-            gains.append(float(scores[0] - scores[1]))
+    for fitted_on, scored_on in halvings(chosen, splits, seed):
+        weights = fit(model, fitted_on)
+        scores = model.mean(scored_on, np.array([weights, model.today()]))
+        gains.append(float(scores[0] - scores[1]))
     return gains
 
 
