@@ -5,6 +5,7 @@ candidates as the search ranks them."""
 
 import pytest
 
+from search.evaluation.attribution import WHOLE, attribute
 from search.evaluation.clause_scores import query_candidates
 from search.evaluation.clause_weights import TODAY, reranked
 from search.evaluation.field_weights import FieldModel
@@ -59,3 +60,15 @@ def test_a_question_is_scored_by_its_phrase_and_word_share(corpus):
     candidates = query_candidates(judged, {}, [])
     clauses = set().union(*(c.scores for c in candidates.candidates))
     assert {"typed", "share"} <= clauses
+
+
+def test_attribution_reads_the_results_scores_in_parts(corpus):
+    """`attribution.attribute` names the words' clauses as `word_clauses` does and
+    asks their scores over the search's own results (`named_scores`)."""
+    judged = JudgedQuery("spanish", "es", QUERIES[0][2], "", (), frozenset())
+    relevant, parts = attribute(judged, {}, 10)
+    assert len(relevant) == len(parts) > 0
+    assert all(sum(its.values()) > 0 for its in parts)
+    assert any(its.get("words people", 0) > 0 for its in parts)
+    named = {name.split(" ")[0] for its in parts for name in its}
+    assert named <= {"words", "translated", "corrected", "phrase"} | set(WHOLE)
