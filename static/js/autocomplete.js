@@ -109,8 +109,17 @@
     }
   }
 
+  // What an option stands for: the practice it opens, or the filter it applies.
+  function optionKey(option) {
+    return option.dataset.url || option.dataset.facet + "=" + option.dataset.value;
+  }
+
   function show(input, data) {
     var listbox = listboxFor(input);
+    // An answer may come while the keys move through the list shown (a later
+    // keystroke's, late): the option chosen stays chosen if it is still offered.
+    var chosen = listbox.hidden ? null : listbox.querySelector("[aria-selected=true]");
+    var chosenKey = chosen && optionKey(chosen);
     listbox.innerHTML = "";
     // A term is a filter, named with its facet: "Open data" the theme and "Open
     // data" the practice type are two options, each applying its own.
@@ -146,8 +155,15 @@
       listbox.appendChild(option);
     });
     input.removeAttribute("aria-activedescendant");
-    if (!items.length || document.activeElement !== input) close(input);
-    else open(input);
+    if (!items.length || document.activeElement !== input) {
+      close(input);
+      return;
+    }
+    open(input);
+    var still = chosenKey && options(listbox).filter(function (option) {
+      return optionKey(option) === chosenKey;
+    })[0];
+    if (still) activate(input, still);
   }
 
   function isBox(el) {

@@ -246,3 +246,35 @@ def test_a_theme_chosen_on_the_search_page_joins_its_words_and_filters(
     expect(page.locator("input[name=country][value=MX]")).to_be_checked()
     chips = page.locator(".chips .chip").all_inner_texts()
     assert any(site["theme"].split(",")[0] in chip for chip in chips), chips
+
+
+def test_a_list_answered_late_keeps_the_option_the_keys_chose(open_page, site_url):
+    """The answer to a later keystroke arrived while the reader was already moving
+    through the list shown: it was drawn again with no option chosen, and Enter
+    searched the words typed instead of taking the option (seen under load)."""
+    page = open_page(1366)
+    held = []
+
+    def hold_the_longer_words(route):
+        if "q=munici" in route.request.url:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route(re.compile(r"/autocomplete/"), hold_the_longer_words)
+    page.goto(page.base + SITES["es"]["search"])
+    box = page.locator("#search-q")
+    box.press_sequentially("munic", delay=30)
+    options = page.locator("#search-q-suggestions [role=option]")
+    expect(options.first).to_have_text(SITES["es"]["term"])
+    with page.expect_request(lambda request: "q=munici" in request.url):
+        box.press("i")
+    box.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    options.first.evaluate("option => option.setAttribute('data-drawn-before', '')")
+    with page.expect_response(lambda response: "q=munici" in response.url):
+        held[0].continue_()
+    expect(page.locator("[data-drawn-before]")).to_have_count(0)  # drawn again
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    box.press("Enter")
+    expect(page).to_have_url(page.base + SITES["es"]["search"] + "?level=municipal")
