@@ -9,11 +9,12 @@ from django.conf import settings
 from django.db import connections
 from django.db.backends.base.creation import BaseDatabaseCreation
 from django.test import override_settings
+from django.test.utils import teardown_databases
 
 from pages.site_setup import ensure_site
 from search.client import get_client
 from search.indexer import alias_name, rebuild
-from tests import database_restore
+from tests import database_restore, database_template
 from tests.corpus import SharedCorpus
 
 pytest_plugins = ["tests.browser_support"]
@@ -134,32 +135,49 @@ def opensearch_down(settings, closed_port_url):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The migrated test database with the site set up once (ten pages and their
-    revisions), so that each test's transaction rolls back to it instead of building
-    it again. Serialized again with it, so that a transactional test's
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """This process's own copy of the run's test database: migrated once for the
+    whole run, with the site set up (ten pages and their revisions), so that each
+    test's transaction rolls back to it instead of building it again
+    (tests/database_template.py). Serialized, so that a transactional test's
     `serialized_rollback` restores the same state after its flush."""
+    for option in ("reuse_db", "nomigrations"):
+        if request.config.getvalue(option):
+            raise pytest.UsageError(
+                f"--{option.replace('_', '-')}: the suite's test database is migrated "
+                "afresh on every run (tests/database_template.py)"
+            )
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        ensure_site()
+        old_names = database_template.set_up(request.config, ensure_site, verbosity)
         for connection in connections.all():
-            if hasattr(connection, "_test_serialized_contents"):
-                connection._test_serialized_contents = (
-                    connection.creation.serialize_db_to_string()
-                )
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_names, verbosity=verbosity)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    database_template.hand_over(node)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    database_template.finish(session.config)
 
 
 @pytest.fixture(scope="session")
-def corpus(django_db_setup, django_db_blocker, django_db_keepdb):
+def corpus(django_db_setup, django_db_blocker):
     """The small shared repertory (tests/corpus.py), committed outside any test's
     transaction by its first user. It is removed as soon as the next test does not
     use it and built again for the next that does (the hooks below), so every other
     test finds the empty site it expects whatever the order. After the last test it
-    stays only in a test database about to be destroyed; a kept one (--reuse-db)
-    loses it like any other."""
+    stays only in the process's copy of the test database, dropped at the end."""
     shared = SharedCorpus.current = SharedCorpus(django_db_blocker)
-    yield shared.build()
-    if django_db_keepdb:
-        shared.remove()
+    return shared.build()
 
 
 @pytest.fixture
