@@ -224,21 +224,44 @@ def _uses(item, fixture: str) -> bool:
     return fixture in getattr(item, "fixturenames", ())
 
 
-@pytest.hookimpl(tryfirst=True)
+def _is_slow(item) -> bool:
+    return item.get_closest_marker("slow") is not None
+
+
+@pytest.hookimpl(hookwrapper=True)
 def pytest_collection_modifyitems(session, config, items):
     """The tiers are marked: `unit` for tests/unit/ (no database, no node), `browser`
     for every test that drives Chromium. `make test` runs them one after the other.
 
-    The shared repertory's users come first (a stable sort, before pytest-django's,
-    which keeps transactional tests last) only so that each process builds it once:
-    the order is a matter of cost, not of correctness.
+    The order is a matter of cost, not of correctness. Before pytest-django's stable
+    sort, which runs transactional tests after the others, the shared repertory's
+    users come first, so that each process builds it once, and the tests marked
+    `slow` first among them and among the rest: the integration tier hands tests
+    out one by one in this order, and a slow one handed out last would leave a
+    process running it alone while the other waits. The browser tier hands out
+    whole files (--dist loadfile), in the order they come here
+    (--no-loadscope-reorder): the files with a slow test first, then the others,
+    the longest first; a file's own tests keep their order.
     """
     for item in items:
         if item.nodeid.startswith(UNIT_TESTS):
             item.add_marker(pytest.mark.unit)
         if _uses(item, "browser"):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: not _uses(item, "corpus"))
+    items.sort(key=lambda item: (not _uses(item, "corpus"), not _is_slow(item)))
+    yield
+    if config.getoption("dist", "no") == "loadfile":
+        items[:] = _slow_files_first(items)
+
+
+def _slow_files_first(items) -> list:
+    files: dict = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+    ordered = sorted(
+        files.values(), key=lambda tests: (not any(map(_is_slow, tests)), -len(tests))
+    )
+    return [item for tests in ordered for item in tests]
 
 
 @pytest.hookimpl(hookwrapper=True)
