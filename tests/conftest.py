@@ -88,6 +88,7 @@ def encoder_not_loaded(monkeypatch, settings):
 
 
 UNIT_TESTS = "tests/unit/"
+DISTRIBUTION = "repertorio_dist"  # the controller's --dist, handed to each process
 
 
 @pytest.fixture(autouse=True)
@@ -162,6 +163,8 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node):
     database_template.hand_over(node)
+    # The processes are told `--dist no`; the order of their tests needs the real one.
+    node.workerinput[DISTRIBUTION] = node.config.getoption("dist")
 
 
 @pytest.hookimpl(trylast=True)
@@ -250,8 +253,16 @@ def pytest_collection_modifyitems(session, config, items):
             item.add_marker(pytest.mark.browser)
     items.sort(key=lambda item: (not _uses(item, "corpus"), not _is_slow(item)))
     yield
-    if config.getoption("dist", "no") == "loadfile":
+    if _distribution(config) == "loadfile":
         items[:] = _slow_files_first(items)
+
+
+def _distribution(config) -> str:
+    """How xdist hands out the tests (--dist), as its controller was told."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        return workerinput.get(DISTRIBUTION, "no")
+    return config.getoption("dist", "no")
 
 
 def _slow_files_first(items) -> list:
