@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
+from django.test.utils import teardown_databases
 
 RUN_FOLDER = pytest.StashKey[Path]()
 WORKER_INPUT = "repertorio_test_run_folder"  # the folder, as handed to each process
@@ -89,6 +90,22 @@ def set_up(config, prepare: Callable[[], object], verbosity: int = 0) -> list:
         )
         connection.close()
     return old_names
+
+
+def tear_down(old_names: list, verbosity: int = 0) -> None:
+    """Drop this process's copies. A connection that another context of the process
+    left open (Playwright's greenlet has connections of its own:
+    tests/browser_support.py) would stop PostgreSQL from dropping a copy, so its
+    session is ended first."""
+    for connection, _, _ in old_names:
+        if connection.vendor == "postgresql":
+            with connection.creation._nodb_cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = %s AND pid <> pg_backend_pid()",
+                    [connection.settings_dict["NAME"]],
+                )
+    teardown_databases(old_names, verbosity=verbosity)
 
 
 def drop_templates(folder: Path) -> None:
