@@ -30,16 +30,18 @@ run: install apertium opensearch migrate demo index dumps
 
 # The checks, then the tiers in this order: pure logic in tests/unit/ (no database, no
 # search node); the integration tier on the real node and database, in TEST_WORKERS
-# processes (pytest-xdist: each its own copy of the run's test database, and its own
-# index prefix); the browser tests last, in as many processes, a file per process
+# processes (pytest-xdist: each its own copy of a test database migrated once for
+# both tiers, and its own index prefix); the browser tests last, in as many processes, a file per process
 # (each its own live server), in the order tests/conftest.py gives them: the files
 # with a slow test first, so that no process is left running one alone at the end.
 TEST_WORKERS ?= 2
 test: install apertium opensearch browsers
 	$(MAKE) --no-print-directory -j 2 --output-sync=target test-checks test-fast
-	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m "not browser" \
-	  -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
-	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m browser \
+	run=$$(mktemp -d) && export DJANGO_SETTINGS_MODULE=kb.settings.test TEST_DATABASE_RUN_FOLDER=$$run && \
+	trap '$(BIN)/python -m tests.database_template drop $$run' EXIT && \
+	$(BIN)/pytest --ignore=tests/unit -m "not browser" \
+	  -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS) && \
+	$(BIN)/pytest --ignore=tests/unit -m browser \
 	  -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # The checks before the tests (beside the fast tier in `make test`, each on a core):

@@ -10,11 +10,15 @@ own, as Django's `manage.py test --parallel` does (`clone_test_db`: `CREATE DATA
 The template is migrated afresh on every run, never kept from an earlier one: a
 migration that breaks still fails the run. The run's folder (the lock, and the names
 of the templates made) belongs to the process that made it, xdist's controller or a
-run's only process, which drops the templates at the end.
+run's only process, which drops the templates at the end. `make test` gives both of
+its tiers one folder of its own (TEST_DATABASE_RUN_FOLDER), so the browser tier
+copies the template the integration tier migrated, and drops it when both are done
+(`python -m tests.database_template drop FOLDER`).
 """
 
 import fcntl
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -28,6 +32,7 @@ from django.test.utils import teardown_databases
 RUN_FOLDER = pytest.StashKey[Path]()
 WORKER_INPUT = "repertorio_test_run_folder"  # the folder, as handed to each process
 TEMPLATES = "templates.json"  # alias -> template database name, once migrated
+SHARED_RUN_FOLDER = "TEST_DATABASE_RUN_FOLDER"  # a folder several runs share
 
 
 def hand_over(node) -> None:
@@ -82,6 +87,7 @@ def set_up(config, prepare: Callable[[], object], verbosity: int = 0) -> list:
         # its last one closed writes SQLite's log back into the file.
         connections.close_all()
         for connection in connections.all():
+            _remove_sqlite_logs(connection, copy)  # a crashed run's, not this copy's
             connection.creation.clone_test_db(suffix=copy, verbosity=verbosity)
     for connection in connections.all():
         # In place: the live server's threads make their connections from this dict.
@@ -105,7 +111,15 @@ def tear_down(old_names: list, verbosity: int = 0) -> None:
                     " WHERE datname = %s AND pid <> pg_backend_pid()",
                     [connection.settings_dict["NAME"]],
                 )
+    sqlite_copies = [
+        connection.settings_dict["NAME"]
+        for connection, _, _ in old_names
+        if connection.vendor == "sqlite"
+    ]
     teardown_databases(old_names, verbosity=verbosity)
+    for name in sqlite_copies:  # left by that other context's connection
+        for log in (f"{name}-wal", f"{name}-shm"):
+            Path(log).unlink(missing_ok=True)
 
 
 def drop_templates(folder: Path) -> None:
@@ -121,7 +135,18 @@ def drop_templates(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def _remove_sqlite_logs(connection, copy: str) -> None:
+    if connection.vendor == "sqlite":
+        name = connection.creation.get_test_db_clone_settings(copy)["NAME"]
+        for log in (f"{name}-wal", f"{name}-shm"):
+            Path(log).unlink(missing_ok=True)
+
+
 def _own_run_folder(config) -> Path:
+    """The run's folder: one several runs share (its maker drops the templates), or
+    one of this run's own."""
+    if os.environ.get(SHARED_RUN_FOLDER):
+        return Path(os.environ[SHARED_RUN_FOLDER])
     if RUN_FOLDER not in config.stash:
         config.stash[RUN_FOLDER] = Path(tempfile.mkdtemp(prefix="repertorio-test-db-"))
     return config.stash[RUN_FOLDER]
@@ -135,3 +160,15 @@ def _locked(path: Path):
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+if __name__ == "__main__":  # python -m tests.database_template drop FOLDER
+    import sys
+
+    import django
+
+    command, folder = sys.argv[1:]
+    if command != "drop":
+        sys.exit(f"unknown command {command!r}: drop FOLDER")
+    django.setup()
+    drop_templates(Path(folder))
