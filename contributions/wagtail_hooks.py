@@ -5,14 +5,33 @@ import datetime
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import EditView, InspectView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from kb.folded_search import FoldedSearch
+
 from .contributed_documents import private_document
 from .models import ErasureLog, Submission
+
+
+def page_link(page, *, with_state: bool = False):
+    """A practice named by its title, linked to its edit page (where the editor
+    reviews, publishes or opens the live page); "—" when there is none."""
+    if page is None:
+        return "—"
+    link = format_html(
+        '<a href="{}">{}</a>',
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        page.get_admin_display_title(),
+    )
+    if not with_state:
+        return link
+    return format_html("{} ({})", link, _("published") if page.live else _("draft"))
 
 
 class SubmissionInspectView(InspectView):
@@ -36,25 +55,10 @@ class SubmissionInspectView(InspectView):
         return value
 
     def get_practice_display_value(self):
-        page = self.object.practice
-        if page is None:
-            return "—"
-        return format_html(
-            '<a href="{}">{}</a> ({})',
-            reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            page.get_admin_display_title(),
-            _("published") if page.live else _("draft"),
-        )
+        return page_link(self.object.practice, with_state=True)
 
     def get_possible_duplicate_of_display_value(self):
-        page = self.object.possible_duplicate_of
-        if page is None:
-            return "—"
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            page.get_admin_display_title(),
-        )
+        return page_link(self.object.possible_duplicate_of)
 
     def get_document_display_value(self):
         if not self.object.document:
@@ -76,18 +80,36 @@ class SubmissionEditView(EditView):
         return form
 
 
+class SubmissionIndexView(FoldedSearch, IndexView):
+    """The inbox: "participacion" finds "Participación", "perez" Ana Pérez, on
+    SQLite and PostgreSQL alike."""
+
+
 class SubmissionViewSet(ModelViewSet):
     model = Submission
     icon = "mail"
     menu_label = _("Contributions")
+    index_view_class = SubmissionIndexView
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     edit_view_class = SubmissionEditView
+    # The reference opens the contribution (its status); the practices open their
+    # edit pages, as everywhere else in the admin.
     list_display = [
         "reference",
-        "practice",
+        Column(
+            "practice",
+            label=capfirst(_("practice")),
+            accessor=lambda submission: page_link(submission.practice),
+            sort_key="practice__title",
+        ),
         "status",
-        "possible_duplicate_of",
+        Column(
+            "possible_duplicate_of",
+            label=capfirst(_("possible duplicate of")),
+            accessor=lambda submission: page_link(submission.possible_duplicate_of),
+            sort_key="possible_duplicate_of__title",
+        ),
         "created_at",
     ]
     list_filter = ["status"]

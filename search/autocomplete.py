@@ -1,4 +1,11 @@
-"""What the search box suggests as you type: practice titles and taxonomy terms."""
+"""What the search box suggests as you type: practice titles and taxonomy terms.
+
+A term is offered as the filter it is (its facet, value and the facet's name in the
+reader's language: "Open data", a theme, and "Open data", a practice type, are two
+suggestions), so that choosing it applies the filter rather than typing its words.
+"""
+
+from django.utils import translation
 
 from kb.text import fold
 from practices.facets import FACETS
@@ -18,10 +25,19 @@ def autocomplete(prefix: str, lang: str, size: int = 8) -> dict:
     for facet in FACETS:
         if not facet.in_autocomplete:
             continue
+        with translation.override(lang):
+            facet_label = str(facet.label)
         for value, label in facet_labels()[facet.name].items():
             text = label.text(lang)
             if any(_starts_nearly(word, folded) for word in _prefixes(fold(text))):
-                terms.append({"facet": facet.name, "value": value, "label": text})
+                terms.append(
+                    {
+                        "facet": facet.name,
+                        "value": value,
+                        "label": text,
+                        "facet_label": facet_label,
+                    }
+                )
     body = {
         "size": size,
         "query": {

@@ -274,6 +274,46 @@ def _parse(params, default_lang: str) -> SearchFilters:
     )
 
 
+def without_form_blanks(params, filters: SearchFilters) -> str | None:
+    """The query string `params` gave without what a plain form sends for nothing
+    chosen; None when it sent none of that.
+
+    Without JavaScript the search form sends every field: the empty words and
+    years, the order it starts with, and the undated switch's hidden "0" before its
+    box. Left in, they make long links to share and many addresses for one search
+    to cache. Everything else stays as given, in its order: a value the search
+    could not use (a year out of range, a theme that does not exist) is still named
+    on the page and still in the box it was typed in. `filters` are those parsed
+    from `params`, with what could not be understood left out.
+    """
+    kept, noise = [], False
+    for name in params:
+        values = _raw(params, name)
+        if name == "undated":
+            meant = _meant_undated(values, filters)
+            kept += [(name, value) for value in meant]
+            noise = noise or meant != values
+            continue
+        for value in values:
+            blank = not value.strip()
+            if blank or (name == "sort" and value.strip() == SearchFilters.sort):
+                noise = True
+            else:
+                kept.append((name, value))
+    return urlencode(kept) if noise else None
+
+
+def _meant_undated(values: list[str], filters: SearchFilters) -> list[str]:
+    """What an `undated` parameter says beyond the default: its last value, which
+    counts, if it changes what the years keep; nothing if it does not; all of it,
+    as given, if it could not be understood (the page names it)."""
+    if not values or filters.undated is None:
+        return [value for value in values if value.strip()]
+    if filters.has_years and filters.includes_undated != filters.undated_default:
+        return [values[-1]]
+    return []
+
+
 def _one_of(choices: tuple[str, ...]) -> str:
     return _("must be one of %(choices)s") % {"choices": ", ".join(choices)}
 

@@ -59,6 +59,25 @@ SPANISH_PLURAL_FORMS = {
     },
 }
 LANGUAGE_FILTERS = {"es": list(SPANISH_PLURAL_FORMS), "en": []}
+# BM25's parameters for a kind of text field (its own and machine-translated
+# fields, per language, and their folded copies), by the field's name in
+# TEXT_FIELDS or PROBLEM_FIELD: {"k1": ..., "b": ...}. A field not named here is
+# scored by OpenSearch's default BM25 (k1 1.2, b 0.75). A change here changes the
+# index settings, not the mapping's digest: bump MAPPING_VERSION with it.
+BM25_BY_FIELD: dict[str, dict[str, float]] = {}
+DEFAULT_BM25 = {"k1": 1.2, "b": 0.75}
+
+
+def similarity_name(field: str) -> str:
+    return f"{field}_bm25"
+
+
+def similarities(by_field: dict[str, dict[str, float]]) -> dict:
+    """The index's `similarity` settings for BM25_BY_FIELD (or a variant of it)."""
+    return {
+        similarity_name(field): {"type": "BM25", **DEFAULT_BM25, **parameters}
+        for field, parameters in by_field.items()
+    }
 
 
 def index_settings(synonym_rules: list[str], with_vectors: bool = False) -> dict:
@@ -113,18 +132,27 @@ def index_settings(synonym_rules: list[str], with_vectors: bool = False) -> dict
         "max_result_window": 10_000,
         "analysis": analysis,
     }
+    if BM25_BY_FIELD:
+        settings["similarity"] = similarities(BM25_BY_FIELD)
     if with_vectors:
         settings["knn"] = True
     return settings
 
 
-def _text_field(language: str, *, highlighted: bool = False) -> dict:
+def _text_field(
+    language: str, *, highlighted: bool = False, kind: str | None = None
+) -> dict:
+    """A text field of `language`; `kind`: its name in TEXT_FIELDS or PROBLEM_FIELD,
+    whose BM25 parameters (BM25_BY_FIELD) it is scored with."""
+    folded = {"type": "text", "analyzer": "folded"}
     field = {
         "type": "text",
         "analyzer": language,
         "search_analyzer": f"{language}_search",
-        "fields": {"folded": {"type": "text", "analyzer": "folded"}},
+        "fields": {"folded": folded},
     }
+    if kind in BM25_BY_FIELD:
+        field["similarity"] = folded["similarity"] = similarity_name(kind)
     if highlighted:
         field["index_options"] = "offsets"
     return field
@@ -175,13 +203,15 @@ def index_mappings(with_vectors: bool = False) -> dict:
     for field in TEXT_FIELDS:
         for language in LANGUAGES:
             properties[f"{field}_{language}"] = _text_field(
-                language, highlighted=field in HIGHLIGHTED_FIELDS
+                language, highlighted=field in HIGHLIGHTED_FIELDS, kind=field
             )
     for field in (*MACHINE_FIELDS, PROBLEM_FIELD):
         for language in LANGUAGES:
-            properties[f"{field}_mt_{language}"] = _text_field(language)
+            properties[f"{field}_mt_{language}"] = _text_field(language, kind=field)
     for language in LANGUAGES:
-        properties[f"{PROBLEM_FIELD}_{language}"] = _text_field(language)
+        properties[f"{PROBLEM_FIELD}_{language}"] = _text_field(
+            language, kind=PROBLEM_FIELD
+        )
     if with_vectors:
         properties[VECTOR_FIELD] = vector_field()
         if PASSAGE_VECTORS:

@@ -21,7 +21,9 @@ FACET_BUCKET_LIMIT = 6000
 TEXT_BOOSTS = {"title": 4, "terms": 2, "summary": 2, "body": 1}
 # Machine translations count, but below what people wrote.
 MACHINE_WEIGHT = 0.5
-# The Spanish query translated into English, when that is switched on.
+# The words as typed (a question's topic): the weight the others are set against.
+WORDS_BOOST = 3
+# The query machine-translated into the other language, when that is switched on.
 QUERY_TRANSLATION_BOOST = 1.5
 # The query with its misspelt glossary terms corrected (SEARCH_KEY_TERM_TYPOS),
 # matched beside the query as typed.
@@ -47,6 +49,10 @@ HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 RESCORE_WINDOW = 100
 # How far apart the phrase's words may lie and still count as the phrase.
 PHRASE_SLOP = 2
+# The phrase's weight in the rescore, added to the first score.
+PHRASE_BOOST = 2
+# The typo-tolerant match of the words in the `suggest` field.
+TYPO_BOOST = 1
 
 
 @dataclass(frozen=True)
@@ -64,18 +70,22 @@ class RankedQuery:
     refusable_vectors: bool = False
 
 
-def text_fields(suffix: str = "") -> list[str]:
-    human = [
+def text_fields(
+    suffix: str = "", *, human: bool = True, machine: bool = True
+) -> list[str]:
+    """Every text field with its boost: people's text (`human`) and machine
+    translations (`machine`, MACHINE_WEIGHT of people's)."""
+    people = [
         f"{field}_{language}{suffix}^{boost}"
         for field, boost in TEXT_BOOSTS.items()
         for language in LANGUAGES
     ]
-    machine = [
+    translations = [
         f"{field}_mt_{language}{suffix}^{TEXT_BOOSTS[field] * MACHINE_WEIGHT:g}"
         for field in MACHINE_FIELDS
         for language in LANGUAGES
     ]
-    return human + machine
+    return (people if human else []) + (translations if machine else [])
 
 
 def synonym_phrases() -> bool:
@@ -88,6 +98,88 @@ def synonym_phrases() -> bool:
 
 # How many of the words must match (in one field, or across fields).
 WORDS_REQUIRED = "2<75%"
+# A practice matching in several fields scores its best field plus this share of
+# each other's.
+TIE_BREAKER = 0.3
+
+# How the words meet machine translations (`words_clause`). Off, as before, they
+# are fields beside people's text in one `multi_match`. MACHINE_CLAUSE: the
+# translations are a `multi_match` of their own, MACHINE_WORDS_REQUIRED of the
+# words in one field (or, MACHINE_AS_PHRASE, the words as a phrase), joined with
+# people's text in a `dis_max`: a translation's accidents ("en línea" in "in line
+# with the UN Convention") then need more of the query to count.
+MACHINE_CLAUSE = False
+MACHINE_WORDS_REQUIRED = WORDS_REQUIRED
+MACHINE_AS_PHRASE = False
+# The query's own machine translation matched on machine translations too: a
+# Spanish query translated into English meets a Spanish practice's English
+# translation, a translation of a translation, where the words typed meet its
+# Spanish already.
+TRANSLATION_ON_MACHINE = True
+# A machine translation holding every word of the query (in one field) counts this
+# much more, beside its match as above: a translation's accident seldom holds them
+# all. 0 is off.
+MACHINE_COVERAGE_BOOST = 0
+
+
+def words_clause(
+    text: str,
+    boost: float,
+    match_type: str,
+    *,
+    translation: bool = False,
+    required: str = "",
+) -> dict:
+    """`text` matched over the text fields (people's and machine-translated),
+    `required` of its words in one field (`best_fields`) or across fields
+    (`cross_fields`); `translation`: `text` is the query's machine translation
+    (TRANSLATION_ON_MACHINE)."""
+    required = required or WORDS_REQUIRED
+
+    def over(fields: list[str], required: str) -> dict:
+        return {
+            "multi_match": {
+                "query": text,
+                "fields": fields,
+                "type": match_type,
+                "tie_breaker": TIE_BREAKER,
+                "minimum_should_match": required,
+                "auto_generate_synonyms_phrase_query": synonym_phrases(),
+            }
+        }
+
+    if translation and not TRANSLATION_ON_MACHINE:
+        clause = over(text_fields(machine=False), required)
+    elif not MACHINE_CLAUSE:
+        clause = over(text_fields(), required)
+    else:
+        machine_fields = text_fields(human=False)
+        machine = (
+            {
+                "multi_match": {
+                    "query": text,
+                    "fields": machine_fields,
+                    "type": "phrase",
+                    "slop": PHRASE_SLOP,
+                    "tie_breaker": TIE_BREAKER,
+                }
+            }
+            if MACHINE_AS_PHRASE
+            else over(machine_fields, MACHINE_WORDS_REQUIRED)
+        )
+        return {
+            "dis_max": {
+                "queries": [over(text_fields(machine=False), required), machine],
+                "tie_breaker": TIE_BREAKER,
+                "boost": boost,
+            }
+        }
+    clause["multi_match"]["boost"] = boost
+    if not MACHINE_COVERAGE_BOOST or (translation and not TRANSLATION_ON_MACHINE):
+        return clause
+    whole = over(text_fields(human=False), "100%")
+    whole["multi_match"]["boost"] = boost * MACHINE_COVERAGE_BOOST
+    return {"bool": {"should": [clause, whole]}}
 
 
 def matching_query(
@@ -97,6 +189,8 @@ def matching_query(
     *,
     across_fields: bool = False,
     key_phrases: tuple[str, ...] = (),
+    required: str = "",
+    any_word_boost: float = 0.0,
 ) -> dict:
     """Which practices the words find, and their first score. `translated`: the
     query machine-translated (see SEARCH_QUERY_TRANSLATION), matched as one more,
@@ -104,63 +198,67 @@ def matching_query(
     (`ranking.key_term_correction`), matched as one more clause; `across_fields`:
     the words may meet in different fields of a practice (`cross_fields`), not
     three quarters of them in one; `key_phrases`: glossary phrases the query names
-    (`key_terms.key_phrases_in`), each matched as a phrase, one more clause."""
+    (`key_terms.key_phrases_in`), each matched as a phrase, one more clause;
+    `required`: how many of the words must match, if not WORDS_REQUIRED (the typo
+    clause keeps WORDS_REQUIRED); `any_word_boost`: a practice holding any one of
+    the words matches too, scored that fraction of this query (0: not)."""
     if not q:
         return {"match_all": {}}
+    if any_word_boost and len(q.split()) <= LONG_QUERY_WORDS:
+        return with_any_word(
+            matching_query(
+                q,
+                translated,
+                corrected,
+                across_fields=across_fields,
+                key_phrases=key_phrases,
+                required=required,
+            ),
+            matching_query(
+                q, translated, corrected, across_fields=across_fields, required="1"
+            ),
+            any_word_boost,
+        )
+    required = required or WORDS_REQUIRED
     long_text = len(q.split()) > LONG_QUERY_WORDS
     q, translated = first_words(q), first_words(translated)
     match_type = "cross_fields" if across_fields else "best_fields"
     extra = []
     if corrected and not long_text:
         extra.append(
-            {
-                "multi_match": {
-                    "query": corrected,
-                    "fields": text_fields(),
-                    "type": match_type,
-                    "tie_breaker": 0.3,
-                    "minimum_should_match": WORDS_REQUIRED,
-                    "auto_generate_synonyms_phrase_query": synonym_phrases(),
-                    "boost": KEY_TERM_BOOST,
-                }
-            }
+            words_clause(corrected, KEY_TERM_BOOST, match_type, required=required)
         )
     if translated and not long_text and translated.casefold() != q.casefold():
         extra.append(
-            {
-                "multi_match": {
-                    "query": translated,
-                    "fields": text_fields(),
-                    "type": match_type,
-                    "tie_breaker": 0.3,
-                    "minimum_should_match": WORDS_REQUIRED,
-                    "auto_generate_synonyms_phrase_query": synonym_phrases(),
-                    "boost": QUERY_TRANSLATION_BOOST,
-                }
-            }
+            words_clause(
+                translated,
+                QUERY_TRANSLATION_BOOST,
+                match_type,
+                translation=True,
+                required=required,
+            )
         )
     return {
         "bool": {
             "should": extra
-            + [
-                # Analysed per language: stemming, stop words and bilingual synonyms.
-                {
-                    "multi_match": {
-                        "query": q,
-                        "fields": text_fields(),
-                        "type": match_type,
-                        "tie_breaker": 0.3,
-                        "minimum_should_match": WORDS_REQUIRED,
-                        "auto_generate_synonyms_phrase_query": synonym_phrases(),
-                        "boost": 3,
-                    }
-                },
-            ]
+            # Analysed per language: stemming, stop words and bilingual synonyms.
+            + [words_clause(q, WORDS_BOOST, match_type, required=required)]
             + ([] if long_text else [typo_tolerant_match(q)])
             + [
                 key_phrase_query(phrase, text_fields(), KEY_PHRASE_BOOST)
                 for phrase in ([] if long_text else key_phrases)
             ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def with_any_word(words: dict, any_word: dict, boost: float) -> dict:
+    """`words`, or else `any_word` (the same words, any one of them required),
+    scored `boost` times as much: after the practices the words match."""
+    return {
+        "bool": {
+            "should": [words, {"bool": {"should": [any_word], "boost": boost}}],
             "minimum_should_match": 1,
         }
     }
@@ -202,7 +300,7 @@ def phrase_query(q: str) -> dict:
                 }
                 for language in LANGUAGES
             ],
-            "boost": 2,
+            "boost": PHRASE_BOOST,
         }
     }
 
@@ -219,6 +317,7 @@ def typo_tolerant_match(q: str) -> dict:
                 "prefix_length": 1,
                 "max_expansions": 20,
                 "minimum_should_match": WORDS_REQUIRED,
+                "boost": TYPO_BOOST,
             }
         }
     }
@@ -239,6 +338,8 @@ def text_query(
     phrase: str = "",
     key_phrases: tuple[str, ...] = (),
     word_share: dict | None = None,
+    required: str = "",
+    any_word_boost: float = 0.0,
 ) -> dict:
     """The words' query with the phrase (`phrase`, or the words) and `word_share`
     (`word_share_query`) scored on every match the words find: for requests that
@@ -251,6 +352,8 @@ def text_query(
         corrected,
         across_fields=across_fields,
         key_phrases=key_phrases,
+        required=required,
+        any_word_boost=any_word_boost,
     )
     return {
         "bool": {

@@ -28,7 +28,12 @@ from django.conf import settings
 from django.core.cache import cache
 
 from kb.text import fold as folded_words
-from practices.translation import language_of, other_language, translate_query
+from practices.translation import (
+    language_of,
+    other_language,
+    spanish_with_accents,
+    translate_query,
+)
 
 from .filters import SearchFilters
 from .indexer import alias_name
@@ -98,6 +103,16 @@ BY_SCORE = ("relevance", "mexico")
 # portal" -> "open Dates portal"), a second clause nearly the words': English 0.684
 # -> 0.704 on the harness's tuning half (docs/search.md, sixth wave).
 QUERY_FROM_ITS_LANGUAGE = True
+# Spanish typed without accents given its accents back before Apertium translates
+# it (practices/translation/accents.py): its dictionary knows "transformación", not
+# "transformacion", and reads "publica" as a verb ("Education publishes"). Measured
+# and off (docs/search.md, seventh wave): better translations, no better ranking.
+QUERY_ACCENTS_RESTORED = False
+# Also the words the dictionary does not know; off, only the words it knows only as
+# verbs ("publica", "tramites").
+QUERY_ACCENTS_UNKNOWN_WORDS = True
+# The same for the text the query's vector is made from.
+VECTOR_ACCENTS_RESTORED = False
 
 
 # How a question (told by its form, search/questions.py) is matched: by its topic,
@@ -121,6 +136,15 @@ QUESTION_VECTOR_TOPIC = True
 # off-topic words (docs/search.md, fifth wave).
 PLACE_ACROSS_FIELDS = True
 PLACE_FACETS = ("country", "subdivision")
+# Measured under a place and not kept (docs/search.md, seventh wave): how many of
+# the words must match, if not query.WORDS_REQUIRED ("1": any one of them), and
+# PLACE_ANY_WORD_BOOST, a practice holding any one of the words matching too,
+# scored that fraction of the words' query, so after those holding as many as the
+# search requires (0 is off). Filtered queries on the harness's tuning half: 0.806
+# as kept, 0.805 any word, 0.807 any word after (recall@50 0.816 -> 0.859, 0.9
+# more results a search, off-topic words 0.09 more a country).
+PLACE_WORDS_REQUIRED = ""
+PLACE_ANY_WORD_BOOST = 0.0
 
 
 # A word of the query's language, as typed, is no typo of a key term, however near
@@ -179,6 +203,10 @@ class MatchedWords:
     across_fields: bool = False
     phrase: str = ""
     key_phrases: tuple[str, ...] = ()
+    # How many of the words must match, if not query.WORDS_REQUIRED; a practice
+    # holding any one of them matching too, scored this fraction (0: not).
+    required: str = ""
+    any_word_boost: float = 0.0
 
     def query(self) -> dict:
         return matching_query(
@@ -187,6 +215,8 @@ class MatchedWords:
             self.corrected,
             across_fields=self.across_fields,
             key_phrases=self.key_phrases,
+            required=self.required,
+            any_word_boost=self.any_word_boost,
         )
 
     def word_share(self) -> dict | None:
@@ -214,6 +244,8 @@ class MatchedWords:
             phrase=self.phrase,
             key_phrases=self.key_phrases,
             word_share=self.word_share(),
+            required=self.required,
+            any_word_boost=self.any_word_boost,
         )
 
 
@@ -241,8 +273,13 @@ def matched_words(
             corrected=corrected and question_topic(corrected, without_actions),
             across_fields=QUESTION_ACROSS_FIELDS,
         )
-    if PLACE_ACROSS_FIELDS and any(filters.values(f) for f in PLACE_FACETS):
-        words = replace(words, across_fields=True)
+    if any(filters.values(f) for f in PLACE_FACETS):
+        words = replace(
+            words,
+            across_fields=PLACE_ACROSS_FIELDS or words.across_fields,
+            required=PLACE_WORDS_REQUIRED,
+            any_word_boost=PLACE_ANY_WORD_BOOST,
+        )
     if not KEY_PHRASE_WHOLE_QUERY and phrases_cover(
         words.key_phrases, words.corrected or words.q
     ):
@@ -277,6 +314,8 @@ def named_key_phrases(q: str, corrected: str = "") -> tuple[str, ...]:
 
 def vector_words(q: str) -> str:
     """What the query's vector is made from: a question's topic, else the words."""
+    if VECTOR_ACCENTS_RESTORED:
+        q = spanish_with_accents(q)
     if QUESTION_VECTOR_TOPIC and is_question(q):
         return question_topic(q)
     return q
@@ -289,7 +328,10 @@ def query_translation(filters: SearchFilters) -> str:
     if not filters.q or not settings.SEARCH_QUERY_TRANSLATION:
         return ""
     source = language_of(filters.q, filters.lang) if QUERY_FROM_ITS_LANGUAGE else "es"
-    return translate_query(filters.q, source, other_language(source))
+    q = filters.q
+    if QUERY_ACCENTS_RESTORED and source == "es":
+        q = spanish_with_accents(q, unknown_words=QUERY_ACCENTS_UNKNOWN_WORDS)
+    return translate_query(q, source, other_language(source))
 
 
 def key_term_correction(filters: SearchFilters) -> str:

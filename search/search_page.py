@@ -4,19 +4,20 @@ A parameter that cannot be understood is named on the page, in the reader's
 language, and left out: the rest of the search (words and valid filters) still runs
 and shows, with status 400. A page past the last one says how many practices and
 pages the search has, and links to them; an empty result offers ways out, each with
-the count it would give.
+the count it would give. The empty fields a form without JavaScript sends are
+taken out of the address by a redirect (`without_form_blanks`).
 """
 
 from dataclasses import replace
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from practices.facets import FACETS, facet_named
 
-from .filters import WHOLE_NUMBER, FilterError, parse_filters
+from .filters import WHOLE_NUMBER, FilterError, parse_filters, without_form_blanks
 from .service import SearchUnavailable, count_practices, search_practices
 
 # What readers call the parameters that are not facets (facets have their label).
@@ -37,6 +38,9 @@ def search_page(request):
     lang = "en" if (get_language() or "es").startswith("en") else "es"
     context = {"errors": [], "results": None, "unavailable": False, "lang": lang}
     filters, errors = _parse_keeping_what_is_valid(_without_lang(request.GET), lang)
+    tidy = without_form_blanks(request.GET, filters)
+    if tidy is not None:
+        return redirect(f"{request.path}?{tidy}" if tidy else request.path)
     context["filters"] = filters
     status = 400 if errors else 200
     try:
@@ -71,6 +75,10 @@ def search_page(request):
         if not results.total:
             context["ways_out"] = _ways_out(filters, context["chips"])
     context["errors"] = [_explained(error) for error in errors]
+    # What was typed in a field the search could not use stays in it, to correct.
+    context["typed"] = {
+        error.parameter: request.GET.get(error.parameter, "") for error in errors
+    }
     context["ignored"] = [
         {"label": facet_named(name).label, "value": raw}
         for name, raw in filters.ignored

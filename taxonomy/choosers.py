@@ -14,9 +14,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from kb.folded_search import folded_matches
 from kb.text import fold
 
-from .folded_search import folded_matches
 from .models import Country, Subdivision
 
 

@@ -9,8 +9,9 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from kb.folded_search import FoldedSearch
+
 from .choosers import country_chooser_viewset, subdivision_chooser_viewset
-from .folded_search import folded_matches
 from .models import (
     Country,
     EvidenceLevel,
@@ -25,13 +26,8 @@ from .models import (
 )
 
 
-class FoldedSearchIndexView(IndexView):
+class FoldedSearchIndexView(FoldedSearch, IndexView):
     """The listing's search box ignores accents and capitals in `search_fields`."""
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return folded_matches(queryset, self.search_query, self.search_fields)
 
 
 def _term_viewset(term_model, icon="tag", extra_filters=()):

@@ -178,8 +178,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # the host the reader reached instead (kb/absolute_urls.py).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
-# The admin's own search stays on the database so editors never depend on OpenSearch.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The admin's own search stays on the database so editors never depend on OpenSearch:
+# Wagtail's database backend, ignoring accents on PostgreSQL too (kb/admin_search.py;
+# the configurations are ignored on SQLite).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "kb.admin_search",
+        "SEARCH_CONFIG": "repertorio_spanish_folded",
+        "AUTOCOMPLETE_CONFIG": "repertorio_folded",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -240,18 +240,27 @@ class ApertiumAnalyser(ApertiumPipeline):
         ("beneficiaros": "beneficiar" + "os", to benefit you), is not counted: the
         analyser joins them freely, and such a form is far likelier a typo in a
         search ("beneficiarios") than the word meant."""
+        return set(self.word_classes(words))
+
+    def word_classes(self, words: Iterable[str]) -> dict[str, set[str]]:
+        """Those of `words` the dictionary knows (as `known_words`), each with the
+        classes it reads as ("publica": {"vblex"}, a verb; "pública": {"adj"})."""
         asked = " ".join(word for word in words if word.isalpha())
         if not asked:
-            return set()
-        return {
-            word
-            for surface, readings in _ANALYSED_WORD.findall(self.translate(asked))
-            if any(
-                not reading.startswith("*") and "+" not in reading
+            return {}
+        classes: dict[str, set[str]] = {}
+        for surface, readings in _ANALYSED_WORD.findall(self.translate(asked)):
+            read = {
+                _READING_CLASS.search(reading).group(1)
                 for reading in readings.split("/")
-            )
-            for word in surface.split()
-        }
+                if not reading.startswith("*")
+                and "+" not in reading
+                and _READING_CLASS.search(reading)
+            }
+            if read:
+                for word in surface.split():
+                    classes.setdefault(word, set()).update(read)
+        return classes
 
     def _pipeline(self) -> str:
         return super()._pipeline().split("|")[0].strip()
@@ -259,6 +268,8 @@ class ApertiumAnalyser(ApertiumPipeline):
 
 # One analysed word of lt-proc's stream: ^surface/reading/reading…$
 _ANALYSED_WORD = re.compile(r"\^([^/$^]*)/([^$^]*)\$")
+# A reading's word class: its first tag ("publicar<vblex><pri>…" -> "vblex").
+_READING_CLASS = re.compile(r"<([^<>]+)>")
 
 
 def _data_dir(command_path: str) -> Path:

@@ -32,6 +32,7 @@ from ..translatable_texts import (
     source_texts,
     text_hash,
 )
+from .accents import with_accents
 from .apertium import (
     MODES,
     ApertiumTranslator,
@@ -313,6 +314,23 @@ def known_words(words: Iterable[str], language: str) -> set[str] | None:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def spanish_with_accents(q: str, *, unknown_words: bool = True) -> str:
+    """`q`, Spanish, with the accents of words typed without them, by Apertium's
+    Spanish dictionary (`accents.with_accents`); as typed without Apertium."""
+    return with_accents(
+        q, lambda words: word_classes(words, "es"), unknown_words=unknown_words
+    )
+
+
+def word_classes(words: Iterable[str], language: str) -> dict[str, set[str]] | None:
+    """Those of `words` Apertium's dictionary of `language` knows, each with its
+    word classes ("vblex", "n", "adj"…); None when Apertium is unavailable."""
+    try:
+        return warm_analyser(language).word_classes(words)
+    except TranslatorUnavailable:
+        return None
 
 
 def language_of(q: str, likely: str) -> str:

@@ -34,7 +34,12 @@ from ..client import get_client
 from ..commands import drain_queue
 from ..labels import clear_label_cache
 from ..service import search_practices
+from .attribution import Attribution, attribute
 from .ceiling import PER_QUERY_HEAD, ceiling_table, per_query_line, query_ceiling
+from .clause_scores import CANDIDATES, query_candidates
+from .clause_weights import fit_report
+from .clause_weights import save as save_clause_scores
+from .field_weights import fit_report as field_fit_report
 from .judgements import (
     HALVES,
     KINDS,
@@ -46,6 +51,7 @@ from .judgements import (
 from .metrics import ndcg_at, recall_at
 from .rankings import VectorsOnlyRanking
 from .reach import practice_vectors, query_reach, search_filters
+from .similarity import FIELD_KINDS, IndexVariant, every_field_named, set_variant
 
 OGP_FILE = "ogp_commitments_subset.csv"
 WAGTAIL_BACKEND = "wagtail_opensearch"
@@ -124,10 +130,19 @@ def evaluate(
     engines: tuple[str, ...] = ("ours", "wagtail"),
     per_query: bool = False,
     ceiling: bool = False,
+    attribution: bool = False,
+    clause_weights: bool = False,
+    clause_scores_out: Path | None = None,
+    field_weights: bool = False,
     out: Callable[[str], None] = print,
 ) -> Evaluation:
     """Run the judged set; raises EvaluationSkipped when the OGP file is absent.
-    `ceiling`: also what the judgements allow a ranking (`ceiling.py`)."""
+    `ceiling`: also what the judgements allow a ranking (`ceiling.py`);
+    `attribution`: which clauses and fields score the first ten of the tuning
+    half's searches (`attribution.py`); `clause_weights`: also the clause weights
+    fitted on the tuning half (`clause_weights.py`), the scores saved to
+    `clause_scores_out` if given; `field_weights`: also the words clauses' field
+    weights (`field_weights.py`)."""
     source = Path(data_dir or default_data_dir()) / OGP_FILE
     if not source.is_file():
         raise EvaluationSkipped(
@@ -141,6 +156,11 @@ def evaluate(
             index_changes.enter_context(
                 mock.patch.object(search_mapping, "PASSAGE_VECTORS", True)
             )
+        index_variants = bool(INDEX_VARIANTS.keys() & set(engines))
+        if index_variants:
+            index_changes.enter_context(
+                mock.patch.object(search_mapping, "BM25_BY_FIELD", every_field_named())
+            )
         stripped = workdir / "ogp_without_policy_areas.csv"
         write_without_judgements(source, stripped)
         records = _load(stripped, with_wagtail="wagtail" in engines, out=out)
@@ -151,6 +171,8 @@ def evaluate(
         reports = []
         for name in engines:
             rank = RANKERS[name]
+            if index_variants:
+                set_variant(INDEX_VARIANTS.get(name, IndexVariant()))
             report = EngineReport(name)
             for query in judged:
                 ranked = rank(query, identifiers)
@@ -166,6 +188,12 @@ def evaluate(
                 )
             reports.append(report)
         ceilings = _ceilings(judged, identifiers) if ceiling else []
+        attributed = _attribution(judged, identifiers) if attribution else None
+        candidates = (
+            _clause_candidates(judged, identifiers)
+            if clause_weights or clause_scores_out or field_weights
+            else []
+        )
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
     out(
         f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
@@ -191,7 +219,49 @@ def evaluate(
             out(line.rstrip())
     if ceiling:
         _print_ceilings(ceilings, per_query, out)
+    if attributed:
+        out("")
+        out(
+            "What scores the first ten (tuning half; parts of the score: people's "
+            "text and machine translations per clause; docs/search.md, seventh wave)"
+        )
+        for line in attributed.table():
+            out(line)
+    if clause_scores_out:
+        save_clause_scores(candidates, clause_scores_out, search_ranking.VECTOR_BOOST)
+    if clause_weights:
+        out("")
+        out(
+            "Clause weights fitted on the tuning half, each a multiple of today's "
+            f"(first {CANDIDATES} candidates re-ranked offline; docs/search.md, "
+            "seventh wave)"
+        )
+        fit_report(candidates, search_ranking.VECTOR_BOOST, out=out)
+    if field_weights:
+        out("")
+        out(
+            "Words clauses' field weights, each group a multiple of today's "
+            f"(first {CANDIDATES} candidates re-ranked offline; docs/search.md, "
+            "seventh wave)"
+        )
+        field_fit_report(candidates, out=out)
     return evaluation
+
+
+def _attribution(judged: list[JudgedQuery], identifiers: dict) -> Attribution:
+    keys = {str(key): source_id for key, source_id in identifiers.items()}
+    attributed = Attribution()
+    for query in judged:
+        if query.half == HALVES[0]:
+            attributed.add(*attribute(query, keys, DEPTH))
+    return attributed
+
+
+def _clause_candidates(judged: list[JudgedQuery], identifiers: dict) -> list:
+    keys = {str(key): source_id for key, source_id in identifiers.items()}
+    return [
+        query_candidates(query, keys, _ours(query, identifiers)) for query in judged
+    ]
 
 
 def _ceilings(judged: list[JudgedQuery], identifiers: dict) -> list:
@@ -461,6 +531,92 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
         WORD_SHARE_WEIGHT=10, WORD_SHARE_QUESTIONS_ONLY=True
     ),
     "phrase-slop-5": _ours_with_constants(PHRASE_SLOP=5),
+    # Seventh wave: fewer of the words under a place (docs/search.md).
+    "place-any-word": _ours_with_constants(PLACE_WORDS_REQUIRED="1"),
+    "place-any-word-after": _ours_with_constants(PLACE_ANY_WORD_BOOST=0.1),
+    # Seventh wave: machine translations' accidental matches (docs/search.md).
+    "mt-clause-75": _ours_with_constants(MACHINE_CLAUSE=True),
+    "mt-clause-all": _ours_with_constants(
+        MACHINE_CLAUSE=True, MACHINE_WORDS_REQUIRED="100%"
+    ),
+    "mt-clause-3<75": _ours_with_constants(
+        MACHINE_CLAUSE=True, MACHINE_WORDS_REQUIRED="3<75%"
+    ),
+    "mt-phrase": _ours_with_constants(MACHINE_CLAUSE=True, MACHINE_AS_PHRASE=True),
+    "translation-on-people": _ours_with_constants(TRANSLATION_ON_MACHINE=False),
+    "mt-clause-all-translation-on-people": _ours_with_constants(
+        MACHINE_CLAUSE=True,
+        MACHINE_WORDS_REQUIRED="100%",
+        TRANSLATION_ON_MACHINE=False,
+    ),
+    "tie-breaker-0": _ours_with_constants(TIE_BREAKER=0),
+    "tie-breaker-.1": _ours_with_constants(TIE_BREAKER=0.1),
+    "machine-weight-.3": _ours_with_constants(MACHINE_WEIGHT=0.3),
+    "tie-breaker-.5": _ours_with_constants(TIE_BREAKER=0.5),
+    "mt-coverage-.5": _ours_with_constants(MACHINE_COVERAGE_BOOST=0.5),
+    "mt-coverage-1": _ours_with_constants(MACHINE_COVERAGE_BOOST=1),
+    # Partial matches in a translation weigh less, whole ones more.
+    "mt-coverage-1-weight-.3": _ours_with_constants(
+        MACHINE_COVERAGE_BOOST=1, MACHINE_WEIGHT=0.3
+    ),
+    "mt-coverage-2-weight-.3": _ours_with_constants(
+        MACHINE_COVERAGE_BOOST=2, MACHINE_WEIGHT=0.3
+    ),
+    # Seventh wave: the clause weights coordinate ascent fitted on the tuning half
+    # (`--clause-weights`), as fitted and rounded; not kept (docs/search.md).
+    "clause-weights-fitted": _ours_with_constants(
+        QUERY_TRANSLATION_BOOST=1.875,
+        TYPO_BOOST=1.25,
+        KEY_PHRASE_BOOST=0.5,
+        VECTOR_BOOST=37.5,
+        PHRASE_BOOST=2.5,
+        WORD_SHARE_WEIGHT=15,
+    ),
+    "clause-weights-rounded": _ours_with_constants(
+        QUERY_TRANSLATION_BOOST=2,
+        TYPO_BOOST=1.25,
+        KEY_PHRASE_BOOST=0.5,
+        VECTOR_BOOST=35,
+        PHRASE_BOOST=2.5,
+        WORD_SHARE_WEIGHT=15,
+    ),
+    # Seventh wave: Spanish typed without accents given them back before the
+    # query's translation (QUERY_ACCENTS_RESTORED): every word the dictionary does
+    # not know or knows only as a verb, the verb forms alone, and for the query's
+    # vector too, or alone.
+    "accents-restored": _ours_with_constants(QUERY_ACCENTS_RESTORED=True),
+    "accents-verbs": _ours_with_constants(
+        QUERY_ACCENTS_RESTORED=True, QUERY_ACCENTS_UNKNOWN_WORDS=False
+    ),
+    "accents-vector-too": _ours_with_constants(
+        QUERY_ACCENTS_RESTORED=True, VECTOR_ACCENTS_RESTORED=True
+    ),
+    "accents-vector-only": _ours_with_constants(VECTOR_ACCENTS_RESTORED=True),
 }
+# Issue 26, seventh wave: BM25's parameters per kind of text field, and the search
+# analyzers' stop words (similarity.py; docs/search.md). Each is our search on one
+# index set to the variant before the engine's queries; every other engine of the
+# run is scored as mapped (BM25 at k1 1.2, b 0.75; each language's stop words).
+INDEX_VARIANTS: dict[str, IndexVariant] = {
+    "bm25-title-b0": IndexVariant({"title": {"b": 0}}),
+    "bm25-title-b.3": IndexVariant({"title": {"b": 0.3}}),
+    "bm25-summary-b.3": IndexVariant({"summary": {"b": 0.3}}),
+    "bm25-body-b.3": IndexVariant({"body": {"b": 0.3}}),
+    "bm25-body-b1": IndexVariant({"body": {"b": 1}}),
+    "bm25-body-k1-.6": IndexVariant({"body": {"k1": 0.6}}),
+    "bm25-body-k1-2": IndexVariant({"body": {"k1": 2}}),
+    "bm25-terms-b.3": IndexVariant({"terms": {"b": 0.3}}),
+    "bm25-k1-.8": IndexVariant({kind: {"k1": 0.8} for kind in FIELD_KINDS}),
+    "bm25-body-k1-3": IndexVariant({"body": {"k1": 3}}),
+    "bm25-k1-2": IndexVariant({kind: {"k1": 2} for kind in FIELD_KINDS}),
+    "bm25-body-k1-2-b1": IndexVariant({"body": {"k1": 2, "b": 1}}),
+    "bm25-body-k1-3-b1": IndexVariant({"body": {"k1": 3, "b": 1}}),
+    "bm25-body-k1-5": IndexVariant({"body": {"k1": 5}}),
+    "bm25-prose-k1-3": IndexVariant(
+        {"body": {"k1": 3}, "summary": {"k1": 3}, "problem": {"k1": 3}}
+    ),
+    "stop-words-both": IndexVariant(both_stop_words=True),
+}
+RANKERS.update(dict.fromkeys(INDEX_VARIANTS, _ours))
 # The engines that need the passages' vectors in the index they search.
 PASSAGE_ENGINES = {name for name in RANKERS if name.startswith("passage")}

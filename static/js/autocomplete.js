@@ -3,8 +3,9 @@
 // native datalist, which hides any option that does not start with what was typed,
 // it shows what the API found, one typo included ("municpal" offers "municipal").
 // Keys: Down and Up move through the options, Enter takes one, Escape closes the
-// list. A term is searched for; a practice opens. Without JavaScript the box is a
-// plain search field.
+// list. A term (named with its facet: "Datos abiertos · Tema") applies its filter to
+// the search shown, as ticking its box would; a practice opens. Without JavaScript
+// the box is a plain search field.
 (function () {
   "use strict";
   if (!window.fetch) return;
@@ -67,40 +68,81 @@
     }
   }
 
+  function submit(form) {
+    if (form.requestSubmit) form.requestSubmit();
+    else form.submit();
+  }
+
+  // The words typed only found the term: the box goes back to the words of the
+  // search shown (none on the home page), and the term's box is ticked, or its
+  // value sent along where the page has no such box.
+  function applyFilter(input, option) {
+    var form = input.form;
+    if (!form) return;
+    var facet = option.dataset.facet, value = option.dataset.value;
+    input.value = input.defaultValue;
+    var box = Array.prototype.filter.call(form.elements, function (el) {
+      return el.type === "checkbox" && el.name === facet && el.value === value;
+    })[0];
+    var added = null;
+    if (box) {
+      box.checked = true;
+    } else {
+      added = document.createElement("input");
+      added.type = "hidden";
+      added.name = facet;
+      added.value = value;
+      form.appendChild(added);
+    }
+    submit(form);
+    // The form's fields were read on submitting; a page restored from history
+    // must not carry the filter into its next search.
+    if (added) added.remove();
+  }
+
   function choose(input, option) {
     close(input);
     if (option.dataset.url) {
       window.location.href = option.dataset.url;
-      return;
+    } else if (option.dataset.facet) {
+      applyFilter(input, option);
     }
-    input.value = option.dataset.value;
-    if (input.form) input.form.requestSubmit ? input.form.requestSubmit() : input.form.submit();
   }
 
   function show(input, data) {
     var listbox = listboxFor(input);
     listbox.innerHTML = "";
-    // A term is taken by its label, so two vocabularies' terms with one label
-    // ("Open data", a theme and a practice type) would be two identical options.
-    var labels = {};
-    var items = data.terms.filter(function (term) {
-      var key = term.label.toLocaleLowerCase();
-      if (labels[key]) return false;
-      labels[key] = true;
-      return true;
-    }).map(function (term) {
-      return { text: term.label, value: term.label };
+    // A term is a filter, named with its facet: "Open data" the theme and "Open
+    // data" the practice type are two options, each applying its own.
+    var items = data.terms.map(function (term) {
+      return { text: term.label, kind: term.facet_label, facet: term.facet, value: term.value };
     }).concat(data.practices.map(function (practice) {
-      return { text: practice.title, value: practice.title, url: practice.url };
+      return { text: practice.title, url: practice.url };
     }));
     items.forEach(function (item, index) {
       var option = document.createElement("li");
       option.id = listbox.id + "-" + index;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
-      option.dataset.value = item.value;
       if (item.url) option.dataset.url = item.url;
-      option.textContent = item.text;
+      if (item.facet) {
+        option.dataset.facet = item.facet;
+        option.dataset.value = item.value;
+      }
+      var text = document.createElement("span");
+      text.textContent = item.text;
+      option.appendChild(text);
+      if (item.kind) {
+        // Read as "Open data, Theme"; shown as a quieter word beside the label.
+        var pause = document.createElement("span");
+        pause.className = "visually-hidden";
+        pause.textContent = ", ";
+        var kind = document.createElement("span");
+        kind.className = "suggestion-kind";
+        kind.textContent = item.kind;
+        option.appendChild(pause);
+        option.appendChild(kind);
+      }
       listbox.appendChild(option);
     });
     input.removeAttribute("aria-activedescendant");

@@ -30,6 +30,10 @@
     // "Include undated" sends a hidden 0 before its box's 1; the last one counts.
     var undated = params.getAll("undated");
     if (undated.length > 1) params.set("undated", undated[undated.length - 1]);
+    // The order the list starts with is no choice: the address leaves it out, as
+    // the page's own links do (and the server redirects a form that sends it).
+    var sort = f.querySelector("select[name=sort]");
+    if (sort && params.get("sort") === sort.options[0].value) params.delete("sort");
     var query = params.toString();
     return f.getAttribute("action") + (query ? "?" + query : "");
   }

@@ -1,9 +1,11 @@
 """The search boxes' autocomplete, a WAI-ARIA combobox: one typo in the box still
 offers the right words (a native datalist hid them), the keys move through the
-options and take one, Escape closes the list, and without JavaScript the box is a
-plain search field. Both languages, on a desktop and on a phone."""
+options and take one, Escape closes the list, a term applies its filter (it typed
+its words into the box before), and without JavaScript the box is a plain search
+field. Both languages, on a desktop and on a phone."""
 
 import re
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -13,8 +15,22 @@ from .accessibility import axe_violations, describe
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 SITES = {
-    "es": {"home": "/", "search": "/buscar/", "term": "Municipal"},
-    "en": {"home": "/en/", "search": "/en/search/", "term": "Municipal"},
+    "es": {
+        "home": "/",
+        "search": "/buscar/",
+        "term": "Municipal, Orden de gobierno",
+        "theme": "Participación ciudadana, Tema",
+        "themes": "Tema",
+        "types": "Tipo de práctica",
+    },
+    "en": {
+        "home": "/en/",
+        "search": "/en/search/",
+        "term": "Municipal, Government level",
+        "theme": "Citizen participation, Theme",
+        "themes": "Theme",
+        "types": "Practice type",
+    },
 }
 WIDTHS = [1366, 390]
 
@@ -55,7 +71,7 @@ def test_a_typo_still_offers_the_corrected_word(open_page, site_url, language, w
 
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_keys_move_through_the_options_and_enter_searches_the_term(
+def test_keys_move_through_the_options_and_enter_applies_the_term_s_filter(
     open_page, site_url, language, width
 ):
     page = open_page(width)
@@ -81,11 +97,12 @@ def test_keys_move_through_the_options_and_enter_searches_the_term(
 
     box.press("ArrowDown")  # opens it again, on the first option
     expect(first).to_have_attribute("aria-selected", "true")
-    term = first.text_content()
-    assert term == SITES[language]["term"], term  # terms come before titles
+    # Terms come before titles, each named with its facet.
+    expect(first).to_have_text(SITES[language]["term"])
     box.press("Enter")
-    expect(page).to_have_url(re.compile(r"[?&]q=Municipal"))
-    expect(page.locator("#search-q")).to_have_value(term)
+    expect(page).to_have_url(page.base + SITES[language]["search"] + "?level=municipal")
+    expect(page.locator("#search-q")).to_have_value("")  # no words typed in for it
+    expect(page.locator(".chips .chip").first).to_contain_text("Municipal")
     expect(page.locator(".result-card").first).to_be_visible()
 
 
@@ -138,15 +155,94 @@ def test_the_box_still_suggests_after_a_filter_reloads_the_results(
 @pytest.mark.parametrize(
     ("language", "words"), [("es", "datos abie"), ("en", "open da")]
 )
-def test_terms_with_one_label_in_two_vocabularies_are_offered_once(
+def test_a_label_in_two_vocabularies_is_two_options_each_naming_its_own(
     open_page, language, words
 ):
-    """ "Open data" is both a theme and a practice type; chosen, either one puts
-    the same words in the box, so the list shows it once."""
+    """ "Open data" is both a theme and a practice type; chosen, each applies its
+    own filter, so each is offered, saying which it is."""
     page = open_page(390)
     page.goto(page.base + SITES[language]["search"])
     page.locator("input[data-autocomplete]").press_sequentially(words, delay=30)
-    options = page.locator("#search-q-suggestions [role=option]")
-    expect(options.first).to_be_visible()
+    options = page.locator("#search-q-suggestions [role=option][data-value=open-data]")
+    expect(options).to_have_count(2)
+    kinds = options.locator(".suggestion-kind").all_inner_texts()
+    assert sorted(kinds) == sorted(
+        [SITES[language]["themes"], SITES[language]["types"]]
+    )
     texts = [text.casefold() for text in options.all_inner_texts()]
     assert len(texts) == len(set(texts)), texts
+
+
+def _choose_by_keyboard(page, box, option):
+    """Down until `option` is the active one, then Enter: keyboard only."""
+    expect(option).to_be_visible()
+    for _ in range(page.locator(".suggestions [role=option]").count()):
+        box.press("ArrowDown")
+        if option.get_attribute("aria-selected") == "true":
+            break
+    expect(option).to_have_attribute("aria-selected", "true")
+    box.press("Enter")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_theme_chosen_on_the_home_page_opens_the_search_filtered_by_it(
+    open_page, language
+):
+    """On a phone, keyboard only: the theme is a filter of the search it opens
+    (its box ticked, a chip to remove it), not words; axe finds nothing wrong with
+    the list or the page it leads to."""
+    site = SITES[language]
+    page = open_page(390)
+    page.goto(page.base + site["home"])
+    box = page.locator("#home-q")
+    box.press_sequentially("particip", delay=30)
+    theme = page.locator(
+        "#home-q-suggestions [data-facet=theme][data-value=citizen-participation]"
+    )
+    expect(theme).to_have_text(site["theme"])
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    _choose_by_keyboard(page, box, theme)
+    expect(page).to_have_url(
+        page.base + site["search"] + "?theme=citizen-participation"
+    )
+    expect(page.locator("#search-q")).to_have_value("")
+    chip = page.locator(".chips .chip").first
+    expect(chip).to_contain_text(site["theme"].split(",")[0])
+    expect(page.locator(".result-card").first).to_be_visible()
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_theme_chosen_on_the_search_page_joins_its_words_and_filters(
+    open_page, language
+):
+    """The words typed to find the theme leave the box for the search's own; the
+    filters already chosen stay, and the theme's box is ticked."""
+    site = SITES[language]
+    page = open_page(390)
+    page.goto(page.base + site["search"] + "?q=presupuesto&country=MX")
+    box = page.locator("#search-q")
+    box.fill("")
+    box.press_sequentially("particip", delay=30)
+    theme = page.locator(
+        "#search-q-suggestions [data-facet=theme][data-value=citizen-participation]"
+    )
+    _choose_by_keyboard(page, box, theme)
+    expect(page).to_have_url(re.compile(r"theme=citizen-participation"))
+    expect(page.locator("[data-search-root]")).not_to_have_attribute(
+        "aria-busy", "true"
+    )
+    assert sorted(parse_qsl(urlsplit(page.url).query)) == [
+        ("country", "MX"),
+        ("q", "presupuesto"),
+        ("theme", "citizen-participation"),
+    ]
+    expect(page.locator("#search-q")).to_have_value("presupuesto")
+    expect(
+        page.locator("input[name=theme][value=citizen-participation]")
+    ).to_be_checked()
+    expect(page.locator("input[name=country][value=MX]")).to_be_checked()
+    chips = page.locator(".chips .chip").all_inner_texts()
+    assert any(site["theme"].split(",")[0] in chip for chip in chips), chips

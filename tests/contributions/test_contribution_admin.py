@@ -69,6 +69,35 @@ def test_the_inbox_finds_a_contribution_by_its_practice_or_its_sender(
     assert submission.reference not in other
 
 
+@pytest.mark.parametrize("typed", ["Ana Perez", "PÉREZ", "participacion ciudadana"])
+def test_the_inbox_search_ignores_accents_and_capitals(
+    client, django_user_model, typed
+):
+    """ "Participacion" did not find "Participación", nor "Ana Perez" Ana Pérez: the
+    inbox's search compared letters as typed."""
+    client.post(URL, _data(title="Participación ciudadana en Tlaquepaque"))
+    moderator = django_user_model.objects.create_user("moderadora", password="x")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    submission = Submission.objects.get()
+    html = client.get(reverse("contributions:index"), {"q": typed}).content.decode()
+    assert submission.reference in html
+
+
+def test_the_inbox_links_each_practice_to_its_edit_page(moderator_client):
+    """The practice column was plain text beside a reference that opens the
+    contribution's status form; an editor reaches the practice from its title."""
+    submission = Submission.objects.get()
+    html = moderator_client.get(reverse("contributions:index")).content.decode()
+    rows = re.findall(r"<tr>(.*?)</tr>", html.split('class="listing"', 1)[1], re.S)
+    (row,) = [row for row in rows if submission.reference in row]
+    edit_url = reverse("wagtailadmin_pages:edit", args=[submission.practice_id])
+    title = re.escape(submission.practice.title)
+    assert re.search(rf'<a href="{re.escape(edit_url)}">\s*{title}\s*</a>', row), row
+    # The reference still opens the contribution itself.
+    assert reverse("contributions:edit", args=[submission.pk]) in row
+
+
 def test_without_a_document_there_is_no_document_to_publish(moderator_client):
     """The contribution's form offered "Publish the document with the practice"
     when the contributor had sent none."""

@@ -17,3 +17,16 @@ def test_admin_search_reads_summaries_and_bodies(client_for, editor, make_practi
         for url in (reverse("practices:index"), reverse("wagtailadmin_pages:search")):
             html = client.get(url, {"q": query}).content.decode()
             assert "Cabildo abierto" in html, (url, query)
+
+
+@pytest.mark.parametrize("query", ["participacion", "PARTICIPACIÓN", "tlaquepaque"])
+def test_admin_search_ignores_accents_and_capitals(
+    client_for, editor, make_practice, query
+):
+    """On PostgreSQL "participacion" missed "Participación": Wagtail's backend
+    matched with configurations that keep accents (SQLite's index folds them)."""
+    make_practice("Participación ciudadana en Tlaquepaque")
+    client = client_for(editor)
+    for url in (reverse("practices:index"), reverse("wagtailadmin_pages:search")):
+        html = client.get(url, {"q": query}).content.decode()
+        assert "Participación ciudadana en Tlaquepaque" in html, (url, query)

@@ -69,6 +69,27 @@ def test_autocomplete_offers_titles_and_terms(corpus):
         "facet": "theme",
         "value": "participatory-budgeting",
         "label": "Presupuesto participativo",
+        "facet_label": "Tema",
     } in answer["terms"]
     assert autocomplete("datos ab", "es")["practices"]
     assert autocomplete("a", "es") == {"practices": [], "terms": []}
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "label", "facet_labels"),
+    [
+        ("datos ab", "es", "Datos abiertos", {"Tema", "Tipo de práctica"}),
+        ("open da", "en", "Open data", {"Theme", "Practice type"}),
+    ],
+)
+def test_a_term_in_two_vocabularies_is_two_filters_each_named_by_its_facet(
+    corpus, words, lang, label, facet_labels
+):
+    """ "Open data" is a theme and a practice type: chosen, each applies its own
+    filter, so each is offered, saying which it is in the reader's language."""
+    terms = [t for t in autocomplete(words, lang)["terms"] if t["label"] == label]
+    assert {(t["facet"], t["value"]) for t in terms} == {
+        ("theme", "open-data"),
+        ("type", "open-data"),
+    }
+    assert {t["facet_label"] for t in terms} == facet_labels

@@ -106,3 +106,52 @@ def test_unicode_digits_are_explained_on_the_page_in_its_language(
     assert name in html
     if name != "year_from":
         assert message in html
+
+
+FORM_WITHOUT_JAVASCRIPT = {
+    "q": "presupuesto",
+    "country": "MX",
+    "year_from": "",
+    "year_to": "",
+    "sort": "relevance",
+}
+
+
+@pytest.mark.parametrize("path", ["/buscar/", "/en/search/"])
+def test_the_form_s_empty_fields_are_redirected_out_of_the_address(
+    client, corpus, path
+):
+    """Without JavaScript the form sent `year_from=&year_to=&sort=relevance` with
+    every search: the page answers with the address of what was chosen, which
+    finds the same practices."""
+    response = client.get(path, FORM_WITHOUT_JAVASCRIPT)
+    assert response.status_code == 302
+    assert response["Location"] == f"{path}?q=presupuesto&country=MX"
+    tidy = client.get(response["Location"])
+    assert tidy.status_code == 200
+    by_form = client.get(path, FORM_WITHOUT_JAVASCRIPT, follow=True)
+    assert _titles(by_form) == _titles(tidy) != []
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("/buscar/", "debe ser un año entre"), ("/en/search/", "must be a year between")],
+)
+def test_a_bad_year_sent_with_empty_fields_is_still_named_after_the_redirect(
+    client, corpus, path, message
+):
+    response = client.get(path, {**FORM_WITHOUT_JAVASCRIPT, "year_to": "1850"})
+    assert response["Location"] == f"{path}?q=presupuesto&country=MX&year_to=1850"
+    shown = client.get(response["Location"])
+    assert shown.status_code == 400
+    html = shown.content.decode()
+    assert message in html and "year_to" in html
+    assert 'value="presupuesto"' in html  # the words typed are still in the box
+    # So is the year, in its box, marked for correcting.
+    (year_box,) = re.findall(r'<input type="number" name="year_to"[^>]*>', html)
+    assert 'value="1850"' in year_box and 'aria-invalid="true"' in year_box
+
+
+def _titles(response) -> list[str]:
+    html = response.content.decode()
+    return re.findall(r"<h3><a [^>]*>([^<]+)</a></h3>", html)

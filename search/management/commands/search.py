@@ -50,6 +50,36 @@ class Command(BaseCommand):
             "results, relevant practices never returned or holding none of the "
             "query's words (docs/search.md)",
         )
+        evaluate.add_argument(
+            "--attribution",
+            action="store_true",
+            help="Also print which clauses and fields (people's text, machine "
+            "translations) score the first ten of the tuning half (docs/search.md)",
+        )
+        evaluate.add_argument(
+            "--clause-weights",
+            action="store_true",
+            help="Also fit the search request's clause weights on the tuning half, "
+            "re-ranking each query's first candidates offline (docs/search.md)",
+        )
+        evaluate.add_argument(
+            "--clause-scores-out",
+            type=Path,
+            help="Save each candidate's score per clause as JSON (fit again with "
+            "--clause-scores-in)",
+        )
+        evaluate.add_argument(
+            "--clause-scores-in",
+            type=Path,
+            help="Only fit the clause weights again from scores saved by "
+            "--clause-scores-out (no index is built)",
+        )
+        evaluate.add_argument(
+            "--field-weights",
+            action="store_true",
+            help="Also fit the words clauses' per-field weights on the tuning half "
+            "offline (with --clause-scores-in: from saved scores; docs/search.md)",
+        )
         drain = sub.add_parser("drain", help="Apply queued index updates")
         drain.add_argument(
             "--watch", type=float, default=0, help="Repeat every N seconds"
@@ -103,6 +133,16 @@ class Command(BaseCommand):
         # index's everyday commands do not need.
         from search.evaluation import RANKERS, EvaluationSkipped, evaluate
 
+        if options["clause_scores_in"]:
+            from search.evaluation.clause_weights import fit_report, load
+            from search.evaluation.field_weights import fit_report as field_report
+
+            saved = load(options["clause_scores_in"])
+            if options["field_weights"]:
+                field_report(saved[0], out=self.stdout.write)
+            else:
+                fit_report(*saved, out=self.stdout.write)
+            return
         engines = tuple(options["engine"] or ("ours", "wagtail"))
         unknown = [name for name in engines if name not in RANKERS]
         if unknown:
@@ -115,6 +155,10 @@ class Command(BaseCommand):
                 engines=engines,
                 per_query=options["per_query"],
                 ceiling=options["ceiling"],
+                attribution=options["attribution"],
+                clause_weights=options["clause_weights"],
+                clause_scores_out=options["clause_scores_out"],
+                field_weights=options["field_weights"],
                 out=self.stdout.write,
             )
         except EvaluationSkipped as exc:
