@@ -11,7 +11,7 @@ PORT ?= 8000
 
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test test-fast bench relevance finder-eval finder-bench benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index dumps check lint format browsers apertium clean
+.PHONY: run test test-checks test-fast bench relevance finder-eval finder-bench benchmark screenshots maps install opensearch opensearch-stop opensearch-status migrate demo index dumps check lint format browsers apertium clean
 
 # Served with DEBUG off, so visitors meet the site's own 404 and 500 pages (WhiteNoise
 # serves the static files); `make run DEBUG=1` for Django's debug pages.
@@ -30,10 +30,24 @@ run: install apertium opensearch migrate demo index dumps
 
 # The checks, then the tiers in this order: pure logic in tests/unit/ (no database, no
 # search node); the integration tier on the real node and database, in TEST_WORKERS
-# processes (pytest-xdist: each its own test database and index prefix); the browser
-# tests last, in as many processes, a file per process (each its own live server).
+# processes (pytest-xdist: each its own copy of a test database migrated once for
+# both tiers, and its own index prefix); the browser tests last, in as many processes, a file per process
+# (each its own live server), in the order tests/conftest.py gives them: the files
+# with a slow test first, so that no process is left running one alone at the end.
 TEST_WORKERS ?= 2
 test: install apertium opensearch browsers
+	$(MAKE) --no-print-directory -j 2 --output-sync=target test-checks test-fast
+	run=$$(mktemp -d) && export DJANGO_SETTINGS_MODULE=kb.settings.test TEST_DATABASE_RUN_FOLDER=$$run && \
+	trap '$(BIN)/python -m tests.database_template drop $$run' EXIT && \
+	$(BIN)/pytest --ignore=tests/unit -m "not browser" \
+	  -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS) && \
+	$(BIN)/pytest --ignore=tests/unit -m browser \
+	  -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
+
+# The checks before the tests (beside the fast tier in `make test`, each on a core):
+# lint, the import layers, Django's checks, no missing migration, and the production
+# settings' deploy check.
+test-checks: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/lint-imports --no-cache
@@ -41,11 +55,6 @@ test: install apertium opensearch browsers
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY=deploy-check-only-0123456789-abcdefghijklmnopqrstuvwxyz \
 	  ALLOWED_HOSTS=kb.example.org CONTACT_EMAIL=deploy-check@example.org $(MANAGE) check --deploy --fail-level WARNING
-	$(MAKE) --no-print-directory test-fast
-	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m "not browser" \
-	  -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
-	DJANGO_SETTINGS_MODULE=kb.settings.test $(BIN)/pytest --ignore=tests/unit -m browser \
-	  -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The fast tier alone.
 test-fast: install

@@ -13,7 +13,7 @@ from django.test import override_settings
 from pages.site_setup import ensure_site
 from search.client import get_client
 from search.indexer import alias_name, rebuild
-from tests import database_restore
+from tests import database_restore, database_template
 from tests.corpus import SharedCorpus
 
 pytest_plugins = ["tests.browser_support"]
@@ -87,6 +87,7 @@ def encoder_not_loaded(monkeypatch, settings):
 
 
 UNIT_TESTS = "tests/unit/"
+DISTRIBUTION = "repertorio_dist"  # the controller's --dist, handed to each process
 
 
 @pytest.fixture(autouse=True)
@@ -134,32 +135,56 @@ def opensearch_down(settings, closed_port_url):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The migrated test database with the site set up once (ten pages and their
-    revisions), so that each test's transaction rolls back to it instead of building
-    it again. Serialized again with it, so that a transactional test's
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """This process's own copy of the run's test database: migrated once for the
+    whole run, with the site set up (ten pages and their revisions), so that each
+    test's transaction rolls back to it instead of building it again
+    (tests/database_template.py). Serialized, so that a transactional test's
     `serialized_rollback` restores the same state after its flush."""
+    for option in ("reuse_db", "nomigrations"):
+        if request.config.getvalue(option):
+            raise pytest.UsageError(
+                f"--{option.replace('_', '-')}: the suite's test database is migrated "
+                "afresh on every run (tests/database_template.py)"
+            )
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        ensure_site()
+        old_names = database_template.set_up(request.config, ensure_site, verbosity)
         for connection in connections.all():
-            if hasattr(connection, "_test_serialized_contents"):
-                connection._test_serialized_contents = (
-                    connection.creation.serialize_db_to_string()
-                )
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
+    yield
+    with django_db_blocker.unblock():
+        try:
+            database_template.tear_down(old_names, verbosity)
+        except Exception as exc:  # noqa: BLE001 - as pytest-django: a warning, not a failed test
+            request.node.warn(
+                pytest.PytestWarning(f"could not drop the test database: {exc!r}")
+            )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    database_template.hand_over(node)
+    # The processes are told `--dist no`; the order of their tests needs the real one.
+    node.workerinput[DISTRIBUTION] = node.config.getoption("dist")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    database_template.finish(session.config)
 
 
 @pytest.fixture(scope="session")
-def corpus(django_db_setup, django_db_blocker, django_db_keepdb):
+def corpus(django_db_setup, django_db_blocker):
     """The small shared repertory (tests/corpus.py), committed outside any test's
     transaction by its first user. It is removed as soon as the next test does not
     use it and built again for the next that does (the hooks below), so every other
     test finds the empty site it expects whatever the order. After the last test it
-    stays only in a test database about to be destroyed; a kept one (--reuse-db)
-    loses it like any other."""
+    stays only in the process's copy of the test database, dropped at the end."""
     shared = SharedCorpus.current = SharedCorpus(django_db_blocker)
-    yield shared.build()
-    if django_db_keepdb:
-        shared.remove()
+    return shared.build()
 
 
 @pytest.fixture
@@ -206,21 +231,52 @@ def _uses(item, fixture: str) -> bool:
     return fixture in getattr(item, "fixturenames", ())
 
 
-@pytest.hookimpl(tryfirst=True)
+def _is_slow(item) -> bool:
+    return item.get_closest_marker("slow") is not None
+
+
+@pytest.hookimpl(hookwrapper=True)
 def pytest_collection_modifyitems(session, config, items):
     """The tiers are marked: `unit` for tests/unit/ (no database, no node), `browser`
     for every test that drives Chromium. `make test` runs them one after the other.
 
-    The shared repertory's users come first (a stable sort, before pytest-django's,
-    which keeps transactional tests last) only so that each process builds it once:
-    the order is a matter of cost, not of correctness.
+    The order is a matter of cost, not of correctness. Before pytest-django's stable
+    sort, which runs transactional tests after the others, the shared repertory's
+    users come first, so that each process builds it once, and the tests marked
+    `slow` first among them and among the rest: the integration tier hands tests
+    out one by one in this order, and a slow one handed out last would leave a
+    process running it alone while the other waits. The browser tier hands out
+    whole files (--dist loadfile), in the order they come here
+    (--no-loadscope-reorder): the files with a slow test first, then the others,
+    the longest first; a file's own tests keep their order.
     """
     for item in items:
         if item.nodeid.startswith(UNIT_TESTS):
             item.add_marker(pytest.mark.unit)
         if _uses(item, "browser"):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: not _uses(item, "corpus"))
+    items.sort(key=lambda item: (not _uses(item, "corpus"), not _is_slow(item)))
+    yield
+    if _distribution(config) == "loadfile":
+        items[:] = _slow_files_first(items)
+
+
+def _distribution(config) -> str:
+    """How xdist hands out the tests (--dist), as its controller was told."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        return workerinput.get(DISTRIBUTION, "no")
+    return config.getoption("dist", "no")
+
+
+def _slow_files_first(items) -> list:
+    files: dict = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+    ordered = sorted(
+        files.values(), key=lambda tests: (not any(map(_is_slow, tests)), -len(tests))
+    )
+    return [item for tests in ordered for item in tests]
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -12,7 +12,7 @@ from .accessibility import (
     describe,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.slow]
 
 WALKS = {
     "es": {

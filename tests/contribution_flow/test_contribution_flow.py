@@ -19,6 +19,7 @@ from tests.browser_support import sign_in_to_admin
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

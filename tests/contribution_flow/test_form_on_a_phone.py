@@ -17,6 +17,7 @@ from tests.browser.accessibility import axe_violations, describe
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

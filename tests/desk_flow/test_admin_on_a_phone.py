@@ -11,6 +11,7 @@ from tests.factories import create_practices, practice_record
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 PASSWORD = "desk-phone-pass-1"  # noqa: S105

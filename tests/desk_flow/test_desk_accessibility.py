@@ -12,6 +12,7 @@ from tests.factories import create_practices, practice_record
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 PASSWORD = "desk-a11y-pass-1"  # noqa: S105

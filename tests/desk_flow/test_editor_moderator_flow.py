@@ -27,6 +27,7 @@ from tests.browser_support import sign_in_to_admin
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 PASSWORD = "desk-flow-pass-1"  # noqa: S105

@@ -37,6 +37,7 @@ def _rows(table: str) -> int:
         return cursor.fetchone()[0]
 
 
+@pytest.mark.slow
 def test_ten_thousand_unique_searches_leave_the_limits_in_place(database_caches):
     request = RequestFactory().get("/api/v1/export/", REMOTE_ADDR="203.0.113.40")
     for _ in range(3):

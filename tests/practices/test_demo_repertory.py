@@ -93,6 +93,7 @@ def _write(records, path):
     return path
 
 
+@pytest.mark.slow
 def test_a_case_edited_after_loading_reaches_the_pages_on_the_next_load(site, tmp_path):
     """What an auditor changes in a case (terms, outcomes, a dated source) must reach
     a site that loaded the demo before, in both languages and in the revision that

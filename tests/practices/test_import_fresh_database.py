@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 OGP_SMALL = Path(__file__).parent / "fixtures" / "ogp_small.csv"
 
@@ -35,6 +37,7 @@ def _practice_pages(database: Path) -> int:
         ).fetchone()[0]
 
 
+@pytest.mark.slow
 def test_import_and_dry_run_on_a_freshly_migrated_database(tmp_path):
     database = tmp_path / "fresh.sqlite3"
     migrated = _manage(database, "migrate", "--noinput")

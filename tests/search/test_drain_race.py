@@ -34,7 +34,10 @@ from search.models import PendingIndexUpdate
 from search.sync import drain
 from tests.factories import create_practices, practice_record
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.slow,
+]
 
 REPO = Path(__file__).resolve().parents[2]
 PRACTICES = 50

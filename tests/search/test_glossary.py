@@ -32,6 +32,7 @@ def test_no_two_concepts_share_a_phrase_so_none_is_merged_into_another():
     assert len(concepts([])) == len(glossary())
 
 
+@pytest.mark.slow
 def test_every_pair_analyses_to_matching_tokens_in_both_directions(glossary_index):
     """Each Spanish term, searched on English fields, gives the tokens the English
     term is indexed with; each English term, on Spanish fields, the Spanish one's."""
