@@ -40,6 +40,10 @@
   }
 
   function close(input) {
+    // An answer still on its way must not open the list again (after Escape, a
+    // choice, or leaving the box).
+    clearTimeout(timer);
+    latest++;
     var listbox = listboxFor(input);
     listbox.hidden = true;
     input.setAttribute("aria-expanded", "false");

@@ -278,3 +278,34 @@ def test_a_list_answered_late_keeps_the_option_the_keys_chose(open_page, site_ur
     expect(options.first).to_have_attribute("aria-selected", "true")
     box.press("Enter")
     expect(page).to_have_url(page.base + SITES["es"]["search"] + "?level=municipal")
+
+
+def test_a_list_closed_with_escape_stays_closed_when_a_late_answer_arrives(
+    open_page, site_url
+):
+    """Escape closed the list while the answer to the last keystroke was on its
+    way; the answer then opened the list again."""
+    page = open_page(1366)
+    held = []
+
+    def hold_the_longer_words(route):
+        if "q=munici" in route.request.url:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route(re.compile(r"/autocomplete/"), hold_the_longer_words)
+    page.goto(page.base + SITES["es"]["search"])
+    box = page.locator("#search-q")
+    box.press_sequentially("munic", delay=30)
+    listbox = page.locator("#search-q-suggestions")
+    expect(listbox).to_be_visible()
+    with page.expect_request(lambda request: "q=munici" in request.url):
+        box.press("i")
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    with page.expect_response(lambda response: "q=munici" in response.url):
+        held[0].continue_()
+    page.wait_for_timeout(300)  # the answer is drawn, if at all, right after it
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
