@@ -154,7 +154,10 @@ def run(args, workdir: Path) -> int:
         }
         for mode in modes:
             server = AppServer(
-                port=args.app_port, workers=args.workers, env=mode_environment(mode)
+                port=args.app_port,
+                workers=args.workers,
+                env=mode_environment(mode),
+                index_worker=bool(args.publish_every),
             )
             server.start(workdir / f"gunicorn-{mode}.log")
             run_load(server.url, uniform[-WARM_UP:], clients=1, requests=WARM_UP)

@@ -11,6 +11,8 @@ from pathlib import Path
 import urllib3
 
 REPO = Path(__file__).resolve().parent.parent
+# The production command of the index queue's worker.
+INDEX_WORKER = ("db_worker", "--backend", "index", "--queue-name", "index")
 
 
 @dataclass
@@ -20,7 +22,12 @@ class AppServer:
     timeout: int = 30
     # Environment variables of this server beyond the bench's (SEARCH_MODE).
     env: dict = field(default_factory=dict)
+    # The index queue's worker beside the server, as production runs it
+    # (deploy/systemd/repertorio-index-queue.service): without it a practice
+    # published during the load is never indexed.
+    index_worker: bool = False
     process: subprocess.Popen | None = field(default=None, repr=False)
+    worker: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -51,6 +58,14 @@ class AppServer:
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
         )
+        if self.index_worker:
+            self.worker = subprocess.Popen(  # noqa: S603
+                [sys.executable, "manage.py", *INDEX_WORKER],
+                cwd=REPO,
+                env={**os.environ, **self.env},
+                stdout=log.with_name(f"{log.stem}-index-worker.log").open("w"),
+                stderr=subprocess.STDOUT,
+            )
         http = urllib3.PoolManager(retries=False)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -116,11 +131,12 @@ class AppServer:
         return total / ticks
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        for process in (self.worker, self.process):
+            if process is None or process.poll() is not None:
+                continue
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
