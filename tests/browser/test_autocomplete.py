@@ -252,19 +252,7 @@ def test_a_list_answered_late_keeps_the_option_the_keys_chose(open_page, site_ur
     """The answer to a later keystroke arrived while the reader was already moving
     through the list shown: it was drawn again with no option chosen, and Enter
     searched the words typed instead of taking the option (seen under load)."""
-    page = open_page(1366)
-    held = []
-
-    def hold_the_longer_words(route):
-        if "q=munici" in route.request.url:
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route(re.compile(r"/autocomplete/"), hold_the_longer_words)
-    page.goto(page.base + SITES["es"]["search"])
-    box = page.locator("#search-q")
-    box.press_sequentially("munic", delay=30)
+    page, box, held = _typed_with_the_next_answer_held(open_page)
     options = page.locator("#search-q-suggestions [role=option]")
     expect(options.first).to_have_text(SITES["es"]["term"])
     with page.expect_request(lambda request: "q=munici" in request.url):
@@ -285,6 +273,24 @@ def test_a_list_closed_with_escape_stays_closed_when_a_late_answer_arrives(
 ):
     """Escape closed the list while the answer to the last keystroke was on its
     way; the answer then opened the list again."""
+    page, box, held = _typed_with_the_next_answer_held(open_page)
+    listbox = page.locator("#search-q-suggestions")
+    expect(listbox).to_be_visible()
+    with page.expect_request(lambda request: "q=munici" in request.url):
+        box.press("i")
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    with page.expect_response(lambda response: "q=munici" in response.url):
+        held[0].continue_()
+    page.wait_for_timeout(300)  # the answer is drawn, if at all, right after it
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+
+
+def _typed_with_the_next_answer_held(open_page):
+    """The Spanish search page with "munic" typed; the suggestions for "munici"
+    (the next keystroke) are held back in the list returned until a test lets
+    them go."""
     page = open_page(1366)
     held = []
 
@@ -298,14 +304,4 @@ def test_a_list_closed_with_escape_stays_closed_when_a_late_answer_arrives(
     page.goto(page.base + SITES["es"]["search"])
     box = page.locator("#search-q")
     box.press_sequentially("munic", delay=30)
-    listbox = page.locator("#search-q-suggestions")
-    expect(listbox).to_be_visible()
-    with page.expect_request(lambda request: "q=munici" in request.url):
-        box.press("i")
-    box.press("Escape")
-    expect(listbox).to_be_hidden()
-    with page.expect_response(lambda response: "q=munici" in response.url):
-        held[0].continue_()
-    page.wait_for_timeout(300)  # the answer is drawn, if at all, right after it
-    expect(listbox).to_be_hidden()
-    expect(box).to_have_attribute("aria-expanded", "false")
+    return page, box, held
