@@ -6,6 +6,7 @@ Loaded as a plugin by tests/conftest.py, for tests/browser and tests/contributio
 import os
 import re
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,43 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+class _RequestsInFlight:
+    """Counts the live site's requests being answered, so a test's end can wait for
+    them: a request the browser sent just before its context closed (Wagtail's
+    editing-session ping after a save, say) still writes to the database, and a
+    transactional test's flush then deadlocked with it on PostgreSQL."""
+
+    def __init__(self, app):
+        self.app = app
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.count += 1
+            self.changed.notify_all()
+        try:
+            return self.app(environ, start_response)
+        finally:
+            with self.changed:
+                self.count -= 1
+                self.changed.notify_all()
+
+    def wait_until_idle(self, timeout: float = 10.0, settle: float = 0.2) -> None:
+        """Until no request has been answered for `settle` seconds (a request
+        already on its way has arrived by then), or `timeout`."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while time.monotonic() < deadline:
+                if self.count:
+                    self.changed.wait(deadline - time.monotonic())
+                elif not self.changed.wait(settle):
+                    return
+
+
+_in_flight: _RequestsInFlight | None = None
+
+
 @pytest.fixture(scope="session")
 def site_url(django_db_setup, django_db_blocker):
     """The whole site served from a thread, on the test database.
@@ -79,7 +117,9 @@ def site_url(django_db_setup, django_db_blocker):
     server = ThreadedWSGIServer(
         ("127.0.0.1", 0), _QuietHandler, allow_reuse_address=False
     )
-    server.set_app(StaticFilesHandler(get_wsgi_application()))
+    global _in_flight
+    _in_flight = _RequestsInFlight(StaticFilesHandler(get_wsgi_application()))
+    server.set_app(_in_flight)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     with django_db_blocker.unblock():
@@ -121,6 +161,8 @@ def open_page(browser, request, site_url):
             suffix = f"-{number}" if number else ""
             page.screenshot(path=str(ARTIFACTS / f"{name}{suffix}.png"), full_page=True)
         page.context.close()
+    if _in_flight is not None:
+        _in_flight.wait_until_idle()
 
 
 @pytest.fixture
