@@ -96,3 +96,27 @@ def test_no_bonus_for_words_naming_no_area_or_when_it_is_off():
     assert _area_clauses("festival de música") == []
     with mock.patch.object(ranking, "AREA_BONUS", 0):
         assert _area_clauses("contratación abierta") == []
+
+
+def _hybrid_clauses(q: str, country: str = "") -> list[dict]:
+    words = {"match": {"title_es": q}}
+    filters = SearchFilters(q=q, selected={"country": (country,)} if country else {})
+    matched = ranking.matched_words(filters, "")
+    return ranking.hybrid_query(
+        words,
+        [0.1] * 4,
+        ranking.filtered_by(filters),
+        ranking.area_admitted(ranking.filtered_by(filters), matched.areas),
+    )["bool"]["should"]
+
+
+def test_admitting_a_selections_practices_about_the_area_is_off():
+    assert len(_hybrid_clauses("contratación abierta", "MX")) == 2
+
+
+def test_switched_on_it_admits_them_only_under_a_selection():
+    with mock.patch.object(ranking, "AREA_ADMITTED", 1.0):
+        assert len(_hybrid_clauses("contratación abierta")) == 2
+        admitted = _hybrid_clauses("contratación abierta", "MX")[2]
+    about = admitted["constant_score"]["filter"]["bool"]["filter"][-1]
+    assert about == {"terms": {AREAS_FIELD: ["procurement"]}}
