@@ -433,19 +433,17 @@ class HybridRanking(TextRanking):
             neighbours = nearest_practices(filters.q)
             if neighbours is None:
                 return text
-            words = matched_words(filters, text.translated, plain=plain).query()
             return RankedQuery(
-                hybrid_query(words, neighbours), text.rescore, text.translated
+                hybrid_query(text.query, neighbours), text.rescore, text.translated
             )
         vector = query_vector(vector_words(filters.q))
         if vector is None:
             return text
-        matched = matched_words(filters, text.translated, plain=plain)
-        words = matched.query()
+        areas = matched_words(filters, text.translated, plain=plain).areas
         selections = filtered_by(filters)
         return RankedQuery(
             hybrid_query(
-                words, vector, selections, area_admitted(selections, matched.areas)
+                text.query, vector, selections, area_admitted(selections, areas)
             ),
             text.rescore,
             text.translated,

@@ -14,6 +14,7 @@ from search.client import get_client
 from search.filters import parse_filters
 from search.indexer import alias_name
 from search.mapping import AREAS_FIELD
+from search.scan import scan_practice_ids
 from search.service import search_practices
 from tests.factories import create_practices, practice_record
 
@@ -69,3 +70,17 @@ def test_it_ranks_first_for_a_procurement_word(in_passing_and_about, settings, m
     assert _first("q=contratos&lang=es") == about
     with mock.patch.object(ranking, "AREA_BONUS", 0):
         assert _first("q=contratos&lang=es") == in_passing
+
+
+@pytest.mark.parametrize("mode", ["text", "hybrid"])
+def test_an_export_which_cannot_rescore_lists_them_as_the_page(
+    in_passing_and_about, settings, mode
+):
+    """A walk in sorted batches scores the bonus on every match, in either mode."""
+    settings.SEARCH_MODE = mode
+    in_passing, about = in_passing_and_about
+    filters = parse_filters(QueryDict("q=contratos&lang=es"))
+    exported = [key for batch in scan_practice_ids(filters).batches for key in batch]
+    shown = [hit.id for hit in search_practices(filters).results]
+    assert exported == shown
+    assert PracticePage.objects.get(translation_key=exported[0]).source_id == about
