@@ -52,7 +52,13 @@ from .query import (
     text_query,
     word_share_query,
 )
-from .questions import ASKING_WORDS, is_question, question_topic, words_of
+from .questions import (
+    ASKING_WORDS,
+    asking_words,
+    is_question,
+    question_topic,
+    words_of,
+)
 from .synonyms import ENGLISH_BREAKS, SPANISH_BREAKS
 from .vectors import query_vector
 
@@ -285,16 +291,20 @@ def matched_words(
     always the words typed. `plain`: the words alone, without their translation,
     correction or named glossary phrases (a query the node found too big)."""
     corrected = "" if plain else key_term_correction(filters)
+    by_topic = QUESTION_BY_TOPIC and is_question(filters.q)
+    without_actions = QUESTION_WITHOUT_ACTIONS
+    # A question's asking words name no area ("otros municipios", "other cities"
+    # would name government): its topic is matched without them.
+    asking = asking_words(without_actions) if by_topic else frozenset()
     words = MatchedWords(
         filters.q,
         "" if plain else translated,
         corrected,
         phrase=filters.q,
         key_phrases=() if plain else named_key_phrases(filters.q, corrected),
-        areas=() if plain else tuple(query_areas(filters.q, corrected)),
+        areas=() if plain else tuple(query_areas(filters.q, corrected, ignored=asking)),
     )
-    if QUESTION_BY_TOPIC and is_question(filters.q):
-        without_actions = QUESTION_WITHOUT_ACTIONS
+    if by_topic:
         words = replace(
             words,
             q=question_topic(filters.q, without_actions),
