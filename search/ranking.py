@@ -39,11 +39,12 @@ from .filters import SearchFilters
 from .glossary_areas import query_areas
 from .indexer import alias_name
 from .key_terms import corrected_query, key_phrases_in
-from .mapping import AREAS_FIELD, LANGUAGES, PASSAGE_FIELD, VECTOR_FIELD
+from .mapping import LANGUAGES, PASSAGE_FIELD, VECTOR_FIELD
 from .node import QueryRejected, run_search
 from .query import (
     LONG_QUERY_WORDS,
     RankedQuery,
+    about_areas,
     area_bonus_query,
     facet_clauses,
     matching_query,
@@ -603,7 +604,7 @@ def area_admitted(selections: list[dict], areas: tuple[str, ...]) -> list[dict]:
     clause scored AREA_ADMITTED, when there are selections and areas."""
     if not (AREA_ADMITTED and selections and areas):
         return []
-    about = {"terms": {AREAS_FIELD: list(areas)}}
+    about = about_areas(areas)
     return [
         {
             "constant_score": {
