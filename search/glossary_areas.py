@@ -42,10 +42,11 @@ def _longest_phrase() -> int:
     return max((len(words) for words in _phrase_areas()), default=0)
 
 
-def area_mentions(text: str) -> Counter:
+def area_mentions(text: str, ignored: frozenset[str] = frozenset()) -> Counter:
     """How many times `text` names a phrase of each area; where phrases overlap,
     the longest at a position counts and the words it covers are not read again
-    ("ley de acceso a la información" is one mention)."""
+    ("ley de acceso a la información" is one mention). A phrase made of `ignored`
+    words alone names none (a question's asking words: "otros municipios")."""
     phrases, longest = _phrase_areas(), _longest_phrase()
     words = folded_words(text).split()
     mentions: Counter = Counter()
@@ -55,7 +56,8 @@ def area_mentions(text: str) -> Counter:
         for length in range(min(longest, len(words) - position), 0, -1):
             area = phrases.get(tuple(words[position : position + length]))
             if area:
-                mentions[area] += 1
+                if not ignored.issuperset(words[position : position + length]):
+                    mentions[area] += 1
                 step = length
                 break
         position += step
@@ -75,6 +77,9 @@ def practice_areas(texts_by_language: Iterable[str]) -> list[str]:
     return sorted(about)
 
 
-def query_areas(*texts: str) -> list[str]:
-    """The areas whose phrases the query's words name (as typed, corrected)."""
-    return sorted({area for text in texts if text for area in area_mentions(text)})
+def query_areas(*texts: str, ignored: frozenset[str] = frozenset()) -> list[str]:
+    """The areas whose phrases the query's words name (as typed, corrected), but
+    for phrases of `ignored` words alone."""
+    return sorted(
+        {area for text in texts if text for area in area_mentions(text, ignored)}
+    )

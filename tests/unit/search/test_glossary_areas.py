@@ -66,6 +66,26 @@ def test_a_query_asks_for_the_areas_its_words_or_their_correction_name():
     assert query_areas("fútbol en Zapopan", "") == []
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿qué hacen otros municipios para publicar sus contratos?",
+        "what do other cities do about procurement?",
+    ],
+)
+def test_a_questions_asking_words_name_no_area(question):
+    """ "Otros municipios" asks for examples, not for the government area: only
+    its topic's phrases name areas."""
+    assert ranking.matched_words(SearchFilters(q=question), "").areas == (
+        "procurement",
+    )
+
+
+def test_the_same_words_not_asking_name_their_area():
+    filters = SearchFilters(q="contratos de otros municipios")
+    assert ranking.matched_words(filters, "").areas == ("government", "procurement")
+
+
 def _area_clauses(q: str, **ranked) -> list[dict]:
     ranked_query = TEXT.ranked(SearchFilters(q=q), translated="", **ranked)
     if ranked_query.rescore:
