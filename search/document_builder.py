@@ -249,14 +249,17 @@ def build_document(
         document[f"{PROBLEM_FIELD}_{language}"] = block_text(page.problem)
     # The sections keep their rich text's character references ("&#x27;"): the
     # areas are counted in the words a reader sees ("citizens' assemblies").
+    # The body holds the problem section already (RICH_TEXT_SECTIONS).
     document[AREAS_FIELD] = practice_areas(
-        html.unescape(
-            " ".join(
-                document[f"{field}_{language}"]
-                for field in ("title", "summary", PROBLEM_FIELD, "body")
+        {
+            language: html.unescape(
+                " ".join(
+                    document[f"{field}_{language}"]
+                    for field in ("title", "summary", "body")
+                )
             )
-        )
-        for language in by_language
+            for language in by_language
+        }
     )
     _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:

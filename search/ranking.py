@@ -303,7 +303,11 @@ def matched_words(
         corrected,
         phrase=filters.q,
         key_phrases=() if plain else named_key_phrases(filters.q, corrected),
-        areas=() if plain else tuple(query_areas(filters.q, corrected, ignored=asking)),
+        areas=()
+        if plain
+        else tuple(
+            query_areas(filters.q, corrected, language=filters.lang, ignored=asking)
+        ),
     )
     if by_topic:
         words = replace(
