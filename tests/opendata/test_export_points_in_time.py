@@ -20,7 +20,9 @@ def _open_points_in_time() -> int:
         "GET", "/_search/point_in_time/_all"
     )
     ours = f"{settings.OPENSEARCH_INDEX_PREFIX}-".encode()
-    return sum(ours in _decoded(pit["pit_id"]) for pit in answer.get("pits", []))
+    # A long-running shared node once listed a point in time without its id.
+    ids = [pit.get("pit_id") for pit in answer.get("pits", [])]
+    return sum(ours in _decoded(pit_id) for pit_id in ids if pit_id)
 
 
 def _decoded(pit_id: str) -> bytes:
