@@ -446,7 +446,7 @@ class PracticePage(SitePage, Page):
         if self.country_id:
             data["spatialCoverage"] = {
                 "@type": "Country",
-                "name": self.country.name("en"),
+                "name": self.country.name(self.locale.language_code),
                 "identifier": self.country.code,
             }
         if self.start_year:
