@@ -103,15 +103,25 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
 
 
 def record_decision(page: PracticePage, status: str) -> None:
+    """The practice was published, rejected or deleted: its pending contribution
+    is decided so."""
     submission = Submission.objects.filter(
         practice=page, status=Submission.Status.PENDING
     ).first()
-    if submission is None:
-        return
+    if submission is not None:
+        decide(submission, status, page)
+
+
+def decide(submission: Submission, status: str, page: PracticePage | None) -> None:
+    """A moderator's decision on a contribution, however it was taken: its status,
+    when (the retention period runs from it) and word to the submitter. Back to
+    pending, nothing is decided and the retention clock waits again."""
     submission.status = status
-    submission.decided_at = timezone.now()
+    decided = status != Submission.Status.PENDING
+    submission.decided_at = timezone.now() if decided else None
     submission.save(update_fields=["status", "decided_at"])
-    notify_submitter(submission, page)
+    if decided and page is not None:
+        notify_submitter(submission, page)
 
 
 def erase_personal_data(submissions, reason: str) -> int:
