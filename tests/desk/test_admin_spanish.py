@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import wagtail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from kb import wagtail_spanish
@@ -233,3 +233,32 @@ def test_a_moderators_buttons_and_a_revert_read_in_sentence_case_and_agree():
         "%(previous_revision_datetime)s."
     )
     assert "reemplazada" in reverted or "se ha reemplazado" in reverted
+
+
+def test_a_page_another_person_locked_reads_in_spanish(
+    client_for, editor, moderator, make_practice, empty_index
+):
+    """The walk found the lock banner ("'…' was locked by moderadora on …") and the
+    status panel's lock entries in English in the Spanish editor."""
+    page = make_practice()
+    page.locked, page.locked_by, page.locked_at = True, moderator, timezone.now()
+    page.save()
+    html = (
+        client_for(_speaks_spanish(editor))
+        .get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        .content.decode()
+    )
+    assert "was locked</b> by" not in html
+    assert "</b> bloqueó <b>" in html
+    _reads_in_spanish(html, ["Locked by another user"])
+    assert "can make changes while the" not in html
+
+
+def test_a_refused_save_says_so_in_spanish():
+    """Wagtail 8's Spanish has no words for a page saved with errors: the editor
+    read "The page could not be saved due to validation errors."."""
+    for msgid in (
+        "The page could not be saved due to validation errors.",
+        "The page could not be created due to validation errors.",
+    ):
+        assert _spanish(msgid).startswith("No se pudo")
