@@ -232,6 +232,24 @@ EDITOR_MSGIDS = [
     gettext_noop("Locked by you"),
     gettext_noop("Only %(user)s can make changes while the %(model_name)s is locked"),
     gettext_noop("Only you can make changes while the %(model_name)s is locked"),
+    # Wagtail's Spanish misspells the keywords field's help ("etiquedas") and calls
+    # a slug "marca" ("Esta marca ya esta en uso") where the form says "slug".
+    gettext_noop(
+        'Multi-word tags with spaces will automatically be enclosed in double quotes (").'
+    ),
+    gettext_noop("The slug '%(page_slug)s' is already in use within the parent page."),
+    gettext_noop(
+        "The slug '%(page_slug)s' is already in use within the parent page at "
+        "'%(parent_url_path)s'."
+    ),
+    gettext_noop(
+        "The slug '%(page_slug)s' is already in use at the selected parent page. "
+        "Make sure the slug is unique and try again."
+    ),
+    gettext_noop(
+        "This slug is already in use within the context of its parent page "
+        '"%(parent_page_title)s"'
+    ),
 ]
 
 # A page in moderation, as its editor and its reviewers see it, and the workflow

@@ -262,3 +262,27 @@ def test_a_refused_save_says_so_in_spanish():
         "The page could not be created due to validation errors.",
     ):
         assert _spanish(msgid).startswith("No se pudo")
+
+
+def test_the_keywords_help_and_a_taken_slug_read_in_correct_spanish(
+    client_for, editor, make_practice, empty_index
+):
+    """Wagtail's Spanish read "Las etiquedas multi-palabra…" under the keywords,
+    "Esta marca ya esta en uso…" for a taken slug on the copy form, and English
+    ("The slug '…' is already in use within the parent page.") in the editor."""
+    page = make_practice()
+    html = (
+        client_for(_speaks_spanish(editor))
+        .get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        .content.decode()
+    )
+    assert "etiquedas" not in html
+    assert "etiquetas de varias palabras" in html
+    taken = _spanish(
+        "This slug is already in use within the context of its parent page "
+        '"%(parent_page_title)s"'
+    )
+    assert "marca" not in taken and "slug" in taken
+    assert _spanish(
+        "The slug '%(page_slug)s' is already in use within the parent page."
+    ).startswith("El slug")
