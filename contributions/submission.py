@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from kb.text import fold, paragraphs_html
 from practices.models import PracticePage
 from practices.records.record import PracticeRecord, SourceLink
-from practices.services import create_practice
+from practices.services import create_practice, practice_index_for
+from practices.translation_slugs import available_title_slug
 from taxonomy.geography import subdivision_code_for
 
 from .emails import notify_moderators, notify_submitter
@@ -66,6 +67,9 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
     record = PracticeRecord(
         source_catalogue="contribution",
         source_id=new_public_id(),
+        # Its address says what it is ("/practicas/mesas-de-obra/"), not the
+        # importers' "<title>-contribution-<id>".
+        slug=available_title_slug(data["title"], practice_index_for(language)),
         locale=language,
         original_language=language,
         title=data["title"],
