@@ -359,6 +359,17 @@ class PracticePage(SitePage, Page):
         # "drenaje" written in a summary.
         index.AutocompleteField("summary"),
         *(index.AutocompleteField(name) for name in RICH_TEXT_SECTIONS),
+        # Where: "Jalisco" or "Zapopan" finds every practice there, named in its
+        # text or not.
+        index.AutocompleteField("municipality"),
+        index.RelatedFields(
+            "subdivision",
+            [
+                index.AutocompleteField("name"),
+                index.AutocompleteField("name_es"),
+                index.AutocompleteField("name_en"),
+            ],
+        ),
         index.FilterField("source_catalogue"),
         index.FilterField("original_language"),
         # For the side-by-side comparison with Wagtail's own search (bench.compare).
