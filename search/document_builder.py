@@ -20,7 +20,8 @@ from practices.models import PracticePage
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.translation import other_language
 
-from .mapping import LANGUAGES, MACHINE_FIELDS, PROBLEM_FIELD
+from .glossary_areas import practice_areas
+from .mapping import AREAS_FIELD, LANGUAGES, MACHINE_FIELDS, PROBLEM_FIELD
 
 # What a practice's passage vectors are made of (`passage_texts`): besides its title
 # and summary, each of the body sections PASSAGE_SECTIONS names, cut every
@@ -245,6 +246,13 @@ def build_document(
             if getattr(page, name)
         )
         document[f"{PROBLEM_FIELD}_{language}"] = block_text(page.problem)
+    document[AREAS_FIELD] = practice_areas(
+        " ".join(
+            document[f"{field}_{language}"]
+            for field in ("title", "summary", PROBLEM_FIELD, "body")
+        )
+        for language in by_language
+    )
     _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:
         keywords = by_language.get(language, primary).keywords.all()

@@ -13,8 +13,10 @@ import json
 
 from practices.facets import FACETS
 
-MAPPING_VERSION = 9
+MAPPING_VERSION = 10
 LANGUAGES = ("es", "en")
+# The glossary's areas a practice is about (search/glossary_areas.py).
+AREAS_FIELD = "glossary_areas"
 TEXT_FIELDS = ("title", "summary", "body", "terms")
 # The fields a result's snippets are highlighted from (search/query.py `highlight`).
 # Their postings keep each word's character offsets, so the unified highlighter reads
@@ -197,6 +199,7 @@ def index_mappings(with_vectors: bool = False) -> dict:
             "search_analyzer": "folded",
         },
         "suggest": {"type": "text", "analyzer": "folded"},
+        AREAS_FIELD: {"type": "keyword"},
     }
     for facet in FACETS:
         properties[facet.name] = {"type": "keyword"}

@@ -5,6 +5,7 @@ aggregation is filtered by every selection except its own: values within a facet
 combine with OR, facets with AND, and every facet's counts stay right.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.conf import settings
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
-from .mapping import LANGUAGES, MACHINE_FIELDS, TEXT_FIELDS
+from .mapping import AREAS_FIELD, LANGUAGES, MACHINE_FIELDS, TEXT_FIELDS
 from .results import HIT_SOURCE
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
@@ -337,13 +338,13 @@ def text_query(
     across_fields: bool = False,
     phrase: str = "",
     key_phrases: tuple[str, ...] = (),
-    word_share: dict | None = None,
+    scorers: Sequence[dict] = (),
     required: str = "",
     any_word_boost: float = 0.0,
 ) -> dict:
-    """The words' query with the phrase (`phrase`, or the words) and `word_share`
-    (`word_share_query`) scored on every match the words find: for requests that
-    cannot rescore (exports)."""
+    """The words' query with the phrase (`phrase`, or the words) and `scorers`
+    (the word share, the area bonus) scored on every match the words find: for
+    requests that cannot rescore (exports)."""
     if not q:
         return {"match_all": {}}
     words = matching_query(
@@ -358,19 +359,19 @@ def text_query(
     return {
         "bool": {
             "must": [words],
-            "should": [phrase_query(phrase or q)]
-            + ([word_share] if word_share else []),
+            "should": [phrase_query(phrase or q), *scorers],
         }
     }
 
 
-def rescore(q: str, word_share: dict | None = None) -> dict:
-    """The phrase's score, and `word_share`'s when given (`word_share_query`),
-    added to the first RESCORE_WINDOW matches only: the sum `text_query` gives
-    them, without matching a phrase over 16 fields in every match."""
+def rescore(q: str, scorers: Sequence[dict] = ()) -> dict:
+    """The phrase's score, and each of `scorers`' (`word_share_query`,
+    `area_bonus_query`), added to the first RESCORE_WINDOW matches only: the sum
+    `text_query` gives them, without matching a phrase over 16 fields in every
+    match."""
     query = phrase_query(q)
-    if word_share:
-        query = {"bool": {"should": [query, word_share]}}
+    if scorers:
+        query = {"bool": {"should": [query, *scorers]}}
     return {
         "window_size": RESCORE_WINDOW,
         "query": {
@@ -378,6 +379,17 @@ def rescore(q: str, word_share: dict | None = None) -> dict:
             "query_weight": 1,
             "rescore_query_weight": 1,
         },
+    }
+
+
+def area_bonus_query(areas: Sequence[str], bonus: float) -> dict:
+    """`bonus` for a practice about one of the glossary's `areas`
+    (search/glossary_areas.py), however many."""
+    return {
+        "constant_score": {
+            "filter": {"terms": {AREAS_FIELD: list(areas)}},
+            "boost": bonus,
+        }
     }
 
 

@@ -106,13 +106,17 @@ def summed(matched: dict[str, float]) -> dict[str, float]:
 
 
 def rescore_scores(rescore: dict | None, ids: list[str]) -> dict[str, dict]:
-    """The phrase's and word share's scores of each candidate (by id)."""
+    """The phrase's, word share's and area bonus's scores of each candidate
+    (by id)."""
     if not rescore or not ids:
         return {}
     query = rescore["query"]["rescore_query"]
     if "bool" in query:
-        phrase, share = query["bool"]["should"]
-        clauses = [named(phrase, "phrase"), named(share, "share")]
+        phrase, *scorers = query["bool"]["should"]
+        clauses = [named(phrase, "phrase")] + [
+            named(scorer, "area" if "constant_score" in scorer else "share")
+            for scorer in scorers
+        ]
     else:
         clauses = [named(query, "phrase")]
     return named_scores(clauses, ids)

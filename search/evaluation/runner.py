@@ -443,6 +443,12 @@ def _in_other_language(rank) -> Callable[[JudgedQuery, dict], list[str]]:
 RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     "ours": _ours,
     "text": _ours_with(SEARCH_MODE="text"),
+    # Without the area bonus (search/ranking.py AREA_BONUS; docs/search.md, eighth
+    # wave).
+    "areas-off": _ours_with_constants(AREA_BONUS=0),
+    # The practices a selection leaves that are about the query's area admitted
+    # (search/ranking.py AREA_ADMITTED, off; docs/search.md, eighth wave).
+    "area-admitted": _ours_with_constants(AREA_ADMITTED=1.0),
     "vectors": _ours_ranked_by(VectorsOnlyRanking()),
     "wagtail": _wagtail,
     "query-mt": _ours_with(SEARCH_QUERY_TRANSLATION=True),

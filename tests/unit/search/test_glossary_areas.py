@@ -1,0 +1,122 @@
+"""The glossary's areas a practice is about and a query asks for
+(search/glossary_areas.py), and the rescore's bonus for them (search/ranking.py
+AREA_BONUS). Pure logic (no node)."""
+
+from unittest import mock
+
+import pytest
+
+from search import ranking
+from search.filters import SearchFilters
+from search.glossary_areas import (
+    AREA_MENTIONS,
+    area_mentions,
+    practice_areas,
+    query_areas,
+)
+from search.mapping import AREAS_FIELD
+from search.ranking import TEXT
+
+pytestmark = pytest.mark.unit
+
+
+def test_each_phrase_named_counts_for_its_area_accents_and_capitals_aside():
+    mentions = area_mentions(
+        "LICITACION pública: contratos firmados con proveedores del municipio"
+    )
+    assert mentions["procurement"] == 3
+
+
+def test_the_longest_phrase_at_a_place_counts_once():
+    """ "Ley de acceso a la información" is one mention, not also "acceso a la
+    información"."""
+    assert area_mentions("La ley de acceso a la información de Jalisco") == {
+        "information": 1
+    }
+
+
+def test_plurals_count_as_their_phrase():
+    assert (
+        area_mentions("contrataciones públicas; public contracts")["procurement"] == 2
+    )
+
+
+def test_words_the_glossary_lacks_name_no_area():
+    assert area_mentions("el festival de música del sábado") == {}
+
+
+def _naming_procurement(times: int) -> str:
+    return " ".join(["Se publican sus contratos."] * times)
+
+
+def test_a_practice_is_about_an_area_from_so_many_mentions_in_one_language():
+    assert practice_areas([_naming_procurement(AREA_MENTIONS)]) == ["procurement"]
+    assert practice_areas([_naming_procurement(AREA_MENTIONS - 1)]) == []
+
+
+def test_mentions_in_two_languages_are_not_added_up():
+    """A bilingual practice says the same in both: each language is read alone."""
+    english = " ".join(["The city publishes its contracts."] * (AREA_MENTIONS - 1))
+    assert practice_areas([_naming_procurement(AREA_MENTIONS - 1), english]) == []
+
+
+def test_a_query_asks_for_the_areas_its_words_or_their_correction_name():
+    assert query_areas("contratación abierta en Jalisco") == ["procurement"]
+    assert query_areas("cabildreo", "cabildeo") == ["integrity"]
+    assert query_areas("fútbol en Zapopan", "") == []
+
+
+def _area_clauses(q: str, **ranked) -> list[dict]:
+    ranked_query = TEXT.ranked(SearchFilters(q=q), translated="", **ranked)
+    if ranked_query.rescore:
+        query = ranked_query.rescore["query"]["rescore_query"]
+    else:
+        query = ranked_query.query
+    should = query.get("bool", {}).get("should", [])
+    return [
+        clause["constant_score"]
+        for clause in should
+        if AREAS_FIELD
+        in clause.get("constant_score", {}).get("filter", {}).get("terms", {})
+    ]
+
+
+def test_the_rescore_adds_the_bonus_for_a_practice_about_the_querys_area():
+    (clause,) = _area_clauses("contratación abierta")
+    assert clause["filter"]["terms"][AREAS_FIELD] == ["procurement"]
+    assert clause["boost"] == ranking.AREA_BONUS > 0
+
+
+def test_a_request_that_cannot_rescore_adds_it_beside_the_phrase():
+    (clause,) = _area_clauses("contratación abierta", rescorable=False)
+    assert clause["boost"] == ranking.AREA_BONUS
+
+
+def test_no_bonus_for_words_naming_no_area_or_when_it_is_off():
+    assert _area_clauses("festival de música") == []
+    with mock.patch.object(ranking, "AREA_BONUS", 0):
+        assert _area_clauses("contratación abierta") == []
+
+
+def _hybrid_clauses(q: str, country: str = "") -> list[dict]:
+    words = {"match": {"title_es": q}}
+    filters = SearchFilters(q=q, selected={"country": (country,)} if country else {})
+    matched = ranking.matched_words(filters, "")
+    return ranking.hybrid_query(
+        words,
+        [0.1] * 4,
+        ranking.filtered_by(filters),
+        ranking.area_admitted(ranking.filtered_by(filters), matched.areas),
+    )["bool"]["should"]
+
+
+def test_admitting_a_selections_practices_about_the_area_is_off():
+    assert len(_hybrid_clauses("contratación abierta", "MX")) == 2
+
+
+def test_switched_on_it_admits_them_only_under_a_selection():
+    with mock.patch.object(ranking, "AREA_ADMITTED", 1.0):
+        assert len(_hybrid_clauses("contratación abierta")) == 2
+        admitted = _hybrid_clauses("contratación abierta", "MX")[2]
+    about = admitted["constant_score"]["filter"]["bool"]["filter"][-1]
+    assert about == {"terms": {AREAS_FIELD: ["procurement"]}}
