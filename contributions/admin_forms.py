@@ -8,8 +8,8 @@ from .models import Submission
 
 class SubmissionDecisionForm(forms.ModelForm):
     """A contribution's status and whether its document is published. "Published"
-    says the practice is live, so it is accepted only when it is: the status
-    follows the practice's own publication."""
+    says the practice is live and "not published" that it is not, so each is
+    accepted only when true: the status follows the practice's own publication."""
 
     class Meta:
         model = Submission
@@ -23,6 +23,13 @@ class SubmissionDecisionForm(forms.ModelForm):
                 _(
                     "The practice is not published yet. Publish it (or approve it "
                     "in moderation) and the contribution is marked published with it."
+                )
+            )
+        if status == Submission.Status.REJECTED and practice and practice.live:
+            raise forms.ValidationError(
+                _(
+                    "The practice is published. Unpublish it first if it should not "
+                    "be read."
                 )
             )
         return status

@@ -128,6 +128,19 @@ def decide(submission: Submission, status: str, page: PracticePage | None) -> No
         notify_submitter(submission, page)
 
 
+def decide_in_inbox(submission: Submission, status: str, user) -> None:
+    """A decision taken on the contribution itself (its form in the admin): as
+    `decide`, and "not published" withdraws its draft from moderation too, so it
+    leaves the reviewers' list instead of waiting there for an approval that
+    would contradict the decision."""
+    practice = submission.practice
+    decide(submission, status, practice)
+    if status == Submission.Status.REJECTED and practice is not None:
+        state = practice.current_workflow_state
+        if state is not None:
+            state.cancel(user=user)
+
+
 def erase_personal_data(submissions, reason: str) -> int:
     from .models import ErasureLog
 

@@ -18,7 +18,7 @@ from kb.folded_search import FoldedSearch
 from .admin_forms import SubmissionDecisionForm
 from .contributed_documents import private_document
 from .models import ErasureLog, Submission
-from .submission import decide
+from .submission import decide_in_inbox
 
 
 def page_link(page, *, with_state: bool = False):
@@ -90,7 +90,7 @@ class SubmissionEditView(EditView):
     def save_instance(self):
         submission = super().save_instance()
         if "status" in self.form.changed_data:
-            decide(submission, submission.status, submission.practice)
+            decide_in_inbox(submission, submission.status, self.request.user)
         return submission
 
 

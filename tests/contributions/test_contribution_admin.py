@@ -172,3 +172,28 @@ def test_the_messages_speak_of_the_contribution_in_agreement(moderator_client):
     saved = moderator_client.post(url, {"status": "rejected"}, follow=True)
     [said] = [html.unescape(str(m)) for m in saved.context["messages"]]
     assert said.startswith(f"Contribución '{submission.reference}' actualizada.")
+
+
+def test_not_published_withdraws_the_draft_from_moderation(moderator_client):
+    """Marked "not published" in the inbox, its draft still waited in the
+    reviewers' list, where approving it would publish what was declined."""
+    submission = Submission.objects.get()
+    assert submission.practice.workflow_in_progress
+    moderator_client.post(
+        reverse("contributions:edit", args=[submission.pk]), {"status": "rejected"}
+    )
+    submission.practice.refresh_from_db()
+    assert not submission.practice.workflow_in_progress
+    assert not submission.practice.live
+
+
+def test_not_published_is_refused_while_the_practice_is_live(moderator_client):
+    submission = Submission.objects.get()
+    submission.practice.save_revision().publish()
+    response = moderator_client.post(
+        reverse("contributions:edit", args=[submission.pk]), {"status": "rejected"}
+    )
+    assert response.status_code == 200
+    assert "status" in response.context["form"].errors
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.PUBLISHED
