@@ -21,6 +21,7 @@ from .indexer import (
     index_has_vectors,
     indexed_ids,
     indices_behind_alias,
+    mapping_behind,
     rebuild,
     vectors_problem,
     write_documents,
@@ -81,6 +82,7 @@ def status_lines() -> list[str]:
     lines = [f"alias: {alias_name()} -> {', '.join(indices) or '(missing)'}"]
     if indices:
         lines.append(f"documents: {_guard(document_count)}")
+        lines += [line for index in indices if (line := mapping_behind(index))]
     lines += [f"published practices: {published}", f"queued updates: {queued}"]
     oldest = PendingIndexUpdate.objects.order_by("created_at").first()
     if oldest:

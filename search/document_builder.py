@@ -6,6 +6,7 @@ fields, and the classification (shared by the translations) as slugs and codes.
 Only public, published content goes in: never a contributor's personal data.
 """
 
+import html
 from collections.abc import Iterable, Iterator
 from itertools import groupby, islice
 from typing import NamedTuple
@@ -246,12 +247,19 @@ def build_document(
             if getattr(page, name)
         )
         document[f"{PROBLEM_FIELD}_{language}"] = block_text(page.problem)
+    # The sections keep their rich text's character references ("&#x27;"): the
+    # areas are counted in the words a reader sees ("citizens' assemblies").
+    # The body holds the problem section already (RICH_TEXT_SECTIONS).
     document[AREAS_FIELD] = practice_areas(
-        " ".join(
-            document[f"{field}_{language}"]
-            for field in ("title", "summary", PROBLEM_FIELD, "body")
-        )
-        for language in by_language
+        {
+            language: html.unescape(
+                " ".join(
+                    document[f"{field}_{language}"]
+                    for field in ("title", "summary", "body")
+                )
+            )
+            for language in by_language
+        }
     )
     _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:

@@ -150,6 +150,25 @@ def index_fields(name: str | None = None) -> set[str]:
     }
 
 
+def mapped_part(document: dict, fields: set[str]) -> dict:
+    """The document without the fields the index does not map: an index built
+    before a field was added (its mapping is strict) keeps taking updates, without
+    that field, until `search rebuild` builds one of today's mapping."""
+    return {name: value for name, value in document.items() if name in fields}
+
+
+def mapping_behind(index: str) -> str | None:
+    """What `search status` says when `index` was built for another mapping than
+    today's (its name carries the version and digest, `_new_index_name`)."""
+    today = f"v{MAPPING_VERSION}-{mapping_digest()}"
+    if f"-{today}-" in index:
+        return None
+    return (
+        f"mapping: {index} was built for another mapping than today's ({today}): "
+        "run `manage.py search rebuild`; until then new fields are left out"
+    )
+
+
 def index_has_vectors(name: str | None = None) -> bool:
     return VECTOR_FIELD in index_fields(name)
 
@@ -344,7 +363,7 @@ def write_documents(
                 "_op_type": "index",
                 "_index": alias_name(),
                 "_id": str(key),
-                "_source": document,
+                "_source": mapped_part(document, fields),
             }
         )
     for key in keys - live:

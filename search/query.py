@@ -382,15 +382,15 @@ def rescore(q: str, scorers: Sequence[dict] = ()) -> dict:
     }
 
 
+def about_areas(areas: Sequence[str]) -> dict:
+    """The practices about one of the glossary's `areas` or more
+    (search/glossary_areas.py)."""
+    return {"terms": {AREAS_FIELD: list(areas)}}
+
+
 def area_bonus_query(areas: Sequence[str], bonus: float) -> dict:
-    """`bonus` for a practice about one of the glossary's `areas`
-    (search/glossary_areas.py), however many."""
-    return {
-        "constant_score": {
-            "filter": {"terms": {AREAS_FIELD: list(areas)}},
-            "boost": bonus,
-        }
-    }
+    """`bonus` for a practice about one of `areas`, however many."""
+    return {"constant_score": {"filter": about_areas(areas), "boost": bonus}}
 
 
 def word_share_query(

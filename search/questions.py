@@ -71,9 +71,14 @@ def question_topic(q: str, without_actions: bool = False) -> str:
     """What a question asks about: its words without the asking ones, folded
     ("¿cómo regular el cabildeo en el congreso?" -> "regular cabildeo congreso").
     The question itself when nothing, or a single word, would be left."""
-    dropped = ASKING_WORDS | ACTION_VERBS if without_actions else ASKING_WORDS
+    dropped = asking_words(without_actions)
     topic = [word for word in words_of(q) if word not in dropped]
     return " ".join(topic) if len(topic) >= 2 else q
+
+
+def asking_words(without_actions: bool = False) -> frozenset[str]:
+    """The words a question's topic leaves out (`question_topic`)."""
+    return ASKING_WORDS | ACTION_VERBS if without_actions else ASKING_WORDS
 
 
 def words_of(q: str) -> list[str]:

@@ -39,11 +39,12 @@ from .filters import SearchFilters
 from .glossary_areas import query_areas
 from .indexer import alias_name
 from .key_terms import corrected_query, key_phrases_in
-from .mapping import AREAS_FIELD, LANGUAGES, PASSAGE_FIELD, VECTOR_FIELD
+from .mapping import LANGUAGES, PASSAGE_FIELD, VECTOR_FIELD
 from .node import QueryRejected, run_search
 from .query import (
     LONG_QUERY_WORDS,
     RankedQuery,
+    about_areas,
     area_bonus_query,
     facet_clauses,
     matching_query,
@@ -52,7 +53,13 @@ from .query import (
     text_query,
     word_share_query,
 )
-from .questions import ASKING_WORDS, is_question, question_topic, words_of
+from .questions import (
+    ASKING_WORDS,
+    asking_words,
+    is_question,
+    question_topic,
+    words_of,
+)
 from .synonyms import ENGLISH_BREAKS, SPANISH_BREAKS
 from .vectors import query_vector
 
@@ -285,16 +292,24 @@ def matched_words(
     always the words typed. `plain`: the words alone, without their translation,
     correction or named glossary phrases (a query the node found too big)."""
     corrected = "" if plain else key_term_correction(filters)
+    by_topic = QUESTION_BY_TOPIC and is_question(filters.q)
+    without_actions = QUESTION_WITHOUT_ACTIONS
+    # A question's asking words name no area ("otros municipios", "other cities"
+    # would name government): its topic is matched without them.
+    asking = asking_words(without_actions) if by_topic else frozenset()
     words = MatchedWords(
         filters.q,
         "" if plain else translated,
         corrected,
         phrase=filters.q,
         key_phrases=() if plain else named_key_phrases(filters.q, corrected),
-        areas=() if plain else tuple(query_areas(filters.q, corrected)),
+        areas=()
+        if plain
+        else tuple(
+            query_areas(filters.q, corrected, language=filters.lang, ignored=asking)
+        ),
     )
-    if QUESTION_BY_TOPIC and is_question(filters.q):
-        without_actions = QUESTION_WITHOUT_ACTIONS
+    if by_topic:
         words = replace(
             words,
             q=question_topic(filters.q, without_actions),
@@ -433,19 +448,17 @@ class HybridRanking(TextRanking):
             neighbours = nearest_practices(filters.q)
             if neighbours is None:
                 return text
-            words = matched_words(filters, text.translated, plain=plain).query()
             return RankedQuery(
-                hybrid_query(words, neighbours), text.rescore, text.translated
+                hybrid_query(text.query, neighbours), text.rescore, text.translated
             )
         vector = query_vector(vector_words(filters.q))
         if vector is None:
             return text
-        matched = matched_words(filters, text.translated, plain=plain)
-        words = matched.query()
+        areas = matched_words(filters, text.translated, plain=plain).areas
         selections = filtered_by(filters)
         return RankedQuery(
             hybrid_query(
-                words, vector, selections, area_admitted(selections, matched.areas)
+                text.query, vector, selections, area_admitted(selections, areas)
             ),
             text.rescore,
             text.translated,
@@ -595,7 +608,7 @@ def area_admitted(selections: list[dict], areas: tuple[str, ...]) -> list[dict]:
     clause scored AREA_ADMITTED, when there are selections and areas."""
     if not (AREA_ADMITTED and selections and areas):
         return []
-    about = {"terms": {AREAS_FIELD: list(areas)}}
+    about = about_areas(areas)
     return [
         {
             "constant_score": {

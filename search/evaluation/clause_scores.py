@@ -5,11 +5,11 @@ The request is the one the search sends (`chosen_ranking().ranked`,
 `build_search_request`), its clauses named (`_name`) and its first
 CANDIDATES matches asked without the rescore, with the node's score of each
 named clause (`include_named_queries_score`, OpenSearch 2.13+). The rescore's
-phrase and word share are not among a hit's named queries: they are asked in a
-second request, as named clauses over the candidates' ids. A third asks each
-words clause's (typed, translated, corrected) score per field, one `match` per
-field at boost 1 (`field_weights.py`). Offline only: the search itself sends one
-request, unnamed.
+phrase, word share and area bonus are not among a hit's named queries: they are
+asked in a second request, as named clauses over the candidates' ids. A third asks
+each words clause's (typed, translated, corrected) score per field, one `match`
+per field at boost 1 (`field_weights.py`). Offline only: the search itself sends
+one request, unnamed.
 """
 
 import copy

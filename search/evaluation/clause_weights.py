@@ -3,13 +3,13 @@
 Today's search scores a practice by a sum of clauses (search/ranking.py,
 search/query.py), each with a weight set by hand: the words as typed, their
 machine translation, the misspelt key terms corrected, the typo-tolerant match,
-the glossary's named phrases, the vector half; then the rescore's phrase and word
-share over the first RESCORE_WINDOW matches. `clause_scores.py` asks the node for
-each candidate's score per clause under today's weights; here, without the node,
-the candidates are ranked again under other weights (each a multiple of today's,
-so 1 everywhere is today's search) and the multiples fitted by coordinate ascent
-on the tuning half's mean nDCG@10. The words as typed keep 1: only the ratios
-between clauses rank.
+the glossary's named phrases, the vector half; then the rescore's phrase, word
+share and area bonus over the first RESCORE_WINDOW matches. `clause_scores.py`
+asks the node for each candidate's score per clause under today's weights; here,
+without the node, the candidates are ranked again under other weights (each a
+multiple of today's, so 1 everywhere is today's search) and the multiples fitted
+by coordinate ascent on the tuning half's mean nDCG@10. The words as typed keep
+1: only the ratios between clauses rank.
 
 `manage.py search evaluate --clause-scores-in SCORES.json` fits again from the
 scores a run saved (`--clause-weights --clause-scores-out SCORES.json`), without
@@ -136,7 +136,7 @@ def reranked(
     window: int = WINDOW,
 ) -> list[str]:
     """The candidates' ids as the search would rank them under `weights`: the
-    first pass's sum, its first `window` rescored by the phrase and share; ties
+    first pass's sum, its first `window` rescored by the RESCORE clauses; ties
     keep today's first-pass order (the node's)."""
     kept = [c for c in query.candidates if matches(c, weights, boost_today)]
     first = sorted(

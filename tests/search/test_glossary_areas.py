@@ -11,9 +11,12 @@ from django.http import QueryDict
 from practices.models import PracticePage
 from search import ranking
 from search.client import get_client
+from search.document_builder import build_document, facet_ancestry
 from search.filters import parse_filters
+from search.glossary_areas import AREA_MENTIONS
 from search.indexer import alias_name
 from search.mapping import AREAS_FIELD
+from search.scan import scan_practice_ids
 from search.service import search_practices
 from tests.factories import create_practices, practice_record
 
@@ -69,3 +72,43 @@ def test_it_ranks_first_for_a_procurement_word(in_passing_and_about, settings, m
     assert _first("q=contratos&lang=es") == about
     with mock.patch.object(ranking, "AREA_BONUS", 0):
         assert _first("q=contratos&lang=es") == in_passing
+
+
+@pytest.mark.parametrize("mode", ["text", "hybrid"])
+def test_an_export_which_cannot_rescore_lists_them_as_the_page(
+    in_passing_and_about, settings, mode
+):
+    """A walk in sorted batches scores the bonus on every match, in either mode."""
+    settings.SEARCH_MODE = mode
+    in_passing, about = in_passing_and_about
+    filters = parse_filters(QueryDict("q=contratos&lang=es"))
+    exported = [key for batch in scan_practice_ids(filters).batches for key in batch]
+    shown = [hit.id for hit in search_practices(filters).results]
+    assert exported == shown
+    assert PracticePage.objects.get(translation_key=exported[0]).source_id == about
+
+
+def _stored(record) -> PracticePage:
+    create_practices([record])
+    return PracticePage.objects.get(source_id=record.source_id)
+
+
+def _areas(page: PracticePage) -> list[str]:
+    return build_document([page], facet_ancestry())[AREAS_FIELD]
+
+
+def test_a_phrase_with_an_apostrophe_counts_in_a_section(site):
+    """A section's rich text keeps "citizens' assemblies" as "citizens&#x27;
+    assemblies": read as the words a reader sees, each is a mention."""
+    naming = "<p>The council runs citizens' assemblies.</p>" * AREA_MENTIONS
+    record = practice_record(
+        f"assemblies-{uuid.uuid4().hex[:6]}",
+        "A council listens",
+        "Residents are heard.",
+        locale="en",
+        original_language="en",
+        actions=naming,
+    )
+    page = _stored(record)
+    assert "citizens&#x27; assemblies" in page.actions
+    assert "participation" in _areas(page)

@@ -50,20 +50,58 @@ def _naming_procurement(times: int) -> str:
 
 
 def test_a_practice_is_about_an_area_from_so_many_mentions_in_one_language():
-    assert practice_areas([_naming_procurement(AREA_MENTIONS)]) == ["procurement"]
-    assert practice_areas([_naming_procurement(AREA_MENTIONS - 1)]) == []
+    about = practice_areas({"es": _naming_procurement(AREA_MENTIONS)})
+    assert about == ["procurement"]
+    assert practice_areas({"es": _naming_procurement(AREA_MENTIONS - 1)}) == []
 
 
 def test_mentions_in_two_languages_are_not_added_up():
     """A bilingual practice says the same in both: each language is read alone."""
     english = " ".join(["The city publishes its contracts."] * (AREA_MENTIONS - 1))
-    assert practice_areas([_naming_procurement(AREA_MENTIONS - 1), english]) == []
+    texts = {"es": _naming_procurement(AREA_MENTIONS - 1), "en": english}
+    assert practice_areas(texts) == []
+
+
+def test_each_language_is_read_with_its_own_phrases():
+    """Spanish "mayor" is "greater", not the English "mayor" (alcalde)."""
+    assert area_mentions("mayor transparencia y mayor control", "es")["government"] == 0
+    assert area_mentions("the mayor and the city council", "en")["government"] == 2
+    spanish_mayor = " ".join(["Una mayor apertura."] * AREA_MENTIONS)
+    assert practice_areas({"es": spanish_mayor}) == []
 
 
 def test_a_query_asks_for_the_areas_its_words_or_their_correction_name():
-    assert query_areas("contratación abierta en Jalisco") == ["procurement"]
-    assert query_areas("cabildreo", "cabildeo") == ["integrity"]
-    assert query_areas("fútbol en Zapopan", "") == []
+    assert query_areas("contratación abierta en Jalisco", language="es") == [
+        "procurement"
+    ]
+    assert query_areas("cabildreo", "cabildeo", language="es") == ["integrity"]
+    assert query_areas("fútbol en Zapopan", "", language="es") == []
+
+
+def test_a_query_naming_no_phrase_of_its_language_is_read_in_the_other():
+    """An English query typed on the Spanish site."""
+    assert query_areas("open contracting", language="es") == ["procurement"]
+    assert "government" not in query_areas("mayor transparencia", language="es")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿qué hacen otros municipios para publicar sus contratos?",
+        "what do other cities do about procurement?",
+    ],
+)
+def test_a_questions_asking_words_name_no_area(question):
+    """ "Otros municipios" asks for examples, not for the government area: only
+    its topic's phrases name areas."""
+    assert ranking.matched_words(SearchFilters(q=question), "").areas == (
+        "procurement",
+    )
+
+
+def test_the_same_words_not_asking_name_their_area():
+    filters = SearchFilters(q="contratos de otros municipios")
+    assert ranking.matched_words(filters, "").areas == ("government", "procurement")
 
 
 def _area_clauses(q: str, **ranked) -> list[dict]:

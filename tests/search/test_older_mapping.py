@@ -1,0 +1,73 @@
+"""An index built before a field was added (its mapping is strict) keeps taking
+updates after an upgrade, without the new field, and `search status` asks for the
+rebuild that brings it; on the real node."""
+
+import uuid
+from unittest import mock
+
+import pytest
+
+from practices.models import PracticePage
+from search import indexer
+from search.client import get_client
+from search.commands import status_lines
+from search.indexer import alias_name, create_index, rebuild
+from search.mapping import AREAS_FIELD, index_mappings
+from tests.factories import create_practices, practice_record
+
+pytestmark = pytest.mark.django_db
+
+
+def _without_areas(with_vectors: bool = False) -> dict:
+    mappings = index_mappings(with_vectors=with_vectors)
+    del mappings["properties"][AREAS_FIELD]
+    return mappings
+
+
+@pytest.fixture
+def older_index(private_index_prefix, site):
+    """The alias on an index of last release's mapping (no glossary areas)."""
+    name = f"{alias_name()}-v9-0ld0ld00-20260101000000000"
+    with mock.patch.object(indexer, "index_mappings", _without_areas):
+        create_index(name)
+    get_client().indices.put_alias(index=name, name=alias_name())
+    return name
+
+
+def _publish_procurement_practice(capture) -> PracticePage:
+    source_id = f"compras-{uuid.uuid4().hex[:6]}"
+    with capture(execute=True):
+        create_practices(
+            [
+                practice_record(
+                    source_id,
+                    "El estado abre sus compras",
+                    "Cada licitación, sus proveedores, las adjudicaciones directas "
+                    "y los contratos firmados, en datos de compras públicas "
+                    "abiertas.",
+                )
+            ]
+        )
+    return PracticePage.objects.get(source_id=source_id)
+
+
+def test_publishing_still_indexes_the_practice_without_the_new_field(
+    older_index, django_capture_on_commit_callbacks
+):
+    page = _publish_procurement_practice(django_capture_on_commit_callbacks)
+    document = get_client().get(index=alias_name(), id=page.translation_key)
+    assert document["_source"]["titles"]["es"] == "El estado abre sus compras"
+    assert AREAS_FIELD not in document["_source"]
+
+
+def test_status_asks_for_a_rebuild_until_there_is_one(
+    older_index, django_capture_on_commit_callbacks
+):
+    page = _publish_procurement_practice(django_capture_on_commit_callbacks)
+    assert any(
+        older_index in line and "search rebuild" in line for line in status_lines()
+    )
+    rebuild()
+    assert not any("search rebuild" in line for line in status_lines())
+    document = get_client().get(index=alias_name(), id=page.translation_key)
+    assert document["_source"][AREAS_FIELD] == ["procurement"]
