@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from kb.text import fold, paragraphs_html
 from practices.models import PracticePage
 from practices.records.record import PracticeRecord, SourceLink
-from practices.services import create_practice
+from practices.services import create_practice, practice_index_for
+from practices.translation_slugs import available_title_slug
 from taxonomy.geography import subdivision_code_for
 
 from .emails import notify_moderators, notify_submitter
@@ -66,6 +67,9 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
     record = PracticeRecord(
         source_catalogue="contribution",
         source_id=new_public_id(),
+        # Its address says what it is ("/practicas/mesas-de-obra/"), not the
+        # importers' "<title>-contribution-<id>".
+        slug=available_title_slug(data["title"], practice_index_for(language)),
         locale=language,
         original_language=language,
         title=data["title"],
@@ -103,15 +107,38 @@ def submit_contribution(data: dict, *, language: str, fingerprint: str) -> Submi
 
 
 def record_decision(page: PracticePage, status: str) -> None:
+    """The practice was published, rejected or deleted: its pending contribution
+    is decided so."""
     submission = Submission.objects.filter(
         practice=page, status=Submission.Status.PENDING
     ).first()
-    if submission is None:
-        return
+    if submission is not None:
+        decide(submission, status, page)
+
+
+def decide(submission: Submission, status: str, page: PracticePage | None) -> None:
+    """A moderator's decision on a contribution, however it was taken: its status,
+    when (the retention period runs from it) and word to the submitter. Back to
+    pending, nothing is decided and the retention clock waits again."""
     submission.status = status
-    submission.decided_at = timezone.now()
+    decided = status != Submission.Status.PENDING
+    submission.decided_at = timezone.now() if decided else None
     submission.save(update_fields=["status", "decided_at"])
-    notify_submitter(submission, page)
+    if decided and page is not None:
+        notify_submitter(submission, page)
+
+
+def decide_in_inbox(submission: Submission, status: str, user) -> None:
+    """A decision taken on the contribution itself (its form in the admin): as
+    `decide`, and "not published" withdraws its draft from moderation too, so it
+    leaves the reviewers' list instead of waiting there for an approval that
+    would contradict the decision."""
+    practice = submission.practice
+    decide(submission, status, practice)
+    if status == Submission.Status.REJECTED and practice is not None:
+        state = practice.current_workflow_state
+        if state is not None:
+            state.cancel(user=user)
 
 
 def erase_personal_data(submissions, reason: str) -> int:

@@ -15,8 +15,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from kb.folded_search import FoldedSearch
 
+from .admin_forms import SubmissionDecisionForm
 from .contributed_documents import private_document
 from .models import ErasureLog, Submission
+from .submission import decide_in_inbox
 
 
 def page_link(page, *, with_state: bool = False):
@@ -71,13 +73,25 @@ class SubmissionInspectView(InspectView):
 
 
 class SubmissionEditView(EditView):
-    """Without a document, there is nothing to publish with the practice."""
+    """Without a document, there is nothing to publish with the practice. A status
+    changed here is a decision as much as one taken on the practice: it is dated
+    (the retention period runs from it) and the submitter hears of it."""
+
+    # Wagtail's generic messages make a contribution masculine in Spanish.
+    success_message = _("Contribution '%(object)s' updated.")
+    error_message = _("The contribution could not be saved due to errors.")
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         if not self.object.document:
             form.fields.pop("publish_document", None)
         return form
+
+    def save_instance(self):
+        submission = super().save_instance()
+        if "status" in self.form.changed_data:
+            decide_in_inbox(submission, submission.status, self.request.user)
+        return submission
 
 
 class SubmissionIndexView(FoldedSearch, IndexView):
@@ -121,7 +135,9 @@ class SubmissionViewSet(ModelViewSet):
         "submitter_email",
         "submitter_organisation",
     ]
-    form_fields = ["status", "publish_document"]
+
+    def get_form_class(self, for_update=False):
+        return SubmissionDecisionForm
 
 
 class ErasureLogViewSet(ModelViewSet):

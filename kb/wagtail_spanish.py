@@ -218,6 +218,38 @@ EDITOR_MSGIDS = [
     gettext_noop(
         "Revision %(revision_id)s from %(created_at)s unscheduled from publishing."
     ),
+    # A save refused, and a page someone else locked: the banner, the status side
+    # panel's lock entry and the footer's (pages are the only things locked here).
+    gettext_noop("The page could not be saved due to validation errors."),
+    gettext_noop("The page could not be created due to validation errors."),
+    gettext_noop("There are validation errors, click save to highlight them."),
+    gettext_noop("The page could not be saved as it is locked."),
+    gettext_noop("<b>'{title}' was locked</b> by <b>{user}</b> on <b>{datetime}</b>."),
+    gettext_noop("<b>'{title}' was locked</b> by <b>you</b> on <b>{datetime}</b>."),
+    gettext_noop("<b>'{title}' is locked</b> by <b>you</b>."),
+    gettext_noop("<b>'{title}' is locked</b>."),
+    gettext_noop("Locked by another user"),
+    gettext_noop("Locked by you"),
+    gettext_noop("Only %(user)s can make changes while the %(model_name)s is locked"),
+    gettext_noop("Only you can make changes while the %(model_name)s is locked"),
+    # Wagtail's Spanish misspells the keywords field's help ("etiquedas") and calls
+    # a slug "marca" ("Esta marca ya esta en uso") where the form says "slug".
+    gettext_noop(
+        'Multi-word tags with spaces will automatically be enclosed in double quotes (").'
+    ),
+    gettext_noop("The slug '%(page_slug)s' is already in use within the parent page."),
+    gettext_noop(
+        "The slug '%(page_slug)s' is already in use within the parent page at "
+        "'%(parent_url_path)s'."
+    ),
+    gettext_noop(
+        "The slug '%(page_slug)s' is already in use at the selected parent page. "
+        "Make sure the slug is unique and try again."
+    ),
+    gettext_noop(
+        "This slug is already in use within the context of its parent page "
+        '"%(parent_page_title)s"'
+    ),
 ]
 
 # A page in moderation, as its editor and its reviewers see it, and the workflow

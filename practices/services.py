@@ -26,6 +26,7 @@ __all__ = [
     "InvalidPractice",
     "MissingPracticeIndex",
     "PracticeBatch",
+    "copied_as_new_practice",
     "create_practice",
     "practice_index_for",
     "publish_practice",
@@ -221,6 +222,25 @@ def publish_practice(page: PracticePage) -> None:
     """Publish the latest revision of a practice (its draft, if it has one)."""
     revision = page.latest_revision or page.save_revision()
     revision.publish()
+
+
+def copied_as_new_practice(page: PracticePage, user=None) -> None:
+    """A practice copied in the admin is a new practice written here: it keeps
+    none of its original's source record (catalogue and identifier, which
+    importers and the open data name the original by), demo mark or review date.
+    Its latest revision, which the editor opens, says so too; a copy published
+    with the original stays published."""
+    page.source_catalogue = PracticePage._meta.get_field("source_catalogue").default
+    page.source_id = ""
+    page.is_demo = False
+    page.last_reviewed = None
+    with transaction.atomic():
+        page.save(
+            update_fields=["source_catalogue", "source_id", "is_demo", "last_reviewed"]
+        )
+        revision = page.save_revision(user=user, clean=False)
+        if page.live:
+            revision.publish(user=user)
 
 
 def _slug_for(record: PracticeRecord) -> str:

@@ -1,4 +1,5 @@
-"""Practices in the admin: the listing's filters, and terms in use kept from deletion."""
+"""Practices in the admin: the listing's filters, terms in use kept from deletion,
+and a copied practice made a new one."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from wagtail.models import Locale
 from .facets import FACETS
 from .models import PracticePage
 from .models.practice_page import Language
+from .services import copied_as_new_practice
 from .term_usage import refuse_to_delete_terms_in_use
 
 
@@ -130,3 +132,10 @@ def register_practice_listing():
 
 
 hooks.register("before_delete_snippet", refuse_to_delete_terms_in_use)
+
+
+@hooks.register("after_copy_page")
+def copied_practice_is_a_new_one(request, page, new_page):
+    copy = new_page.specific
+    if isinstance(copy, PracticePage):
+        copied_as_new_practice(copy, request.user)

@@ -13,7 +13,7 @@ from django.conf import settings
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
-from .mapping import AREAS_FIELD, LANGUAGES, MACHINE_FIELDS
+from .mapping import AREAS_FIELD, LANGUAGES, MACHINE_FIELDS, TEXT_FIELDS
 from .results import HIT_SOURCE
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
@@ -580,15 +580,22 @@ def highlight(lang: str) -> dict:
     return {**HIGHLIGHT_TAGS, "encoder": "html", "fields": fields}
 
 
+# How many rewordings the phrase suggester gives to choose one in one language.
+SUGGESTION_OPTIONS = 5
+
+
 def did_you_mean(q: str) -> dict:
-    """The phrase suggester's section of a search: at most one rewording of the
-    words, each word within two edits of a word the repertory holds."""
+    """The phrase suggester's section of a search: a few rewordings of the words,
+    best first, each word within two edits of a word the repertory holds. Its
+    field holds both languages' words: the first may mix them ("contratos de obra
+    public"), and the next one in the query's language is offered instead
+    (search/suggestion.py)."""
     return {
         "text": q,
         "did_you_mean": {
             "phrase": {
                 "field": "suggest",
-                "size": 1,
+                "size": SUGGESTION_OPTIONS,
                 "gram_size": 1,
                 "confidence": 1.0,
                 "max_errors": 2,
@@ -639,6 +646,28 @@ def weighing_request(rewording: str, q: str, translated: str = "") -> dict:
                 "global": {},
                 "aggs": {WORDS_MATCHED: {"filter": matching_query(q, translated)}},
             }
+        },
+    }
+
+
+def word_language_request(words: list[str]) -> dict:
+    """How many practices hold each of `words` in each language's people's text
+    (titles, summaries, bodies, terms; accents aside), in one request of filter
+    counts keyed `<word>|<language>`: which language a word is of, as this
+    repertory writes it ("public" is English here, "publica" Spanish)."""
+    return {
+        "size": 0,
+        "aggs": {
+            f"{word}|{language}": {
+                "filter": {
+                    "multi_match": {
+                        "query": word,
+                        "fields": [f"{f}_{language}.folded" for f in TEXT_FIELDS],
+                    }
+                }
+            }
+            for word in words
+            for language in LANGUAGES
         },
     }
 

@@ -79,7 +79,7 @@ def _answer(filters: SearchFilters) -> SearchResults:
             (int(bucket["key"]), bucket["doc_count"])
             for bucket in facet_buckets(aggregations, "year")
         ],
-        suggestion=suggestion(filters.q, response, ranked.translated)
+        suggestion=suggestion(filters.q, response, ranked.translated, filters.lang)
         if filters.q
         else None,
         warnings=list(filters.warnings),

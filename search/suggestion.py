@@ -3,20 +3,37 @@
 import re
 
 from kb.text import fold
+from practices.translation import spanish_with_accents
 
+from .mapping import LANGUAGES
 from .node import run_search
-from .query import match_strength_request, weighing_request, words_matched
+from .query import (
+    match_strength_request,
+    weighing_request,
+    word_language_request,
+    words_matched,
+)
 
 # How much higher the best score must be for as many practices to count as better.
 BETTER_MATCH = 1.2
 WORD = re.compile(r"\w+")
+# A word is of one language when the repertory's text in it holds the word this
+# many times as often as the other's ("public": 143 practices in English, none in
+# Spanish; "municipal", 73 and 63, is of both).
+LANGUAGE_LEAN = 10
 
 
-def suggestion(q: str, response: dict, translated: str = "") -> str | None:
+def suggestion(
+    q: str, response: dict, translated: str = "", lang: str = "es"
+) -> str | None:
     """The suggester's rewording of the words, offered only when it finds more
-    practices than they do, or as many matching better; written with the query's
-    own punctuation and capitals ("¿contrataciones abiertas?")."""
-    candidate = rewording(q, response)
+    practices than they do, or as many matching better; in one language
+    (`in_one_language`; `lang` is the reader's), Spanish with its accents; written
+    with the query's own punctuation and capitals ("¿contrataciones abiertas?")."""
+    options = rewordings(q, response)
+    if not options:
+        return None
+    language, candidate = in_one_language(q, options, lang)
     if candidate is None:
         return None
     offered = run_search(weighing_request(candidate, q, translated))
@@ -24,18 +41,90 @@ def suggestion(q: str, response: dict, translated: str = "") -> str | None:
     if wins is None:
         asked = run_search(match_strength_request(q, translated))
         wins = matches_better(asked["hits"]["max_score"], offered["hits"]["max_score"])
-    return in_the_querys_words(q, candidate) if wins else None
+    if not wins:
+        return None
+    if (language or lang) == "es":
+        # The suggester's words are accent-folded ("informacion").
+        candidate = spanish_with_accents(candidate)
+    return in_the_querys_words(q, candidate)
 
 
 def rewording(q: str, response: dict) -> str | None:
-    """The phrase suggester's rewording in a search's answer, if it changes more
-    than accents and capitals."""
-    for entry in response.get("suggest", {}).get("did_you_mean", []):
-        for option in entry.get("options", []):
-            text = option.get("text", "")
-            if text and fold(text) != fold(q):
-                return text
-    return None
+    """The phrase suggester's first rewording in a search's answer that changes
+    more than accents and capitals."""
+    options = rewordings(q, response)
+    return options[0] if options else None
+
+
+def rewordings(q: str, response: dict) -> list[str]:
+    """The phrase suggester's rewordings in a search's answer, best first, those
+    that change more than accents and capitals."""
+    return [
+        text
+        for entry in response.get("suggest", {}).get("did_you_mean", [])
+        for option in entry.get("options", [])
+        if (text := option.get("text", "")) and fold(text) != fold(q)
+    ]
+
+
+def in_one_language(
+    q: str, options: list[str], lang: str
+) -> tuple[str | None, str | None]:
+    """The first rewording in one language, and that language: the suggester draws
+    on both languages' words at once, and offered "contratos de obra public" for
+    "contratos de obra publca". When the query's words lean to a language (most
+    of those that lean; `lang`, the reader's, on a tie), no word the rewording
+    puts in may be of the other; when they tell none (every word misspelt), the
+    rewording must not mix the two: the one whose words the repertory knows best
+    comes first, then one in `lang`."""
+    typed = [fold(w) for w in WORD.findall(q)]
+    words = sorted({fold(w) for text in (q, *options) for w in WORD.findall(text)})
+    leaning = word_languages(words)
+    asked = [leaning[word] for word in typed if leaning[word]]
+    if asked:
+        ranked = sorted(LANGUAGES, key=lambda one: (-asked.count(one), one != lang))
+        language, foreign = ranked
+        for text in options:
+            put_in = [fold(w) for w in WORD.findall(text) if fold(w) not in typed]
+            if foreign not in {leaning[word] for word in put_in}:
+                return language, text
+        return language, None
+
+    def languages(text: str) -> set[str]:
+        return {leaning[fold(w)] for w in WORD.findall(text)} - {None}
+
+    def unknown(text: str) -> int:
+        return sum(leaning[fold(w)] is None for w in WORD.findall(text))
+
+    unmixed = [text for text in options if len(languages(text)) <= 1]
+    # Whole corrections before half ones, then the reader's language; else the
+    # suggester's order (the sort is stable).
+    unmixed.sort(key=lambda text: (unknown(text), languages(text) != {lang}))
+    if not unmixed:
+        return None, None
+    text = unmixed[0]
+    return next(iter(languages(text)), None), text
+
+
+def word_languages(words: list[str]) -> dict[str, str | None]:
+    """Each word's language in the repertory's own text (LANGUAGE_LEAN), None for
+    a word of both or of neither."""
+    if not words:
+        return {}
+    counts = run_search(word_language_request(words))["aggregations"]
+    leaning = {}
+    for word in words:
+        es, en = (
+            counts[f"{word}|{language}"]["doc_count"] for language in ("es", "en")
+        )
+        leaning[word] = (
+            "es"
+            if es > en * LANGUAGE_LEAN
+            else "en"
+            if en > es * LANGUAGE_LEAN
+            else None
+        )
+    return leaning
 
 
 def suggestion_wins(asked: dict, offered: dict) -> bool:

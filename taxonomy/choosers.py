@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from kb.folded_search import folded_matches
 from kb.text import fold
 
+from .localities import aliased_subdivisions
 from .models import Country, Subdivision
 
 
@@ -45,7 +46,17 @@ class CountrySearchForm(PlaceSearchForm):
 
 
 class SubdivisionSearchForm(PlaceSearchForm):
+    """Also by the names people use for a state ("CDMX", "Edomex",
+    `SUBDIVISION_ALIASES`)."""
+
     name_fields = ("code", "name", "name_es", "name_en")
+
+    def filter(self, objects):
+        found = super().filter(objects)
+        if not getattr(self, "is_searching", False):
+            return found
+        aliased = aliased_subdivisions(self.search_query)
+        return found | objects.filter(code__in=aliased) if aliased else found
 
 
 class _PlaceChooseMixin:

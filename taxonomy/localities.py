@@ -56,6 +56,8 @@ SUBDIVISION_ALIASES = {
     ("MX", "michoacan"): "MX-MIC",
     ("MX", "veracruz"): "MX-VER",
     ("MX", "estado de mexico"): "MX-MEX",
+    ("MX", "edomex"): "MX-MEX",
+    ("MX", "df"): "MX-CMX",
     ("PE", "lima metropolitana"): "PE-LMA",
     ("PY", "asuncion"): "PY-ASU",
     ("UY", "montevideo department"): "UY-MO",
@@ -135,6 +137,17 @@ CITY_SUBDIVISIONS = {
 
 # A region field that names the capital city rather than the province around it.
 CITY_WINS_OVER_REGION = {("AR", "buenos aires")}
+
+
+def aliased_subdivisions(name: str) -> set[str]:
+    """The subdivisions `name` is another name of, in any country ("cdmx",
+    "edomex"): the admin's state chooser finds them by it."""
+    folded = fold(name)
+    return {
+        code
+        for (_country, alias), code in SUBDIVISION_ALIASES.items()
+        if alias == folded
+    }
 
 
 def region_subdivision(country: str, name: str) -> str | None:

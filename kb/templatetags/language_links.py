@@ -11,8 +11,10 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def alternate_language_url(context, language_code: str) -> str:
-    """The translation of the current page, else the same route in that language,
-    else that language's home page.
+    """The translation of the current page (the page itself when its machine
+    translation is read; its machine translation when people have not translated
+    it, `machine_translation_urls`), else the same route in that language, else
+    that language's home page.
 
     The route is the one Django resolved, reversed in the other language: the raw
     path (on a 404, "//evil.example/…" from "/%2Fevil.example/…") never becomes
@@ -24,9 +26,15 @@ def alternate_language_url(context, language_code: str) -> str:
     request = context["request"]
     page = context.get("page")
     if isinstance(page, Page):
+        if page.locale.language_code == language_code:
+            # Its machine translation is being read: the page itself is the way back.
+            return page.get_url(request)
         for other in context.get("translations") or ():
             if other.locale.language_code == language_code:
                 return other.get_url(request)
+        machine = (context.get("machine_translation_urls") or {}).get(language_code)
+        if machine:
+            return machine
     elif (route := _same_route(request, language_code)) is not None:
         return route
     with translation.override(language_code):

@@ -41,6 +41,7 @@ from practices.web_addresses import validate_source_url
 from taxonomy.choosers import subdivision_chooser
 from taxonomy.vocabularies import ONGOING_STATUS
 
+from .machine_translation import stored_machine_translations
 from .visibility import public_pages
 
 # Porto Alegre's participatory budgeting (1989) and its peers predate the 2000s.
@@ -359,6 +360,17 @@ class PracticePage(SitePage, Page):
         # "drenaje" written in a summary.
         index.AutocompleteField("summary"),
         *(index.AutocompleteField(name) for name in RICH_TEXT_SECTIONS),
+        # Where: "Jalisco" or "Zapopan" finds every practice there, named in its
+        # text or not.
+        index.AutocompleteField("municipality"),
+        index.RelatedFields(
+            "subdivision",
+            [
+                index.AutocompleteField("name"),
+                index.AutocompleteField("name_es"),
+                index.AutocompleteField("name_en"),
+            ],
+        ),
         index.FilterField("source_catalogue"),
         index.FilterField("original_language"),
         # For the side-by-side comparison with Wagtail's own search (bench.compare).
@@ -411,6 +423,8 @@ class PracticePage(SitePage, Page):
         if machine:
             context["machine_translation"] = machine
         context["translations"] = live_translations(self)
+        if not machine and not context["translations"]:
+            context["machine_translation_urls"] = self.machine_translation_urls(request)
         address = page_url(self, request)
         context["citation"] = cite(
             self,
@@ -423,6 +437,21 @@ class PracticePage(SitePage, Page):
         )
         context["json_ld"] = script_safe_json({**metadata, "url": address})
         return context
+
+    def machine_translation_urls(self, request) -> dict[str, str]:
+        """By language, where its readers read this practice through its stored
+        machine translation (the practices index serves it at this slug): where the
+        language switch leads when people have not translated it (it led to the
+        other language's home page)."""
+        if not stored_machine_translations([self]).get(self.pk, {}).get("title"):
+            return {}
+        return {
+            index.locale.language_code: f"{index.get_url(request)}{self.slug}/"
+            for index in self.get_parent()
+            .get_translations()
+            .live()
+            .select_related("locale")
+        }
 
     def json_ld(self) -> dict:
         """schema.org metadata for search engines and citation managers, but for
@@ -446,7 +475,7 @@ class PracticePage(SitePage, Page):
         if self.country_id:
             data["spatialCoverage"] = {
                 "@type": "Country",
-                "name": self.country.name("en"),
+                "name": self.country.name(self.locale.language_code),
                 "identifier": self.country.code,
             }
         if self.start_year:

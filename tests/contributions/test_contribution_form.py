@@ -278,3 +278,18 @@ def test_a_published_contribution_is_found_in_search_without_personal_data(
     indexed = str(document["_source"])
     for personal in ("Ana Pérez", "ana@example.org", "Colectivo Vecinal"):
         assert personal not in indexed
+
+
+def test_a_contributed_practice_lives_at_its_titles_address(client):
+    """Its address was "/practicas/cabildo-…-contribution-4b8cf046efb9823e/":
+    English and a code in a Spanish page's link. Two of one title are numbered."""
+    client.post(URL, _data())
+    client.post(URL, _data(email="luis@example.org"))
+    first, second = Submission.objects.order_by("pk")
+    assert first.practice.slug == "cabildo-abierto-digital-en-tlaquepaque"
+    assert second.practice.slug == "cabildo-abierto-digital-en-tlaquepaque-2"
+    english = client.post("/en/contribute/", _data(title="Open council in Tlaquepaque"))
+    assert english.status_code == 302
+    assert Submission.objects.latest("pk").practice.url_path.endswith(
+        "/open-council-in-tlaquepaque/"
+    )

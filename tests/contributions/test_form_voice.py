@@ -96,3 +96,28 @@ def test_a_malformed_email_gets_the_sites_message_not_djangos(client):
     ).content.decode()
     assert "Please give an email address such as name@example.org." in html
     assert "Enter a valid email address." not in html
+
+
+def test_the_status_page_speaks_to_the_contributor_as_the_form_does(client):
+    """The form, the thanks page and the emails say "tú"; the status page said
+    "le escribimos", "puede proponerla". Spanish from walk5-es.json: passes once
+    the lead's catalogue has it."""
+    client.post("/contribuir/", _data())
+    submission = Submission.objects.get()
+    url = f"/contribuir/estado/?reference={submission.reference}"
+    pending = client.get(url).content.decode()
+    assert "te escribimos" in pending and "le escribimos" not in pending
+    Submission.objects.filter(pk=submission.pk).update(status="rejected")
+    rejected = client.get(url).content.decode()
+    assert "Te escribimos" in rejected and "puedes proponerla" in rejected
+
+
+def test_a_published_contribution_links_its_practice(client):
+    client.post("/contribuir/", _data())
+    submission = Submission.objects.get()
+    submission.practice.save_revision().publish()
+    page = PracticePage.objects.get(pk=submission.practice_id)
+    html = client.get(
+        f"/contribuir/estado/?reference={submission.reference}"
+    ).content.decode()
+    assert f'<a href="{page.url}">{page.title}</a>' in html

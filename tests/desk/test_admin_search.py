@@ -30,3 +30,23 @@ def test_admin_search_ignores_accents_and_capitals(
     for url in (reverse("practices:index"), reverse("wagtailadmin_pages:search")):
         html = client.get(url, {"q": query}).content.decode()
         assert "Participación ciudadana en Tlaquepaque" in html, (url, query)
+
+
+@pytest.mark.parametrize("query", ["jalisco", "Zapopan"])
+def test_admin_search_finds_practices_by_their_state_and_municipality(
+    client_for, editor, make_practice, query
+):
+    """An editor looking for the practices of Jalisco, or of Zapopan, found only
+    those whose text named it."""
+    make_practice(
+        "Cabildo abierto",
+        summary="Los vecinos proponen y votan obras en sesiones abiertas.",
+        subdivision="MX-JAL",
+        municipality="Zapopan",
+    )
+    make_practice("Consulta vecinal", subdivision="MX-NLE")
+    client = client_for(editor)
+    for url in (reverse("practices:index"), reverse("wagtailadmin_pages:search")):
+        html = client.get(url, {"q": query}).content.decode()
+        assert "Cabildo abierto" in html, (url, query)
+        assert "Consulta vecinal" not in html, (url, query)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import wagtail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from kb import wagtail_spanish
@@ -233,3 +233,56 @@ def test_a_moderators_buttons_and_a_revert_read_in_sentence_case_and_agree():
         "%(previous_revision_datetime)s."
     )
     assert "reemplazada" in reverted or "se ha reemplazado" in reverted
+
+
+def test_a_page_another_person_locked_reads_in_spanish(
+    client_for, editor, moderator, make_practice, empty_index
+):
+    """The walk found the lock banner ("'…' was locked by moderadora on …") and the
+    status panel's lock entries in English in the Spanish editor."""
+    page = make_practice()
+    page.locked, page.locked_by, page.locked_at = True, moderator, timezone.now()
+    page.save()
+    html = (
+        client_for(_speaks_spanish(editor))
+        .get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        .content.decode()
+    )
+    assert "was locked</b> by" not in html
+    assert "</b> bloqueó <b>" in html
+    _reads_in_spanish(html, ["Locked by another user"])
+    assert "can make changes while the" not in html
+
+
+def test_a_refused_save_says_so_in_spanish():
+    """Wagtail 8's Spanish has no words for a page saved with errors: the editor
+    read "The page could not be saved due to validation errors."."""
+    for msgid in (
+        "The page could not be saved due to validation errors.",
+        "The page could not be created due to validation errors.",
+    ):
+        assert _spanish(msgid).startswith("No se pudo")
+
+
+def test_the_keywords_help_and_a_taken_slug_read_in_correct_spanish(
+    client_for, editor, make_practice, empty_index
+):
+    """Wagtail's Spanish read "Las etiquedas multi-palabra…" under the keywords,
+    "Esta marca ya esta en uso…" for a taken slug on the copy form, and English
+    ("The slug '…' is already in use within the parent page.") in the editor."""
+    page = make_practice()
+    html = (
+        client_for(_speaks_spanish(editor))
+        .get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        .content.decode()
+    )
+    assert "etiquedas" not in html
+    assert "etiquetas de varias palabras" in html
+    taken = _spanish(
+        "This slug is already in use within the context of its parent page "
+        '"%(parent_page_title)s"'
+    )
+    assert "marca" not in taken and "slug" in taken
+    assert _spanish(
+        "The slug '%(page_slug)s' is already in use within the parent page."
+    ).startswith("El slug")

@@ -1,6 +1,7 @@
 """Readers of the other language see a single-language practice through its machine
 translation, labelled, with a link to the original, in results and on its page."""
 
+import re
 import uuid
 
 import pytest
@@ -98,3 +99,38 @@ def test_on_a_translated_page_the_original_text_is_marked_with_its_language(
     # On its own site nothing is marked.
     own = client.get(english.url).content.decode()
     assert "data-only-in" not in own and '<div lang="en">' not in own
+
+
+def _switch(html: str, language: str) -> str:
+    """Where the header's language switch leads (its ?chosen_language= aside)."""
+    [link] = re.findall(
+        rf'<nav class="language-switcher".*?<a href="([^"?]*)[^"]*" hreflang="{language}"',
+        html,
+        re.S,
+    )
+    return link
+
+
+def test_the_language_switch_leads_to_the_machine_translation_and_back(
+    client, practices
+):
+    """On a practice people have not translated, "English" led to the English home
+    page, though the practice could be read there by machine translation; and
+    "Español" on that translation led to the Spanish home page, not the original."""
+    english, spanish = practices
+    machine_english = f"{practice_index_urls()['en']}{spanish.slug}/"
+    assert _switch(client.get(spanish.url).content.decode(), "en") == machine_english
+    assert _switch(client.get(machine_english).content.decode(), "es") == spanish.url
+    machine_spanish = f"{practice_index_urls()['es']}{english.slug}/"
+    assert _switch(client.get(english.url).content.decode(), "es") == machine_spanish
+    assert _switch(client.get(machine_spanish).content.decode(), "en") == english.url
+
+
+def test_without_a_machine_translation_the_switch_leads_home(client, site):
+    """Nothing to read in the other language: its home page, never a 404."""
+    source_id = f"es-{uuid.uuid4().hex[:8]}"
+    create_practices(
+        [practice_record(source_id, "Mesas de obra", "Vecinos revisan las obras.")]
+    )
+    page = PracticePage.objects.get(source_id=source_id)
+    assert _switch(client.get(page.url).content.decode(), "en") == "/en/"

@@ -4,6 +4,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils.html import escape
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +156,15 @@ def test_a_bad_year_sent_with_empty_fields_is_still_named_after_the_redirect(
 def _titles(response) -> list[str]:
     html = response.content.decode()
     return re.findall(r"<h3><a [^>]*>([^<]+)</a></h3>", html)
+
+
+def test_words_too_long_to_search_stay_in_the_box_to_shorten(client, corpus):
+    """Past 300 characters the search leaves the words out, and the box came back
+    empty: a pasted paragraph was lost instead of shortened."""
+    words = "Los vecinos no saben en qué se gasta el presupuesto municipal " * 6
+    response = client.get("/buscar/", {"q": words})
+    assert response.status_code == 400
+    html = response.content.decode()
+    box = re.search(r'<input id="search-q"[^>]*>', html).group(0)
+    assert f'value="{escape(words)}"' in box
+    assert 'aria-invalid="true"' in box

@@ -4,6 +4,8 @@ autocomplete forgives one typo."""
 
 import pytest
 
+from kb.text import fold
+from practices.translation import ApertiumTranslator
 from search.node import run_search
 from search.query import match_strength_request, weighing_request, words_matched
 from search.service import autocomplete
@@ -12,6 +14,14 @@ from search.suggestion import in_the_querys_words
 from .helpers import search
 
 pytestmark = pytest.mark.django_db
+
+APERTIUM = ApertiumTranslator()
+
+
+def _accented(spanish: str) -> str:
+    """Spanish as a suggestion writes it: with its accents where Apertium's
+    dictionary gives them back, else accent-folded."""
+    return spanish if APERTIUM.status().ok else fold(spanish)
 
 
 @pytest.mark.parametrize(
@@ -58,6 +68,35 @@ def test_the_correction_keeps_the_question_marks(corpus):
 def test_no_suggestion_for_words_spelt_right(corpus, q):
     """Whatever the suggester proposes finds neither more nor better."""
     assert search(f"q={q}").suggestion is None
+
+
+@pytest.mark.parametrize(
+    "q, lang, expected",
+    [
+        # The suggester's first rewording was "informacion public": its field
+        # holds both languages' words.
+        ("informasion publica", "es", "información publica"),
+        ("contratos de obra publca", "es", "contratos de obra pública"),
+        ("contratos de obra publca", "en", "contratos de obra pública"),
+        ("whistleblower protecton", "es", "whistleblower protection"),
+        # A word of the other language the reader typed is theirs to keep.
+        ("portal de datos abirtos", "es", "portal de datos abiertos"),
+    ],
+)
+def test_the_suggestion_puts_in_no_word_of_the_other_language(
+    corpus, q, lang, expected
+):
+    assert search(f"q={q}&lang={lang}").suggestion == _accented(expected)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_spanish_suggestion_has_its_accents(corpus, lang):
+    """The suggester's words are accent-folded: "acceso a la informacion"."""
+    if not APERTIUM.status().ok:
+        pytest.skip("Apertium's Spanish dictionary gives the accents back")
+    assert search(f"q=acceso+a+la+informasion&lang={lang}").suggestion == (
+        "acceso a la información"
+    )
 
 
 def test_the_spanish_page_asks_with_both_question_marks(client, corpus):

@@ -91,3 +91,14 @@ def test_the_subdivision_listing_finds_a_state_by_its_spanish_name(editor_client
     )
     assert response.status_code == 200
     assert "MX-MEX" in response.content.decode()
+
+
+@pytest.mark.parametrize("typed, code", [("CDMX", "MX-CMX"), ("edomex", "MX-MEX")])
+def test_the_state_chooser_knows_the_names_officials_use(editor_client, typed, code):
+    """ "CDMX" and "Edomex", as officials write them, found nothing."""
+    mexico = Country.objects.get(code="MX")
+    html = _results(editor_client, "subdivision_chooser", country=mexico.pk, q=typed)
+    assert code in html
+    other = Country.objects.get(code="AR")
+    html = _results(editor_client, "subdivision_chooser", country=other.pk, q=typed)
+    assert code not in html  # still only the chosen country's

@@ -30,6 +30,22 @@ def test_practice_page_shows_facts_links_and_metadata(client, corpus):
     assert data["spatialCoverage"]["identifier"] == "MX"
 
 
+@pytest.mark.parametrize(("language", "country"), [("es", "México"), ("en", "Mexico")])
+def test_json_ld_names_the_country_in_the_pages_language(
+    client, corpus, language, country
+):
+    """The metadata speaks the page's language (`inLanguage`), its country too: a
+    Spanish page's keywords were Spanish but its country "Mexico"."""
+    page = PracticePage.objects.get(source_id="zapopan", locale__language_code=language)
+    html = client.get(page.url).content.decode()
+    [raw] = re.findall(
+        r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S
+    )
+    data = json.loads(raw)
+    assert data["inLanguage"] == language
+    assert data["spatialCoverage"]["name"] == country
+
+
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_every_fact_is_named_as_the_registry_names_it_and_links_its_search(
     client, corpus, language

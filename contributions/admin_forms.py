@@ -1,0 +1,35 @@
+"""The moderator's form for a contribution in the admin."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Submission
+
+
+class SubmissionDecisionForm(forms.ModelForm):
+    """A contribution's status and whether its document is published. "Published"
+    says the practice is live and "not published" that it is not, so each is
+    accepted only when true: the status follows the practice's own publication."""
+
+    class Meta:
+        model = Submission
+        fields = ["status", "publish_document"]
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        practice = self.instance.practice
+        if status == Submission.Status.PUBLISHED and not (practice and practice.live):
+            raise forms.ValidationError(
+                _(
+                    "The practice is not published yet. Publish it (or approve it "
+                    "in moderation) and the contribution is marked published with it."
+                )
+            )
+        if status == Submission.Status.REJECTED and practice and practice.live:
+            raise forms.ValidationError(
+                _(
+                    "The practice is published. Unpublish it first if it should not "
+                    "be read."
+                )
+            )
+        return status
