@@ -1,10 +1,12 @@
 """ "Did you mean": the phrase suggester's rewording, offered only when it pays."""
 
 import re
+import time
 
 from kb.text import fold
 from practices.translation import spanish_with_accents
 
+from .client import index_name
 from .mapping import LANGUAGES
 from .node import run_search
 from .query import (
@@ -21,6 +23,12 @@ WORD = re.compile(r"\w+")
 # many times as often as the other's ("public": 143 practices in English, none in
 # Spanish; "municipal", 73 and 63, is of both).
 LANGUAGE_LEAN = 10
+# A word's language is asked of the node once in this many seconds a process
+# (it moves only as practices are added, and slowly): one search less a
+# suggestion after the first (docs/capacity.md).
+LEANING_SECONDS = 600
+LEANINGS_KEPT = 5000
+_leanings: dict[tuple[str, str], tuple[float, str | None]] = {}
 
 
 def suggestion(
@@ -108,23 +116,35 @@ def in_one_language(
 
 def word_languages(words: list[str]) -> dict[str, str | None]:
     """Each word's language in the repertory's own text (LANGUAGE_LEAN), None for
-    a word of both or of neither."""
+    a word of both or of neither; asked of the node only for the words this
+    process has not asked about in the last LEANING_SECONDS."""
     if not words:
         return {}
-    counts = run_search(word_language_request(words))["aggregations"]
-    leaning = {}
-    for word in words:
-        es, en = (
-            counts[f"{word}|{language}"]["doc_count"] for language in ("es", "en")
-        )
-        leaning[word] = (
-            "es"
-            if es > en * LANGUAGE_LEAN
-            else "en"
-            if en > es * LANGUAGE_LEAN
-            else None
-        )
-    return leaning
+    now = time.monotonic()
+    index = index_name("practices")
+    known = {
+        word: kept[1]
+        for word in words
+        if (kept := _leanings.get((index, word))) and now - kept[0] < LEANING_SECONDS
+    }
+    asked = [word for word in words if word not in known]
+    if asked:
+        counts = run_search(word_language_request(asked))["aggregations"]
+        if len(_leanings) > LEANINGS_KEPT:
+            _leanings.clear()
+        for word in asked:
+            es, en = (
+                counts[f"{word}|{language}"]["doc_count"] for language in ("es", "en")
+            )
+            known[word] = (
+                "es"
+                if es > en * LANGUAGE_LEAN
+                else "en"
+                if en > es * LANGUAGE_LEAN
+                else None
+            )
+            _leanings[(index, word)] = (now, known[word])
+    return known
 
 
 def suggestion_wins(asked: dict, offered: dict) -> bool:

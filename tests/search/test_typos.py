@@ -6,6 +6,7 @@ import pytest
 
 from kb.text import fold
 from practices.translation import ApertiumTranslator
+from search import suggestion
 from search.node import run_search
 from search.query import match_strength_request, weighing_request, words_matched
 from search.service import autocomplete
@@ -150,3 +151,23 @@ def test_the_weighing_counts_the_words_matches_as_their_own_search_does(
     assert words_matched(weighing) == words["hits"]["total"]["value"]
     assert weighing["hits"]["total"] == offered["hits"]["total"]
     assert weighing["hits"]["max_score"] == offered["hits"]["max_score"]
+
+
+def test_a_words_language_is_asked_of_the_node_once_for_many_suggestions(
+    corpus, monkeypatch
+):
+    """The words' languages behind a suggestion are kept a while per process: the
+    same misspelt search suggests the same, one search fewer the second time."""
+    suggestion._leanings.clear()
+    asked = []
+
+    def counted(body, *args, **kwargs):
+        if any("|" in name for name in body.get("aggs", {})):
+            asked.append(sorted(body["aggs"]))
+        return run_search(body, *args, **kwargs)
+
+    monkeypatch.setattr(suggestion, "run_search", counted)
+    first = search("q=contratos de obra publca").suggestion
+    second = search("q=contratos de obra publca").suggestion
+    assert first == second is not None
+    assert len(asked) == 1
