@@ -17,16 +17,19 @@ from dataclasses import replace
 
 from .. import ranking
 from ..filters import SearchFilters
+from ..mapping import LANGUAGES
 from ..node import run_search
 from ..query import build_search_request
 from ..ranking import chosen_ranking, matched_words
 from .clause_weights import Candidate, QueryCandidates
 from .field_weights import WORDS_CLAUSES, field_key
 from .judgements import JudgedQuery
-from .reach import search_filters
+from .reach import EVERY_MATCH, search_filters
 
 # More than the rescore's window, so that other weights' windows are among them.
 CANDIDATES = 200
+# A practice's own text, as `search.document_builder` gives `practice_areas`.
+TEXT_FIELDS = ("title", "summary", "body")
 NAMED_SCORES = {"include_named_queries_score": "true"}
 
 
@@ -205,4 +208,22 @@ def query_candidates(
         relevant=query.relevant,
         candidates=tuple(candidates),
         live=tuple(live),
+        corrected=words.corrected or "",
     )
+
+
+def practice_texts(keys: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Every practice's own text (title, summary, sections; no machine
+    translation) per language, by source id: what `glossary_areas` reads, for
+    trying other readings of it offline."""
+    fields = [f"{f}_{language}" for f in TEXT_FIELDS for language in LANGUAGES]
+    body = {"query": {"match_all": {}}, "size": EVERY_MATCH, "_source": fields}
+    texts = {}
+    for hit in run_search(body)["hits"]["hits"]:
+        source = hit.get("_source", {})
+        texts[keys.get(hit["_id"], hit["_id"])] = {
+            language: " ".join(source.get(f"{f}_{language}") or "" for f in TEXT_FIELDS)
+            for language in LANGUAGES
+            if any(source.get(f"{f}_{language}") for f in TEXT_FIELDS)
+        }
+    return texts

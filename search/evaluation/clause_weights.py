@@ -72,6 +72,8 @@ class QueryCandidates:
     candidates: tuple[Candidate, ...]
     # Today's live ranking (ids), to check the re-ranking reproduces it.
     live: tuple[str, ...] = ()
+    # The query with its misspelt key terms corrected ("" when none were).
+    corrected: str = ""
 
 
 @dataclass(frozen=True)
@@ -297,7 +299,14 @@ def fit_report(
     return fitted
 
 
-def save(queries: Sequence[QueryCandidates], path: Path, boost_today: float) -> None:
+def save(
+    queries: Sequence[QueryCandidates],
+    path: Path,
+    boost_today: float,
+    texts: dict[str, dict[str, str]] | None = None,
+) -> None:
+    """The queries' candidates, and each practice's own text per language when
+    given (`clause_scores.practice_texts`)."""
     rows = [
         {
             **asdict(q),
@@ -306,7 +315,10 @@ def save(queries: Sequence[QueryCandidates], path: Path, boost_today: float) -> 
         }
         for q in queries
     ]
-    path.write_text(json.dumps({"vector_boost": boost_today, "queries": rows}))
+    saved = {"vector_boost": boost_today, "queries": rows}
+    if texts is not None:
+        saved["texts"] = texts
+    path.write_text(json.dumps(saved))
 
 
 def load(path: Path) -> tuple[list[QueryCandidates], float]:
@@ -319,6 +331,7 @@ def load(path: Path) -> tuple[list[QueryCandidates], float]:
             relevant=frozenset(row["relevant"]),
             candidates=tuple(Candidate(**c) for c in row["candidates"]),
             live=tuple(row["live"]),
+            corrected=row.get("corrected", ""),
         )
         for row in data["queries"]
     ]

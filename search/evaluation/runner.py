@@ -36,7 +36,7 @@ from ..labels import clear_label_cache
 from ..service import search_practices
 from .attribution import Attribution, attribute
 from .ceiling import PER_QUERY_HEAD, ceiling_table, per_query_line, query_ceiling
-from .clause_scores import CANDIDATES, query_candidates
+from .clause_scores import CANDIDATES, practice_texts, query_candidates
 from .clause_weights import fit_report
 from .clause_weights import save as save_clause_scores
 from .field_weights import fit_report as field_fit_report
@@ -194,6 +194,11 @@ def evaluate(
             if clause_weights or clause_scores_out or field_weights
             else []
         )
+        texts = (
+            practice_texts({str(k): v for k, v in identifiers.items()})
+            if clause_scores_out
+            else None
+        )
     evaluation = Evaluation(len(judged), records, reports, setup_seconds)
     out(
         f"{len(judged)} judged queries over {records} OGP commitments (policy areas "
@@ -228,7 +233,12 @@ def evaluate(
         for line in attributed.table():
             out(line)
     if clause_scores_out:
-        save_clause_scores(candidates, clause_scores_out, search_ranking.VECTOR_BOOST)
+        save_clause_scores(
+            candidates,
+            clause_scores_out,
+            search_ranking.VECTOR_BOOST,
+            texts=texts,
+        )
     if clause_weights:
         out("")
         out(
