@@ -21,8 +21,14 @@ from practices.models import PracticePage
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.translation import other_language
 
-from .glossary_areas import practice_areas
-from .mapping import AREAS_FIELD, LANGUAGES, MACHINE_FIELDS, PROBLEM_FIELD
+from .glossary_areas import practice_areas, practice_themes
+from .mapping import (
+    AREAS_FIELD,
+    LANGUAGES,
+    MACHINE_FIELDS,
+    PROBLEM_FIELD,
+    THEMES_FIELD,
+)
 
 # What a practice's passage vectors are made of (`passage_texts`): besides its title
 # and summary, each of the body sections PASSAGE_SECTIONS names, cut every
@@ -248,19 +254,19 @@ def build_document(
         )
         document[f"{PROBLEM_FIELD}_{language}"] = block_text(page.problem)
     # The sections keep their rich text's character references ("&#x27;"): the
-    # areas are counted in the words a reader sees ("citizens' assemblies").
-    # The body holds the problem section already (RICH_TEXT_SECTIONS).
-    document[AREAS_FIELD] = practice_areas(
-        {
-            language: html.unescape(
-                " ".join(
-                    document[f"{field}_{language}"]
-                    for field in ("title", "summary", "body")
-                )
+    # areas and themes are counted in the words a reader sees ("citizens'
+    # assemblies"). The body holds the problem section already (RICH_TEXT_SECTIONS).
+    own_text = {
+        language: html.unescape(
+            " ".join(
+                document[f"{field}_{language}"]
+                for field in ("title", "summary", "body")
             )
-            for language in by_language
-        }
-    )
+        )
+        for language in by_language
+    }
+    document[AREAS_FIELD] = practice_areas(own_text)
+    document[THEMES_FIELD] = practice_themes(own_text)
     _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:
         keywords = by_language.get(language, primary).keywords.all()

@@ -13,10 +13,11 @@ import json
 
 from practices.facets import FACETS
 
-MAPPING_VERSION = 10
+MAPPING_VERSION = 11
 LANGUAGES = ("es", "en")
-# The glossary's areas a practice is about (search/glossary_areas.py).
+# The glossary's areas and themes a practice is about (search/glossary_areas.py).
 AREAS_FIELD = "glossary_areas"
+THEMES_FIELD = "glossary_themes"
 TEXT_FIELDS = ("title", "summary", "body", "terms")
 # The fields a result's snippets are highlighted from (search/query.py `highlight`).
 # Their postings keep each word's character offsets, so the unified highlighter reads
@@ -200,6 +201,7 @@ def index_mappings(with_vectors: bool = False) -> dict:
         },
         "suggest": {"type": "text", "analyzer": "folded"},
         AREAS_FIELD: {"type": "keyword"},
+        THEMES_FIELD: {"type": "keyword"},
     }
     for facet in FACETS:
         properties[facet.name] = {"type": "keyword"}

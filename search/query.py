@@ -13,7 +13,7 @@ from django.conf import settings
 from practices.facets import FACET_NAMES
 
 from .filters import SearchFilters
-from .mapping import AREAS_FIELD, LANGUAGES, MACHINE_FIELDS, TEXT_FIELDS
+from .mapping import AREAS_FIELD, LANGUAGES, MACHINE_FIELDS, TEXT_FIELDS, THEMES_FIELD
 from .results import HIT_SOURCE
 
 # Larger than any vocabulary (ISO 3166-2 has about 5,000 subdivisions): every bucket
@@ -382,15 +382,22 @@ def rescore(q: str, scorers: Sequence[dict] = ()) -> dict:
     }
 
 
-def about_areas(areas: Sequence[str]) -> dict:
-    """The practices about one of the glossary's `areas` or more
-    (search/glossary_areas.py)."""
-    return {"terms": {AREAS_FIELD: list(areas)}}
+def about_areas(areas: Sequence[str], field: str = AREAS_FIELD) -> dict:
+    """The practices about one of the glossary's `areas` (or themes, with
+    THEMES_FIELD) or more (search/glossary_areas.py)."""
+    return {"terms": {field: list(areas)}}
 
 
-def area_bonus_query(areas: Sequence[str], bonus: float) -> dict:
-    """`bonus` for a practice about one of `areas`, however many."""
-    return {"constant_score": {"filter": about_areas(areas), "boost": bonus}}
+def area_bonus_query(
+    areas: Sequence[str], bonus: float, field: str = AREAS_FIELD
+) -> dict:
+    """`bonus` for a practice about one of `areas` (themes, with THEMES_FIELD),
+    however many."""
+    return {"constant_score": {"filter": about_areas(areas, field), "boost": bonus}}
+
+
+def theme_bonus_query(themes: Sequence[str], bonus: float) -> dict:
+    return area_bonus_query(themes, bonus, THEMES_FIELD)
 
 
 def word_share_query(

@@ -36,7 +36,7 @@ from practices.translation import (
 )
 
 from .filters import SearchFilters
-from .glossary_areas import query_areas
+from .glossary_areas import query_areas, query_themes
 from .indexer import alias_name
 from .key_terms import corrected_query, key_phrases_in
 from .mapping import LANGUAGES, PASSAGE_FIELD, VECTOR_FIELD
@@ -51,6 +51,7 @@ from .query import (
     rescore,
     text_fields,
     text_query,
+    theme_bonus_query,
     word_share_query,
 )
 from .questions import (
@@ -206,6 +207,10 @@ WORD_SHARE_QUESTIONS_ONLY = True
 # AREA_MENTIONS of the area's phrases) gain AREA_BONUS: a practice about
 # procurement ranks above one that names "contratos" in passing. 0 is off.
 AREA_BONUS = 20
+# The same for the finer themes (a practice naming THEME_MENTIONS of the theme's
+# phrases: "cabildeo" asks for lobbying, not for all of integrity), on top of the
+# area's. 0 is off.
+THEME_BONUS = 40
 # With selections (a country…), the practices they leave that are about the
 # query's area match too, scored AREA_ADMITTED; 0 is off. Measured and not kept:
 # filtered 0.811 -> 0.821 tuning, 0.751 -> 0.784 held-out, but the practices it
@@ -229,8 +234,10 @@ class MatchedWords:
     # holding any one of them matching too, scored this fraction (0: not).
     required: str = ""
     any_word_boost: float = 0.0
-    # The glossary's areas the words name (`query_areas`).
+    # The glossary's areas and themes the words name (`query_areas`,
+    # `query_themes`).
     areas: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
 
     def query(self) -> dict:
         return matching_query(
@@ -260,15 +267,20 @@ class MatchedWords:
         )
 
     def scorers(self) -> list[dict]:
-        """What the rescore adds beside the phrase: the word share, the area
-        bonus, each when it applies."""
+        """What the rescore adds beside the phrase: the word share, the area and
+        theme bonuses, each when it applies."""
         share = self.word_share()
         areas = (
             [area_bonus_query(self.areas, AREA_BONUS)]
             if self.areas and AREA_BONUS
             else []
         )
-        return ([share] if share else []) + areas
+        themes = (
+            [theme_bonus_query(self.themes, THEME_BONUS)]
+            if self.themes and THEME_BONUS
+            else []
+        )
+        return ([share] if share else []) + areas + themes
 
     def query_with_phrase(self) -> dict:
         return text_query(
@@ -307,6 +319,11 @@ def matched_words(
         if plain
         else tuple(
             query_areas(filters.q, corrected, language=filters.lang, ignored=asking)
+        ),
+        themes=()
+        if plain
+        else tuple(
+            query_themes(filters.q, corrected, language=filters.lang, ignored=asking)
         ),
     )
     if by_topic:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .. import ranking
 from ..filters import SearchFilters
-from ..mapping import LANGUAGES
+from ..mapping import LANGUAGES, THEMES_FIELD
 from ..node import run_search
 from ..query import build_search_request
 from ..ranking import chosen_ranking, matched_words
@@ -108,6 +108,14 @@ def summed(matched: dict[str, float]) -> dict[str, float]:
     return scores
 
 
+def _scorer_name(scorer: dict) -> str:
+    """A rescore scorer's clause name: the word share, the area or theme bonus."""
+    if "constant_score" not in scorer:
+        return "share"
+    about = scorer["constant_score"]["filter"]["terms"]
+    return "theme" if THEMES_FIELD in about else "area"
+
+
 def rescore_scores(rescore: dict | None, ids: list[str]) -> dict[str, dict]:
     """The phrase's, word share's and area bonus's scores of each candidate
     (by id)."""
@@ -117,8 +125,7 @@ def rescore_scores(rescore: dict | None, ids: list[str]) -> dict[str, dict]:
     if "bool" in query:
         phrase, *scorers = query["bool"]["should"]
         clauses = [named(phrase, "phrase")] + [
-            named(scorer, "area" if "constant_score" in scorer else "share")
-            for scorer in scorers
+            named(scorer, _scorer_name(scorer)) for scorer in scorers
         ]
     else:
         clauses = [named(query, "phrase")]

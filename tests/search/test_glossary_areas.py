@@ -15,7 +15,7 @@ from search.document_builder import build_document, facet_ancestry
 from search.filters import parse_filters
 from search.glossary_areas import AREA_MENTIONS
 from search.indexer import alias_name
-from search.mapping import AREAS_FIELD
+from search.mapping import AREAS_FIELD, THEMES_FIELD
 from search.scan import scan_practice_ids
 from search.service import search_practices
 from tests.factories import create_practices, practice_record
@@ -69,16 +69,17 @@ def test_the_practice_about_procurement_is_indexed_so(in_passing_and_about):
 def test_it_ranks_first_for_a_procurement_word(in_passing_and_about, settings, mode):
     settings.SEARCH_MODE = mode
     in_passing, about = in_passing_and_about
-    assert _first("q=contratos&lang=es") == about
-    with mock.patch.object(ranking, "AREA_BONUS", 0):
-        assert _first("q=contratos&lang=es") == in_passing
+    with mock.patch.object(ranking, "THEME_BONUS", 0):
+        assert _first("q=contratos&lang=es") == about
+        with mock.patch.object(ranking, "AREA_BONUS", 0):
+            assert _first("q=contratos&lang=es") == in_passing
 
 
 @pytest.mark.parametrize("mode", ["text", "hybrid"])
 def test_an_export_which_cannot_rescore_lists_them_as_the_page(
     in_passing_and_about, settings, mode
 ):
-    """A walk in sorted batches scores the bonus on every match, in either mode."""
+    """A walk in sorted batches scores the bonuses on every match, in either mode."""
     settings.SEARCH_MODE = mode
     in_passing, about = in_passing_and_about
     filters = parse_filters(QueryDict("q=contratos&lang=es"))
@@ -112,3 +113,58 @@ def test_a_phrase_with_an_apostrophe_counts_in_a_section(site):
     page = _stored(record)
     assert "citizens&#x27; assemblies" in page.actions
     assert "participation" in _areas(page)
+
+
+@pytest.fixture
+def integrity_and_lobbying(empty_index, django_capture_on_commit_callbacks):
+    """Two integrity practices: a comptroller's disclosures naming its lobbyists'
+    register once, in the title, and a congress regulating lobbying throughout."""
+    tag = uuid.uuid4().hex[:6]
+    in_passing, about = f"contraloria-{tag}", f"cabildeo-{tag}"
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practices(
+            [
+                practice_record(
+                    in_passing,
+                    "Registro de cabilderos y declaraciones patrimoniales",
+                    "La contraloría publica a los cabilderos, las declaraciones "
+                    "patrimoniales, los conflictos de interés y las sanciones por "
+                    "corrupción para la integridad del servicio.",
+                ),
+                practice_record(
+                    about,
+                    "El congreso regula el cabildeo",
+                    "Quien hace gestión de intereses se inscribe; cada legislador "
+                    "publica su agenda pública y las reuniones con cabilderos, "
+                    "contra la corrupción.",
+                ),
+            ]
+        )
+    return in_passing, about
+
+
+def test_a_practice_is_indexed_with_the_themes_it_is_about(integrity_and_lobbying):
+    in_passing, about = integrity_and_lobbying
+    indexed = {}
+    for source_id in integrity_and_lobbying:
+        page = PracticePage.objects.get(source_id=source_id)
+        document = get_client().get(index=alias_name(), id=page.translation_key)
+        indexed[source_id] = (
+            document["_source"][AREAS_FIELD],
+            document["_source"][THEMES_FIELD],
+        )
+    assert indexed == {
+        in_passing: (["integrity"], ["anti-corruption"]),
+        about: (["integrity"], ["lobbying"]),
+    }
+
+
+@pytest.mark.parametrize("mode", ["text", "hybrid"])
+def test_the_theme_ranks_first_where_the_area_cannot_tell(
+    integrity_and_lobbying, settings, mode
+):
+    settings.SEARCH_MODE = mode
+    in_passing, about = integrity_and_lobbying
+    assert _first("q=cabilderos&lang=es") == about
+    with mock.patch.object(ranking, "THEME_BONUS", 0):
+        assert _first("q=cabilderos&lang=es") == in_passing

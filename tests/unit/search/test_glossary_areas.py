@@ -1,6 +1,6 @@
-"""The glossary's areas a practice is about and a query asks for
-(search/glossary_areas.py), and the rescore's bonus for them (search/ranking.py
-AREA_BONUS). Pure logic (no node)."""
+"""The glossary's areas and themes a practice is about and a query asks for
+(search/glossary_areas.py), and the rescore's bonuses for them (search/ranking.py
+AREA_BONUS, THEME_BONUS). Pure logic (no node)."""
 
 from unittest import mock
 
@@ -10,11 +10,15 @@ from search import ranking
 from search.filters import SearchFilters
 from search.glossary_areas import (
     AREA_MENTIONS,
+    THEME_MENTIONS,
     area_mentions,
+    mentions,
     practice_areas,
+    practice_themes,
     query_areas,
+    query_themes,
 )
-from search.mapping import AREAS_FIELD
+from search.mapping import AREAS_FIELD, THEMES_FIELD
 from search.ranking import TEXT
 
 pytestmark = pytest.mark.unit
@@ -158,3 +162,50 @@ def test_switched_on_it_admits_them_only_under_a_selection():
         admitted = _hybrid_clauses("contratación abierta", "MX")[2]
     about = admitted["constant_score"]["filter"]["bool"]["filter"][-1]
     assert about == {"terms": {AREAS_FIELD: ["procurement"]}}
+
+
+def test_a_practice_is_about_a_theme_from_fewer_mentions_than_an_area():
+    naming = " ".join(["El congreso abre su registro de cabilderos."] * THEME_MENTIONS)
+    assert "lobbying" in practice_themes({"es": naming})
+    fewer = " ".join(["El registro de cabilderos."] * (THEME_MENTIONS - 1))
+    assert practice_themes({"es": fewer}) == []
+
+
+def test_a_phrase_without_a_theme_names_none_but_keeps_its_words():
+    """ "Educación superior" belongs to no theme: it names none, and its words are
+    not read again for "educación" (public services)."""
+    assert mentions("educación", "es", column="theme") == {"public-services": 1}
+    assert mentions("educación superior", "es", column="theme") == {}
+    assert mentions("educación superior", "es", column="area") == {"services": 1}
+
+
+def test_a_query_asks_for_the_theme_its_words_name_as_well_as_the_area():
+    words = ranking.matched_words(SearchFilters(q="registro de cabilderos"), "")
+    assert words.areas == ("integrity",)
+    assert words.themes == ("lobbying",)
+    assert query_themes("fútbol en Zapopan", language="es") == []
+
+
+def _theme_clauses(q: str, **ranked) -> list[dict]:
+    ranked_query = TEXT.ranked(SearchFilters(q=q), translated="", **ranked)
+    if ranked_query.rescore:
+        query = ranked_query.rescore["query"]["rescore_query"]
+    else:
+        query = ranked_query.query
+    should = query.get("bool", {}).get("should", [])
+    return [
+        clause["constant_score"]
+        for clause in should
+        if THEMES_FIELD
+        in clause.get("constant_score", {}).get("filter", {}).get("terms", {})
+    ]
+
+
+def test_the_rescore_adds_the_theme_bonus_beside_the_areas():
+    (clause,) = _theme_clauses("registro de cabilderos")
+    assert clause["filter"]["terms"][THEMES_FIELD] == ["lobbying"]
+    assert clause["boost"] == ranking.THEME_BONUS > 0
+    (beside_phrase,) = _theme_clauses("registro de cabilderos", rescorable=False)
+    assert beside_phrase["boost"] == ranking.THEME_BONUS
+    with mock.patch.object(ranking, "THEME_BONUS", 0):
+        assert _theme_clauses("registro de cabilderos") == []

@@ -22,7 +22,11 @@ WEIGHT = 20
 @pytest.fixture(autouse=True)
 def _share_for_every_query():
     with mock.patch.multiple(
-        ranking, WORD_SHARE_WEIGHT=WEIGHT, WORD_SHARE_QUESTIONS_ONLY=False, AREA_BONUS=0
+        ranking,
+        WORD_SHARE_WEIGHT=WEIGHT,
+        WORD_SHARE_QUESTIONS_ONLY=False,
+        AREA_BONUS=0,
+        THEME_BONUS=0,
     ):
         yield
 
