@@ -456,9 +456,11 @@ RANKERS: dict[str, Callable[[JudgedQuery, dict], list[str]]] = {
     # Without the area bonus (search/ranking.py AREA_BONUS; docs/search.md, eighth
     # wave).
     "areas-off": _ours_with_constants(AREA_BONUS=0),
-    # Without the theme bonus (search/ranking.py THEME_BONUS; docs/search.md,
-    # ninth wave).
-    "themes-off": _ours_with_constants(THEME_BONUS=0),
+    # Without the themes: their bonus and a selection's practices about them let
+    # in (search/ranking.py THEME_BONUS, THEME_ADMITTED; docs/search.md, ninth
+    # wave), and without the second alone.
+    "themes-off": _ours_with_constants(THEME_BONUS=0, THEME_ADMITTED=0),
+    "theme-not-admitted": _ours_with_constants(THEME_ADMITTED=0),
     # The practices a selection leaves that are about the query's area admitted
     # (search/ranking.py AREA_ADMITTED, off; docs/search.md, eighth wave).
     "area-admitted": _ours_with_constants(AREA_ADMITTED=1.0),

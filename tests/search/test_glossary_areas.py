@@ -168,3 +168,42 @@ def test_the_theme_ranks_first_where_the_area_cannot_tell(
     assert _first("q=cabilderos&lang=es") == about
     with mock.patch.object(ranking, "THEME_BONUS", 0):
         assert _first("q=cabilderos&lang=es") == in_passing
+
+
+@pytest.mark.parametrize("admitted", [True, False])
+def test_under_a_country_its_practices_about_the_querys_theme_are_found(
+    integrity_and_lobbying, settings, django_capture_on_commit_callbacks, admitted
+):
+    """ "Huella legislativa" names the lobbying theme: under the practices' country,
+    beside a congress's legislative footprint (the words, and the query's
+    nearest), the practice about lobbying that never says it is found by its
+    theme, not by its vector."""
+    settings.SEARCH_MODE = "hybrid"
+    _in_passing, about = integrity_and_lobbying
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practices(
+            [
+                practice_record(
+                    f"huella-{uuid.uuid4().hex[:6]}",
+                    "La huella legislativa de cada ley",
+                    "El congreso publica la huella legislativa: quién propuso "
+                    "cada cambio al texto de una ley.",
+                )
+            ]
+        )
+    # The vector half admits none but by the words: only the theme can.
+    with mock.patch.multiple(
+        ranking,
+        THEME_ADMITTED=1.0 if admitted else 0,
+        VECTOR_MIN_SCORE=1.0,
+        FILTERED_VECTOR_MIN_SCORE=1.0,
+        SELECTION_FLOOR=1.0,
+    ):
+        results = search_practices(
+            parse_filters(QueryDict("q=huella+legislativa&lang=es&country=MX"))
+        )
+    found = {
+        PracticePage.objects.get(translation_key=hit.id).source_id
+        for hit in results.results
+    }
+    assert (about in found) is admitted

@@ -148,20 +148,30 @@ def _hybrid_clauses(q: str, country: str = "") -> list[dict]:
         words,
         [0.1] * 4,
         ranking.filtered_by(filters),
-        ranking.area_admitted(ranking.filtered_by(filters), matched.areas),
+        ranking.admitted_about(ranking.filtered_by(filters), matched),
     )["bool"]["should"]
 
 
-def test_admitting_a_selections_practices_about_the_area_is_off():
-    assert len(_hybrid_clauses("contratación abierta", "MX")) == 2
+def _admitted_about(clause: dict) -> dict:
+    return clause["constant_score"]["filter"]["bool"]["filter"][-1]
 
 
-def test_switched_on_it_admits_them_only_under_a_selection():
-    with mock.patch.object(ranking, "AREA_ADMITTED", 1.0):
+def test_a_selections_practices_about_the_querys_theme_are_admitted():
+    """Under a country, its practices about open contracting match without the
+    words; not those about the broader procurement area (off)."""
+    assert len(_hybrid_clauses("contratación abierta")) == 2
+    words, vector, theme = _hybrid_clauses("contratación abierta", "MX")
+    assert _admitted_about(theme) == {"terms": {THEMES_FIELD: ["open-contracting"]}}
+    assert theme["constant_score"]["boost"] == ranking.THEME_ADMITTED > 0
+    with mock.patch.object(ranking, "THEME_ADMITTED", 0):
+        assert len(_hybrid_clauses("contratación abierta", "MX")) == 2
+
+
+def test_switched_on_the_area_admits_them_only_under_a_selection():
+    with mock.patch.multiple(ranking, AREA_ADMITTED=1.0, THEME_ADMITTED=0):
         assert len(_hybrid_clauses("contratación abierta")) == 2
         admitted = _hybrid_clauses("contratación abierta", "MX")[2]
-    about = admitted["constant_score"]["filter"]["bool"]["filter"][-1]
-    assert about == {"terms": {AREAS_FIELD: ["procurement"]}}
+    assert _admitted_about(admitted) == {"terms": {AREAS_FIELD: ["procurement"]}}
 
 
 def test_a_practice_is_about_a_theme_from_fewer_mentions_than_an_area():
