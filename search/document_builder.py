@@ -266,7 +266,11 @@ def build_document(
         for language in by_language
     }
     document[AREAS_FIELD] = practice_areas(own_text)
-    document[THEMES_FIELD] = practice_themes(own_text)
+    # The themes editors filed it under (with their parents) tell what it is about
+    # as surely as its words: both count.
+    document[THEMES_FIELD] = sorted(
+        set(practice_themes(own_text)) | set(document["theme"])
+    )
     _add_machine_translation(document, by_language, machine or {})
     for language in LANGUAGES:
         keywords = by_language.get(language, primary).keywords.all()

@@ -207,3 +207,17 @@ def test_under_a_country_its_practices_about_the_querys_theme_are_found(
         for hit in results.results
     }
     assert (about in found) is admitted
+
+
+def test_the_themes_editors_filed_it_under_count_as_its_own(site):
+    """A practice filed under lobbying (a child of anti-corruption) is about both,
+    though its words name neither."""
+    record = practice_record(
+        f"filed-{uuid.uuid4().hex[:6]}",
+        "Un congreso publica sus reuniones",
+        "Cada diputado da a conocer con quién se reúne.",
+        themes=["lobbying"],
+    )
+    page = _stored(record)
+    document = build_document([page], facet_ancestry())
+    assert document[THEMES_FIELD] == ["anti-corruption", "lobbying"]
