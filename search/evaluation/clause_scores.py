@@ -71,16 +71,22 @@ def word_clauses(words_query: dict, corrected: str) -> dict:
 def named_query(query: dict, corrected: str) -> dict:
     """The ranking's query (the words', or the hybrid's words and vector) named."""
     should = query.get("bool", {}).get("should", [])
-    hybrid = len(should) == 2 and any(
+    hybrid = len(should) >= 2 and any(
         k in should[1] for k in ("function_score", "dis_max")
     )
     if not hybrid:
         return word_clauses(query, corrected)
-    words, vector = should
+    # The hybrid's words, its vector half, and the clauses letting in a
+    # selection's practices about the query's area or theme (ranking.admitted_about).
+    words, vector, *admitted = should
     return {
         "bool": {
             **query["bool"],
-            "should": [word_clauses(words, corrected), named(vector, "vector")],
+            "should": [
+                word_clauses(words, corrected),
+                named(vector, "vector"),
+                *(named(clause, "admitted") for clause in admitted),
+            ],
         }
     }
 

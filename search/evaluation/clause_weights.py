@@ -29,7 +29,15 @@ from .judgements import HALVES, KINDS
 from .metrics import ndcg_at
 
 # The first pass's clauses and the rescore's, as `clause_scores.py` names them.
-FIRST_PASS = ("typed", "translated", "corrected", "typo", "key_phrase", "vector")
+FIRST_PASS = (
+    "typed",
+    "translated",
+    "corrected",
+    "typo",
+    "key_phrase",
+    "vector",
+    "admitted",
+)
 RESCORE = ("phrase", "share", "area", "theme")
 CLAUSES = FIRST_PASS + RESCORE
 # Scale: the others are fitted against it.
