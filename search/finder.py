@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from kb.text import fold
 from practices.translation import translate_query
 
+from .glossary_areas import THEME, mentions
 from .key_terms import key_phrases_in
 from .labels import facet_labels
-from .mapping import LANGUAGES, PROBLEM_FIELD
+from .mapping import LANGUAGES, PROBLEM_FIELD, THEMES_FIELD
 from .query import HIGHLIGHT_TAGS, key_phrase_query, text_fields
 from .results import HIT_SOURCE
 from .service import PracticeHit, SearchUnavailable, _hit, _search, nearest_practices
@@ -135,7 +136,11 @@ WEIGHTS = {
     "aims": 0.25,
     "evidence": 0.15,
     "documented": 0.05,
+    "about": 0.2,
 }
+# The themes a problem names this often (glossary phrases, search/glossary_areas.py)
+# are the fields it is about; a practice about one of them scores the "about" part.
+PROBLEM_THEME_MENTIONS = 1
 # The parts that say who and where the official is, and what they want to improve.
 CONTEXT_PARTS = frozenset(
     ("subdivision", "country", "region", "level", "party", "aims")
@@ -172,9 +177,10 @@ SCORING_FIELDS = [
     "type",
     "evidence",
     "documented_results",
+    THEMES_FIELD,
 ]
 # The scoring fields that hold a list; the others hold one value.
-LISTED_SCORING_FIELDS = frozenset(("theme", "type"))
+LISTED_SCORING_FIELDS = frozenset(("theme", "type", THEMES_FIELD))
 # The facts a match carries to the reasons.
 FACT_FIELDS = (
     "country",
@@ -383,9 +389,12 @@ def score_parts(
     query: FinderQuery,
     text_share: float,
     semantic: float | None,
+    themes: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
-    """The parts of a candidate's score, each in 0..1, from its indexed facts."""
+    """The parts of a candidate's score, each in 0..1, from its indexed facts;
+    `themes`: those the problem is about (`problem_themes`)."""
     parts = {
+        "about": float(bool(themes & set(source.get(THEMES_FIELD) or []))),
         "text": text_share,
         "semantic": 0.0
         if semantic is None
@@ -413,6 +422,14 @@ def score_parts(
     )
     parts["aims"] = aims_share(source, query.aims)
     return parts
+
+
+def problem_themes(text: str, language: str) -> frozenset[str]:
+    """The themes a problem names PROBLEM_THEME_MENTIONS times or more."""
+    named = mentions(text, language, column=THEME)
+    return frozenset(
+        theme for theme, count in named.items() if count >= PROBLEM_THEME_MENTIONS
+    )
 
 
 def aims_share(source: dict, aims: dict[str, tuple[str, ...]]) -> float:
@@ -448,11 +465,16 @@ def find_practices(query: FinderQuery) -> FinderResults:
         max((_text_score(h, query, neighbours) for h in hits), default=0.0) or 1.0
     )
     labels = facet_labels()
+    themes = (
+        problem_themes(query.text, problem_language(query.text, query.lang))
+        if WEIGHTS["about"]
+        else frozenset()
+    )
     scored = []
     for hit in hits:
         source = hit["_source"]
         share = _text_score(hit, query, neighbours) / best_text
-        parts = score_parts(source, query, share, neighbours.get(hit["_id"]))
+        parts = score_parts(source, query, share, neighbours.get(hit["_id"]), themes)
         scored.append((combined(parts), parts, hit))
     scored.sort(key=lambda item: (-item[0], item[2]["_id"]))
     top = scored[: query.size]

@@ -5,7 +5,16 @@ Pure logic (no node)."""
 
 import pytest
 
-from search.finder import CONTEXT_PARTS, WEIGHTS, combined, scoring_facts
+from search.finder import (
+    CONTEXT_PARTS,
+    WEIGHTS,
+    FinderQuery,
+    combined,
+    problem_themes,
+    score_parts,
+    scoring_facts,
+)
+from search.mapping import THEMES_FIELD
 
 pytestmark = pytest.mark.unit
 
@@ -58,3 +67,19 @@ def test_a_candidates_facts_read_from_doc_values_look_like_its_document():
         "documented_results": False,
     }
     assert scoring_facts({}) == {}
+
+
+def test_a_practice_about_a_theme_the_problem_names_scores_the_about_part():
+    problem = "Nadie sabe con qué cabilderos se reúnen los diputados del congreso."
+    themes = problem_themes(problem, "es")
+    assert "lobbying" in themes
+    query = FinderQuery(problem)
+    about = score_parts({THEMES_FIELD: ["lobbying"]}, query, 0.5, None, themes)
+    elsewhere = score_parts({THEMES_FIELD: ["open-data"]}, query, 0.5, None, themes)
+    assert (about["about"], elsewhere["about"]) == (1.0, 0.0)
+    assert combined(about) - combined(elsewhere) == pytest.approx(WEIGHTS["about"])
+    assert WEIGHTS["about"] > 0
+
+
+def test_a_problem_naming_no_glossary_theme_is_about_none():
+    assert problem_themes("El festival de música del sábado.", "es") == frozenset()
