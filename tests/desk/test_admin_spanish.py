@@ -295,7 +295,7 @@ FORMAL_ADDRESS = re.compile(
     r"\b([Uu]sted|desea|Elija|elija|Escriba|escriba|Escanee|Guarde|Revise|Abra|Añada"
     r"|Consulte|Descargue|pulse|Espere|Vuelva|vuelva a intentarlo|pida|activó"
     r"|revísela|guárdela|tradúzcalo|guárdelo|publíquelos|descártelos|bloquéela"
-    r"|haya adjuntado|la deje fuera|las deje fuera)\b"
+    r"|haya adjuntado|la deje fuera|las deje fuera|Introduzca|Asegúrese)\b"
     r"|\bUse\b|\b[Ss]u (contraseña|aplicación|conexión)\b|\bSus páginas\b"
     r"|\bpuede (des)?activarlos\b"
 )
@@ -317,3 +317,14 @@ def test_the_projects_spanish_says_tu_to_editors_as_wagtail_does():
         if msgid and FORMAL_ADDRESS.search(text)
     }
     assert formal == {}
+
+
+def test_the_editors_form_errors_say_tu():
+    """Django's messages for a refused value, shown in the practice editor beside
+    Wagtail's ("Introduzca una URL válida." under a source's address)."""
+    formal = [
+        _spanish(msgid)
+        for msgid in wagtail_spanish.FORM_ERROR_MSGIDS
+        if FORMAL_ADDRESS.search(_spanish(msgid))
+    ]
+    assert formal == []
