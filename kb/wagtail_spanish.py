@@ -312,6 +312,20 @@ ACCOUNT_MSGIDS = [
     gettext_noop("Enable custom keyboard shortcuts specific to Wagtail."),
 ]
 
+# Django's own messages for a value a form refuses, which the practice editor shows
+# beside Wagtail's: Django's Spanish addresses the editor as "usted" ("Introduzca
+# una URL válida."), Wagtail's as "tú". The public forms say "tú" too.
+FORM_ERROR_MSGIDS = [
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a valid value."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Enter a valid email address."),
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+]
+
 WAGTAIL_MSGIDS = (
     LOCALE_MSGIDS
     + EVERY_SCREEN_MSGIDS

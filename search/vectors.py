@@ -210,15 +210,22 @@ def _stored(hashes: set[str]) -> dict[str, np.ndarray]:
 
 
 def query_vector(q: str) -> list[float] | None:
-    """The vector of a search query, or None when the encoder is unavailable."""
-    if encoder_problem() or not q.strip():
+    """The vector of a search query, or None when the encoder is unavailable.
+
+    The query is embedded in lower case, whatever case it was typed in (practices
+    are embedded as written): the encoder tells "Jalisco" from "jalisco", and the
+    k-NN bar (ranking.VECTOR_MIN_SCORE) then admitted a different number of
+    practices for the same words (55 and 37). Lower case is what the bar was
+    measured with: the harness's queries are all typed so."""
+    text = q.strip().lower()
+    if encoder_problem() or not text:
         return None
-    key = f"search:qvec:{text_hash(q.strip())}"
+    key = f"search:qvec:{text_hash(text)}"
     cache = queries_cache()
     vector = cache.get(key)
     if vector is None:
         try:
-            vector = embed([q.strip()])[0].tolist()
+            vector = embed([text])[0].tolist()
         except Exception:  # a broken model must not break search: text only
             logger.exception("query embedding failed")
             return None

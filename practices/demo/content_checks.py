@@ -8,7 +8,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
+
+from practices.written_language import language_of
 
 # Sentences that send the reader elsewhere instead of saying what happened.
 DEFERRING = re.compile(
@@ -114,22 +115,6 @@ def _mostly_names(run: list[str]) -> bool:
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1)
-def _identifier():
-    import py3langid.langid as langid
-
-    identifier = langid.LanguageIdentifier.from_modelpath(
-        langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
-    )
-    identifier.set_languages(["es", "en", "pt", "fr"])
-    return identifier
-
-
-def language_of(text: str) -> tuple[str, float]:
-    language, confidence = _identifier().classify(text)
-    return language, float(confidence)
 
 
 def foreign_sentences(

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -38,6 +39,7 @@ from practices.page_form import PracticePageForm
 from practices.sections import RICH_TEXT_FEATURES, RICH_TEXT_SECTIONS
 from practices.site_page import SitePage
 from practices.web_addresses import validate_source_url
+from practices.written_language import title_language
 from taxonomy.choosers import subdivision_chooser
 from taxonomy.vocabularies import ONGOING_STATUS
 
@@ -534,6 +536,12 @@ class PracticeSource(Orderable):
 
     def __str__(self):
         return self.title
+
+    @cached_property
+    def title_language(self) -> str:
+        """The language the title is written in, "" when unsure: a page marks the
+        title with it (`lang`) where it is not the page's, for screen readers."""
+        return title_language(self.title)
 
 
 class PracticeDocument(Orderable):

@@ -286,3 +286,45 @@ def test_the_keywords_help_and_a_taken_slug_read_in_correct_spanish(
     assert _spanish(
         "The slug '%(page_slug)s' is already in use within the parent page."
     ).startswith("El slug")
+
+
+# Words only a formal address ("usted") uses: the verbs and pronouns the project's
+# Spanish once said to editors, beside Wagtail's own "tú" ("¿Seguro que quieres
+# eliminar…?").
+FORMAL_ADDRESS = re.compile(
+    r"\b([Uu]sted|desea|Elija|elija|Escriba|escriba|Escanee|Guarde|Revise|Abra|Añada"
+    r"|Consulte|Descargue|pulse|Espere|Vuelva|vuelva a intentarlo|pida|activó"
+    r"|revísela|guárdela|tradúzcalo|guárdelo|publíquelos|descártelos|bloquéela"
+    r"|haya adjuntado|la deje fuera|las deje fuera|Introduzca|Asegúrese)\b"
+    r"|\bUse\b|\b[Ss]u (contraseña|aplicación|conexión)\b|\bSus páginas\b"
+    r"|\bpuede (des)?activarlos\b"
+)
+
+
+def _project_spanish_catalogue() -> dict:
+    mo = Path(__file__).resolve().parents[2] / "locale/es/LC_MESSAGES/django.mo"
+    with mo.open("rb") as handle:
+        return gettext_module.GNUTranslations(handle)._catalog
+
+
+def test_the_projects_spanish_says_tu_to_editors_as_wagtail_does():
+    """Wagtail's Spanish admin says "tú"; the project's own admin strings (the
+    desk, the inbox, two-step sign-in, the Wagtail strings it translates) said
+    "usted" beside it. The public site already said "tú"."""
+    formal = {
+        msgid: text
+        for msgid, text in _project_spanish_catalogue().items()
+        if msgid and FORMAL_ADDRESS.search(text)
+    }
+    assert formal == {}
+
+
+def test_the_editors_form_errors_say_tu():
+    """Django's messages for a refused value, shown in the practice editor beside
+    Wagtail's ("Introduzca una URL válida." under a source's address)."""
+    formal = [
+        _spanish(msgid)
+        for msgid in wagtail_spanish.FORM_ERROR_MSGIDS
+        if FORMAL_ADDRESS.search(_spanish(msgid))
+    ]
+    assert formal == []

@@ -21,6 +21,20 @@ def test_footer_links_to_about_privacy_and_contact_in_each_language(client, corp
     assert "CC BY-NC-SA 4.0" in english
 
 
+def test_every_page_leads_to_the_finder_in_its_language(client, corpus):
+    """The finder (/encuentra/, /en/find/) was reached only by typing its address:
+    no page linked it."""
+    for path, link in [
+        (
+            "/",
+            '<a href="/encuentra/">Encuentra prácticas a la medida de tu institución</a>',
+        ),
+        ("/buscar/", '<a href="/encuentra/">'),
+        ("/en/", '<a href="/en/find/">Find practices that fit your institution</a>'),
+    ]:
+        assert link in client.get(path).content.decode(), path
+
+
 def test_privacy_notice_says_what_why_how_long_and_rights(client, corpus, settings):
     html = client.get("/privacidad/").content.decode()
     assert f"Hasta {settings.CONTRIBUTION_RETENTION_DAYS} días" in html

@@ -7,10 +7,12 @@ import pytest
 from kb.text import fold
 from practices.translation import ApertiumTranslator
 from search import suggestion
+from search.indexer import rebuild
 from search.node import run_search
 from search.query import match_strength_request, weighing_request, words_matched
 from search.service import autocomplete
 from search.suggestion import in_the_querys_words
+from tests.factories import create_practices, practice_record
 
 from .helpers import search
 
@@ -173,3 +175,45 @@ def test_a_words_language_is_asked_of_the_node_once_for_many_suggestions(
     second = search("q=contratos de obra publca").suggestion
     assert first == second is not None
     assert len(asked) == 1
+
+
+@pytest.fixture
+def names_and_commoner_words(empty_index):
+    """A city three practices name in their bodies (not in the titles and
+    summaries the suggester draws on), and words one and two letters away that
+    more practices' titles hold: a rewording of the name finds more practices."""
+    create_practices(
+        [
+            practice_record(
+                f"quito-{n}",
+                f"Mesas de barrio {n}",
+                "Se reúnen.",
+                actions="<p>Las mesas se reunieron en Quito.</p>",
+            )
+            for n in range(3)
+        ]
+        + [
+            practice_record(f"quinto-{n}", f"Quinto informe del consejo {n}", "Hubo.")
+            for n in range(2)
+        ]
+        + [
+            practice_record(f"quinta-{n}", f"La Quinta Avenida, tramo {n}", "Hubo.")
+            for n in range(4)
+        ]
+    )
+    rebuild()
+
+
+def test_a_word_the_repertory_holds_is_not_corrected(names_and_commoner_words):
+    """ "quito" (the demo's Quito: 8 practices) was offered as "quinto", which more
+    practices hold; a word three practices hold is a word, not a typo."""
+    assert search("q=quito").suggestion is None
+    assert search("q=mesas+en+Quito").suggestion is None
+
+
+def test_a_misspelt_word_next_to_the_known_one_is_still_corrected(
+    names_and_commoner_words,
+):
+    """A word no practice holds is still a typo: the suggester's commonest
+    neighbour is offered."""
+    assert search("q=quimto").suggestion in {"quinto", "quinta"}

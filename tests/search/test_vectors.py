@@ -207,3 +207,18 @@ def _knn_vectors(clause):
     if isinstance(clause, list):
         return [v for value in clause for v in _knn_vectors(value)]
     return []
+
+
+@pytest.mark.parametrize(
+    "typed", ["Dueños Reales de las Empresas", "DUEÑOS REALES DE LAS EMPRESAS"]
+)
+def test_the_vector_half_finds_the_same_practices_whatever_the_case(corpus, typed):
+    """The encoder tells capitals apart ("Jalisco", "jalisco" found 55 and 37 on the
+    demo); the query is embedded in lower case, so the k-NN bar admits the same
+    practices however the words were typed."""
+    assert vectors.query_vector(typed) == vectors.query_vector(OWNERS_IN_SPANISH)
+    as_typed, lower = search(f"q={typed}"), search(f"q={OWNERS_IN_SPANISH}")
+    assert as_typed.total == lower.total
+    assert [hit.title for hit in as_typed.results] == [
+        hit.title for hit in lower.results
+    ]

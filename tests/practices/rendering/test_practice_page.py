@@ -8,6 +8,7 @@ from django.utils import translation
 
 from practices.facets import FACETS
 from practices.models import PracticePage
+from practices.records.record import SourceLink
 from tests.factories import create_practices, practice_record
 
 pytestmark = pytest.mark.django_db
@@ -136,4 +137,48 @@ def test_an_ongoing_practice_reads_since_its_start_year(client, empty_index):
         "years-done": "2024",
         "years-ran": "2024–2025",
         "years-unknown": "2024",
+    }
+
+
+SOURCE_TITLES = {
+    "Informe anual de la Secretaría de la Función Pública": "es",
+    "Annual report of the Public Service Commission to Parliament": "en",
+    "OGP: MX0075": "",  # the identifier cannot tell
+}
+
+
+def _source_links(html: str) -> dict[str, str]:
+    """Each source title on the page, with the `lang` its link carries ("" none)."""
+    links = re.findall(r'<a href="https://example\.org/[^"]*"[^>]*>[^<]*</a>', html)
+    return {
+        re.search(r">([^<]*)</a>", link).group(1): (
+            found.group(1) if (found := re.search(r' lang="(\w+)"', link)) else ""
+        )
+        for link in links
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_source_title_in_another_language_than_the_page_is_marked(
+    client, empty_index, language
+):
+    """Screen readers read a Spanish source title on an English page as Spanish,
+    and an English one on a Spanish page as English; a title in the page's
+    language, or one the identifier is unsure of, takes the page's."""
+    sources = [
+        SourceLink(title, f"https://example.org/{number}")
+        for number, title in enumerate(SOURCE_TITLES)
+    ]
+    create_practices(
+        [
+            practice_record(
+                f"lang-{language}", "Mesas", "Hubo.", locale=language, sources=sources
+            )
+        ]
+    )
+    page = PracticePage.objects.get(source_id=f"lang-{language}")
+    shown = _source_links(client.get(page.url).content.decode())
+    assert shown == {
+        title: "" if written == language else written
+        for title, written in SOURCE_TITLES.items()
     }
