@@ -5,6 +5,7 @@ Loaded as a plugin by tests/conftest.py, for tests/browser and tests/contributio
 
 import os
 import re
+import select
 import threading
 import time
 from pathlib import Path
@@ -70,41 +71,66 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
-class _RequestsInFlight:
-    """Counts the live site's requests being answered, so a test's end can wait for
-    them: a request the browser sent just before its context closed (Wagtail's
-    editing-session ping after a save, say) still writes to the database, and a
-    transactional test's flush then deadlocked with it on PostgreSQL."""
+class _CountingServer(ThreadedWSGIServer):
+    """Counts its open connections, so a test's end can wait for them: a request the
+    browser sent just before its context closed (Wagtail's editing-session ping
+    after a save, say) still writes to the database, and a transactional test's
+    flush then deadlocked with it on PostgreSQL.
 
-    def __init__(self, app):
-        self.app = app
-        self.count = 0
+    A connection counts from just before it is accepted until its thread has
+    answered its last request and closed its database connections; a connection
+    the browser opened but the server has not accepted yet leaves the listening
+    socket readable. When neither is there, nothing the browser sent is left to
+    answer: no fixed pause is needed to let a request arrive."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_connections = 0
         self.changed = threading.Condition()
 
-    def __call__(self, environ, start_response):
+    def _count(self, change: int) -> None:
         with self.changed:
-            self.count += 1
+            self.open_connections += change
             self.changed.notify_all()
-        try:
-            return self.app(environ, start_response)
-        finally:
-            with self.changed:
-                self.count -= 1
-                self.changed.notify_all()
 
-    def wait_until_idle(self, timeout: float = 10.0, settle: float = 0.2) -> None:
-        """Until no request has been answered for `settle` seconds (a request
-        already on its way has arrived by then), or `timeout`."""
+    def get_request(self):
+        self._count(+1)  # before the accept: never a moment with neither sign
+        try:
+            return super().get_request()
+        except BaseException:
+            self._count(-1)
+            raise
+
+    def process_request(self, request, client_address):
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._count(-1)  # no thread started to count it down
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._count(-1)
+
+    def _connection_waiting(self) -> bool:
+        readable, _, _ = select.select([self.socket], [], [], 0)
+        return bool(readable)
+
+    def wait_until_idle(self, timeout: float = 10.0, settle: float = 0.05) -> None:
+        """Until no connection is open or waiting to be accepted, and none has come
+        for `settle` seconds (a margin, not the signal), or `timeout`."""
         deadline = time.monotonic() + timeout
         with self.changed:
             while time.monotonic() < deadline:
-                if self.count:
-                    self.changed.wait(deadline - time.monotonic())
-                elif not self.changed.wait(settle):
+                if self.open_connections or self._connection_waiting():
+                    self.changed.wait(min(0.01, max(0.0, deadline - time.monotonic())))
+                elif not self.changed.wait(settle) and not self._connection_waiting():
                     return
 
 
-_in_flight: _RequestsInFlight | None = None
+_server: _CountingServer | None = None
 
 
 @pytest.fixture(scope="session")
@@ -114,12 +140,11 @@ def site_url(django_db_setup, django_db_blocker):
     Not pytest-django's live_server: it turns on transactional tests, which empty every
     table after each test, taking the vocabularies with them.
     """
-    server = ThreadedWSGIServer(
+    global _server
+    server = _server = _CountingServer(
         ("127.0.0.1", 0), _QuietHandler, allow_reuse_address=False
     )
-    global _in_flight
-    _in_flight = _RequestsInFlight(StaticFilesHandler(get_wsgi_application()))
-    server.set_app(_in_flight)
+    server.set_app(StaticFilesHandler(get_wsgi_application()))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     with django_db_blocker.unblock():
@@ -161,8 +186,8 @@ def open_page(browser, request, site_url):
             suffix = f"-{number}" if number else ""
             page.screenshot(path=str(ARTIFACTS / f"{name}{suffix}.png"), full_page=True)
         page.context.close()
-    if _in_flight is not None:
-        _in_flight.wait_until_idle()
+    if _server is not None:
+        _server.wait_until_idle()
 
 
 @pytest.fixture

@@ -248,7 +248,11 @@ def pytest_collection_modifyitems(session, config, items):
     process running it alone while the other waits. The browser tier hands out
     whole files (--dist loadfile), in the order they come here
     (--no-loadscope-reorder): the files with a slow test first, then the others,
-    the longest first; a file's own tests keep their order.
+    the longest first; a file's own tests keep their order. Among the slow files,
+    those without the shared repertory come first: they are transactional (the
+    desk's and the contribution's flows), and each flush empties the database, so a
+    process that built the repertory before one would remove it and build it again
+    after.
     """
     for item in items:
         if item.nodeid.startswith(UNIT_TESTS):
@@ -274,7 +278,12 @@ def _slow_files_first(items) -> list:
     for item in items:
         files.setdefault(item.path, []).append(item)
     ordered = sorted(
-        files.values(), key=lambda tests: (not any(map(_is_slow, tests)), -len(tests))
+        files.values(),
+        key=lambda tests: (
+            not any(map(_is_slow, tests)),
+            any(_uses(test, "corpus") for test in tests),
+            -len(tests),
+        ),
     )
     return [item for tests in ordered for item in tests]
 

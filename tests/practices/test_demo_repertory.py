@@ -93,14 +93,27 @@ def _write(records, path):
     return path
 
 
-@pytest.mark.slow
+# The tests below prove what a reload does to one practice (an edit, a retirement, a
+# rename); they load the first few of the shipped cases, both languages of each,
+# rather than all of them: a full load of the file is proven once, above.
+SLICE_PRACTICES = 4
+
+
+def _slice(tmp_path):
+    """The shipped records of the first SLICE_PRACTICES practices, and their file."""
+    records = _records()
+    first = list(dict.fromkeys(r["source_id"] for r in records))[:SLICE_PRACTICES]
+    sliced = [r for r in records if r["source_id"] in first]
+    return sliced, _write(sliced, tmp_path / "demo-slice.jsonl")
+
+
 def test_a_case_edited_after_loading_reaches_the_pages_on_the_next_load(site, tmp_path):
     """What an auditor changes in a case (terms, outcomes, a dated source) must reach
     a site that loaded the demo before, in both languages and in the revision that
     is published, not only on a fresh database."""
-    records = _records()
+    records, demo = _slice(tmp_path)
     source_id = records[0]["source_id"]
-    load_demo_repertory()
+    load_demo_repertory(demo)
     edited = []
     for record in records:
         if record["source_id"] == source_id:
@@ -133,9 +146,9 @@ def test_a_case_edited_after_loading_reaches_the_pages_on_the_next_load(site, tm
 
 
 def test_a_case_that_left_the_demo_is_unpublished_in_both_languages(site, tmp_path):
-    records = _records()
+    records, demo = _slice(tmp_path)
     dropped = records[0]["source_id"]
-    load_demo_repertory()
+    load_demo_repertory(demo)
     smaller = _write(
         [r for r in records if r["source_id"] != dropped], tmp_path / "smaller.jsonl"
     )
@@ -150,9 +163,9 @@ def test_a_case_that_left_the_demo_is_unpublished_in_both_languages(site, tmp_pa
 
 
 def test_a_practice_no_longer_marked_demo_is_not_retired(site, tmp_path):
-    records = _records()
+    records, demo = _slice(tmp_path)
     adopted = records[0]["source_id"]
-    load_demo_repertory()
+    load_demo_repertory(demo)
     PracticePage.objects.filter(source_id=adopted).update(is_demo=False)
     smaller = _write(
         [r for r in records if r["source_id"] != adopted], tmp_path / "smaller.jsonl"
@@ -161,12 +174,15 @@ def test_a_practice_no_longer_marked_demo_is_not_retired(site, tmp_path):
     assert PracticePage.objects.live().filter(source_id=adopted).count() == 2
 
 
-def test_a_practice_an_editor_renamed_keeps_its_address_and_is_left_unchanged(site):
-    load_demo_repertory()
+def test_a_practice_an_editor_renamed_keeps_its_address_and_is_left_unchanged(
+    site, tmp_path
+):
+    _, demo = _slice(tmp_path)
+    load_demo_repertory(demo)
     page = PracticePage.objects.filter(locale__language_code="es").first()
     page.slug = "una-direccion-elegida-por-la-editora"
     page.save_revision().publish()
-    again = load_demo_repertory()
+    again = load_demo_repertory(demo)
     assert (again.created, again.updated) == (0, 0)
     page.refresh_from_db()
     assert page.slug == "una-direccion-elegida-por-la-editora"
