@@ -221,3 +221,40 @@ def test_the_themes_editors_filed_it_under_count_as_its_own(site):
     page = _stored(record)
     document = build_document([page], facet_ancestry())
     assert document[THEMES_FIELD] == ["anti-corruption", "lobbying"]
+
+
+def test_an_export_ranks_the_practices_admitted_by_theme_as_the_page(
+    integrity_and_lobbying, settings, django_capture_on_commit_callbacks
+):
+    """The page's rescore gives the practice let in by its theme (it never says
+    "huella legislativa") the theme's bonus; a walk in sorted batches, which cannot
+    rescore, gave the bonuses only to the words' matches and listed it last."""
+    settings.SEARCH_MODE = "hybrid"
+    _in_passing, about = integrity_and_lobbying
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practices(
+            [
+                practice_record(
+                    f"huella-{uuid.uuid4().hex[:6]}",
+                    "La huella legislativa de cada ley",
+                    "El congreso publica la huella legislativa: quién propuso "
+                    "cada cambio al texto de una ley.",
+                )
+            ]
+        )
+    filters = parse_filters(QueryDict("q=huella+legislativa&lang=es&country=MX"))
+    # The vector half admits none, and the theme's bonus outweighs any words'.
+    with mock.patch.multiple(
+        ranking,
+        THEME_ADMITTED=1.0,
+        THEME_BONUS=1000,
+        VECTOR_MIN_SCORE=1.0,
+        FILTERED_VECTOR_MIN_SCORE=1.0,
+        SELECTION_FLOOR=1.0,
+    ):
+        shown = [hit.id for hit in search_practices(filters).results]
+        exported = [
+            key for batch in scan_practice_ids(filters).batches for key in batch
+        ]
+    assert PracticePage.objects.get(translation_key=shown[0]).source_id == about
+    assert exported == shown
