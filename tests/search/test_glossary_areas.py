@@ -12,6 +12,7 @@ from practices.models import PracticePage
 from search import ranking
 from search.client import get_client
 from search.document_builder import build_document, facet_ancestry
+from search.evaluation.clause_scores import practice_texts
 from search.filters import parse_filters
 from search.glossary_areas import AREA_MENTIONS
 from search.indexer import alias_name
@@ -258,3 +259,28 @@ def test_an_export_ranks_the_practices_admitted_by_theme_as_the_page(
         ]
     assert PracticePage.objects.get(translation_key=shown[0]).source_id == about
     assert exported == shown
+
+
+def test_the_clause_tools_read_a_practices_text_as_the_index_does(
+    empty_index, django_capture_on_commit_callbacks
+):
+    """`--clause-scores-out` saves each practice's own text for trying other
+    readings of the glossary offline: in the words a reader sees, as the index
+    counts them, not with the sections' "&#x27;"."""
+    source_id = f"assemblies-{uuid.uuid4().hex[:6]}"
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practices(
+            [
+                practice_record(
+                    source_id,
+                    "A council listens",
+                    "Residents are heard.",
+                    locale="en",
+                    original_language="en",
+                    actions="<p>The council runs citizens' assemblies.</p>",
+                )
+            ]
+        )
+    page = PracticePage.objects.get(source_id=source_id)
+    texts = practice_texts({str(page.translation_key): source_id})
+    assert "citizens' assemblies" in texts[source_id]["en"]
