@@ -171,17 +171,10 @@ def test_the_theme_ranks_first_where_the_area_cannot_tell(
         assert _first("q=cabilderos&lang=es") == in_passing
 
 
-@pytest.mark.parametrize("admitted", [True, False])
-def test_under_a_country_its_practices_about_the_querys_theme_are_found(
-    integrity_and_lobbying, settings, django_capture_on_commit_callbacks, admitted
-):
-    """ "Huella legislativa" names the lobbying theme: under the practices' country,
-    beside a congress's legislative footprint (the words, and the query's
-    nearest), the practice about lobbying that never says it is found by its
-    theme, not by its vector."""
-    settings.SEARCH_MODE = "hybrid"
-    _in_passing, about = integrity_and_lobbying
-    with django_capture_on_commit_callbacks(execute=True):
+def _publish_legislative_footprint(capture) -> None:
+    """A congress's legislative footprint: the words "huella legislativa", which
+    name the lobbying theme, twice (too few to make it about lobbying)."""
+    with capture(execute=True):
         create_practices(
             [
                 practice_record(
@@ -192,6 +185,19 @@ def test_under_a_country_its_practices_about_the_querys_theme_are_found(
                 )
             ]
         )
+
+
+@pytest.mark.parametrize("admitted", [True, False])
+def test_under_a_country_its_practices_about_the_querys_theme_are_found(
+    integrity_and_lobbying, settings, django_capture_on_commit_callbacks, admitted
+):
+    """ "Huella legislativa" names the lobbying theme: under the practices' country,
+    beside a congress's legislative footprint (the words, and the query's
+    nearest), the practice about lobbying that never says it is found by its
+    theme, not by its vector."""
+    settings.SEARCH_MODE = "hybrid"
+    _in_passing, about = integrity_and_lobbying
+    _publish_legislative_footprint(django_capture_on_commit_callbacks)
     # The vector half admits none but by the words: only the theme can.
     with mock.patch.multiple(
         ranking,
@@ -232,17 +238,7 @@ def test_an_export_ranks_the_practices_admitted_by_theme_as_the_page(
     rescore, gave the bonuses only to the words' matches and listed it last."""
     settings.SEARCH_MODE = "hybrid"
     _in_passing, about = integrity_and_lobbying
-    with django_capture_on_commit_callbacks(execute=True):
-        create_practices(
-            [
-                practice_record(
-                    f"huella-{uuid.uuid4().hex[:6]}",
-                    "La huella legislativa de cada ley",
-                    "El congreso publica la huella legislativa: quién propuso "
-                    "cada cambio al texto de una ley.",
-                )
-            ]
-        )
+    _publish_legislative_footprint(django_capture_on_commit_callbacks)
     filters = parse_filters(QueryDict("q=huella+legislativa&lang=es&country=MX"))
     # The vector half admits none, and the theme's bonus outweighs any words'.
     with mock.patch.multiple(

@@ -22,20 +22,25 @@ from tests.factories import create_practices, practice_record
 pytestmark = pytest.mark.django_db
 
 
-def _without_areas(with_vectors: bool = False) -> dict:
-    mappings = index_mappings(with_vectors=with_vectors)
-    del mappings["properties"][AREAS_FIELD]
-    return mappings
+def _index_without(field: str, version: int) -> str:
+    """The alias on an index of mapping `version`, built before `field` was added."""
+
+    def mappings_then(with_vectors: bool = False) -> dict:
+        mappings = index_mappings(with_vectors=with_vectors)
+        del mappings["properties"][field]
+        return mappings
+
+    name = f"{alias_name()}-v{version}-0ld0ld00-20260101000000000"
+    with mock.patch.object(indexer, "index_mappings", mappings_then):
+        create_index(name)
+    get_client().indices.put_alias(index=name, name=alias_name())
+    return name
 
 
 @pytest.fixture
 def older_index(private_index_prefix, site):
-    """The alias on an index of last release's mapping (no glossary areas)."""
-    name = f"{alias_name()}-v9-0ld0ld00-20260101000000000"
-    with mock.patch.object(indexer, "index_mappings", _without_areas):
-        create_index(name)
-    get_client().indices.put_alias(index=name, name=alias_name())
-    return name
+    """The alias on an index of mapping 9 (no glossary areas)."""
+    return _index_without(AREAS_FIELD, 9)
 
 
 def _publish_procurement_practice(capture) -> PracticePage:
@@ -77,20 +82,10 @@ def test_status_asks_for_a_rebuild_until_there_is_one(
     assert document["_source"][AREAS_FIELD] == ["procurement"]
 
 
-def _without_themes(with_vectors: bool = False) -> dict:
-    mappings = index_mappings(with_vectors=with_vectors)
-    del mappings["properties"][THEMES_FIELD]
-    return mappings
-
-
 @pytest.fixture
 def index_without_themes(private_index_prefix, site):
     """The alias on an index of mapping 10 (glossary areas, no glossary themes)."""
-    name = f"{alias_name()}-v10-0ld0ld00-20261205000000000"
-    with mock.patch.object(indexer, "index_mappings", _without_themes):
-        create_index(name)
-    get_client().indices.put_alias(index=name, name=alias_name())
-    return name
+    return _index_without(THEMES_FIELD, 10)
 
 
 @pytest.mark.parametrize("mode", ["text", "hybrid"])
