@@ -6,7 +6,6 @@ fields, and the classification (shared by the translations) as slugs and codes.
 Only public, published content goes in: never a contributor's personal data.
 """
 
-import html
 from collections.abc import Iterable, Iterator
 from itertools import groupby, islice
 from typing import NamedTuple
@@ -21,7 +20,7 @@ from practices.models import PracticePage
 from practices.sections import RICH_TEXT_SECTIONS
 from practices.translation import other_language
 
-from .glossary_areas import practice_areas, practice_themes
+from .glossary_areas import own_texts, practice_areas, practice_themes
 from .mapping import (
     AREAS_FIELD,
     LANGUAGES,
@@ -253,18 +252,7 @@ def build_document(
             if getattr(page, name)
         )
         document[f"{PROBLEM_FIELD}_{language}"] = block_text(page.problem)
-    # The sections keep their rich text's character references ("&#x27;"): the
-    # areas and themes are counted in the words a reader sees ("citizens'
-    # assemblies"). The body holds the problem section already (RICH_TEXT_SECTIONS).
-    own_text = {
-        language: html.unescape(
-            " ".join(
-                document[f"{field}_{language}"]
-                for field in ("title", "summary", "body")
-            )
-        )
-        for language in by_language
-    }
+    own_text = own_texts(document, by_language)
     document[AREAS_FIELD] = practice_areas(own_text)
     # The themes editors filed it under (with their parents) tell what it is about
     # as surely as its words: both count.

@@ -16,7 +16,9 @@ THEME_BONUS).
 """
 
 import functools
+import html
 from collections import Counter
+from collections.abc import Iterable
 
 from kb.text import fold as folded_words
 from taxonomy.glossary import glossary
@@ -30,6 +32,23 @@ THEME = "theme"
 AREA_MENTIONS = 5
 THEME_MENTIONS = 3
 MENTIONS = {AREA: AREA_MENTIONS, THEME: THEME_MENTIONS}
+# A practice's own text, which its areas and themes are read in: these fields of the
+# search document in each language (`<field>_<language>`); not its terms, nor a
+# machine translation. The body holds the problem section already.
+OWN_TEXT_FIELDS = ("title", "summary", "body")
+
+
+def own_texts(fields: dict, languages: Iterable[str]) -> dict[str, str]:
+    """A practice's own text in each of `languages` it has (OWN_TEXT_FIELDS of
+    `fields`: the search document, or what the index holds of it), in the words a
+    reader sees: the sections keep their rich text's character references
+    ("citizens&#x27; assemblies")."""
+    texts = {}
+    for language in languages:
+        parts = [fields.get(f"{name}_{language}") or "" for name in OWN_TEXT_FIELDS]
+        if any(parts):
+            texts[language] = html.unescape(" ".join(parts))
+    return texts
 
 
 @functools.cache

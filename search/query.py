@@ -343,8 +343,8 @@ def text_query(
     any_word_boost: float = 0.0,
 ) -> dict:
     """The words' query with the phrase (`phrase`, or the words) and `scorers`
-    (the word share, the area bonus) scored on every match the words find: for
-    requests that cannot rescore (exports)."""
+    (the word share, the area and theme bonuses) scored on every match the words
+    find: for requests that cannot rescore (exports)."""
     if not q:
         return {"match_all": {}}
     words = matching_query(
@@ -356,19 +356,23 @@ def text_query(
         required=required,
         any_word_boost=any_word_boost,
     )
-    return {
-        "bool": {
-            "must": [words],
-            "should": [phrase_query(phrase or q), *scorers],
-        }
-    }
+    return scored_on_every_match(words, phrase or q, scorers)
+
+
+def scored_on_every_match(
+    matching: dict, phrase: str, scorers: Sequence[dict] = ()
+) -> dict:
+    """Whatever `matching` finds, scored as it scores it plus the phrase's and
+    `scorers`' scores: what `rescore` adds to the first matches, added to every
+    match, for requests that cannot rescore (exports)."""
+    return {"bool": {"must": [matching], "should": [phrase_query(phrase), *scorers]}}
 
 
 def rescore(q: str, scorers: Sequence[dict] = ()) -> dict:
     """The phrase's score, and each of `scorers`' (`word_share_query`,
-    `area_bonus_query`), added to the first RESCORE_WINDOW matches only: the sum
-    `text_query` gives them, without matching a phrase over 16 fields in every
-    match."""
+    `area_bonus_query`, `theme_bonus_query`), added to the first RESCORE_WINDOW
+    matches only: the sum `scored_on_every_match` gives every match, without
+    matching a phrase over 16 fields in every match."""
     query = phrase_query(q)
     if scorers:
         query = {"bool": {"should": [query, *scorers]}}
@@ -397,6 +401,7 @@ def area_bonus_query(
 
 
 def theme_bonus_query(themes: Sequence[str], bonus: float) -> dict:
+    """`bonus` for a practice about one of the glossary's `themes`."""
     return area_bonus_query(themes, bonus, THEMES_FIELD)
 
 

@@ -14,7 +14,10 @@ counts, order, snippets, the suggester). Settings choose the strategy
   words match or its sentence vector lies near the query's; the scores are added.
   The k-NN clause sits inside the request (`SEARCH_VECTOR_REQUEST=inline`), or, for
   the comparison in docs/capacity.md, the neighbours are asked for in a request of
-  their own first (`separate`).
+  their own first (`separate`). Inline, under a selection (a country…), the
+  practices it leaves that are about the query's glossary theme match too, whatever
+  their words (`admitted_about`, THEME_ADMITTED); the text ranking, and the hybrid
+  whenever it falls back to it (no encoder, vectors refused), has no such clause.
 
 Measured and dropped (figures in docs/search.md): reciprocal rank fusion, and
 per-language fuzzy titles. The vectors-only ranking is an engine of the relevance
@@ -49,6 +52,7 @@ from .query import (
     facet_clauses,
     matching_query,
     rescore,
+    scored_on_every_match,
     text_fields,
     text_query,
     theme_bonus_query,
@@ -424,6 +428,16 @@ class TextRanking:
         cannot rescore (a walk in sorted batches): the phrase is then scored on
         every match; `translated`, when the caller has it already; `plain`, the
         words alone (`matched_words`)."""
+        return self._text_and_words(filters, rescorable, translated, plain)[0]
+
+    def _text_and_words(
+        self,
+        filters: SearchFilters,
+        rescorable: bool,
+        translated: str | None,
+        plain: bool,
+    ) -> tuple[RankedQuery, MatchedWords]:
+        """The words' ranking (`ranked`), and the words it matches with."""
         if translated is None:
             translated = query_translation(filters)
         rescoring = self._rescoring(filters, rescorable)
@@ -432,11 +446,12 @@ class TextRanking:
             query = words.query()
         else:
             query = words.query_with_phrase()
-        return RankedQuery(
+        ranked = RankedQuery(
             query=query,
             rescore=rescore(words.phrase, words.scorers()) if rescoring else None,
             translated=translated,
         )
+        return ranked, words
 
     @staticmethod
     def _rescoring(filters: SearchFilters, rescorable: bool) -> bool:
@@ -460,9 +475,7 @@ class HybridRanking(TextRanking):
         translated: str | None = None,
         plain: bool = False,
     ) -> RankedQuery:
-        text = super().ranked(
-            filters, rescorable=rescorable, translated=translated, plain=plain
-        )
+        text, words = self._text_and_words(filters, rescorable, translated, plain)
         if not filters.q or vectors_rejected():
             return text
         if self.knn_request == "separate":
@@ -470,21 +483,46 @@ class HybridRanking(TextRanking):
             if neighbours is None:
                 return text
             return RankedQuery(
-                hybrid_query(text.query, neighbours), text.rescore, text.translated
+                self._fused(filters, text, words, neighbours),
+                text.rescore,
+                text.translated,
             )
         vector = query_vector(vector_words(filters.q))
         if vector is None:
             return text
-        words = matched_words(filters, text.translated, plain=plain)
         selections = filtered_by(filters)
         return RankedQuery(
-            hybrid_query(
-                text.query, vector, selections, admitted_about(selections, words)
+            self._fused(
+                filters,
+                text,
+                words,
+                vector,
+                selections,
+                admitted_about(selections, words),
             ),
             text.rescore,
             text.translated,
             refusable_vectors=True,
         )
+
+    @staticmethod
+    def _fused(
+        filters: SearchFilters,
+        text: RankedQuery,
+        words: MatchedWords,
+        neighbours: dict[str, float] | list[float],
+        selections: list[dict] = (),
+        admitted: list[dict] = (),
+    ) -> dict:
+        """`hybrid_query` of the words' ranking. A request that cannot rescore (a
+        walk in sorted batches) but ranks by score adds the phrase and the scorers
+        to every practice the fusion finds, as the page's rescore adds them to its
+        first matches: a vector neighbour's or an admitted practice's area and
+        theme bonuses too, not only those of the words' matches."""
+        if text.rescore or filters.sort not in BY_SCORE:
+            return hybrid_query(text.query, neighbours, selections, admitted)
+        fused = hybrid_query(words.query(), neighbours, selections, admitted)
+        return scored_on_every_match(fused, words.phrase, words.scorers())
 
 
 TEXT = TextRanking()

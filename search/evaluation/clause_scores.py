@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from .. import ranking
 from ..filters import SearchFilters
+from ..glossary_areas import OWN_TEXT_FIELDS, own_texts
 from ..mapping import LANGUAGES, THEMES_FIELD
 from ..node import run_search
 from ..query import build_search_request
@@ -28,8 +29,6 @@ from .reach import EVERY_MATCH, search_filters
 
 # More than the rescore's window, so that other weights' windows are among them.
 CANDIDATES = 200
-# A practice's own text, as `search.document_builder` gives `practice_areas`.
-TEXT_FIELDS = ("title", "summary", "body")
 NAMED_SCORES = {"include_named_queries_score": "true"}
 
 
@@ -123,8 +122,8 @@ def _scorer_name(scorer: dict) -> str:
 
 
 def rescore_scores(rescore: dict | None, ids: list[str]) -> dict[str, dict]:
-    """The phrase's, word share's and area bonus's scores of each candidate
-    (by id)."""
+    """The phrase's, word share's and area and theme bonuses' scores of each
+    candidate (by id)."""
     if not rescore or not ids:
         return {}
     query = rescore["query"]["rescore_query"]
@@ -229,14 +228,9 @@ def practice_texts(keys: dict[str, str]) -> dict[str, dict[str, str]]:
     """Every practice's own text (title, summary, sections; no machine
     translation) per language, by source id: what `glossary_areas` reads, for
     trying other readings of it offline."""
-    fields = [f"{f}_{language}" for f in TEXT_FIELDS for language in LANGUAGES]
+    fields = [f"{f}_{language}" for f in OWN_TEXT_FIELDS for language in LANGUAGES]
     body = {"query": {"match_all": {}}, "size": EVERY_MATCH, "_source": fields}
-    texts = {}
-    for hit in run_search(body)["hits"]["hits"]:
-        source = hit.get("_source", {})
-        texts[keys.get(hit["_id"], hit["_id"])] = {
-            language: " ".join(source.get(f"{f}_{language}") or "" for f in TEXT_FIELDS)
-            for language in LANGUAGES
-            if any(source.get(f"{f}_{language}") for f in TEXT_FIELDS)
-        }
-    return texts
+    return {
+        keys.get(hit["_id"], hit["_id"]): own_texts(hit.get("_source", {}), LANGUAGES)
+        for hit in run_search(body)["hits"]["hits"]
+    }

@@ -295,7 +295,8 @@ FORMAL_ADDRESS = re.compile(
     r"\b([Uu]sted|desea|Elija|elija|Escriba|escriba|Escanee|Guarde|Revise|Abra|Añada"
     r"|Consulte|Descargue|pulse|Espere|Vuelva|vuelva a intentarlo|pida|activó"
     r"|revísela|guárdela|tradúzcalo|guárdelo|publíquelos|descártelos|bloquéela"
-    r"|haya adjuntado|la deje fuera|las deje fuera|Introduzca|Asegúrese)\b"
+    r"|haya adjuntado|la deje fuera|las deje fuera|Introduzca|Asegúrese"
+    r"|[Ii]nténtelo|[Qq]uítelo)\b"
     r"|\bUse\b|\b[Ss]u (contraseña|aplicación|conexión)\b|\bSus páginas\b"
     r"|\bpuede (des)?activarlos\b"
 )

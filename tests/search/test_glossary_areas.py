@@ -12,6 +12,7 @@ from practices.models import PracticePage
 from search import ranking
 from search.client import get_client
 from search.document_builder import build_document, facet_ancestry
+from search.evaluation.clause_scores import practice_texts
 from search.filters import parse_filters
 from search.glossary_areas import AREA_MENTIONS
 from search.indexer import alias_name
@@ -170,17 +171,10 @@ def test_the_theme_ranks_first_where_the_area_cannot_tell(
         assert _first("q=cabilderos&lang=es") == in_passing
 
 
-@pytest.mark.parametrize("admitted", [True, False])
-def test_under_a_country_its_practices_about_the_querys_theme_are_found(
-    integrity_and_lobbying, settings, django_capture_on_commit_callbacks, admitted
-):
-    """ "Huella legislativa" names the lobbying theme: under the practices' country,
-    beside a congress's legislative footprint (the words, and the query's
-    nearest), the practice about lobbying that never says it is found by its
-    theme, not by its vector."""
-    settings.SEARCH_MODE = "hybrid"
-    _in_passing, about = integrity_and_lobbying
-    with django_capture_on_commit_callbacks(execute=True):
+def _publish_legislative_footprint(capture) -> None:
+    """A congress's legislative footprint: the words "huella legislativa", which
+    name the lobbying theme, twice (too few to make it about lobbying)."""
+    with capture(execute=True):
         create_practices(
             [
                 practice_record(
@@ -191,6 +185,19 @@ def test_under_a_country_its_practices_about_the_querys_theme_are_found(
                 )
             ]
         )
+
+
+@pytest.mark.parametrize("admitted", [True, False])
+def test_under_a_country_its_practices_about_the_querys_theme_are_found(
+    integrity_and_lobbying, settings, django_capture_on_commit_callbacks, admitted
+):
+    """ "Huella legislativa" names the lobbying theme: under the practices' country,
+    beside a congress's legislative footprint (the words, and the query's
+    nearest), the practice about lobbying that never says it is found by its
+    theme, not by its vector."""
+    settings.SEARCH_MODE = "hybrid"
+    _in_passing, about = integrity_and_lobbying
+    _publish_legislative_footprint(django_capture_on_commit_callbacks)
     # The vector half admits none but by the words: only the theme can.
     with mock.patch.multiple(
         ranking,
@@ -221,3 +228,55 @@ def test_the_themes_editors_filed_it_under_count_as_its_own(site):
     page = _stored(record)
     document = build_document([page], facet_ancestry())
     assert document[THEMES_FIELD] == ["anti-corruption", "lobbying"]
+
+
+def test_an_export_ranks_the_practices_admitted_by_theme_as_the_page(
+    integrity_and_lobbying, settings, django_capture_on_commit_callbacks
+):
+    """The page's rescore gives the practice let in by its theme (it never says
+    "huella legislativa") the theme's bonus; a walk in sorted batches, which cannot
+    rescore, gave the bonuses only to the words' matches and listed it last."""
+    settings.SEARCH_MODE = "hybrid"
+    _in_passing, about = integrity_and_lobbying
+    _publish_legislative_footprint(django_capture_on_commit_callbacks)
+    filters = parse_filters(QueryDict("q=huella+legislativa&lang=es&country=MX"))
+    # The vector half admits none, and the theme's bonus outweighs any words'.
+    with mock.patch.multiple(
+        ranking,
+        THEME_ADMITTED=1.0,
+        THEME_BONUS=1000,
+        VECTOR_MIN_SCORE=1.0,
+        FILTERED_VECTOR_MIN_SCORE=1.0,
+        SELECTION_FLOOR=1.0,
+    ):
+        shown = [hit.id for hit in search_practices(filters).results]
+        exported = [
+            key for batch in scan_practice_ids(filters).batches for key in batch
+        ]
+    assert PracticePage.objects.get(translation_key=shown[0]).source_id == about
+    assert exported == shown
+
+
+def test_the_clause_tools_read_a_practices_text_as_the_index_does(
+    empty_index, django_capture_on_commit_callbacks
+):
+    """`--clause-scores-out` saves each practice's own text for trying other
+    readings of the glossary offline: in the words a reader sees, as the index
+    counts them, not with the sections' "&#x27;"."""
+    source_id = f"assemblies-{uuid.uuid4().hex[:6]}"
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practices(
+            [
+                practice_record(
+                    source_id,
+                    "A council listens",
+                    "Residents are heard.",
+                    locale="en",
+                    original_language="en",
+                    actions="<p>The council runs citizens' assemblies.</p>",
+                )
+            ]
+        )
+    page = PracticePage.objects.get(source_id=source_id)
+    texts = practice_texts({str(page.translation_key): source_id})
+    assert "citizens' assemblies" in texts[source_id]["en"]

@@ -108,7 +108,9 @@ def test_the_same_words_not_asking_name_their_area():
     assert ranking.matched_words(filters, "").areas == ("government", "procurement")
 
 
-def _area_clauses(q: str, **ranked) -> list[dict]:
+def _area_clauses(q: str, field: str = AREAS_FIELD, **ranked) -> list[dict]:
+    """The bonus clauses for a practice about the query's areas (themes, with
+    THEMES_FIELD): in the rescore, or beside the phrase."""
     ranked_query = TEXT.ranked(SearchFilters(q=q), translated="", **ranked)
     if ranked_query.rescore:
         query = ranked_query.rescore["query"]["rescore_query"]
@@ -118,8 +120,7 @@ def _area_clauses(q: str, **ranked) -> list[dict]:
     return [
         clause["constant_score"]
         for clause in should
-        if AREAS_FIELD
-        in clause.get("constant_score", {}).get("filter", {}).get("terms", {})
+        if field in clause.get("constant_score", {}).get("filter", {}).get("terms", {})
     ]
 
 
@@ -197,18 +198,7 @@ def test_a_query_asks_for_the_theme_its_words_name_as_well_as_the_area():
 
 
 def _theme_clauses(q: str, **ranked) -> list[dict]:
-    ranked_query = TEXT.ranked(SearchFilters(q=q), translated="", **ranked)
-    if ranked_query.rescore:
-        query = ranked_query.rescore["query"]["rescore_query"]
-    else:
-        query = ranked_query.query
-    should = query.get("bool", {}).get("should", [])
-    return [
-        clause["constant_score"]
-        for clause in should
-        if THEMES_FIELD
-        in clause.get("constant_score", {}).get("filter", {}).get("terms", {})
-    ]
+    return _area_clauses(q, THEMES_FIELD, **ranked)
 
 
 def test_the_rescore_adds_the_theme_bonus_beside_the_areas():
