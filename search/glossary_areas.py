@@ -66,6 +66,13 @@ def _phrase_values(language: str | None, column: str) -> dict[tuple[str, ...], s
     return values
 
 
+@functools.cache
+def _longest_phrase(language: str | None, column: str) -> int:
+    """The most words a phrase of `_phrase_values` has: read once, not per text
+    (a search reads the query several times)."""
+    return max((len(words) for words in _phrase_values(language, column)), default=0)
+
+
 def mentions(
     text: str,
     language: str | None = None,
@@ -78,7 +85,7 @@ def mentions(
     información" is one mention). A phrase made of `ignored` words alone names
     none (a question's asking words: "otros municipios")."""
     phrases = _phrase_values(language, column)
-    longest = max((len(words) for words in phrases), default=0)
+    longest = _longest_phrase(language, column)
     words = folded_words(text).split()
     found: Counter = Counter()
     position = 0
