@@ -10,6 +10,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from opensearchpy.exceptions import NotFoundError
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.users.models import UserProfile
 
 from desk.duplicates import find_duplicates, refresh_duplicates
 from desk.models import DuplicateCandidate
@@ -202,6 +203,38 @@ def test_the_merge_screen_is_titled_and_its_choices_read_differently(
     labels = re.findall(r'name="keep"[^>]*>\s*([^<]+?)\s*</label>', html)
     assert len(labels) == 2 and labels[0] != labels[1]
     assert f"Page {first.pk}" in html and f"Page {second.pk}" in html
+
+
+def test_the_merge_form_asks_which_to_keep_and_chooses_nothing_beforehand(
+    client_for, moderator, twins, empty_index
+):
+    """A merge is not undone here: no practice is kept unless the moderator picks
+    it; the choices name the page, not a side ("left" is above on a phone), in a
+    fieldset whose legend asks the question, in either language."""
+    first, second = twins
+    client = client_for(moderator)
+    profile = UserProfile.get_for_user(moderator)
+    for language in ("en", "es"):
+        profile.preferred_language = language
+        profile.save()
+        html = client.get(
+            reverse("desk:merge"), {"first": first.pk, "second": second.pk}
+        ).content.decode()
+        assert f'<html lang="{language}"' in html or f'lang="{language}"' in html
+        radios = re.findall(r'<input type="radio" name="keep"[^>]*>', html)
+        assert len(radios) == 2
+        assert all("required" in radio and "checked" not in radio for radio in radios)
+        fieldset = html[html.index("<fieldset") : html.index("</fieldset>")]
+        assert "<legend" in fieldset and 'name="keep"' in fieldset
+        for side in ("(left)", "(right)", "(izquierda)", "(derecha)"):
+            assert side not in html
+        if language == "en":
+            assert "Which practice do you keep?" in fieldset
+            labels = re.findall(r'name="keep"[^>]*>\s*([^<]+?)\s*</label>', html)
+            assert labels == [
+                f"Keep this one (page {pk}) and merge the other one into it"
+                for pk in (first.pk, second.pk)
+            ]
 
 
 def test_a_merged_out_practice_is_marked_as_merged(
