@@ -116,6 +116,13 @@ def test_editors_see_the_report_but_cannot_merge(
     html = client.get(reverse("desk:duplicates")).content.decode()
     assert "Presupuestos participativos en Zapopan" in html
     assert reverse("desk:merge") not in html
+    # No "Merge" and "Not a duplicate" columns empty on every row: a sentence.
+    headings = [
+        " ".join(th.split()) for th in re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    ]
+    assert "Similarity" in headings
+    assert "Merge" not in headings and "Not a duplicate" not in headings
+    assert "Moderators merge a pair or mark it as not a duplicate" in html
     response = client.post(
         reverse("desk:merge"),
         {"first": first.pk, "second": second.pk, "keep": first.pk},
@@ -135,6 +142,11 @@ def test_a_merge_moves_sources_and_keywords_redirects_and_leaves_no_orphan(
     client = client_for(moderator)
     html = client.get(reverse("desk:duplicates")).content.decode()
     assert reverse("desk:merge") in html
+    headings = [
+        " ".join(th.split()) for th in re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    ]
+    assert headings[-2:] == ["Merge", "Not a duplicate"]
+    assert "Moderators merge a pair" not in html
     compare = client.get(
         reverse("desk:merge"), {"first": first.pk, "second": second.pk}
     )
