@@ -213,7 +213,7 @@ class DuplicatesReport(DeskReportView):
                 "label": _("Compare and merge"),
             }
 
-        return [
+        columns = [
             TitleColumn(
                 "first",
                 label=_("Practice"),
@@ -233,6 +233,11 @@ class DuplicatesReport(DeskReportView):
                 accessor="first.locale.get_display_name",
             ),
             Column("score", label=_("Similarity")),
+        ]
+        if not self.may_merge:
+            # An editor's two action columns would stay empty on every row.
+            return columns
+        return columns + [
             ActionColumn("merge", label=_("Merge"), get_action=merge_action),
             ActionColumn(
                 "not_duplicate",
@@ -249,6 +254,11 @@ class DuplicatesReport(DeskReportView):
             ),
         ]
 
+    @cached_property
+    def may_merge(self) -> bool:
+        """Whether the user may publish practices at all: only moderators merge."""
+        return page_policy.user_has_permission(self.request.user, "publish")
+
     def get_queryset(self):
         editable = editable_pages(self.request.user).values("pk")
         return DuplicateCandidate.objects.filter(
@@ -262,4 +272,5 @@ class DuplicatesReport(DeskReportView):
         context = super().get_context_data(**kwargs)
         latest = DuplicateCandidate.objects.order_by("-found_at").first()
         context["last_search"] = latest.found_at if latest else None
+        context["may_merge"] = self.may_merge
         return context

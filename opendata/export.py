@@ -6,6 +6,7 @@ point in time); the database gives their full, current content, a batch at a tim
 (`practices.dataset`). Nothing holds more than one batch.
 """
 
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from practices.dataset import (
     jsonl_lines,
     practice_groups,
     practice_row,
+    write_xlsx,
 )
 from practices.dataset.dumps import DUMP_LANGUAGE, Dump, latest_dump
 from search.filters import SearchFilters
@@ -28,6 +30,8 @@ FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json; charset=utf-8",
     "jsonl": "application/x-ndjson; charset=utf-8",
+    # For people with Excel: no separator or encoding to guess (writers.py).
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -161,7 +165,10 @@ class _NoWalk:
         pass
 
 
-def _chunks(group_batches, lang, file_format, options) -> Iterator[str]:
+def _chunks(group_batches, lang, file_format, options) -> Iterator[str | bytes]:
+    if file_format == "xlsx":
+        yield from _xlsx_chunks(group_batches, lang, options)
+        return
     if file_format == "csv":
         with translation.override(lang):
             yield csv_header(bom=options.bom, headings=options.headings)
@@ -179,3 +186,17 @@ def _chunks(group_batches, lang, file_format, options) -> Iterator[str]:
             first = False
     if file_format == "json":
         yield "\n]\n"
+
+
+def _xlsx_chunks(group_batches, lang, options) -> Iterator[bytes]:
+    """A workbook is a zip file, complete only at its end: it is written to a
+    temporary file a batch at a time, then sent."""
+    rows = ([practice_row(group) for group in groups] for groups in group_batches)
+    with tempfile.TemporaryFile() as target:
+        with translation.override(lang):
+            write_xlsx(
+                rows, target, headings=options.headings, sheet_title=_("Practices")
+            )
+        target.seek(0)
+        while chunk := target.read(64 * 1024):
+            yield chunk

@@ -187,8 +187,10 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
                 ),
                 "body": (
                     "<h2>Cómo descargar</h2>"
-                    "<p>Cada búsqueda ofrece descargar sus prácticas en CSV o JSON y "
-                    "suscribirse a ella con un canal Atom. Las descargas están siempre al "
+                    "<p>Cada búsqueda ofrece descargar sus prácticas en CSV, Excel o JSON "
+                    "y suscribirse a ella con un canal Atom; el archivo de Excel se abre "
+                    "bien con doble clic, sea cual sea la configuración regional del "
+                    "equipo. Las descargas están siempre al "
                     "día: se generan al pedirlas. La API pública está documentada en "
                     '<a href="/api/v1/openapi.yaml">OpenAPI</a>.</p>'
                     "<h2>Licencia</h2>"
@@ -212,8 +214,10 @@ def standard_pages() -> dict[str, dict[str, dict[str, str]]]:
                 ),
                 "body": (
                     "<h2>How to download</h2>"
-                    "<p>Every search offers its practices as CSV or JSON and an Atom "
-                    "feed to subscribe to it. Downloads are always current: they are "
+                    "<p>Every search offers its practices as CSV, Excel or JSON and an "
+                    "Atom feed to subscribe to it; the Excel file opens right with a "
+                    "double click, whatever the computer's regional settings. Downloads "
+                    "are always current: they are "
                     "made when asked for. The public API is documented in "
                     '<a href="/api/v1/openapi.yaml">OpenAPI</a>.</p>'
                     "<h2>Licence</h2>"

@@ -34,6 +34,8 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 # At most six ASCII digits: larger numbers are out of every bound anyway.
 WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")
+# "-1": a whole number, below every minimum; said so rather than "not a number".
+NEGATIVE_NUMBER = re.compile(r"[-\u2212][0-9]+")
 
 
 class FilterError(ValueError):
@@ -345,9 +347,12 @@ def _integer(params, name: str, default: int, *, minimum: int) -> int:
     raw = _single(params, name, "")
     if raw == "":
         return default
-    if not WHOLE_NUMBER.fullmatch(raw):
+    if NEGATIVE_NUMBER.fullmatch(raw):
+        value = minimum - 1
+    elif not WHOLE_NUMBER.fullmatch(raw):
         raise FilterError(name, _("must be a whole number"))
-    value = int(raw)
+    else:
+        value = int(raw)
     if value < minimum:
         raise FilterError(
             name, _("must be at least %(minimum)s") % {"minimum": minimum}

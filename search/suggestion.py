@@ -198,20 +198,43 @@ def matches_better(asked: float | None, offered: float | None) -> bool:
 
 def in_the_querys_words(q: str, suggestion: str) -> str:
     """The suggestion's words put in the query's places, keeping what lies between
-    them (¿, ?, commas, quotes) and a capital letter where the query had one."""
+    them (¿, ?, commas, quotes) and a capital letter where the query had one. A
+    word the suggestion keeps is written as the person wrote it, unless they left
+    out accents the suggestion has ("rendicion" -> "rendición"): accents typed are
+    never dropped, accents missing are given back."""
     asked = list(WORD.finditer(q))
     offered = suggestion.split()
     if len(asked) != len(offered):
-        return suggestion
+        # Words that do not line up: the suggestion as it is, with the accents the
+        # person typed on the words it keeps.
+        typed = {fold(match.group()): match.group() for match in asked}
+        return WORD.sub(
+            lambda match: _kept_word(typed.get(fold(match.group())), match.group()),
+            suggestion,
+        )
     pieces, end = [], 0
     for match, word in zip(asked, offered, strict=True):
         pieces.append(q[end : match.start()])
         original = match.group()
         if fold(original) == fold(word):
-            word = original  # unchanged: as the person wrote it, accents and all
+            word = _kept_word(original, word)
         elif original[:1].isupper():
             word = word[:1].upper() + word[1:]
         pieces.append(word)
         end = match.end()
     pieces.append(q[end:])
     return "".join(pieces)
+
+
+def _has_accents(word: str) -> bool:
+    return fold(word) != word.lower()
+
+
+def _kept_word(typed: str | None, offered: str) -> str:
+    """A word the suggestion keeps: as typed, or with the suggestion's accents
+    (and the typed capital) when the person typed it without any."""
+    if typed is None:
+        return offered
+    if _has_accents(typed) or not _has_accents(offered):
+        return typed
+    return offered[:1].upper() + offered[1:] if typed[:1].isupper() else offered

@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from kb.absolute_urls import absolute_url
@@ -39,11 +40,29 @@ def search_api(request):
         results = search_practices(filters)
     except SearchUnavailable:
         return _varying(error_response(503, UNAVAILABLE))
+    if filters.page > results.page_count:
+        # Past the last page: said, as the HTML page says it, not an empty page.
+        return _varying(error_response(404, _no_such_page(results), "page"))
     response = JsonResponse(
         results_json(results, absolute=lambda path: absolute_url(path, request))
     )
     response["Cache-Control"] = "public, max-age=60"
     return _varying(response)
+
+
+def _no_such_page(results) -> str:
+    with translation.override(results.filters.lang):
+        return ngettext(
+            "There is no page %(requested)s: this search has %(total)s practices on "
+            "%(pages)s page.",
+            "There is no page %(requested)s: this search has %(total)s practices on "
+            "%(pages)s pages.",
+            results.page_count,
+        ) % {
+            "requested": results.filters.page,
+            "total": results.total,
+            "pages": results.page_count,
+        }
 
 
 @require_GET

@@ -61,6 +61,7 @@ def my_list(request):
         export = reverse("api-export")
         data["export_links"] = {
             "csv": f"{export}?{selection.query(format='csv', lang=lang)}",
+            "xlsx": f"{export}?{selection.query(format='xlsx', lang=lang)}",
             "json": f"{export}?{selection.query(format='json', lang=lang)}",
         }
         data["compare_url"] = f"{reverse('compare')}?{selection.query()}"

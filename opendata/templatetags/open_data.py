@@ -30,6 +30,7 @@ def _export_url(filters, file_format: str) -> str:
 def open_data_links(filters) -> dict[str, str]:
     return {
         "csv": _export_url(filters, "csv"),
+        "xlsx": _export_url(filters, "xlsx"),
         "json": _export_url(filters, "json"),
         "jsonl": _export_url(filters, "jsonl"),
         "feed": _url("practices-feed", filters),

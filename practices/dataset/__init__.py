@@ -20,6 +20,7 @@ from .writers import (
     json_array_items,
     jsonl_lines,
     neutralise,
+    write_xlsx,
 )
 
 __all__ = [
@@ -37,4 +38,5 @@ __all__ = [
     "neutralise",
     "practice_groups",
     "practice_row",
+    "write_xlsx",
 ]

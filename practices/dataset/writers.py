@@ -1,14 +1,27 @@
-"""Rows as CSV or JSON Lines text, a batch at a time, for streaming responses and files.
+"""Rows as CSV or JSON Lines text, a batch at a time, for streaming responses and
+files; or as an Excel workbook.
 
 CSV is RFC 4180 in UTF-8. Lists are joined with " | ". A cell that a spreadsheet
 would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets
 a leading apostrophe, as OWASP advises; the importer of exported files removes it.
+
+The workbook is for people who double-click: Excel guesses a CSV file's separator
+from the computer's regional settings (";" where the decimal mark is a comma) and
+its encoding from a byte order mark, so one CSV file cannot open right everywhere;
+an .xlsx file has neither guess. Its cells are typed text (a formula never runs),
+so they need no apostrophe.
 """
 
 import csv
 import io
 import json
 from collections.abc import Iterable
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
 
 from .columns import COLUMNS
 
@@ -68,3 +81,42 @@ def json_array_items(rows: Iterable[dict], *, first: bool) -> str:
     return "".join(
         ("\n" if first and i == 0 else ",\n") + _json(row) for i, row in enumerate(rows)
     )
+
+
+def _xlsx_cell(sheet, value, *, bold: bool = False) -> WriteOnlyCell:
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(str(item) for item in value)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        # Control characters are not allowed in the file's XML.
+        value = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would make "=…" a formula
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def write_xlsx(
+    row_batches: Iterable[list[dict]],
+    target: BinaryIO,
+    *,
+    headings: bool = False,
+    sheet_title: str = "practices",
+) -> None:
+    """The rows as one sheet of an .xlsx workbook written to `target`, under a
+    header row as `csv_header` gives it. Rows are kept on disk as they come
+    (openpyxl's write-only mode), so memory stays flat at any size."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=sheet_title)
+    sheet.freeze_panes = "A2"
+    sheet.append(
+        [
+            _xlsx_cell(sheet, column.title if headings else column.name, bold=True)
+            for column in COLUMNS
+        ]
+    )
+    for rows in row_batches:
+        for row in rows:
+            sheet.append([_xlsx_cell(sheet, row[c.name]) for c in COLUMNS])
+    workbook.save(target)

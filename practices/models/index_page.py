@@ -30,12 +30,15 @@ class PracticeIndexPage(SitePage, Page):
         verbose_name = _("practice index")
 
     def serve(self, request, *args, moved_to=None, **kwargs):
-        """The list of practices is the search page, with its facets; `moved_to`
-        (from `route`): the practice's own address in this language."""
+        """The list of practices is the search page, with its facets, and with
+        the parameters asked of the list (`?country=MX&page=2`); `moved_to` (from
+        `route`): the practice's own address in this language."""
         if moved_to is not None:
             return redirect(moved_to.get_url(request), permanent=True)
         with translation.override(self.locale.language_code):
-            return redirect(reverse("search"))
+            search = reverse("search")
+        query = request.GET.urlencode()
+        return redirect(f"{search}?{query}" if query else search)
 
     def route(self, request, path_components):
         """Find a practice in one query, with every term it shows already joined."""

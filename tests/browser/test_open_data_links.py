@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import feedparser
+import openpyxl
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
@@ -55,6 +56,9 @@ def _download(page, name: str, stem: str) -> str:
     download = info.value
     assert download.suggested_filename.startswith(stem)
     data = open(download.path(), "rb").read()  # noqa: SIM115
+    if name == "Excel":
+        assert download.suggested_filename.endswith(".xlsx")
+        return data
     if name == "CSV":
         # As Excel does: UTF-8 only when the file starts with a byte order mark.
         assert data.startswith(b"\xef\xbb\xbf")
@@ -68,7 +72,7 @@ def test_every_open_data_link_from_the_search_page(page, journey):
     page.locator("input[name=country][value=MX]").check()
     links = page.locator(".open-data-links")
     expect(links).to_contain_text(journey["download"])
-    expect(links).to_contain_text("(CSV · JSON · JSON Lines)")
+    expect(links).to_contain_text("(CSV · Excel · JSON · JSON Lines)")
 
     stem = journey["file_stem"]
     text = _download(page, "CSV", stem)
@@ -77,6 +81,8 @@ def test_every_open_data_link_from_the_search_page(page, journey):
     assert {row[journey["country_heading"]] for row in rows} == {
         journey["country_label"]
     }
+    workbook = openpyxl.load_workbook(io.BytesIO(_download(page, "Excel", stem)))
+    assert workbook.active.max_row == 4  # the header and the same 3 practices
     array = json.loads(_download(page, "JSON", stem))
     assert {row["country_label"] for row in array} == {journey["country_label"]}
     lines = _download(page, "JSON Lines", stem).splitlines()

@@ -95,7 +95,7 @@ def test_touch_targets_are_at_least_24_px(open_page, site_url, language, width):
     targets = [page.locator("select[name=sort]")] + page.locator(
         ".open-data-links a"
     ).all()
-    assert len(targets) == 5  # sort, CSV, JSON, JSON Lines, feed
+    assert len(targets) == 6  # sort, CSV, Excel, JSON, JSON Lines, feed
     for target in targets:
         box = target.bounding_box()
         assert box["height"] >= 24 and box["width"] >= 24, (

@@ -10,6 +10,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from opensearchpy.exceptions import NotFoundError
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.users.models import UserProfile
 
 from desk.duplicates import find_duplicates, refresh_duplicates
 from desk.models import DuplicateCandidate
@@ -115,6 +116,13 @@ def test_editors_see_the_report_but_cannot_merge(
     html = client.get(reverse("desk:duplicates")).content.decode()
     assert "Presupuestos participativos en Zapopan" in html
     assert reverse("desk:merge") not in html
+    # No "Merge" and "Not a duplicate" columns empty on every row: a sentence.
+    headings = [
+        " ".join(th.split()) for th in re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    ]
+    assert "Similarity" in headings
+    assert "Merge" not in headings and "Not a duplicate" not in headings
+    assert "Moderators merge a pair or mark it as not a duplicate" in html
     response = client.post(
         reverse("desk:merge"),
         {"first": first.pk, "second": second.pk, "keep": first.pk},
@@ -134,6 +142,11 @@ def test_a_merge_moves_sources_and_keywords_redirects_and_leaves_no_orphan(
     client = client_for(moderator)
     html = client.get(reverse("desk:duplicates")).content.decode()
     assert reverse("desk:merge") in html
+    headings = [
+        " ".join(th.split()) for th in re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    ]
+    assert headings[-2:] == ["Merge", "Not a duplicate"]
+    assert "Moderators merge a pair" not in html
     compare = client.get(
         reverse("desk:merge"), {"first": first.pk, "second": second.pk}
     )
@@ -202,6 +215,38 @@ def test_the_merge_screen_is_titled_and_its_choices_read_differently(
     labels = re.findall(r'name="keep"[^>]*>\s*([^<]+?)\s*</label>', html)
     assert len(labels) == 2 and labels[0] != labels[1]
     assert f"Page {first.pk}" in html and f"Page {second.pk}" in html
+
+
+def test_the_merge_form_asks_which_to_keep_and_chooses_nothing_beforehand(
+    client_for, moderator, twins, empty_index
+):
+    """A merge is not undone here: no practice is kept unless the moderator picks
+    it; the choices name the page, not a side ("left" is above on a phone), in a
+    fieldset whose legend asks the question, in either language."""
+    first, second = twins
+    client = client_for(moderator)
+    profile = UserProfile.get_for_user(moderator)
+    for language in ("en", "es"):
+        profile.preferred_language = language
+        profile.save()
+        html = client.get(
+            reverse("desk:merge"), {"first": first.pk, "second": second.pk}
+        ).content.decode()
+        assert f'<html lang="{language}"' in html or f'lang="{language}"' in html
+        radios = re.findall(r'<input type="radio" name="keep"[^>]*>', html)
+        assert len(radios) == 2
+        assert all("required" in radio and "checked" not in radio for radio in radios)
+        fieldset = html[html.index("<fieldset") : html.index("</fieldset>")]
+        assert "<legend" in fieldset and 'name="keep"' in fieldset
+        for side in ("(left)", "(right)", "(izquierda)", "(derecha)"):
+            assert side not in html
+        if language == "en":
+            assert "Which practice do you keep?" in fieldset
+            labels = re.findall(r'name="keep"[^>]*>\s*([^<]+?)\s*</label>', html)
+            assert labels == [
+                f"Keep this one (page {pk}) and merge the other one into it"
+                for pk in (first.pk, second.pk)
+            ]
 
 
 def test_a_merged_out_practice_is_marked_as_merged(

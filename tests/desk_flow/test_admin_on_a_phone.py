@@ -179,3 +179,51 @@ def test_comparing_revisions_fits_a_phone_and_keeps_field_names_whole(
     assert box["x"] + box["width"] <= 390, box
     field_name = admin.locator("main table.listing td.title").first
     assert field_name.evaluate(WORDS_BROKEN_ACROSS_LINES) == []
+
+
+def test_the_merge_screen_shows_both_practices_on_a_phone(open_page, site_url):
+    """The two practices sat side by side at any width, and a long address pushed
+    the second one past the screen's edge, its choice out of reach; now they
+    stack, and each choice can be tapped."""
+    from desk.models import DuplicateCandidate
+    from pages.site_setup import ensure_site
+    from practices.models import PracticePage
+    from practices.records.record import SourceLink
+
+    ensure_site()
+    long_source = (
+        "https://datos.zapopan.gob.mx/presupuestoparticipativo/"
+        "actasdeasambleasdecoloniaporcadaunodelosdistritos2024.pdf"
+    )
+    create_practices(
+        [
+            practice_record(
+                f"merge-phone-{n}",
+                f"Presupuesto participativo de Zapopan {n}",
+                "Los vecinos proponen y votan obras en asambleas de colonia.",
+                sources=[SourceLink("Actas de asambleas", long_source)],
+            )
+            for n in (1, 2)
+        ]
+    )
+    first, second = PracticePage.objects.filter(
+        source_id__startswith="merge-phone-"
+    ).order_by("source_id")
+    DuplicateCandidate.objects.create(
+        first=first, second=second, title_score=90, summary_score=90, score=90
+    )
+    user = User.objects.create_user("phone-moderator", password=PASSWORD)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    admin = _signed_in_on_a_phone(open_page, site_url, user)
+
+    admin.goto(
+        f"{site_url}/admin/desk/duplicates/merge/?first={first.pk}&second={second.pk}"
+    )
+    for practice in (first, second):
+        choice = admin.locator(f"input[name=keep][value='{practice.pk}']")
+        choice.scroll_into_view_if_needed()
+        box = choice.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        assert choice.evaluate(TAPPABLE)
+    merge = admin.locator(".desk-merge")
+    assert merge.evaluate("node => node.scrollWidth <= node.clientWidth")

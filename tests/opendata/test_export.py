@@ -222,7 +222,7 @@ def test_drafts_and_personal_data_never_appear(client, corpus):
 @pytest.mark.parametrize(
     "params, parameter",
     [
-        ({"format": "xlsx"}, "format"),
+        ({"format": "xls"}, "format"),
         ({"format": ["csv", "jsonl"]}, "format"),
         ({"bom": "yes"}, "bom"),
         ({"headers": "english"}, "headers"),

@@ -79,6 +79,11 @@ def test_the_page_shows_every_column_and_links_the_dumps(
         assert f"<code>{column.name}</code>" in html
     assert 'href="/api/v1/taxonomy/?vocabulary=theme"' in html
     assert "CC BY-NC-SA 4.0" in html
+    # The Excel file is named where downloads are explained, for the reader who
+    # double-clicks; its sentence reaches Spanish with the catalogue.
+    assert ("CSV, Excel o JSON" if language == "es" else "CSV, Excel or JSON") in html
+    if language == "en":
+        assert "The Excel file (.xlsx) holds the CSV" in html
     today = datetime.date.today().isoformat()
     latest = html[html.index("data-latest-dumps") :]
     latest = latest[: latest.index("</p>")]

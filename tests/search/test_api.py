@@ -92,6 +92,47 @@ def test_malformed_parameters_answer_400_naming_the_parameter(
     assert response.json()["error"]["parameter"] == parameter
 
 
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"q": "agua", "page": "-1"}, "debe ser al menos 1"),
+        ({"q": "water", "page": "-1", "lang": "en"}, "must be at least 1"),
+        ({"q": "agua", "page": "0"}, "debe ser al menos 1"),
+        ({"q": "agua", "page": "abc"}, "debe ser un número entero"),
+    ],
+)
+def test_a_page_below_one_is_told_so_in_the_language_of_the_search(
+    client, corpus, params, message
+):
+    response = client.get(API, params)
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "page"
+    assert response.json()["error"]["message"].startswith(message)
+
+
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("es", "No hay página 50: esta búsqueda tiene {total} prácticas en 1 página."),
+        ("en", "There is no page 50: this search has {total} practices on 1 page."),
+    ],
+)
+def test_a_page_past_the_last_is_a_404_saying_how_many_there_are(
+    client, corpus, lang, message
+):
+    """Not an empty page that looks like a search that found nothing."""
+    total = client.get(API, {"country": "MX", "lang": lang}).json()["total"]
+    assert 0 < total <= 20
+    response = client.get(API, {"country": "MX", "lang": lang, "page": "50"})
+    assert response.status_code == 404
+    assert response.json()["error"] == {
+        "message": message.format(total=total),
+        "parameter": "page",
+    }
+    nothing = client.get(API, {"q": "qqqzzzxxx", "lang": lang})
+    assert nothing.status_code == 200 and nothing.json()["results"] == []
+
+
 def test_unknown_facet_values_are_ignored_and_listed(client, corpus):
     body = client.get(API, {"country": ["MX", "QQ"], "theme": "no-such-theme"}).json()
     assert body["warnings"] == [

@@ -168,3 +168,20 @@ def test_words_too_long_to_search_stay_in_the_box_to_shorten(client, corpus):
     box = re.search(r'<input id="search-q"[^>]*>', html).group(0)
     assert f'value="{escape(words)}"' in box
     assert 'aria-invalid="true"' in box
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/buscar/", "«página» (page) no es válido: debe ser al menos 1."),
+        ("/en/search/", "“page” (page) is not valid: must be at least 1."),
+    ],
+)
+@pytest.mark.parametrize("page", ["-1", "0", "-20"])
+def test_a_page_below_one_is_told_it_must_be_at_least_one(
+    client, corpus, path, message, page
+):
+    """ "-1" is a whole number: the message says what is wrong with it."""
+    response = client.get(path, {"q": "agua", "page": page})
+    assert response.status_code == 400
+    assert message in response.content.decode()

@@ -53,6 +53,38 @@ def test_the_suggestion_keeps_the_querys_punctuation(q, suggestion, expected):
     assert in_the_querys_words(q, suggestion) == expected
 
 
+@pytest.mark.parametrize(
+    "q, suggestion, expected",
+    [
+        # Accents the person typed stay, whatever the suggestion has.
+        (
+            "Participación ciudadna",
+            "participacion ciudadana",
+            "Participación ciudadana",
+        ),
+        # Accents they left out are given back.
+        ("rendicion de cuentass", "rendición de cuentas", "rendición de cuentas"),
+        (
+            "Informacion publica municpal",
+            "información pública municipal",
+            "Información pública municipal",
+        ),
+        ("Éxito munisipal", "exito municipal", "Éxito municipal"),
+        ("Exito munisipal", "éxito municipal", "Éxito municipal"),
+        # Words that do not line up: the typed accents put back all the same.
+        (
+            "participación ciudadana-munisipal",
+            "participacion ciudadana-municipal",
+            "participación ciudadana-municipal",
+        ),
+    ],
+)
+def test_the_suggestion_keeps_typed_accents_and_gives_back_missing_ones(
+    q, suggestion, expected
+):
+    assert in_the_querys_words(q, suggestion) == expected
+
+
 def test_a_typo_among_right_words_is_corrected_though_results_were_found(corpus):
     """The other words found practices; the misspelt one found none of its own."""
     results = search("q=presupuesto+municpal")
@@ -78,7 +110,7 @@ def test_no_suggestion_for_words_spelt_right(corpus, q):
     [
         # The suggester's first rewording was "informacion public": its field
         # holds both languages' words.
-        ("informasion publica", "es", "información publica"),
+        ("informasion publica", "es", "información pública"),
         ("contratos de obra publca", "es", "contratos de obra pública"),
         ("contratos de obra publca", "en", "contratos de obra pública"),
         ("whistleblower protecton", "es", "whistleblower protection"),
@@ -101,6 +133,19 @@ def test_a_spanish_suggestion_has_its_accents(corpus, lang):
         )
     assert search(f"q=acceso+a+la+informasion&lang={lang}").suggestion == (
         "acceso a la información"
+    )
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_word_typed_without_its_accent_gets_it_back_in_the_suggestion(corpus, lang):
+    """ "rendicion de cuentass" is corrected to "rendición de cuentas", not to the
+    unaccented "rendicion de cuentas" the visitor typed."""
+    if not APERTIUM.status().ok:
+        pytest.skip(
+            "Apertium with apertium-en-es is not installed (its Spanish dictionary gives the accents back)"
+        )
+    assert search(f"q=rendicion+de+cuentass&lang={lang}").suggestion == (
+        "rendición de cuentas"
     )
 
 

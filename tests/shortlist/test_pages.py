@@ -44,6 +44,7 @@ def test_the_list_shows_the_chosen_practices_in_order_with_citations_and_exports
         in html
     )
     assert f"ids={joined}&amp;format=json" in html
+    assert f"ids={joined}&amp;format=xlsx&amp;lang={language}" in html
     assert 'name="robots" content="noindex"' in html
 
 

@@ -84,6 +84,21 @@ def test_the_index_page_leads_to_the_search(client, corpus):
     assert response.status_code == 302 and response["Location"] == "/en/search/"
 
 
+@pytest.mark.parametrize(
+    "path, search", [("/practicas/", "/buscar/"), ("/en/practices/", "/en/search/")]
+)
+def test_the_index_page_keeps_the_list_parameters_it_was_asked_with(
+    client, corpus, path, search
+):
+    """`/practicas/?country=MX&page=2` is page 2 of Mexico's practices, not the
+    whole first page; a bad page number is then explained by the search page."""
+    response = client.get(path, {"country": "MX", "page": "2"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{search}?country=MX&page=2"
+    response = client.get(path, {"page": "-1"}, follow=True)
+    assert response.status_code == 400
+
+
 def test_a_new_revision_replaces_the_cached_body(client, corpus):
     page = PracticePage.objects.get(source_id="zapopan", locale__language_code="es")
     original = page.results
