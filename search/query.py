@@ -66,6 +66,9 @@ class RankedQuery:
     rescore: dict | None = None
     # The words machine-translated, matched as a clause (kept for the suggester).
     translated: str = ""
+    # The words as typed with their misspelt key terms corrected (search/key_terms.py;
+    # "" when none was): the suggester offers it first.
+    corrected: str = ""
     # Holds a k-NN clause the node may refuse (an index without the vector field):
     # the caller then asks again with the text ranking.
     refusable_vectors: bool = False

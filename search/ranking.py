@@ -235,6 +235,8 @@ class MatchedWords:
     q: str
     translated: str = ""
     corrected: str = ""
+    # The whole query corrected, where `corrected` may be a question's topic.
+    q_corrected: str = ""
     across_fields: bool = False
     phrase: str = ""
     key_phrases: tuple[str, ...] = ()
@@ -321,6 +323,7 @@ def matched_words(
         filters.q,
         "" if plain else translated,
         corrected,
+        q_corrected=corrected,
         phrase=filters.q,
         key_phrases=() if plain else named_key_phrases(filters.q, corrected),
         areas=()
@@ -450,6 +453,7 @@ class TextRanking:
             query=query,
             rescore=rescore(words.phrase, words.scorers()) if rescoring else None,
             translated=translated,
+            corrected=words.q_corrected,
         )
         return ranked, words
 
@@ -482,17 +486,14 @@ class HybridRanking(TextRanking):
             neighbours = nearest_practices(filters.q)
             if neighbours is None:
                 return text
-            return RankedQuery(
-                self._fused(filters, text, words, neighbours),
-                text.rescore,
-                text.translated,
-            )
+            return replace(text, query=self._fused(filters, text, words, neighbours))
         vector = query_vector(vector_words(filters.q))
         if vector is None:
             return text
         selections = filtered_by(filters)
-        return RankedQuery(
-            self._fused(
+        return replace(
+            text,
+            query=self._fused(
                 filters,
                 text,
                 words,
@@ -500,8 +501,6 @@ class HybridRanking(TextRanking):
                 selections,
                 admitted_about(selections, words),
             ),
-            text.rescore,
-            text.translated,
             refusable_vectors=True,
         )
 

@@ -79,7 +79,9 @@ def _answer(filters: SearchFilters) -> SearchResults:
             (int(bucket["key"]), bucket["doc_count"])
             for bucket in facet_buckets(aggregations, "year")
         ],
-        suggestion=suggestion(filters.q, response, ranked.translated, filters.lang)
+        suggestion=suggestion(
+            filters.q, response, ranked.translated, filters.lang, ranked.corrected
+        )
         if filters.q
         else None,
         warnings=list(filters.warnings),

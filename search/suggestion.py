@@ -3,10 +3,13 @@
 import re
 import time
 
+from django.conf import settings
+
 from kb.text import fold
 from practices.translation import spanish_with_accents
 
 from .client import index_name
+from .key_terms import corrected_query
 from .mapping import LANGUAGES
 from .node import run_search
 from .query import (
@@ -32,38 +35,117 @@ LEANINGS_KEPT = 5000
 _leanings: dict[tuple[str, str], tuple[float, int, int]] = {}
 # A word this many practices hold (in one language) is a word, not a typo: a
 # rewording may change only words fewer hold ("municpal": none). The suggester
-# changed names the demo holds for commoner words: "quito" (8 practices) ->
-# "quinto", "belo" (Belo Horizonte, 8) -> "bill", "cimtra" (6) -> "cámara".
+# changed names the demo holds for commoner words: "quito" -> "quinto", "belo"
+# (Belo Horizonte) -> "bill", "cimtra" -> "cámara". A word both languages' text
+# hold is a word too, however few practices: a name is written alike in both
+# ("tijuana": 1 and 1; "quito", "belo", "cimtra": 2 and 2), a typo in neither
+# (every misspelling the walks tried: 0 and 0).
 KNOWN_WORD = 3
 
 
 def suggestion(
-    q: str, response: dict, translated: str = "", lang: str = "es"
+    q: str,
+    response: dict,
+    translated: str = "",
+    lang: str = "es",
+    corrected: str = "",
 ) -> str | None:
-    """The suggester's rewording of the words, offered only when it finds more
-    practices than they do, or as many matching better; in one language
-    (`in_one_language`; `lang` is the reader's), Spanish with its accents; written
-    with the query's own punctuation and capitals ("¿contrataciones abiertas?")."""
+    """A rewording of the words, in Spanish with its accents, written with the
+    query's own punctuation and capitals ("¿contrataciones abiertas?").
+
+    The words with their misspelt key terms corrected come first (`corrected`:
+    the search's own correction, in the reader's language `lang`; then, when the
+    suggester found something to reword, the other language's: an English query on
+    the Spanish site): the glossary's terms are what officials search for, where
+    the phrase suggester, drawing on the index's words, may put a commoner word in
+    a typo's place ("conflicto de interses": "conflicto de internet",
+    "cabildreo": "cabildo"); it is offered when it finds a practice (`finds_some`).
+    Else the suggester's rewording in one language (`in_one_language`), offered
+    only when it finds more practices than the words, or as many matching better
+    (`wins`)."""
     options = rewordings(q, response)
-    if not options:
+    fixes = glossary_fixes(q, corrected, lang, bool(options))
+    if not (options or fixes):
         return None
     # The counts of every word at once, in one request: the later steps read them.
-    word_counts(sorted({fold(w) for text in (q, *options) for w in WORD.findall(text)}))
+    texts = (q, *options, *(fix for fix, _language in fixes))
+    word_counts(sorted({fold(w) for text in texts for w in WORD.findall(text)}))
+    leaning = querys_language(q, lang)
+    for fix, language in fixes:
+        if leaning not in (None, language):
+            continue
+        # A word the repertory holds is no typo, though the glossary has a term
+        # near it (a name: "cimtra").
+        if changing_rare_words(q, [fix]) and finds_some(fix):
+            return written(q, fix, language)
     options = changing_rare_words(q, options)
     if not options:
         return None
     language, candidate = in_one_language(q, options, lang)
-    if candidate is None:
+    if candidate is None or not wins(candidate, q, translated):
         return None
+    return written(q, candidate, language or lang)
+
+
+def glossary_fixes(
+    q: str, corrected: str, lang: str, suggested: bool
+) -> list[tuple[str, str]]:
+    """The query with its misspelt key terms corrected, and the language of the
+    terms: the search's own correction (`corrected`, in `lang`), then, when the
+    suggester found words to reword (`suggested`), the other language's (a
+    Spanish query on the English site: "conflicto de interses" corrected by the
+    English terms is "conflicts de interses", which changes a word the repertory
+    holds, and is not offered; by the Spanish ones, "conflicto de interes")."""
+    fixes = [(corrected, lang)]
+    if suggested and settings.SEARCH_KEY_TERM_TYPOS:
+        other = next(language for language in LANGUAGES if language != lang)
+        fixes.append((corrected_query(q, other), other))
+    return [(fix, language) for fix, language in fixes if fix and fold(fix) != fold(q)]
+
+
+def querys_language(q: str, lang: str) -> str | None:
+    """The language most of the query's words lean to in the repertory's text
+    (`word_languages`; the reader's, `lang`, on a tie), None when none leans: only
+    a glossary fix in it is offered ("presupuesto participatvo": the Spanish
+    terms' "presupuesto participativo", not the English terms' "presupuesto
+    participation"; "presupuestos participativos", which Apertium's Spanish
+    dictionary knows, is not "presupuestos participations"; "conflict of
+    intrest" on the Spanish site is not the Spanish terms' "conflicto of
+    intrest")."""
+    leanings = [
+        leaning
+        for leaning in word_languages([fold(w) for w in WORD.findall(q)]).values()
+        if leaning
+    ]
+    if not leanings:
+        return None
+    return max(LANGUAGES, key=lambda one: (leanings.count(one), one == lang))
+
+
+def finds_some(fix: str) -> bool:
+    """Whether the glossary's correction finds a practice. It is offered then,
+    whatever the misspelt words found: they match by typo tolerance, the words
+    their typo is near ("registro de cabildreos" finds 24, among them councils,
+    cabildos; "registro de cabilderos", fewer, about lobbying)."""
+    return run_search(match_strength_request(fix))["hits"]["total"]["value"] > 0
+
+
+def wins(candidate: str, q: str, translated: str) -> bool:
+    """Whether `candidate` finds more practices than the words, or as many
+    matching better (BETTER_MATCH)."""
     offered = run_search(weighing_request(candidate, q, translated))
-    wins = decided_by_counts(words_matched(offered), offered["hits"]["total"]["value"])
-    if wins is None:
+    won = decided_by_counts(words_matched(offered), offered["hits"]["total"]["value"])
+    if won is None:
         asked = run_search(match_strength_request(q, translated))
-        wins = matches_better(asked["hits"]["max_score"], offered["hits"]["max_score"])
-    if not wins:
-        return None
-    if (language or lang) == "es":
-        # The suggester's words are accent-folded ("informacion").
+        won = matches_better(asked["hits"]["max_score"], offered["hits"]["max_score"])
+    return won
+
+
+def written(q: str, candidate: str, language: str) -> str:
+    """The rewording as offered: in Spanish with its accents (the suggester's and
+    the glossary's words are accent-folded, "informacion"), in the query's
+    punctuation and capitals."""
+    if language == "es":
         candidate = spanish_with_accents(candidate)
     return in_the_querys_words(q, candidate)
 
@@ -127,10 +209,15 @@ def in_one_language(
 
 def changing_rare_words(q: str, options: list[str]) -> list[str]:
     """The rewordings that keep every word of the query the repertory knows
-    (KNOWN_WORD): only a word absent or rare in it may be a typo."""
+    (KNOWN_WORD, or in both languages): only a word absent or rare in it may be a
+    typo."""
     typed = sorted({fold(w) for w in WORD.findall(q)})
     counts = word_counts(typed)
-    known = {word for word in typed if max(counts[word]) >= KNOWN_WORD}
+    known = {
+        word
+        for word in typed
+        if max(counts[word]) >= KNOWN_WORD or min(counts[word]) >= 1
+    }
     return [text for text in options if known <= {fold(w) for w in WORD.findall(text)}]
 
 

@@ -262,3 +262,101 @@ def test_a_misspelt_word_next_to_the_known_one_is_still_corrected(
     """A word no practice holds is still a typo: the suggester's commonest
     neighbour is offered."""
     assert search("q=quimto").suggestion in {"quinto", "quinta"}
+
+
+@pytest.fixture
+def lobbying_and_councils(empty_index):
+    """Two practices about a register of lobbyists, and more whose titles hold a
+    word one letter nearer the typo "cabildreos": open councils, cabildos."""
+    create_practices(
+        [
+            practice_record(
+                f"cabilderos-{n}",
+                f"Registro de cabilderos del congreso {n}",
+                "Quien gestiona intereses ante el congreso se inscribe.",
+            )
+            for n in range(2)
+        ]
+        + [
+            practice_record(
+                f"cabildos-{n}", f"Cabildos abiertos del barrio {n}", "Se reúnen."
+            )
+            for n in range(5)
+        ]
+    )
+    rebuild()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_misspelt_key_term_is_offered_as_the_glossarys_term(
+    lobbying_and_councils, lang
+):
+    """The phrase suggester offered "registro de cabildos", which finds more
+    practices (councils); the glossary's correction, which the search itself
+    matches, is offered instead: the register of lobbyists."""
+    assert search(f"q=registro+de+cabildreos&lang={lang}").suggestion == (
+        "registro de cabilderos"
+    )
+
+
+@pytest.fixture
+def conflicts_of_interest(empty_index):
+    create_practices(
+        [
+            practice_record(
+                f"conflicts-{n}",
+                f"Conflict of interest declarations {n}",
+                "Officials declare their interests.",
+                locale="en",
+            )
+            for n in range(2)
+        ]
+    )
+    rebuild()
+
+
+def test_the_glossary_fix_is_in_the_querys_language(conflicts_of_interest):
+    """On the Spanish site the search's own correction, by the Spanish terms, is
+    "conflicto of intrest"; the query's words are English, so the English terms'
+    correction is offered."""
+    assert search("q=conflict+of+intrest&lang=es").suggestion == (
+        "conflict of interest"
+    )
+
+
+@pytest.fixture
+def a_name_in_both_languages(empty_index):
+    """A city one Spanish and one English practice name, and commoner words one
+    letter away in more practices' titles."""
+    create_practices(
+        [
+            practice_record(
+                "quito-es",
+                "Mesas de barrio",
+                "Se reúnen.",
+                actions="<p>Las mesas se reunieron en Quito.</p>",
+            ),
+            practice_record(
+                "quito-en",
+                "Neighbourhood tables",
+                "They meet.",
+                locale="en",
+                actions="<p>The tables met in Quito.</p>",
+            ),
+        ]
+        + [
+            practice_record(f"quinto-{n}", f"Quinto informe del consejo {n}", "Hubo.")
+            for n in range(4)
+        ]
+    )
+    rebuild()
+
+
+def test_a_name_both_languages_hold_is_not_corrected(a_name_in_both_languages):
+    """Two practices are fewer than KNOWN_WORD, but a word written alike in both
+    languages' text is a name, not a typo: no rewording may change it."""
+    assert suggestion.changing_rare_words("mesas en quito", ["mesas en quinto"]) == []
+    assert suggestion.changing_rare_words("mesas en quitto", ["mesas en quinto"]) == [
+        "mesas en quinto"
+    ]
+    assert search("q=quito").suggestion is None
