@@ -15,12 +15,12 @@ so they need no apostrophe.
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from .columns import COLUMNS
@@ -28,6 +28,10 @@ from .columns import COLUMNS
 LIST_SEPARATOR = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+# What XML 1.0 text may not hold: control characters (openpyxl's own list),
+# surrogates, U+FFFE and U+FFFF. openpyxl leaves the last ones in, and the workbook
+# will not open.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def neutralise(text: str) -> str:
@@ -87,8 +91,7 @@ def _xlsx_cell(sheet, value, *, bold: bool = False) -> WriteOnlyCell:
     if isinstance(value, list):
         value = LIST_SEPARATOR.join(str(item) for item in value)
     if not isinstance(value, int | float) or isinstance(value, bool):
-        # Control characters are not allowed in the file's XML.
-        value = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
+        value = NOT_IN_XML.sub("", "" if value is None else str(value))
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would make "=…" a formula
