@@ -23,6 +23,8 @@ from taxonomy.glossary import glossary
 
 from .synonyms import concept_phrases, fold
 
+# Punctuation around a word, which `fold` keeps: "cabildreos?" ends a question.
+_AROUND_WORD = re.compile(r"^\W+|\W+$")
 SHORTEST_CORRECTED = 5  # shorter words are too close to too many others
 TWO_EDITS_FROM = 10  # words this long may be two edits away, shorter ones one
 
@@ -50,7 +52,8 @@ def corrected_query(q: str, language: str, *, keep_words: bool = True) -> str:
     "publicar" ("publicas") and "institución" ("institucional"). Apertium's
     dictionary of the language tells (`words_of_language`), asked only about the
     words about to be corrected, so most searches never ask it."""
-    words = fold(q).split()
+    words = [_AROUND_WORD.sub("", word) for word in fold(q).split()]
+    words = [word for word in words if word]
     vocabulary = key_term_words(language)
     nearest = {word: _nearest(word, vocabulary) for word in set(words)}
     nearest = {word: term for word, term in nearest.items() if term}

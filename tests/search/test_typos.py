@@ -299,6 +299,15 @@ def test_a_misspelt_key_term_is_offered_as_the_glossarys_term(
     )
 
 
+def test_a_misspelt_key_term_in_a_question_is_offered_in_its_punctuation(
+    lobbying_and_councils,
+):
+    """The question marks are no part of the word: "cabildreos?" is corrected."""
+    assert search("q=%C2%BFregistro+de+cabildreos%3F").suggestion == (
+        "¿registro de cabilderos?"
+    )
+
+
 @pytest.fixture
 def conflicts_of_interest(empty_index):
     create_practices(

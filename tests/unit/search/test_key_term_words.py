@@ -46,6 +46,10 @@ def test_a_word_of_the_language_is_not_corrected(typed, language):
         ("beneficiaros finales", "es", "beneficiarios finales"),
         # Asked as typed: with an accent restored it would be a word ("púbicas").
         ("contrataciones pubicas", "es", "contrataciones publicas"),
+        # Punctuation around a word is no part of it: a question is corrected too.
+        ("¿registro de cabildreos?", "es", "registro de cabilderos"),
+        ("transparencai, please", "en", "transparency please"),
+        ("«lobying» register", "en", "lobbying register"),
     ],
 )
 def test_a_misspelt_key_term_is_still_corrected(typed, language, meant):
