@@ -305,8 +305,8 @@ def in_the_querys_words(q: str, suggestion: str) -> str:
         original = match.group()
         if fold(original) == fold(word):
             word = _kept_word(original, word)
-        elif original[:1].isupper():
-            word = word[:1].upper() + word[1:]
+        else:
+            word = _in_typed_capitals(original, word)
         pieces.append(word)
         end = match.end()
     pieces.append(q[end:])
@@ -319,9 +319,19 @@ def _has_accents(word: str) -> bool:
 
 def _kept_word(typed: str | None, offered: str) -> str:
     """A word the suggestion keeps: as typed, or with the suggestion's accents
-    (and the typed capital) when the person typed it without any."""
+    (and the typed capitals) when the person typed it without any."""
     if typed is None:
         return offered
     if _has_accents(typed) or not _has_accents(offered):
         return typed
-    return offered[:1].upper() + offered[1:] if typed[:1].isupper() else offered
+    return _in_typed_capitals(typed, offered)
+
+
+def _in_typed_capitals(typed: str, word: str) -> str:
+    """`word` in capitals where the person typed the word in capitals ("CUENTASS"),
+    with a capital first where theirs began with one."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

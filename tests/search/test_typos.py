@@ -47,6 +47,14 @@ def _accented(spanish: str) -> str:
             "participación ciudadana",
         ),
         ("a-b c", "x", "x"),  # words that do not line up: the suggestion as it is
+        # Capitals typed throughout stay so on the words changed.
+        (
+            "REGISTRO DE CABILDREOS",
+            "registro de cabilderos",
+            "REGISTRO DE CABILDEROS",
+        ),
+        ("RENDICION DE CUENTASS", "rendición de cuentas", "RENDICIÓN DE CUENTAS"),
+        ("ONU Mujeres municpal", "onu mujeres municipal", "ONU Mujeres municipal"),
     ],
 )
 def test_the_suggestion_keeps_the_querys_punctuation(q, suggestion, expected):
