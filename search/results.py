@@ -7,6 +7,8 @@ language, read from the `_source` fields the registry names (`HIT_SOURCE`).
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, ngettext
+
 from kb.text import fold
 from practices.facets import FACET_NAMES, FACETS, facet_named
 
@@ -132,6 +134,21 @@ class SearchResults:
     def page_count(self) -> int:
         reachable = min(self.total, 10_000)
         return max(1, -(-reachable // self.filters.page_size))
+
+    def no_such_page(self, requested: int) -> str:
+        """What a request for a page past the last is told, in the active language:
+        the search page and the API say the same."""
+        if self.total == 1:
+            return gettext(
+                "There is no page %(requested)s: this search has one practice."
+            ) % {"requested": requested}
+        return ngettext(
+            "There is no page %(requested)s: this search has %(total)s practices on "
+            "%(pages)s page.",
+            "There is no page %(requested)s: this search has %(total)s practices on "
+            "%(pages)s pages.",
+            self.page_count,
+        ) % {"requested": requested, "total": self.total, "pages": self.page_count}
 
 
 def pick(values: dict, lang: str, fallback: str) -> str:

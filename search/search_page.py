@@ -129,6 +129,7 @@ def _deep_page(filters, results, requested: int) -> dict:
     last = results.page_count
     return {
         "requested": requested,
+        "message": results.no_such_page(requested),
         "last": last,
         "total": results.total,
         "last_url": filters.url_with(page=last) if results.total else None,

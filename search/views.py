@@ -9,7 +9,6 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from kb.absolute_urls import absolute_url
@@ -52,17 +51,7 @@ def search_api(request):
 
 def _no_such_page(results) -> str:
     with translation.override(results.filters.lang):
-        return ngettext(
-            "There is no page %(requested)s: this search has %(total)s practices on "
-            "%(pages)s page.",
-            "There is no page %(requested)s: this search has %(total)s practices on "
-            "%(pages)s pages.",
-            results.page_count,
-        ) % {
-            "requested": results.filters.page,
-            "total": results.total,
-            "pages": results.page_count,
-        }
+        return results.no_such_page(results.filters.page)
 
 
 @require_GET

@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from practices.facets import FACET_NAMES
+from tests.factories import create_practices, practice_record
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/search/"
@@ -184,3 +185,21 @@ def test_unicode_digits_answer_400_in_the_requested_language(client, corpus, nam
     spanish = client.get(API, {name: "²"})  # Spanish is the API's default language
     assert spanish.status_code == 400
     assert spanish.json()["error"]["message"].startswith("debe ser")
+
+
+def test_a_page_past_a_single_practice_says_one_practice(
+    client, own_index, django_capture_on_commit_callbacks
+):
+    """Not "1 practices on 1 page"; the search page says the same as the API."""
+    with django_capture_on_commit_callbacks(execute=True):
+        create_practices(
+            [practice_record("one-of-a-kind", "Mesa zqxunica", "Una sola práctica.")]
+        )
+    assert client.get(API, {"q": "zqxunica"}).json()["total"] == 1
+    response = client.get(API, {"q": "zqxunica", "page": "2", "lang": "en"})
+    assert response.status_code == 404
+    message = "There is no page 2: this search has one practice."
+    assert response.json()["error"]["message"] == message
+    page = client.get("/en/search/", {"q": "zqxunica", "page": "2"})
+    assert page.status_code == 404
+    assert message in page.content.decode()
