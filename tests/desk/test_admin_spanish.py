@@ -364,3 +364,17 @@ def test_the_workflow_emails_say_tu(
     [approved] = [m for m in mailoutbox if m.to == [editor.email]]
     assert "Hola" in approved.body  # in the editor's Spanish
     assert FORMAL_ADDRESS.search(approved.body) is None, approved.body
+
+
+def test_the_listings_header_actions_are_named_in_spanish(
+    client_for, editor, make_practice, empty_index
+):
+    """Wagtail 8 writes the header's navigation as aria-label="Actions" in every
+    language: a screen reader read English on each Spanish listing."""
+    make_practice()
+    client = client_for(_speaks_spanish(editor))
+    for url in ("/admin/practices/", reverse("desk:broken_links")):
+        html = client.get(url).content.decode()
+        assert 'id="w-slim-header-buttons"' in html
+        assert 'aria-label="Actions"' not in html
+        assert f'aria-label="{_spanish("Actions")}"' in html
