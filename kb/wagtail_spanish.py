@@ -134,6 +134,8 @@ EXPLORER_MSGIDS = [
     gettext_noop("Sort by '%(label)s' in ascending order."),
     gettext_noop("Sort by '%(label)s' in descending order."),
     gettext_noop("There are no %(model_name)s to display."),
+    # Each listing row's checkbox: Wagtail's Spanish reads "Selecionar fila".
+    gettext_noop("Select row"),
 ]
 EXPLORER_PLURAL_MSGIDS = [
     ngettext_lazy("Referenced %(count)s time", "Referenced %(count)s times", "count"),

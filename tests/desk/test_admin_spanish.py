@@ -378,3 +378,13 @@ def test_the_listings_header_actions_are_named_in_spanish(
         assert 'id="w-slim-header-buttons"' in html
         assert 'aria-label="Actions"' not in html
         assert f'aria-label="{_spanish("Actions")}"' in html
+
+
+def test_a_listing_rows_checkbox_is_spelt_right(
+    client_for, editor, make_practice, empty_index
+):
+    """Wagtail's Spanish names each row's checkbox "Selecionar fila"."""
+    make_practice()
+    html = client_for(_speaks_spanish(editor)).get("/admin/practices/").content
+    assert "Selecionar" not in html.decode()
+    assert 'aria-label="Seleccionar fila"' in html.decode()
