@@ -1,6 +1,6 @@
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
-from wagtail.signals import page_published, workflow_rejected
+from wagtail.signals import page_published
 
 from practices.models import PracticePage
 
@@ -32,19 +32,13 @@ def _submission_saved(sender, instance, **kwargs):
         transaction.on_commit(lambda: attach_approved_document(page))
 
 
-def _rejected(sender, instance, user=None, **kwargs):
-    page = instance.content_object
-    if isinstance(page, PracticePage) or hasattr(page, "specific"):
-        specific = page.specific if hasattr(page, "specific") else page
-        if isinstance(specific, PracticePage):
-            record_decision(specific, Submission.Status.REJECTED)
-
-
 def connect():
     page_published.connect(
         _published, sender=PracticePage, dispatch_uid="contribution-published"
     )
-    workflow_rejected.connect(_rejected, dispatch_uid="contribution-rejected")
+    # No handler for `workflow_rejected`: "Request changes" sends the draft back to
+    # the editors and declines nothing. A contribution is declined by marking it
+    # "not published" in the inbox or by deleting its draft.
     post_save.connect(
         _submission_saved, sender=Submission, dispatch_uid="contribution-saved"
     )

@@ -134,6 +134,8 @@ EXPLORER_MSGIDS = [
     gettext_noop("Sort by '%(label)s' in ascending order."),
     gettext_noop("Sort by '%(label)s' in descending order."),
     gettext_noop("There are no %(model_name)s to display."),
+    # Each listing row's checkbox: Wagtail's Spanish reads "Selecionar fila".
+    gettext_noop("Select row"),
 ]
 EXPLORER_PLURAL_MSGIDS = [
     ngettext_lazy("Referenced %(count)s time", "Referenced %(count)s times", "count"),
@@ -267,6 +269,10 @@ WORKFLOW_MSGIDS = [
     gettext_noop("Changes requested at"),
     gettext_noop("By task"),
     gettext_noop("By workflow"),
+    # The workflow's e-mails: Wagtail's Spanish says "Puedes editar la página aquí"
+    # and then "Puede visualizar la página aquí", "Modifique sus preferencias".
+    gettext_noop("You can view the page here:"),
+    gettext_noop("Edit your notification preferences here:"),
     gettext_noop("Is commenting action"),
     # Wagtail's Spanish capitalises mid-phrase ("Aprobar y Publicar") and makes a
     # page masculine after a revert ("Página ... ha sido reemplazado").
@@ -324,6 +330,24 @@ FORM_ERROR_MSGIDS = [
     gettext_noop("Enter a valid email address."),
     gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
     gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+]
+# A summary pasted past its 600 characters read "Asegúrese de que este valor tenga
+# menos de 600 caracteres (tiene 2000)": "usted", and "menos de" where 600 is allowed.
+FORM_ERROR_PLURAL_MSGIDS = [
+    ngettext_lazy(
+        "Ensure this value has at most %(limit_value)d character (it has "
+        "%(show_value)d).",
+        "Ensure this value has at most %(limit_value)d characters (it has "
+        "%(show_value)d).",
+        "limit_value",
+    ),
+    ngettext_lazy(
+        "Ensure this value has at least %(limit_value)d character (it has "
+        "%(show_value)d).",
+        "Ensure this value has at least %(limit_value)d characters (it has "
+        "%(show_value)d).",
+        "limit_value",
+    ),
 ]
 
 WAGTAIL_MSGIDS = (

@@ -197,3 +197,33 @@ def test_not_published_is_refused_while_the_practice_is_live(moderator_client):
     assert "status" in response.context["form"].errors
     submission.refresh_from_db()
     assert submission.status == Submission.Status.PUBLISHED
+
+
+def test_changes_requested_in_moderation_are_not_a_decision(
+    moderator_client, django_user_model
+):
+    """ "Request changes" on a contribution's draft sends it back to the editors;
+    it declined nothing. It marked the contribution "not published", told the
+    submitter so and started the retention clock; when the corrected draft was
+    then approved and published, the inbox still read "not published" and the
+    submitter never heard the practice was out."""
+    submission = Submission.objects.get()
+    page = submission.practice
+    moderator = django_user_model.objects.get(username="moderadora")
+    mail.outbox.clear()
+
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.PENDING
+    assert submission.decided_at is None
+    assert "ana@example.org" not in [to for m in mail.outbox for to in m.to]
+
+    page.refresh_from_db()
+    page.save_revision(user=moderator).publish(user=moderator)
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.PUBLISHED
+    assert submission.decided_at is not None
+    [told] = [m for m in mail.outbox if m.to == ["ana@example.org"]]
+    assert submission.reference in told.subject

@@ -298,6 +298,7 @@ FORMAL_ADDRESS = re.compile(
     r"|haya adjuntado|la deje fuera|las deje fuera|Introduzca|Asegúrese"
     r"|[Ii]nténtelo|[Qq]uítelo)\b"
     r"|\bUse\b|\b[Ss]u (contraseña|aplicación|conexión)\b|\bSus páginas\b"
+    r"|\bModifique\b|\bsus preferencias\b|\bPuede visualizar\b"
     r"|\bpuede (des)?activarlos\b"
 )
 
@@ -329,3 +330,61 @@ def test_the_editors_form_errors_say_tu():
         if FORMAL_ADDRESS.search(_spanish(msgid))
     ]
     assert formal == []
+
+
+def test_a_value_too_long_or_too_short_is_refused_in_tu():
+    """Django's Spanish under a summary pasted past its 600 characters read
+    "Asegúrese de que este valor tenga menos de 600 caracteres (tiene 2000).":
+    "usted", and "menos de" where 600 itself is allowed."""
+    with translation.override("es"):
+        refused = [
+            plural % {"limit_value": limit, "show_value": 2000}
+            for plural in wagtail_spanish.FORM_ERROR_PLURAL_MSGIDS
+            for limit in (1, 600)
+        ]
+    assert [text for text in refused if FORMAL_ADDRESS.search(text)] == []
+    assert "menos de 600" not in refused[1]
+
+
+def test_the_workflow_emails_say_tu(
+    editor, moderator, make_practice, empty_index, mailoutbox
+):
+    """Wagtail's e-mail to a Spanish editor whose page was approved said "Puede
+    visualizar la página aquí" and "Modifique sus preferencias de notificación",
+    beside its own "Puedes editar la página aquí"."""
+    for user in (editor, moderator):
+        user.email = f"{user.username}@example.org"
+        user.save()
+    _speaks_spanish(editor)
+    page = make_practice(publish=False)
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    [approved] = [m for m in mailoutbox if m.to == [editor.email]]
+    assert "Hola" in approved.body  # in the editor's Spanish
+    assert FORMAL_ADDRESS.search(approved.body) is None, approved.body
+
+
+def test_the_listings_header_actions_are_named_in_spanish(
+    client_for, editor, make_practice, empty_index
+):
+    """Wagtail 8 writes the header's navigation as aria-label="Actions" in every
+    language: a screen reader read English on each Spanish listing."""
+    make_practice()
+    client = client_for(_speaks_spanish(editor))
+    for url in ("/admin/practices/", reverse("desk:broken_links")):
+        html = client.get(url).content.decode()
+        assert 'id="w-slim-header-buttons"' in html
+        assert 'aria-label="Actions"' not in html
+        assert f'aria-label="{_spanish("Actions")}"' in html
+
+
+def test_a_listing_rows_checkbox_is_spelt_right(
+    client_for, editor, make_practice, empty_index
+):
+    """Wagtail's Spanish names each row's checkbox "Selecionar fila"."""
+    make_practice()
+    html = client_for(_speaks_spanish(editor)).get("/admin/practices/").content
+    assert "Selecionar" not in html.decode()
+    assert 'aria-label="Seleccionar fila"' in html.decode()

@@ -249,3 +249,19 @@ def test_the_totals_agree_in_number_with_their_counts(
     panel = _panel(client_for(editor).get("/admin/").content.decode())
     totals = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", panel.split("</p>")[0]))
     assert "1 published, 1 draft." in totals
+
+
+def test_the_panel_says_no_error_in_spanish_agreement(
+    client_for, editor, make_practice, empty_index
+):
+    """With no error, the panel read "Último error: ninguna" (the one "none" the
+    desk shares with an update, which is feminine) under both queues."""
+    from wagtail.users.models import UserProfile
+
+    make_practice()
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "es"
+    profile.save()
+    panel = _panel(client_for(editor).get("/admin/").content.decode())
+    said = re.findall(r"Último error:\s*(\w+)", panel)
+    assert said == ["ninguno", "ninguno"]

@@ -191,3 +191,28 @@ def test_the_translation_editor_shows_the_source_text_beside_the_draft(
     ).content.decode()
     assert "data-desk-source-text" in html
     assert "Residents can read every payment the council makes." in html
+
+
+def test_the_source_text_names_its_language_as_spanish_writes_it(
+    client_for, moderator, make_practice, empty_index
+):
+    """A language's name is lower case inside a Spanish sentence: the panel read
+    "El texto en Español, del que se traduce." (Wagtail's name is capitalised to
+    stand alone, as in "Idioma: Español")."""
+    from wagtail.users.models import UserProfile
+
+    page = make_practice("Cabildo abierto en Guadalajara")
+    client = client_for(moderator)
+    client.post(reverse("desk:translate", args=[page.pk]))
+    english = PracticePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="en"
+    )
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "es"
+    profile.save()
+    html = client.get(
+        reverse("wagtailadmin_pages:edit", args=[english.pk])
+    ).content.decode()
+    assert "data-desk-source-text" in html
+    assert "texto en Español" not in html
+    assert "El texto original (Español), del que se traduce." in html
