@@ -75,8 +75,14 @@ def suggestion(
         if leaning not in (None, language):
             continue
         # A word the repertory holds is no typo, though the glossary has a term
-        # near it (a name: "cimtra").
-        if changing_rare_words(q, [fix]) and finds_some(fix):
+        # near it (a name: "cimtra"); a fix leaves no word the repertory lacks
+        # (the Spanish terms' "whistlebloverz protección" for "whistlebloverz
+        # protektion", where the English terms correct both).
+        if (
+            changing_rare_words(q, [fix])
+            and correcting_every_unknown_word(q, fix)
+            and finds_some(fix)
+        ):
             return written(q, fix, language)
     options = changing_rare_words(q, options)
     if not options:
@@ -120,6 +126,13 @@ def querys_language(q: str, lang: str) -> str | None:
     if not leanings:
         return None
     return max(LANGUAGES, key=lambda one: (leanings.count(one), one == lang))
+
+
+def correcting_every_unknown_word(q: str, fix: str) -> bool:
+    """Whether `fix` changes every word of `q` that no practice holds."""
+    kept = {fold(w) for w in WORD.findall(fix)}
+    counts = word_counts([fold(w) for w in WORD.findall(q)])
+    return all(max(counts[word]) or word not in kept for word in counts)
 
 
 def finds_some(fix: str) -> bool:

@@ -377,3 +377,11 @@ def test_a_name_both_languages_hold_is_not_corrected(a_name_in_both_languages):
         "mesas en quinto"
     ]
     assert search("q=quito").suggestion is None
+
+
+def test_a_glossary_fix_that_leaves_a_typo_is_not_offered(corpus):
+    """On the Spanish site the Spanish terms correct "protektion" and leave
+    "whistlebloverz"; the English terms correct both ("whistleblowers" is one
+    edit nearer than the singular), and that is offered."""
+    offered = search("q=whistlebloverz+protektion&lang=es").suggestion
+    assert offered in {"whistleblower protection", "whistleblowers protection"}
