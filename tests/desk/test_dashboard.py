@@ -265,3 +265,29 @@ def test_the_panel_says_no_error_in_spanish_agreement(
     panel = _panel(client_for(editor).get("/admin/").content.decode())
     said = re.findall(r"Último error:\s*(\w+)", panel)
     assert said == ["ninguno", "ninguno"]
+
+
+@pytest.mark.parametrize(
+    "language, oldest", [("en", "oldest: now"), ("es", "la más antigua: ahora")]
+)
+def test_a_backlog_queued_a_moment_ago_is_not_zero_minutes_old(
+    client_for, editor, settings, empty_index, language, oldest
+):
+    """The oldest queued practice read "oldest 0 minutes ago" ("hace 0 minutos")
+    in its first minute."""
+    from wagtail.users.models import UserProfile
+
+    from practices.translation import translate_pending
+    from tests.factories import english_only_practice
+
+    english_only_practice()
+    settings.APERTIUM_COMMAND = "apertium-not-installed"
+    translate_pending()
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
+    panel = re.sub(
+        r"\s+", " ", _panel(client_for(editor).get("/admin/").content.decode())
+    )
+    assert oldest in panel
+    assert "0 minut" not in panel
