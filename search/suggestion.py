@@ -6,7 +6,7 @@ import time
 from django.conf import settings
 
 from kb.text import fold
-from practices.translation import spanish_with_accents
+from practices.translation import other_language, spanish_with_accents
 
 from .client import index_name
 from .key_terms import corrected_query
@@ -94,17 +94,17 @@ def suggestion(
 
 
 def glossary_fixes(
-    q: str, corrected: str, lang: str, suggested: bool
+    q: str, corrected: str, lang: str, suggester_reworded: bool
 ) -> list[tuple[str, str]]:
     """The query with its misspelt key terms corrected, and the language of the
     terms: the search's own correction (`corrected`, in `lang`), then, when the
-    suggester found words to reword (`suggested`), the other language's (a
+    suggester found words to reword (`suggester_reworded`), the other language's (a
     Spanish query on the English site: "conflicto de interses" corrected by the
     English terms is "conflicts de interses", which changes a word the repertory
     holds, and is not offered; by the Spanish ones, "conflicto de interes")."""
     fixes = [(corrected, lang)]
-    if suggested and settings.SEARCH_KEY_TERM_TYPOS:
-        other = next(language for language in LANGUAGES if language != lang)
+    if suggester_reworded and settings.SEARCH_KEY_TERM_TYPOS:
+        other = other_language(lang)
         fixes.append((corrected_query(q, other), other))
     return [(fix, language) for fix, language in fixes if fix and fold(fix) != fold(q)]
 
@@ -118,11 +118,9 @@ def querys_language(q: str, lang: str) -> str | None:
     dictionary knows, is not "presupuestos participations"; "conflict of
     intrest" on the Spanish site is not the Spanish terms' "conflicto of
     intrest")."""
-    leanings = [
-        leaning
-        for leaning in word_languages([fold(w) for w in WORD.findall(q)]).values()
-        if leaning
-    ]
+    typed = [fold(w) for w in WORD.findall(q)]
+    leaning = word_languages(typed)
+    leanings = [leaning[word] for word in typed if leaning[word]]
     if not leanings:
         return None
     return max(LANGUAGES, key=lambda one: (leanings.count(one), one == lang))
@@ -194,10 +192,9 @@ def in_one_language(
     typed = [fold(w) for w in WORD.findall(q)]
     words = sorted({fold(w) for text in (q, *options) for w in WORD.findall(text)})
     leaning = word_languages(words)
-    asked = [leaning[word] for word in typed if leaning[word]]
-    if asked:
-        ranked = sorted(LANGUAGES, key=lambda one: (-asked.count(one), one != lang))
-        language, foreign = ranked
+    language = querys_language(q, lang)
+    if language:
+        foreign = other_language(language)
         for text in options:
             put_in = [fold(w) for w in WORD.findall(text) if fold(w) not in typed]
             if foreign not in {leaning[word] for word in put_in}:
