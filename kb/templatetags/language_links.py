@@ -52,7 +52,11 @@ def _same_route(request, language_code: str) -> str | None:
         return None
     if not _is_site_path(path):
         return None
-    query = request.GET.urlencode()
+    params = request.GET.copy()
+    # The other language's list is another list (a search finds 12 practices in
+    # Spanish, 9 in English): its page 2 may not exist. It opens at its first.
+    params.pop("page", None)
+    query = params.urlencode()
     return f"{path}?{query}" if query else path
 
 

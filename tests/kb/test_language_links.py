@@ -53,3 +53,10 @@ def test_the_search_links_to_the_same_search_in_the_other_language(client, site)
     assert _switcher_links(response.content.decode()) == ["/en/search/?q=presupuesto"]
     response = client.get("/en/search/", {"q": "budget"})
     assert _switcher_links(response.content.decode()) == ["/buscar/?q=budget"]
+
+
+def test_the_other_languages_search_opens_at_its_first_page(client, site):
+    """A page number may not exist in the other language, whose search finds
+    another count: the switch keeps the search, not its page."""
+    response = client.get("/buscar/", {"q": "presupuesto", "page": "2"})
+    assert _switcher_links(response.content.decode()) == ["/en/search/?q=presupuesto"]
