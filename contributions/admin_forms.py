@@ -9,11 +9,13 @@ from .models import Submission
 class SubmissionDecisionForm(forms.ModelForm):
     """A contribution's status and whether its document is published. "Published"
     says the practice is live and "not published" that it is not, so each is
-    accepted only when true: the status follows the practice's own publication."""
+    accepted only when true: the status follows the practice's own publication.
+    A reason goes only with "not published": it is the submitter's answer."""
 
     class Meta:
         model = Submission
-        fields = ["status", "publish_document"]
+        fields = ["status", "decline_reason", "publish_document"]
+        widgets = {"decline_reason": forms.Textarea(attrs={"rows": 4})}
 
     def clean_status(self):
         status = self.cleaned_data["status"]
@@ -33,3 +35,14 @@ class SubmissionDecisionForm(forms.ModelForm):
                 )
             )
         return status
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")  # None when refused above
+        reason = cleaned.get("decline_reason", "")
+        if reason and status and status != Submission.Status.REJECTED:
+            self.add_error(
+                "decline_reason",
+                _('A reason goes with "Not published" only; leave it empty.'),
+            )
+        return cleaned

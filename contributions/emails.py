@@ -60,6 +60,7 @@ def notify_submitter(submission: Submission, page) -> None:
         "page": page,
         "published": published,
         "page_url": page_url(page) if published else "",
+        "reason": "" if published else submission.decline_reason.strip(),
         "retention_days": settings.CONTRIBUTION_RETENTION_DAYS,
     }
     _send("decision", context, [submission.submitter_email], page.locale.language_code)

@@ -23,6 +23,7 @@ class Submission(models.Model):
 
     The submitter's personal data lives here, never on the practice page, so it is
     never rendered, indexed or exported with the practice, and can be erased alone.
+    So does a moderator's reason for not publishing it, written to the submitter.
     """
 
     class Status(models.TextChoices):
@@ -84,6 +85,16 @@ class Submission(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    decline_reason = models.TextField(
+        _("why it is not published"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            'Optional, with "Not published": a few words for the submitter, written '
+            "in the language of the proposal. They go in the email that tells them, "
+            "never on the site, and are erased with their name and email address."
+        ),
     )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)

@@ -118,7 +118,8 @@ def record_decision(page: PracticePage, status: str) -> None:
 
 def decide(submission: Submission, status: str, page: PracticePage | None) -> None:
     """A moderator's decision on a contribution, however it was taken: its status,
-    when (the retention period runs from it) and word to the submitter. Back to
+    when (the retention period runs from it) and word to the submitter, with the
+    moderator's reason when it is "not published" and they gave one. Back to
     pending, nothing is decided and the retention clock waits again."""
     submission.status = status
     decided = status != Submission.Status.PENDING
@@ -152,6 +153,8 @@ def erase_personal_data(submissions, reason: str) -> int:
         submission.submitter_email = ""
         submission.submitter_organisation = ""
         submission.client_fingerprint = ""
+        # Written to the submitter, it may name them or quote their proposal.
+        submission.decline_reason = ""
         submission.erased_at = timezone.now()
         submission.save()
         ErasureLog.objects.create(reference=submission.reference, reason=reason)

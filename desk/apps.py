@@ -10,3 +10,8 @@ class DeskConfig(AppConfig):
 
     name = "desk"
     verbose_name = "Editors' desk"
+
+    def ready(self):
+        from .workflow_labels import translate_comment_label
+
+        translate_comment_label()

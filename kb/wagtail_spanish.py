@@ -283,6 +283,57 @@ WORKFLOW_MSGIDS = [
     ),
 ]
 
+# What the editor says after a save, a submission, an approval or a publish. Wagtail's
+# Spanish reads "Página '…' ha sido actualizada" (after an approval too), "creada y
+# enviada para ser moderada", "sin publicar" for unpublished; the project's own say
+# "La página '…' se ha reemplazado…". The footer's "Enviar para ser moderado" sits
+# beside the project's "Reenviar a moderación".
+PAGE_MESSAGE_MSGIDS = [
+    gettext_noop("Page '%(page_title)s' has been updated."),
+    gettext_noop("Page '%(page_title)s' has been published."),
+    gettext_noop("Page '%(page_title)s' has been submitted for moderation."),
+    gettext_noop("Page '%(page_title)s' has been scheduled for publishing."),
+    gettext_noop(
+        "Page '%(page_title)s' is live and this version has been scheduled for "
+        "publishing."
+    ),
+    gettext_noop("Page '%(page_title)s' created."),
+    gettext_noop("Page '%(page_title)s' created and published."),
+    gettext_noop("Page '%(page_title)s' created and submitted for moderation."),
+    gettext_noop("Page '%(page_title)s' created and scheduled for publishing."),
+    gettext_noop("Page '%(page_title)s' unpublished."),
+    gettext_noop("Page '%(page_title)s' deleted."),
+    gettext_noop("Page '%(page_title)s' moved."),
+    gettext_noop("Page '%(page_title)s' copied."),
+    gettext_noop("Page '%(page_title)s' is now unlocked."),
+    gettext_noop("Workflow on page '%(page_title)s' has been cancelled."),
+    gettext_noop("Workflow on page '%(page_title)s' has been restarted."),
+    gettext_noop("Submit for moderation"),
+]
+
+# Choosers: Wagtail's Spanish says "Seleccionar otra página" and "Seleccionar otro
+# %(object)s" (a taxonomy term: "Seleccionar otro situación"), "Elegir otro
+# documento", and "eliga ortro"; the project's country and state choosers said
+# "Elegir otro país". One verb to choose ("Elegir") and one to change what is
+# chosen ("Cambiar", as Wagtail's own "Cambiar imagen"), which needs no gender.
+CHOOSER_MSGIDS = [
+    gettext_noop("Choose"),
+    gettext_noop("Choose %(object)s"),
+    gettext_noop("Choose another %(object)s"),
+    gettext_noop("Edit this %(object)s"),
+    gettext_noop("Choose an item"),
+    gettext_noop("Choose another item"),
+    gettext_noop("Choose another"),
+    gettext_noop("Choose a page"),
+    gettext_noop("Choose another page"),
+    gettext_noop("Choose a document"),
+    gettext_noop("Choose another document"),
+    gettext_noop("Choose an image"),
+    gettext_noop("Choose another image"),
+    gettext_noop("Choose a task"),
+    gettext_noop("Choose another task"),
+]
+
 # The reports a moderator opens, and the copy, delete and unpublish screens.
 REPORTS_AND_ACTIONS_MSGIDS = [
     gettext_noop("App"),
@@ -316,6 +367,9 @@ ACCOUNT_MSGIDS = [
     gettext_noop("density"),
     gettext_noop("Snug"),
     gettext_noop("Enable custom keyboard shortcuts specific to Wagtail."),
+    # Wagtail's Spanish says "usted" here ("Seleccione el idioma", "su zona horaria").
+    gettext_noop("Select language for the admin"),
+    gettext_noop("Select your current time zone"),
 ]
 
 # Django's own messages for a value a form refuses, which the practice editor shows
@@ -357,6 +411,8 @@ WAGTAIL_MSGIDS = (
     + EXPLORER_MSGIDS
     + EDITOR_MSGIDS
     + WORKFLOW_MSGIDS
+    + PAGE_MESSAGE_MSGIDS
+    + CHOOSER_MSGIDS
     + REPORTS_AND_ACTIONS_MSGIDS
     + ACCOUNT_MSGIDS
 )

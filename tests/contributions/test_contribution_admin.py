@@ -19,15 +19,6 @@ from .test_contribution_form import URL, _data
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_uploads")]
 
 
-@pytest.fixture
-def moderator_client(client, django_user_model):
-    user = django_user_model.objects.create_user("moderadora", password="x")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    client.post(URL, _data())
-    client.force_login(user)
-    return client
-
-
 def test_the_contribution_links_its_draft_in_labels_and_local_time(moderator_client):
     submission = Submission.objects.get()
     html = moderator_client.get(
