@@ -52,14 +52,16 @@ class WebAddressField(forms.URLField):
 
 
 # The site's own words for Django's generic messages ("Asegúrese de que este valor
-# tenga al menos 10 carácter(es) (tiene8)").
+# tenga al menos 10 carácter(es) (tiene8)"), worded to read right for any count
+# ("so far it has 1", where "there are 1" did not).
 MESSAGES = {
     "required": _("Please fill this in."),
     "min_length": _(
-        "Please write at least %(limit_value)d characters; there are %(show_value)d."
+        "Please write at least %(limit_value)d characters; so far it has "
+        "%(show_value)d."
     ),
     "max_length": _(
-        "Please keep it to %(limit_value)d characters; there are %(show_value)d."
+        "Please keep it to %(limit_value)d characters; it has %(show_value)d."
     ),
     "invalid_choice": _("Please choose one of the options."),
     "invalid_list": _("Please choose from the list."),

@@ -59,6 +59,7 @@ BANDS = {
 SINGLE = ("level", "party", "country", "subdivision", "population")
 MULTIPLE = ("improve", "has")
 CONSTRAINTS = ("staff", "budget", "time")
+PARAMETERS = ("problem", *SINGLE, *MULTIPLE, *CONSTRAINTS)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,13 @@ class FinderContext:
             **{name: getattr(self, name) or None for name in SINGLE + CONSTRAINTS},
             **{name: list(getattr(self, name)) for name in MULTIPLE},
         }
+
+
+def names_a_context(params) -> bool:
+    """Whether a query string gives any of the form's fields, even blank (a form
+    sent empty); one with only other parameters (`page`, a campaign's `utm_source`)
+    is a first visit."""
+    return any(name in params for name in PARAMETERS)
 
 
 def parse_context(params, *, lang: str = "es") -> FinderContext:

@@ -16,7 +16,7 @@ from search.service import SearchUnavailable
 
 from .brief import first_steps
 from .choices import form_choices
-from .context import ContextError, FinderContext, parse_context
+from .context import ContextError, FinderContext, names_a_context, parse_context
 from .serializers import answer_json
 from .service import find_for
 
@@ -45,7 +45,9 @@ def finder_page(request):
     context = parse_context(request.GET, lang=_reader_language())
     data = _page_context(context)
     status = 200
-    if not request.GET:  # a first visit: the form, not errors
+    # A first visit: the form, not errors. The finder has no pages: `?page=2` or a
+    # campaign's tag alone is a first visit too.
+    if not names_a_context(request.GET):
         context = FinderContext(lang=context.lang)
         data["context"] = context
     elif not context.is_valid:

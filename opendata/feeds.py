@@ -84,7 +84,7 @@ class PracticeFeed(Feed):
 @require_GET
 def practices_feed(request):
     try:
-        filters = parse_filters(request.GET)
+        filters = parse_filters(request.GET, paged=False)
     except FilterError as exc:
         return api_error(400, exc.message, exc.parameter)
     with translation.override(filters.lang):

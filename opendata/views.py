@@ -90,6 +90,7 @@ def export_practices(request):
         filters = parse_filters(
             params,
             default_lang=accepted_language(request.headers.get("Accept-Language")),
+            paged=False,
         )
         if selection is not None and (filters.q or filters.active_filter_count):
             raise FilterError(SELECTION, "a list of practices takes no search")

@@ -193,9 +193,15 @@ def accepted_language(header: str | None) -> str:
     return min(ranked)[2] if ranked else "es"
 
 
-def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
+def parse_filters(
+    params, *, default_lang: str = "es", paged: bool = True
+) -> SearchFilters:
     """Validate a QueryDict (or a dict of lists); unknown facet values are
     left out and kept in `ignored`.
+
+    A reader without pages (a feed, an export: `paged=False`) leaves `page` and
+    `page_size` unread, as it does any parameter it does not know: a search's
+    address with `page=99999` still gives its feed.
 
     Errors are worded in the language the search asks for (`lang`, else
     `default_lang`): the reader's.
@@ -204,10 +210,10 @@ def parse_filters(params, *, default_lang: str = "es") -> SearchFilters:
     languages = site_languages()
     language = asked[0] if len(asked) == 1 and asked[0] in languages else default_lang
     with translation.override(language):
-        return _parse(params, default_lang)
+        return _parse(params, default_lang, paged)
 
 
-def _parse(params, default_lang: str) -> SearchFilters:
+def _parse(params, default_lang: str, paged: bool) -> SearchFilters:
     ignored: list[tuple[str, str]] = []
     q = " ".join(_CONTROL_CHARACTERS.sub(" ", _single(params, "q", "")).split())
     if len(q) > MAX_QUERY_LENGTH:
@@ -221,21 +227,7 @@ def _parse(params, default_lang: str) -> SearchFilters:
     sort = _single(params, "sort", "relevance") or "relevance"
     if sort not in SORTS:
         raise FilterError("sort", _one_of(SORTS))
-    page = _integer(params, "page", 1, minimum=1)
-    page_size = _integer(params, "page_size", DEFAULT_PAGE_SIZE, minimum=1)
-    if page_size > MAX_PAGE_SIZE:
-        raise FilterError(
-            "page_size", _("at most %(maximum)s") % {"maximum": MAX_PAGE_SIZE}
-        )
-    if page * page_size > MAX_RESULT_DEPTH:
-        raise FilterError(
-            "page",
-            _(
-                "results beyond the first %(depth)s cannot be paged to; "
-                "narrow the search"
-            )
-            % {"depth": MAX_RESULT_DEPTH},
-        )
+    page, page_size = _paging(params) if paged else (1, DEFAULT_PAGE_SIZE)
     documented = _switch(params, "documented")
     undated = _last_switch(params, "undated")
     year_from = _year(params, "year_from")
@@ -274,6 +266,25 @@ def _parse(params, default_lang: str) -> SearchFilters:
         page_size=page_size,
         ignored=tuple(ignored),
     )
+
+
+def _paging(params) -> tuple[int, int]:
+    page = _integer(params, "page", 1, minimum=1)
+    page_size = _integer(params, "page_size", DEFAULT_PAGE_SIZE, minimum=1)
+    if page_size > MAX_PAGE_SIZE:
+        raise FilterError(
+            "page_size", _("at most %(maximum)s") % {"maximum": MAX_PAGE_SIZE}
+        )
+    if page * page_size > MAX_RESULT_DEPTH:
+        raise FilterError(
+            "page",
+            _(
+                "results beyond the first %(depth)s cannot be paged to; "
+                "narrow the search"
+            )
+            % {"depth": MAX_RESULT_DEPTH},
+        )
+    return page, page_size
 
 
 def without_form_blanks(params, filters: SearchFilters) -> str | None:

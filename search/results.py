@@ -87,6 +87,12 @@ class PracticeHit:
         return self.label("level")
 
     @property
+    def original_language_label(self) -> str:
+        """The language it was written in, named in the reader's language (its
+        code when the index has no label for it)."""
+        return self.label("original") or self.original_language.upper()
+
+    @property
     def evidence(self) -> str | None:
         return self.value("evidence")
 

@@ -41,3 +41,9 @@ def open_data_links(filters) -> dict[str, str]:
 def new_practices_feed_url() -> str:
     """The site's main feed, every new practice, in the reader's language."""
     return _url("practices-feed", SearchFilters(lang=get_language()))
+
+
+@register.simple_tag
+def whole_collection_links() -> dict[str, str]:
+    """The export links of a search for everything, in the reader's language."""
+    return open_data_links(SearchFilters(lang=get_language()))

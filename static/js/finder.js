@@ -22,7 +22,8 @@
   }
   var print = document.querySelector("[data-print]");
   if (print) {
-    print.hidden = false;
+    // The button and its separator: without JavaScript, neither shows.
+    (print.closest("[data-print-control]") || print).hidden = false;
     print.addEventListener("click", function () { window.print(); });
   }
   var errors = document.getElementById("finder-errors");

@@ -103,6 +103,15 @@
     }
   });
 
+  // Typed words and years apply with a button, not at once: until then "Show 81
+  // results" would count the last search, so the button says it applies them.
+  root.addEventListener("input", function (event) {
+    if (!event.target.matches("input:not([type=checkbox])")) return;
+    var show = root.querySelector(".show-results");
+    var shown = window.location.pathname + window.location.search;
+    if (show) show.classList.toggle("waiting", urlFor(form()) !== shown);
+  });
+
   function showResults() {
     var panel = root.querySelector("[data-filters]");
     if (panel && !wide.matches) panel.open = false;

@@ -67,3 +67,32 @@ def test_the_form_marks_groups_and_answers_in_the_sites_voice(
     if javascript:
         violations = axe_violations(page)
         assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_practice_types_are_boxes_like_the_themes(open_page, site_url, language):
+    """On a phone, a practice type's box has the themes' size and its text stays
+    beside it when the text wraps ("Rendición de cuentas y anticorrupción" went
+    under its box, in bold, unlike every theme)."""
+    page = open_page(390, True)
+    page.goto(site_url + SITES[language]["path"])
+    theme = page.locator("fieldset.theme-group label").first
+    weight = "e => getComputedStyle(e).fontWeight"
+    legend = page.locator("fieldset:has(#id_practice_types) > legend")
+    assert legend.evaluate(weight) == page.locator(".theme-groups > legend").evaluate(
+        weight
+    )
+    for label in page.locator("#id_practice_types label").all():
+        box = label.locator("input").bounding_box()
+        text = label.evaluate("e => getComputedStyle(e).fontWeight")
+        assert text == theme.evaluate("e => getComputedStyle(e).fontWeight")
+        assert box["width"] == theme.locator("input").bounding_box()["width"]
+        # Its text starts right of the box, on every line.
+        assert (
+            label.evaluate(
+                "e => { const r = document.createRange(); r.selectNodeContents(e);"
+                " return Math.min(...[...r.getClientRects()].filter(c => c.width > 20)"
+                ".map(c => c.left)); }"
+            )
+            >= box["x"]
+        )

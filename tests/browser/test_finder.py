@@ -28,6 +28,7 @@ WALKS = {
         "context": "Tu contexto",
         "too_short": "describe el problema con al menos 3 palabras",
         "print": "Imprimir o guardar como PDF",
+        "back": "Volver al buscador",
     },
     "en": {
         "path": "/en/find/",
@@ -42,6 +43,7 @@ WALKS = {
         "context": "Your context",
         "too_short": "describe the problem in at least 3 words",
         "print": "Print or save as PDF",
+        "back": "Back to the finder",
     },
 }
 WIDTHS = (1366, 390)
@@ -127,10 +129,13 @@ def test_form_results_with_reasons_a_corrected_mistake_and_the_brief(
         assert 1 <= practices.count() <= 5
         expect(practices.first.locator("h3")).to_contain_text(walk["first"])
         print_button = page.get_by_role("button", name=walk["print"])
+        way_back = page.locator("[data-brief] > p.no-print")
         if javascript:
             expect(print_button).to_be_visible()
         else:
             expect(print_button).to_be_hidden()
+            # No separator left dangling after the way back ("Back to the finder ·").
+            assert way_back.inner_text().strip() == walk["back"]
         no_axe_violation(page, javascript)
         fits_the_width(page)
         # Printed: the site's header and the way back are left out.

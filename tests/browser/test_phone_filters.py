@@ -63,6 +63,29 @@ def test_show_n_results_follows_the_boxes_and_takes_you_to_them(
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
+def test_typed_years_turn_the_count_into_apply_until_applied(
+    open_page, site_url, language
+):
+    """Years apply with the button, not at once: "Show 12 results" would promise the
+    last search's count, and the button gave fewer."""
+    site = SITES[language]
+    page = open_page(390, height=844)
+    page.goto(site_url + site["path"])
+    page.locator("summary.filters-toggle").click()
+    button = page.locator("[data-show-results]")
+    page.locator("input[name=year_from]").fill("2015")
+    expect(button).to_have_text(site["static"], use_inner_text=True)
+    page.locator("input[name=year_from]").fill("")  # back as shown: the count again
+    expect(button).to_have_text(site["show"].format(_total(page)), use_inner_text=True)
+    page.locator("input[name=year_from]").fill("2015")
+    button.click()
+    expect(page.locator("#results-heading")).to_be_focused()
+    assert "year_from=2015" in page.url
+    # Drawn afresh, the count is live again.
+    expect(page.locator(".show-results")).not_to_have_class(re.compile("waiting"))
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
 def test_without_javascript_the_button_applies_and_goes_to_the_results(
     open_page, site_url, language
 ):

@@ -64,7 +64,8 @@ def test_john_reads_english_pages_with_honest_badges_and_ways_out(page):
         assert spanish not in text, spanish
     # Written in Spanish, shown to him: the badge says where it comes from.
     card = page.locator(".result-card", has_text="Zapopan")
-    expect(card.locator(".badge")).to_have_text("original: ES")
+    # Named, not coded: a phone shows no tooltip to explain "ES".
+    expect(card.locator(".badge")).to_have_text("original: Spanish")
 
     # Nothing found: each filter left out, with what it would give.
     page.goto(page.base + "/en/search/?q=budget&country=MX&level=national")

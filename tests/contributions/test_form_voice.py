@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
     "url, message",
     [
         ("/contribuir/", "Escribe al menos 10 caracteres; llevas 8."),
-        ("/en/contribute/", "Please write at least 10 characters; there are 8."),
+        ("/en/contribute/", "Please write at least 10 characters; so far it has 8."),
     ],
 )
 def test_messages_are_the_sites_own(client, url, message):
@@ -27,6 +27,19 @@ def test_messages_are_the_sites_own(client, url, message):
     assert message in html
     assert "carácter(es)" not in html and "Asegúrese" not in html
     assert ("Falta este dato." in html) is url.startswith("/contribuir")
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("/contribuir/", "Escribe al menos 10 caracteres; llevas 1."),
+        ("/en/contribute/", "Please write at least 10 characters; so far it has 1."),
+    ],
+)
+def test_a_count_of_one_reads_right(client, url, message):
+    """A one-letter title: "so far it has 1", not "there are 1"."""
+    html = client.post(url, _data(title="X")).content.decode()
+    assert message in html
 
 
 @pytest.mark.parametrize(

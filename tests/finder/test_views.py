@@ -57,6 +57,18 @@ def test_an_invalid_answer_is_named_and_nothing_else_is_lost(client, corpus):
     assert "data-found" not in html
 
 
+@pytest.mark.parametrize("stray", ["page=2", "utm_source=newsletter", "page=9&q=x"])
+def test_a_first_visit_with_only_stray_parameters_gets_the_form(client, corpus, stray):
+    """The finder has no pages: a link with `?page=2` or a campaign's tag, and none
+    of the form's fields, is a first visit, not a form sent without its problem."""
+    response = client.get(f"/en/find/?{stray}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="problem"' in html
+    assert 'role="alert"' not in html and 'aria-invalid="true"' not in html
+    assert response["X-Robots-Tag"] == "noindex"  # one form, one address indexed
+
+
 def test_a_blank_form_sent_asks_for_the_problem(client, corpus):
     response = client.get("/en/find/?level=&party=&problem=")
     assert response.status_code == 400

@@ -244,6 +244,16 @@ def test_bad_input_gets_the_search_apis_400(client, corpus, params, parameter):
         assert response.json() == client.get(SEARCH, search_params).json()
 
 
+@pytest.mark.parametrize("paging", ["page=99999", "page=abc", "page_size=1000"])
+def test_the_export_walks_every_result_and_leaves_paging_unread(client, corpus, paging):
+    """An export has no pages: a search's address on any page exports the same."""
+    response = client.get(f"{EXPORT}?format=jsonl&country=MX&{paging}")
+    assert response.status_code == 200, response.content
+    rows = _jsonl(response)  # read to the end: the download's slot is given back
+    whole = _jsonl(client.get(f"{EXPORT}?format=jsonl&country=MX"))
+    assert len(rows) > 1 and rows == whole
+
+
 def test_search_down_answers_503_not_a_broken_file(client, corpus, opensearch_down):
     response = client.get(EXPORT)
     assert response.status_code == 503

@@ -87,6 +87,17 @@ def test_the_feed_answers_bad_input_like_the_search_api(client, corpus):
     assert response.json() == client.get("/api/v1/search/", {"sort": "random"}).json()
 
 
+@pytest.mark.parametrize("paging", ["page=99999", "page=abc", "page_size=1000"])
+def test_the_feed_has_no_pages_and_leaves_paging_unread(client, corpus, paging):
+    """A search's address on a far page (or with any paging) still gives its feed,
+    as any parameter the feed does not use would."""
+    response = client.get(f"{FEED}?q=Zapopan&lang=en&{paging}")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert [e.title for e in feed.entries] == ["Participatory budgets in Zapopan"]
+    assert feed.feed.link.endswith("/en/search/?q=Zapopan")
+
+
 def test_a_search_for_a_control_character_still_gets_a_feed(client, corpus):
     """XML cannot hold it (found by schemathesis: a server error)."""
     response = client.get(FEED, {"q": "presupuesto\x01"})

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import io
 import json
+import re
 
 import pytest
 import yaml
@@ -147,3 +148,24 @@ def test_dump_downloads_say_they_are_utf8_text(client, corpus, dump_dir):
         response = client.get(f"/open-data/dumps/repertorio-practices-{today}.{kind}")
         assert response.status_code == 200
         assert response["Content-Type"] == content_type, kind
+
+
+@pytest.mark.parametrize(
+    ("path", "language"), [("/datos-abiertos/", "es"), ("/en/open-data/", "en")]
+)
+def test_before_any_dated_version_the_page_links_the_whole_repertory(
+    client, corpus, dump_dir, path, language
+):
+    """The page promises the whole repertory: with no dated version yet, it links
+    the live export of everything, in the page's language, not a dead end."""
+    html = client.get(path).content.decode()
+    assert "data-latest-dumps" not in html
+    whole = html[html.index("data-whole-collection") :].split("</p>")[0]
+    hrefs = [h.replace("&amp;", "&") for h in re.findall(r'href="([^"]+)"', whole)]
+    assert [h.split("format=")[1] for h in hrefs] == ["csv", "xlsx", "json"]
+    assert all(f"lang={language}" in h for h in hrefs)
+    response = client.get(hrefs[0])
+    assert response.status_code == 200
+    b"".join(response.streaming_content)  # read to the end: the slot is given back
+    everything = client.get("/api/v1/search/", {"lang": language}).json()["total"]
+    assert int(response["X-Total-Count"]) == everything > 0

@@ -51,6 +51,22 @@ def test_home_maps_shade_countries_and_states_by_their_counts(client, corpus):
     assert f"<title>Jalisco: {jalisco.count}</title>" in html
 
 
+@pytest.mark.parametrize(
+    ("home", "finder", "name"),
+    [
+        ("/", "/encuentra/", "Encuentra prácticas a la medida de tu institución"),
+        ("/en/", "/en/find/", "Find practices that fit your institution"),
+    ],
+)
+def test_home_leads_to_the_finder_beside_the_search_box(
+    client, corpus, home, finder, name
+):
+    """The finder was linked from the footer only: a first visit never saw it."""
+    html = client.get(home).content.decode()
+    hero = html[html.index('class="hero"') :].split("</section>")[0]
+    assert f'<a href="{finder}">{name}</a>' in hero
+
+
 def test_home_invites_visitors_to_propose_a_practice(client, corpus):
     spanish = client.get("/").content.decode()
     assert '<a class="button" href="/contribuir/">Propón una práctica</a>' in spanish

@@ -56,6 +56,16 @@ def test_the_badge_says_the_original_language_not_the_shown_one():
     assert ">ES</span>" not in translated
 
 
+def test_the_badge_names_the_original_language_in_the_readers_language():
+    """ "original: PT" means little on a phone, where the badge's tooltip never
+    shows: the language is named, in the reader's language."""
+    for lang, name in (("es", "Portugués"), ("en", "Portuguese")):
+        hit = _hit(
+            language=lang, original_language="pt", terms={"original": [("pt", name)]}
+        )
+        assert f">original: {name}</span>" in _card(hit, lang)
+
+
 def test_an_undated_practice_says_so():
     assert "<li>sin fecha</li>" in _card(_hit(year=None), "es")
     assert "<li>undated</li>" in _card(_hit(year=None), "en")
