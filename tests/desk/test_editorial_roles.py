@@ -59,7 +59,8 @@ def test_the_status_chooser_speaks_of_the_practices_situation_in_spanish(
     client_for, editor, make_practice
 ):
     """The field reads "Situación"; its chooser read "Seleccionar estado", the word
-    the Spanish admin uses for a page's publication state."""
+    the Spanish admin uses for a page's publication state (and choosers now say
+    "Elegir", kb/wagtail_spanish.py)."""
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "es"
     profile.save()
@@ -69,7 +70,7 @@ def test_the_status_chooser_speaks_of_the_practices_situation_in_spanish(
         .get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         .content.decode()
     )
-    assert "Seleccionar situación" in html
+    assert "Elegir situación" in html
     assert "Seleccionar estado" not in html
 
 
